@@ -1,0 +1,131 @@
+"""Resolve names, titles and aliases of speakers and actors to one :class:`Actor`.
+
+The registry is seeded from a file of known actors (or built up while reading an
+article) and answers "who is 'Sir Keir'?" with one actor and one id.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .errors import InputError
+from .model import Actor, ActorKind, slugify
+
+__all__ = ["ActorRegistry", "normalise_name"]
+
+_SPACE = re.compile(r"\s+")
+_LEADING_THE = ("the ", "The ")
+
+
+def normalise_name(name: str) -> str:
+    """The key a name is looked up by: case-folded, single-spaced, curly quotes plain,
+    without a leading "the" and without trailing possessive "'s"."""
+    key = _SPACE.sub(" ", name.replace("\u2019", "'")).strip().casefold()
+    if key.startswith("the "):
+        key = key[4:]
+    if key.endswith("'s"):
+        key = key[:-2]
+    return key.strip(" .,;:")
+
+
+class ActorRegistry:
+    """Known actors, looked up by any of their names or aliases (case-insensitive).
+
+    One name maps to one actor; adding an alias another actor already owns is refused
+    (``ValueError``) rather than silently merging two people.
+    """
+
+    def __init__(self, actors: Iterable[Actor] = ()) -> None:
+        self._by_id: dict[str, Actor] = {}
+        self._by_key: dict[str, str] = {}
+        for actor in actors:
+            self.add(actor)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self._by_id.values())
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.resolve(name) is not None
+
+    def get(self, actor_id: str) -> Actor | None:
+        """The actor with this id, or None."""
+        return self._by_id.get(actor_id)
+
+    def add(self, actor: Actor) -> Actor:
+        """Register ``actor`` (merging aliases if its id is known) and return the stored one."""
+        existing = self._by_id.get(actor.id)
+        if existing is not None:
+            aliases = tuple(dict.fromkeys(existing.aliases + actor.aliases + (actor.name,)))
+            aliases = tuple(a for a in aliases if a != existing.name)
+            kind = existing.kind if existing.kind is not ActorKind.UNKNOWN else actor.kind
+            actor = Actor(id=existing.id, name=existing.name, kind=kind, aliases=aliases)
+        for name in (actor.name, *actor.aliases):
+            key = normalise_name(name)
+            owner = self._by_key.get(key)
+            if owner is not None and owner != actor.id:
+                raise ValueError(f"the name {name!r} already belongs to actor {owner!r}")
+        self._by_id[actor.id] = actor
+        for name in (actor.name, *actor.aliases):
+            self._by_key[normalise_name(name)] = actor.id
+        return actor
+
+    def alias(self, actor_id: str, name: str) -> Actor:
+        """Teach the registry that ``name`` also means the actor ``actor_id``."""
+        actor = self._by_id[actor_id]
+        if normalise_name(name) in {normalise_name(n) for n in (actor.name, *actor.aliases)}:
+            return actor
+        return self.add(Actor(id=actor.id, name=actor.name, kind=actor.kind, aliases=(name,)))
+
+    def resolve(self, name: str) -> Actor | None:
+        """The actor that ``name`` (a name, title or alias) refers to, or None."""
+        actor_id = self._by_key.get(normalise_name(name))
+        return None if actor_id is None else self._by_id[actor_id]
+
+    def resolve_or_add(self, name: str, kind: ActorKind | str = ActorKind.UNKNOWN) -> Actor:
+        """The known actor for ``name``, else a new one registered under it."""
+        found = self.resolve(name)
+        if found is not None:
+            return found
+        actor = Actor(id=slugify(name), name=name.strip(), kind=kind)
+        if actor.id in self._by_id:  # same slug, different spelling: an alias of that actor
+            return self.alias(actor.id, name)
+        return self.add(actor)
+
+    def copy(self) -> ActorRegistry:
+        """An independent registry with the same actors."""
+        return ActorRegistry(self._by_id.values())
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> ActorRegistry:
+        """Load actors from a JSON file: a list of {"name", "kind", "aliases", "id"?}."""
+        p = Path(path)
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise InputError(f"{p}: cannot read the actors file ({exc.strerror})") from exc
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{p}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+        if not isinstance(data, list):
+            raise InputError(f"{p}: expected a JSON list of actors")
+        registry = cls()
+        for i, item in enumerate(data, 1):
+            if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+                raise InputError(f'{p}: actor {i} needs at least a "name" string')
+            try:
+                registry.add(
+                    Actor(
+                        id=item.get("id") or slugify(item["name"]),
+                        name=item["name"],
+                        kind=item.get("kind", "unknown"),
+                        aliases=tuple(item.get("aliases", ())),
+                    )
+                )
+            except ValueError as exc:
+                raise InputError(f"{p}: actor {i}: {exc}") from exc
+        return registry

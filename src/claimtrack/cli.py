@@ -1,0 +1,599 @@
+"""The ``claimtrack`` command line: a thin layer over :class:`claimtrack.Tracker`.
+
+Every command takes the store as ``--db PATH`` before the command, else
+``$CLAIMTRACK_DB``, else ``claimtrack.db`` in the current directory.  Errors print one
+line saying what to do, never a traceback; exit status 1 for errors, 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import ClaimtrackError
+from .model import ClaimKind, Status, Verdict
+from .plugins import get_plugin_manager
+from .records import evidence_record, standing_record
+from .report import build_report, due_phrase, render_json, render_markdown, render_table
+from .status import Standing, standing
+from .timeutil import parse_when
+from .tracker import DB_ENV, DEFAULT_DB, Tracker
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+STATUS_CHOICES = [s.value for s in Status]
+VERDICT_NAMES = [v.value for v in Verdict]
+
+
+def _console(err: bool = False) -> Console:
+    # Colour only on a terminal; width from the terminal (80 when piped).
+    return Console(stderr=err, highlight=False, soft_wrap=False)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+def handle_errors(fn: F) -> F:
+    """Turn claimtrack's errors into one line on standard error and exit status 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ClaimtrackError as exc:
+            _fail(str(exc))
+        except KeyboardInterrupt:
+            click.echo("Interrupted; everything added so far is kept.", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(0)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class WhenType(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
+    """A date or time on the command line (ISO 8601, "today", "now" …)."""
+
+    name = "WHEN"
+
+    def __init__(self, end_of_day: bool = False) -> None:
+        self.end_of_day = end_of_day
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value is None or isinstance(value, datetime):
+            return value
+        try:
+            return parse_when(
+                value, what=param.opts[0] if param else "date", end_of_day=self.end_of_day
+            )
+        except ClaimtrackError as exc:
+            self.fail(str(exc).split(": ", 1)[-1], param, ctx)
+
+
+def as_of_option(fn: F) -> F:
+    """``--as-of WHEN``, with one meaning across commands."""
+    return click.option(
+        "--as-of",
+        type=WhenType(end_of_day=True),
+        default=None,
+        help="Report as of this time (a date means the end of that day). Default: now.",
+    )(fn)
+
+
+def _tracker(ctx: click.Context) -> Tracker:
+    obj = ctx.ensure_object(dict)
+    if "tracker" not in obj:
+        obj["tracker"] = Tracker(obj.get("db"), plugin_manager=obj.get("pm"))
+        ctx.call_on_close(obj["tracker"].close)
+    tracker: Tracker = obj["tracker"]
+    return tracker
+
+
+def _warn_errors(errors: Sequence[Exception]) -> None:
+    for err in errors:
+        click.echo(f"Warning: {err}", err=True)
+
+
+class ClaimtrackGroup(click.Group):
+    """The group: loads plugin commands lazily, once, when the group is first used."""
+
+    def _plugin_commands(self, ctx: click.Context) -> None:
+        obj = ctx.ensure_object(dict)
+        if obj.get("plugin_commands_loaded"):
+            return
+        obj["plugin_commands_loaded"] = True
+        pm = obj.get("pm") or get_plugin_manager()
+        obj["pm"] = pm
+        try:
+            pm.hook.claimtrack_register_commands(cli=self)
+        except Exception as exc:  # a broken plugin must not take the CLI down
+            click.echo(f"Warning: a plugin failed to add its commands: {exc}", err=True)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._plugin_commands(ctx)
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None:
+            self._plugin_commands(ctx)
+            command = super().get_command(ctx, cmd_name)
+        return command
+
+
+@click.group(cls=ClaimtrackGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    envvar=DB_ENV,
+    default=DEFAULT_DB,
+    show_default=True,
+    show_envvar=True,
+    help="The SQLite store to use (created if missing).",
+)
+@click.version_option(__version__, prog_name="claimtrack")
+@click.pass_context
+def cli(ctx: click.Context, db: str) -> None:
+    """Track what public actors claim and commit to, and whether they deliver.
+
+    \b
+    Typical day:
+      claimtrack add articles/            read new sources, extract their claims
+      claimtrack check                    look for reports that commitments were met
+      claimtrack status                   the report: overdue, due soon, kept, broken
+      claimtrack resolve ID kept --evidence URL --happened 2025-03-20
+    """
+    ctx.ensure_object(dict)["db"] = db
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--published", type=WhenType(), help="Publication time for these sources (overrides their own)."
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.pass_context
+@handle_errors
+def add(
+    ctx: click.Context, paths: tuple[str, ...], published: datetime | None, quiet: bool
+) -> None:
+    """Read sources, extract their claims and store them.
+
+    PATHS are files, directories (read recursively) or URLs.  Adding the same text
+    twice is a no-op; with changed metadata (say a corrected --published) the source is
+    updated and its claims re-derived.  A file that cannot be read is reported and the
+    rest are still added.
+
+    \b
+    Example:
+      claimtrack add seeds/
+      claimtrack add statement.txt --published 2025-03-15T14:00:00+00:00
+    """
+    tracker = _tracker(ctx)
+    err = _console(err=True)
+    show_bar = not quiet and err.is_terminal
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not show_bar,
+    ) as bar:
+        task = bar.add_task("Adding", total=None)
+
+        def progress(uri: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=f"Adding {uri[-40:]}")
+
+        report = tracker.add(list(paths), published=published, on_progress=progress)
+    _warn_errors(report.errors)
+    if not quiet:
+        click.echo(
+            f"{report.added} source(s) added, {report.updated} updated, {report.unchanged} unchanged; "
+            f"{report.claims} claim(s) extracted into {tracker.store.path}"
+        )
+    if report.errors and not (report.added or report.updated or report.unchanged):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("path")
+@click.option("--published", type=WhenType(), help="Publication time (overrides the source's own).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl", "json"]),
+    default="table",
+    show_default=True,
+    help="table for reading, jsonl/json for programs (the public claim record).",
+)
+@click.option(
+    "--kind", type=click.Choice([k.value for k in ClaimKind]), help="Only claims of this kind."
+)
+@click.pass_context
+@handle_errors
+def extract(
+    ctx: click.Context, path: str, published: datetime | None, fmt: str, kind: str | None
+) -> None:
+    """Extract the claims of PATH and print them, storing nothing.
+
+    Commitments get a status from their due window alone (no evidence is read).
+
+    \b
+    Example:
+      claimtrack extract seeds/000_4f9421fb867c1b8c.txt --format jsonl
+    """
+    obj = ctx.ensure_object(dict)
+    pm = obj.get("pm") or get_plugin_manager()
+    from .extraction import ExtractContext, run_extractors
+    from .loading import LoadOptions, expand_paths, load_sources
+
+    now = datetime.now(timezone.utc)
+    rows: list[Standing] = []
+    errors: list[Exception] = []
+    for uri in expand_paths(path):
+        try:
+            sources = load_sources(pm, uri, LoadOptions())
+        except ClaimtrackError as exc:
+            errors.append(exc)
+            continue
+        for source in sources:
+            if published is not None:
+                import attrs
+
+                source = attrs.evolve(source, published_at=published)
+            result = run_extractors(
+                pm, source, ExtractContext(reference=source.published_at), timeout=120
+            )
+            errors.extend(result.errors)
+            rows.extend(
+                standing(c, source.ref, (), now)
+                for c in result.claims
+                if kind is None or c.kind.value == kind
+            )
+    _warn_errors(errors)
+    if not rows and errors and all(isinstance(e, ClaimtrackError) for e in errors):
+        sys.exit(1)
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(standing_record(row), ensure_ascii=False))
+    elif fmt == "json":
+        click.echo(json.dumps([standing_record(r) for r in rows], ensure_ascii=False, indent=2))
+    else:
+        table = Table(title=f"{len(rows)} claims in {path}", title_justify="left")
+        for col in ("kind", "speaker", "claim", "due", "condition"):
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            c = row.claim
+            table.add_row(
+                c.kind.value,
+                c.speaker.name if c.speaker else "",
+                c.text,
+                due_phrase(row) if c.due else "",
+                c.condition or "",
+            )
+        _console().print(table)
+
+
+@cli.command()
+@as_of_option
+@click.option("--actor", help="Only commitments of this actor (who must act or who said it).")
+@click.option(
+    "--kind",
+    type=click.Choice([k.value for k in ClaimKind]),
+    default="commitment",
+    show_default=True,
+)
+@click.option(
+    "--due-within",
+    type=click.FloatRange(min=0),
+    default=7,
+    show_default=True,
+    help="Days ahead that count as due soon.",
+)
+@click.option("--since", type=WhenType(), help="Only claims asserted since then.")
+@click.option(
+    "--fail-on",
+    multiple=True,
+    metavar="STATUS",
+    type=click.Choice(STATUS_CHOICES + [s.replace("_", "-") for s in STATUS_CHOICES if "_" in s]),
+    help="Exit with status 3 if any commitment has this status (repeatable), e.g. --fail-on overdue.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "markdown", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.pass_context
+@handle_errors
+def status(
+    ctx: click.Context,
+    as_of: datetime | None,
+    actor: str | None,
+    kind: str,
+    due_within: float,
+    since: datetime | None,
+    fail_on: tuple[str, ...],
+    fmt: str,
+) -> None:
+    """The report: overdue, due soon, open, recently resolved, and each actor's record.
+
+    \b
+    Exit status: 0, or 3 when --fail-on names a status some commitment has
+    (so a cron job can raise a reminder), 1 on error.
+    \b
+    Examples:
+      claimtrack status
+      claimtrack status --as-of 2025-04-01 --actor "Keir Starmer"
+      claimtrack status --fail-on overdue --format markdown > today.md
+    """
+    tracker = _tracker(ctx)
+    when = as_of or datetime.now(timezone.utc)
+    rows = tracker.status(when, actor=actor, kind=kind, since=since)
+    report = build_report(rows, when, due_within=due_within)
+    if fmt == "json":
+        render_json(report, rows, sys.stdout)
+    elif fmt == "markdown":
+        render_markdown(report, sys.stdout)
+    else:
+        render_table(report, _console())
+    wanted = {Status.parse(s) for s in fail_on}
+    hits = [r for r in rows if r.status in wanted]
+    if hits:
+        names = ", ".join(sorted({r.status.value for r in hits if r.status}))
+        click.echo(f"{len(hits)} commitment(s) {names} (--fail-on)", err=True)
+        sys.exit(3)
+
+
+@cli.command()
+@as_of_option
+@click.pass_context
+@handle_errors
+def check(ctx: click.Context, as_of: datetime | None) -> None:
+    """Run the checkers: look through stored sources for reports that open commitments
+    were kept, broken or delayed, and record that evidence.
+
+    A person's verdict always outranks a checker's.  Re-running records nothing twice.
+    """
+    tracker = _tracker(ctx)
+    report = tracker.check(as_of)
+    _warn_errors(report.errors)
+    click.echo(
+        f"Checked {report.checked} open commitment(s); {len(report.recorded)} new piece(s) of evidence."
+    )
+    for claim, old, new in report.changed:
+        what = claim.action or claim.text
+        click.echo(
+            f"  {claim.id[:8]}  {old.value if old else '-'} -> {new.value if new else '-'}  {what[:70]}"
+        )
+
+
+@cli.command()
+@click.argument("claim_id")
+@click.argument("verdict", metavar="VERDICT")
+@click.option("--evidence", metavar="URI", help="Where the evidence is (a URL or a file).")
+@click.option("--note", help="A note in your own words.")
+@click.option(
+    "--reason",
+    help="Why it was broken or annulled (e.g. blocked-by-others, reversed, premise-failed).",
+)
+@click.option("--happened", type=WhenType(), help="When it happened.")
+@click.option(
+    "--known", type=WhenType(), help="When it became known (default: now); it counts from then."
+)
+@click.option("--by", help="Who records this (default: your user name).")
+@click.pass_context
+@handle_errors
+def resolve(
+    ctx: click.Context,
+    claim_id: str,
+    verdict: str,
+    evidence: str | None,
+    note: str | None,
+    reason: str | None,
+    happened: datetime | None,
+    known: datetime | None,
+    by: str | None,
+) -> None:
+    """Record your verdict on a commitment (CLAIM_ID or a unique prefix of it).
+
+    VERDICT is one of: in_progress, stalled, kept, partially_kept, broken, withdrawn,
+    unverifiable, annulled, condition_met (hyphens work too: partially-kept).  The
+    verdict is appended to the claim's history; nothing earlier is changed.
+
+    \b
+    Example:
+      claimtrack resolve 3f2a9c kept --evidence https://example.org/report \\
+          --happened 2025-03-20 --known 2025-03-20 --note "met at Northwood"
+    """
+    try:
+        Verdict.parse(verdict)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="VERDICT") from None
+    tracker = _tracker(ctx)
+    ev = tracker.resolve(
+        claim_id,
+        verdict,
+        evidence=evidence,
+        note=note,
+        reason=reason,
+        happened=happened,
+        known=known,
+        by=by,
+    )
+    row = tracker.show(ev.claim_id)
+    status_now = row.standing.status.value if row.standing.status else "-"
+    click.echo(
+        f"Recorded {ev.verdict.value} for {ev.claim_id[:8]} (evidence #{ev.id}); status now: {status_now}"
+    )
+
+
+@cli.command()
+@click.argument("claim_id")
+@as_of_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.pass_context
+@handle_errors
+def show(ctx: click.Context, claim_id: str, as_of: datetime | None, fmt: str) -> None:
+    """One claim: its text, sentence, source, status and whole dated verdict history."""
+    tracker = _tracker(ctx)
+    h = tracker.show(claim_id, as_of)
+    if fmt == "json":
+        doc = standing_record(h.standing)
+        doc["history"] = [evidence_record(e) for e in h.evidence]
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    c = h.claim
+    con = _console()
+    con.print(f"[bold]{c.id}[/bold]  {c.kind.value}", highlight=False)
+    con.print(
+        f"  said by    {c.speaker.name if c.speaker else '?'}" + (f" ({c.cue})" if c.cue else "")
+    )
+    con.print(f"  claim      “{c.text}”")
+    if c.sentence and c.sentence != c.text:
+        con.print(f"  sentence   {c.sentence}")
+    src = h.source
+    when = (
+        f"{src.published_at:%d %b %Y %H:%M %Z}" if src.published_at else "publication time unknown"
+    )
+    con.print(f"  source     {src.title or src.uri or src.id} · {src.publisher or ''} · {when}")
+    if src.uri:
+        con.print(f"             {src.uri}")
+    if c.kind is not ClaimKind.STATEMENT:
+        con.print(f"  who acts   {c.actor.name if c.actor else '?'}")
+        con.print(f"  what       {c.action or '?'}")
+        con.print(f"  by when    {due_phrase(h.standing)}")
+        if c.condition:
+            con.print(f"  condition  {c.condition}")
+    if h.standing.status is not None:
+        progress = f" ({h.standing.progress.value})" if h.standing.progress else ""
+        con.print(
+            f"  status     [bold]{h.standing.status.value}{progress}[/bold] as of {h.standing.as_of:%d %b %Y}"
+        )
+    if not h.evidence:
+        con.print("  history    no evidence recorded")
+        return
+    table = Table(title="History", title_justify="left")
+    for col in ("#", "verdict", "happened", "known", "recorded", "by", "evidence / note"):
+        table.add_column(col, overflow="fold")
+    for e in h.evidence:
+        table.add_row(
+            str(e.id),
+            e.verdict.value + (f" ({e.reason})" if e.reason else ""),
+            f"{e.happened_at:%Y-%m-%d}" if e.happened_at else "",
+            f"{e.known_at:%Y-%m-%d %H:%M}",
+            f"{e.recorded_at:%Y-%m-%d %H:%M}",
+            f"{e.recorded_by} ({e.recorder.value})",
+            " · ".join(x for x in (e.uri, e.excerpt, e.note) if x),
+        )
+    con.print(table)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    metavar="NAME",
+    help="An exporter: json, jsonl, csv, markdown or a plugin's.",
+)
+@as_of_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to this file (default: standard output).",
+)
+@click.pass_context
+@handle_errors
+def export(ctx: click.Context, fmt: str, as_of: datetime | None, output: str | None) -> None:
+    """Write every stored claim in a format (statuses as of --as-of).
+
+    \b
+    Examples:
+      claimtrack export --format csv -o claims.csv
+      claimtrack export --format jsonl --as-of 2025-04-01
+    """
+    tracker = _tracker(ctx)
+    if output is None:
+        tracker.export(fmt, sys.stdout, as_of=as_of)
+        return
+    import os
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(output))
+    # Written beside the target and renamed, so a failed export leaves no half file.
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".claimtrack-export-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            n = tracker.export(fmt, fh, as_of=as_of)
+        os.replace(tmp, output)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    click.echo(f"Wrote {n} claim(s) to {output}", err=True)
+
+
+@cli.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.pass_context
+@handle_errors
+def plugins(ctx: click.Context, fmt: str) -> None:
+    """List installed plugins, their versions and the hooks they implement."""
+    obj = ctx.ensure_object(dict)
+    pm = obj.get("pm") or get_plugin_manager()
+    from .plugins import describe_plugins
+
+    infos = describe_plugins(pm)
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "name": i.name,
+                        "version": i.version,
+                        "hooks": list(i.hooks),
+                        "builtin": i.builtin,
+                        "error": i.error,
+                    }
+                    for i in infos
+                ],
+                indent=2,
+            )
+        )
+        return
+    table = Table(title="claimtrack plugins", title_justify="left")
+    for col in ("name", "version", "hooks", ""):
+        table.add_column(col, overflow="fold")
+    for i in infos:
+        table.add_row(
+            i.name,
+            i.version or "",
+            ", ".join(i.hooks),
+            "built-in" if i.builtin else (f"[red]failed: {i.error}[/red]" if i.error else ""),
+        )
+    _console().print(table)
+
+
+def main() -> None:
+    """Entry point of the ``claimtrack`` console script."""
+    cli(obj={})

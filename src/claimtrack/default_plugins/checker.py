@@ -1,0 +1,1 @@
+"""Built-in checker: matches later sources' reports to open commitments."""

@@ -1,0 +1,152 @@
+"""The store's schema, as a list of named migrations recorded in ``_migrations``.
+
+Each migration is a function ``mNNN_what(conn)``; they run in order, once, each in the
+transaction that records it.  Add a new one at the end; never edit an applied one.
+The SQL is kept to what SQLite and PostgreSQL share where it costs nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate"]
+
+
+_M001 = (
+    """
+    CREATE TABLE sources (
+        id TEXT PRIMARY KEY,
+        uri TEXT,
+        title TEXT,
+        publisher TEXT,
+        published_at TEXT,
+        published_ts REAL,
+        retrieved_at TEXT,
+        language TEXT,
+        meta TEXT NOT NULL DEFAULT '{}',
+        text TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE INDEX sources_published ON sources (published_ts)
+    """,
+    """
+    CREATE TABLE actors (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '[]'
+    )
+    """,
+    """
+    CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        source_id TEXT NOT NULL REFERENCES sources (id),
+        kind TEXT NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        speaker_id TEXT,
+        actor_id TEXT,
+        due_start_ts REAL,
+        due_end_ts REAL,
+        due_vague INTEGER NOT NULL DEFAULT 0,
+        has_condition INTEGER NOT NULL DEFAULT 0,
+        record TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        retired_at TEXT
+    )
+    """,
+    """
+    CREATE INDEX claims_source ON claims (source_id, span_start)
+    """,
+    """
+    CREATE INDEX claims_due ON claims (kind, retired_at, due_end_ts)
+    """,
+    """
+    CREATE INDEX claims_actor ON claims (actor_id)
+    """,
+    """
+    CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        claim_id TEXT NOT NULL REFERENCES claims (id),
+        verdict TEXT NOT NULL,
+        reason TEXT,
+        source_id TEXT,
+        uri TEXT,
+        excerpt TEXT,
+        happened_at TEXT,
+        known_at TEXT NOT NULL,
+        known_ts REAL NOT NULL,
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        recorder TEXT NOT NULL,
+        confidence REAL,
+        note TEXT
+    )
+    """,
+    """
+    CREATE INDEX evidence_claim ON evidence (claim_id, known_ts)
+    """,
+    """
+    CREATE TRIGGER evidence_no_update BEFORE UPDATE ON evidence
+    BEGIN SELECT RAISE(ABORT, 'evidence is append-only'); END
+    """,
+    """
+    CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence
+    BEGIN SELECT RAISE(ABORT, 'evidence is append-only'); END
+    """,
+)
+
+
+def m001_initial(conn: sqlite3.Connection) -> None:
+    """Sources, actors, claims and append-only evidence."""
+    # One statement at a time: executescript() would commit the migration's transaction.
+    for statement in _M001:
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply the migrations ``conn`` lacks, each in its own transaction; return their names.
+
+    Raises RuntimeError when the store was written by a newer claimtrack."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+    known = {m.__name__ for m in MIGRATIONS}
+    unknown = done - known
+    if unknown:
+        raise RuntimeError(
+            f"this store was written by a newer claimtrack (migrations {sorted(unknown)}); upgrade claimtrack"
+        )
+    applied: list[str] = []
+    for migration in MIGRATIONS:
+        if migration.__name__ in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the lock.
+            if conn.execute(
+                "SELECT 1 FROM _migrations WHERE name = ?", (migration.__name__,)
+            ).fetchone():
+                conn.execute("COMMIT")
+                continue
+            migration(conn)
+            conn.execute(
+                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                (migration.__name__, datetime.now(timezone.utc).isoformat()),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(migration.__name__)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return applied

@@ -1,0 +1,120 @@
+"""Status is derived, never stored: a pure function of a commitment, its evidence and a time.
+
+The rules (DESIGN.md, "The rules, exactly"):
+
+1. ``status`` is the latest *final* verdict known by ``as_of`` (kept, partially_kept,
+   broken, withdrawn, unverifiable, annulled): a person's outranks a checker's, then the
+   later ``known_at`` wins (then the later ``recorded_at``).
+2. Else ``conditional`` while the commitment's condition waits (no ``condition_met``
+   evidence known by ``as_of``).
+3. Else the timeline state of the due window: ``open`` before it, ``due`` inside it,
+   ``overdue`` after it.  No window, an unresolved one or a vague one is never overdue:
+   it stays ``open``.
+
+Interim verdicts (in_progress, stalled) show beside a non-final status as ``progress``,
+ranked the same way.  Evidence counts only from its ``known_at``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+import attrs
+
+from .model import (
+    FINAL_VERDICTS,
+    INTERIM_VERDICTS,
+    Claim,
+    Evidence,
+    Progress,
+    SourceRef,
+    Status,
+    TimeWindow,
+    Verdict,
+)
+
+__all__ = ["Standing", "derive_status", "rank_key", "timeline_state"]
+
+
+@attrs.frozen(kw_only=True)
+class Standing:
+    """A claim as of a moment: its status and progress (None for non-commitments), the
+    evidence that decided them, and all its evidence known by then."""
+
+    claim: Claim
+    source: SourceRef | None
+    status: Status | None
+    progress: Progress | None
+    as_of: datetime
+    decided_by: Evidence | None = None
+    evidence: Sequence[Evidence] = ()
+
+    @property
+    def overdue_by_days(self) -> float | None:
+        """Days past the end of the due window, when overdue."""
+        due = self.claim.due
+        if self.status is not Status.OVERDUE or due is None or due.end is None:
+            return None
+        return (self.as_of - due.end).total_seconds() / 86400
+
+
+def rank_key(evidence: Evidence) -> tuple[bool, datetime, datetime, int]:
+    """Orders evidence by authority: a person above a checker, then later known, then
+    later recorded (then later stored).  The maximum wins."""
+    return (evidence.by_person, evidence.known_at, evidence.recorded_at, evidence.id or 0)
+
+
+def timeline_state(due: TimeWindow | None, as_of: datetime) -> Status:
+    """open / due / overdue from the due window alone (rule 3)."""
+    if due is None or due.vague or due.start is None or due.end is None:
+        return Status.OPEN
+    if as_of < due.start:
+        return Status.OPEN
+    if as_of < due.end:
+        return Status.DUE
+    return Status.OVERDUE
+
+
+def derive_status(
+    claim: Claim, evidence: Iterable[Evidence], as_of: datetime
+) -> tuple[Status, Progress | None, Evidence | None]:
+    """The status of commitment ``claim`` as of ``as_of``, its progress, and the evidence
+    that decided the status (None when the timeline did).  Pure: same inputs, same answer.
+
+    Evidence for other claims, or known after ``as_of``, is ignored.
+    """
+    known = [e for e in evidence if e.claim_id == claim.id and e.known_at <= as_of]
+    finals = [e for e in known if e.verdict in FINAL_VERDICTS]
+    if finals:
+        winner = max(finals, key=rank_key)
+        return Status(winner.verdict.value), None, winner
+    interim = [e for e in known if e.verdict in INTERIM_VERDICTS]
+    progress = Progress(max(interim, key=rank_key).verdict.value) if interim else None
+    if claim.condition and not any(e.verdict is Verdict.CONDITION_MET for e in known):
+        return Status.CONDITIONAL, progress, None
+    return timeline_state(claim.due, as_of), progress, None
+
+
+def standing(
+    claim: Claim, source: SourceRef | None, evidence: Iterable[Evidence], as_of: datetime
+) -> Standing:
+    """A :class:`Standing` for any claim; only commitments get a status."""
+    mine = sorted(
+        (e for e in evidence if e.claim_id == claim.id and e.known_at <= as_of),
+        key=lambda e: (e.known_at, e.recorded_at, e.id or 0),
+    )
+    if not claim.is_tracked:
+        return Standing(
+            claim=claim, source=source, status=None, progress=None, as_of=as_of, evidence=mine
+        )
+    status, progress, decided = derive_status(claim, mine, as_of)
+    return Standing(
+        claim=claim,
+        source=source,
+        status=status,
+        progress=progress,
+        as_of=as_of,
+        decided_by=decided,
+        evidence=mine,
+    )

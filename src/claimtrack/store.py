@@ -1,0 +1,573 @@
+"""The SQLite store: the only module that speaks SQL.
+
+One file, no server: WAL journal, a busy timeout and ``BEGIN IMMEDIATE`` for every write
+(so two processes can add at once without "database is locked" reaching the user),
+every write in one transaction, schema version and migrations (``migrations.py``).
+Sources are stored once by content hash; evidence is append-only (a trigger refuses
+updates and deletes).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal, Protocol, TypeVar
+
+from .actors import ActorRegistry
+from .errors import NotFoundError, StoreError
+from .migrations import migrate
+from .model import Actor, Claim, ClaimKind, Evidence, Source, SourceRef
+from .records import claim_from_record, claim_record
+
+__all__ = ["SQLiteStore", "StoreView"]
+
+AddOutcome = Literal["added", "unchanged", "updated"]
+T = TypeVar("T")
+
+_BUSY_TIMEOUT_MS = 60_000
+_LOCK_RETRIES = 20
+
+
+class StoreView(Protocol):
+    """The read-only view of the ledger that checkers receive."""
+
+    def get_source(self, source_id: str) -> Source: ...
+
+    def sources(
+        self, *, published_after: datetime | None = None, published_before: datetime | None = None
+    ) -> Iterator[Source]: ...
+
+    def claims_of(self, source_id: str) -> list[Claim]: ...
+
+    def evidence_for(self, claim_id: str) -> list[Evidence]: ...
+
+    def registry(self) -> ActorRegistry: ...
+
+
+def _ts(value: datetime | None) -> float | None:
+    return None if value is None else value.timestamp()
+
+
+def _dt(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class SQLiteStore:
+    """The ledger in one SQLite file (created, with its schema, when missing)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            if self.path.parent and not self.path.parent.exists():
+                raise StoreError(f"{self.path}: the folder {self.path.parent} does not exist")
+            self._conn = sqlite3.connect(
+                str(self.path),
+                timeout=_BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            self._conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+            self._retry(lambda: self._conn.execute("PRAGMA journal_mode = WAL"))
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._retry(lambda: migrate(self._conn))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open as a claimtrack store ({exc})") from exc
+        except RuntimeError as exc:
+            raise StoreError(f"{self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions ---------------------------------------------------------------
+
+    def _retry(self, fn: Callable[[], T]) -> T:
+        # busy_timeout covers most contention; this covers the cases SQLite reports
+        # as SQLITE_BUSY at once (e.g. a lock upgrade in WAL mode).
+        delay = 0.05
+        for attempt in range(_LOCK_RETRIES):
+            try:
+                return fn()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if attempt == _LOCK_RETRIES - 1:
+                    raise StoreError(
+                        f"{self.path}: the store stayed locked by another process; try again"
+                    ) from exc
+                time.sleep(delay)
+                delay = min(delay * 2, 2.0)
+        raise AssertionError("unreachable")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE``): all of it lands, or none."""
+        self._retry(lambda: self._conn.execute("BEGIN IMMEDIATE"))
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        else:
+            self._retry(lambda: self._conn.execute("COMMIT"))
+
+    # -- sources ----------------------------------------------------------------------
+
+    def add_source(self, source: Source, claims: Sequence[Claim] | None = None) -> AddOutcome:
+        """Store ``source`` (and, when given, replace its claims) in one transaction.
+
+        The same text with the same metadata is a no-op ("unchanged": its claims are not
+        touched); changed metadata updates the source and re-derives its claims."""
+        with self.transaction() as conn:
+            row = conn.execute(
+                "SELECT uri, title, publisher, published_at, language, meta FROM sources WHERE id = ?",
+                (source.id,),
+            ).fetchone()
+            meta = json.dumps(dict(source.meta), sort_keys=True, default=str)
+            fields = (
+                source.uri,
+                source.title,
+                source.publisher,
+                _iso(source.published_at),
+                source.language,
+                meta,
+            )
+            if row is not None and tuple(row) == fields:
+                return "unchanged"
+            if row is None:
+                conn.execute(
+                    "INSERT INTO sources (id, uri, title, publisher, published_at, published_ts,"
+                    " retrieved_at, language, meta, text, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        source.id,
+                        source.uri,
+                        source.title,
+                        source.publisher,
+                        _iso(source.published_at),
+                        _ts(source.published_at),
+                        _iso(source.retrieved_at),
+                        source.language,
+                        meta,
+                        source.text,
+                        _now().isoformat(),
+                    ),
+                )
+                outcome: AddOutcome = "added"
+            else:
+                conn.execute(
+                    "UPDATE sources SET uri = ?, title = ?, publisher = ?, published_at = ?,"
+                    " published_ts = ?, retrieved_at = ?, language = ?, meta = ? WHERE id = ?",
+                    (
+                        source.uri,
+                        source.title,
+                        source.publisher,
+                        _iso(source.published_at),
+                        _ts(source.published_at),
+                        _iso(source.retrieved_at),
+                        source.language,
+                        meta,
+                        source.id,
+                    ),
+                )
+                outcome = "updated"
+            if claims is not None:
+                self._replace_claims(conn, source, claims)
+            return outcome
+
+    def has_source(self, source_id: str) -> bool:
+        """Whether a source with this id is stored."""
+        return (
+            self._conn.execute("SELECT 1 FROM sources WHERE id = ?", (source_id,)).fetchone()
+            is not None
+        )
+
+    def get_source(self, source_id: str) -> Source:
+        """The stored source with this id (or unique id prefix)."""
+        row = self._one("sources", source_id, "SELECT * FROM sources WHERE id {}")
+        return self._source(row)
+
+    def _source(self, row: sqlite3.Row | tuple[Any, ...]) -> Source:
+        (
+            sid,
+            uri,
+            title,
+            publisher,
+            published_at,
+            _pts,
+            retrieved_at,
+            language,
+            meta,
+            text,
+            _added,
+        ) = tuple(row)
+        return Source(
+            id=sid,
+            uri=uri,
+            title=title,
+            publisher=publisher,
+            published_at=_dt(published_at),
+            retrieved_at=_dt(retrieved_at),
+            language=language,
+            meta=json.loads(meta),
+            text=text,
+        )
+
+    def source_refs(self, ids: Iterable[str] | None = None) -> dict[str, SourceRef]:
+        """Metadata (no text) of the given sources, or of all."""
+        sql = "SELECT id, uri, title, publisher, published_at FROM sources"
+        rows = self._conn.execute(sql).fetchall()
+        wanted = None if ids is None else set(ids)
+        return {
+            r[0]: SourceRef(id=r[0], uri=r[1], title=r[2], publisher=r[3], published_at=_dt(r[4]))
+            for r in rows
+            if wanted is None or r[0] in wanted
+        }
+
+    def sources(
+        self, *, published_after: datetime | None = None, published_before: datetime | None = None
+    ) -> Iterator[Source]:
+        """Stored sources in publication order, optionally within (after, before]."""
+        sql = "SELECT * FROM sources WHERE 1 = 1"
+        args: list[Any] = []
+        if published_after is not None:
+            sql += " AND published_ts > ?"
+            args.append(published_after.timestamp())
+        if published_before is not None:
+            sql += " AND published_ts <= ?"
+            args.append(published_before.timestamp())
+        sql += " ORDER BY published_ts, id"
+        for row in self._conn.execute(sql, args).fetchall():
+            yield self._source(row)
+
+    def count(self, table: Literal["sources", "claims", "evidence", "actors"]) -> int:
+        """Rows in a table (claims: active ones only)."""
+        where = " WHERE retired_at IS NULL" if table == "claims" else ""
+        return int(self._conn.execute(f"SELECT COUNT(*) FROM {table}{where}").fetchone()[0])
+
+    # -- claims -----------------------------------------------------------------------
+
+    def _replace_claims(
+        self, conn: sqlite3.Connection, source: Source, claims: Sequence[Claim]
+    ) -> None:
+        now = _now().isoformat()
+        old = {
+            r[0]: (r[1], r[2])
+            for r in conn.execute(
+                "SELECT id, span_start, span_end FROM claims WHERE source_id = ? AND retired_at IS NULL",
+                (source.id,),
+            )
+        }
+        new_ids = {c.id for c in claims}
+        for claim in claims:
+            for actor in (claim.speaker, claim.actor):
+                if actor is not None:
+                    self._upsert_actor(conn, actor)
+            values = self._claim_values(claim, source)
+            if conn.execute("SELECT 1 FROM claims WHERE id = ?", (claim.id,)).fetchone():
+                conn.execute(
+                    "UPDATE claims SET kind = ?, span_start = ?, span_end = ?, speaker_id = ?, actor_id = ?,"
+                    " due_start_ts = ?, due_end_ts = ?, due_vague = ?, has_condition = ?, record = ?,"
+                    " retired_at = NULL WHERE id = ?",
+                    (*values, claim.id),
+                )
+            else:
+                conn.execute(
+                    "INSERT INTO claims (kind, span_start, span_end, speaker_id, actor_id, due_start_ts,"
+                    " due_end_ts, due_vague, has_condition, record, id, source_id, added_at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (*values, claim.id, source.id, now),
+                )
+        gone = [cid for cid in old if cid not in new_ids]
+        for cid in gone:
+            conn.execute("UPDATE claims SET retired_at = ? WHERE id = ?", (now, cid))
+            target = _best_overlap(old[cid], claims)
+            if target is None:
+                continue
+            # Evidence is append-only: it is copied to the claim that replaced this one.
+            rows = conn.execute(
+                "SELECT verdict, reason, source_id, uri, excerpt, happened_at, known_at, known_ts,"
+                " recorded_at, recorded_by, recorder, confidence, note FROM evidence WHERE claim_id = ?"
+                " ORDER BY id",
+                (cid,),
+            ).fetchall()
+            for r in rows:
+                note = f"moved from claim {cid} when the source was re-extracted" + (
+                    f"; {r[12]}" if r[12] else ""
+                )
+                conn.execute(
+                    "INSERT INTO evidence (claim_id, verdict, reason, source_id, uri, excerpt, happened_at,"
+                    " known_at, known_ts, recorded_at, recorded_by, recorder, confidence, note)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (target, *tuple(r)[:12], note),
+                )
+
+    @staticmethod
+    def _claim_values(claim: Claim, source: Source) -> tuple[Any, ...]:
+        record = claim_record(claim, source)
+        record.pop("status", None)
+        record.pop("progress", None)
+        record["extractor"] = claim.extractor
+        for key, actor in (("speaker_detail", claim.speaker), ("actor_detail", claim.actor)):
+            if actor is not None:
+                record[key] = {"kind": actor.kind.value, "aliases": list(actor.aliases)}
+        if claim.due is not None and claim.due.reference is not None:
+            record["due"]["reference"] = claim.due.reference.isoformat()
+        due = claim.due
+        return (
+            claim.kind.value,
+            claim.span[0],
+            claim.span[1],
+            claim.speaker.id if claim.speaker else None,
+            claim.actor.id if claim.actor else None,
+            _ts(due.start) if due else None,
+            _ts(due.end) if due else None,
+            int(bool(due and due.vague)),
+            int(bool(claim.condition)),
+            json.dumps(record, ensure_ascii=False),
+        )
+
+    def _upsert_actor(self, conn: sqlite3.Connection, actor: Actor) -> None:
+        row = conn.execute("SELECT aliases FROM actors WHERE id = ?", (actor.id,)).fetchone()
+        if row is None:
+            conn.execute(
+                "INSERT INTO actors (id, name, kind, aliases) VALUES (?,?,?,?)",
+                (actor.id, actor.name, actor.kind.value, json.dumps(list(actor.aliases))),
+            )
+            return
+        aliases = list(dict.fromkeys([*json.loads(row[0]), *actor.aliases]))
+        conn.execute("UPDATE actors SET aliases = ? WHERE id = ?", (json.dumps(aliases), actor.id))
+
+    def get_claim(self, claim_id: str) -> Claim:
+        """The claim with this id or unique id prefix (retired claims too)."""
+        row = self._one("claims", claim_id, "SELECT record FROM claims WHERE id {}")
+        return claim_from_record(json.loads(row[0]))
+
+    def claims_of(self, source_id: str) -> list[Claim]:
+        """The active claims of a source, in text order."""
+        rows = self._conn.execute(
+            "SELECT record FROM claims WHERE source_id = ? AND retired_at IS NULL ORDER BY span_start, id",
+            (source_id,),
+        ).fetchall()
+        return [claim_from_record(json.loads(r[0])) for r in rows]
+
+    def claims(
+        self,
+        *,
+        kinds: Iterable[ClaimKind] | None = None,
+        actor_ids: Iterable[str] | None = None,
+        due_after: datetime | None = None,
+    ) -> list[Claim]:
+        """Active claims, narrowed by kind, actor (who must act, or the speaker) and a
+        due window ending after ``due_after`` (undated claims included)."""
+        sql = "SELECT record FROM claims WHERE retired_at IS NULL"
+        args: list[Any] = []
+        if kinds is not None:
+            ks = [k.value for k in kinds]
+            sql += f" AND kind IN ({','.join('?' * len(ks))})"
+            args += ks
+        if actor_ids is not None:
+            ids = list(actor_ids)
+            marks = ",".join("?" * len(ids))
+            sql += f" AND (actor_id IN ({marks}) OR speaker_id IN ({marks}))"
+            args += ids + ids
+        if due_after is not None:
+            sql += " AND (due_end_ts IS NULL OR due_end_ts > ?)"
+            args.append(due_after.timestamp())
+        sql += " ORDER BY source_id, span_start, id"
+        return [
+            claim_from_record(json.loads(r[0])) for r in self._conn.execute(sql, args).fetchall()
+        ]
+
+    def claim_sources(self, claim_ids: Iterable[str]) -> dict[str, str]:
+        """claim id -> source id."""
+        out: dict[str, str] = {}
+        ids = list(claim_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                self._conn.execute(
+                    f"SELECT id, source_id FROM claims WHERE id IN ({marks})", chunk
+                ).fetchall()
+            )
+        return out
+
+    # -- actors -----------------------------------------------------------------------
+
+    def registry(self) -> ActorRegistry:
+        """Every stored actor, as a registry."""
+        reg = ActorRegistry()
+        for aid, name, kind, aliases in self._conn.execute(
+            "SELECT id, name, kind, aliases FROM actors ORDER BY id"
+        ):
+            try:
+                reg.add(Actor(id=aid, name=name, kind=kind, aliases=tuple(json.loads(aliases))))
+            except ValueError:
+                # Two stored actors claim one alias: keep the first, the name still resolves.
+                reg.add(Actor(id=aid, name=name, kind=kind))
+        return reg
+
+    def save_actors(self, actors: Iterable[Actor]) -> None:
+        """Store (or merge aliases into) these actors."""
+        with self.transaction() as conn:
+            for actor in actors:
+                self._upsert_actor(conn, actor)
+
+    # -- evidence ---------------------------------------------------------------------
+
+    def add_evidence(self, evidence: Evidence, *, skip_duplicate: bool = False) -> Evidence | None:
+        """Append ``evidence``; return it with its id.  With ``skip_duplicate``, evidence
+        already held (same claim, verdict, recorder, source, excerpt) is not added again
+        and None is returned."""
+        with self.transaction() as conn:
+            if (
+                conn.execute("SELECT 1 FROM claims WHERE id = ?", (evidence.claim_id,)).fetchone()
+                is None
+            ):
+                raise NotFoundError(f"no claim {evidence.claim_id!r} in {self.path}")
+            if (
+                skip_duplicate
+                and conn.execute(
+                    "SELECT 1 FROM evidence WHERE claim_id = ? AND verdict = ? AND recorded_by = ?"
+                    " AND source_id IS ? AND excerpt IS ?",
+                    (
+                        evidence.claim_id,
+                        evidence.verdict.value,
+                        evidence.recorded_by,
+                        evidence.source_id,
+                        evidence.excerpt,
+                    ),
+                ).fetchone()
+            ):
+                return None
+            cur = conn.execute(
+                "INSERT INTO evidence (claim_id, verdict, reason, source_id, uri, excerpt, happened_at,"
+                " known_at, known_ts, recorded_at, recorded_by, recorder, confidence, note)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    evidence.claim_id,
+                    evidence.verdict.value,
+                    evidence.reason,
+                    evidence.source_id,
+                    evidence.uri,
+                    evidence.excerpt,
+                    _iso(evidence.happened_at),
+                    _iso(evidence.known_at),
+                    _ts(evidence.known_at),
+                    _iso(evidence.recorded_at),
+                    evidence.recorded_by,
+                    evidence.recorder.value,
+                    evidence.confidence,
+                    evidence.note,
+                ),
+            )
+            return _with_id(evidence, int(cur.lastrowid or 0))
+
+    def evidence_for(self, claim_id: str) -> list[Evidence]:
+        """Every evidence entry of a claim, in the order it was recorded."""
+        rows = self._conn.execute(
+            f"SELECT {_EVIDENCE_COLUMNS} FROM evidence WHERE claim_id = ? ORDER BY id", (claim_id,)
+        ).fetchall()
+        return [_evidence(r) for r in rows]
+
+    def evidence_known_by(
+        self, as_of: datetime, claim_ids: Iterable[str] | None = None
+    ) -> dict[str, list[Evidence]]:
+        """claim id -> its evidence known by ``as_of`` (all claims, or the given ones)."""
+        out: dict[str, list[Evidence]] = {}
+        sql = f"SELECT {_EVIDENCE_COLUMNS} FROM evidence WHERE known_ts <= ?"
+        if claim_ids is None:
+            rows = self._conn.execute(sql + " ORDER BY id", (as_of.timestamp(),)).fetchall()
+        else:
+            ids = list(claim_ids)
+            rows = []
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows += self._conn.execute(
+                    sql + f" AND claim_id IN ({marks}) ORDER BY id", (as_of.timestamp(), *chunk)
+                ).fetchall()
+        for r in rows:
+            ev = _evidence(r)
+            out.setdefault(ev.claim_id, []).append(ev)
+        return out
+
+    # -- lookup -----------------------------------------------------------------------
+
+    def _one(self, table: str, key: str, sql: str) -> tuple[Any, ...]:
+        key = key.strip()
+        if not key:
+            raise NotFoundError(f"an empty id names no {table[:-1]}")
+        row = self._conn.execute(sql.format("= ?"), (key,)).fetchone()
+        if row is not None:
+            return tuple(row)
+        escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._conn.execute(
+            sql.format("LIKE ? ESCAPE '\\'") + " LIMIT 3", (escaped + "%",)
+        ).fetchall()
+        if not rows:
+            raise NotFoundError(f"no {table[:-1]} with id {key!r} in {self.path}")
+        if len(rows) > 1:
+            raise NotFoundError(
+                f"the id prefix {key!r} matches several {table}; give more characters"
+            )
+        return tuple(rows[0])
+
+
+_EVIDENCE_COLUMNS = (
+    "id, claim_id, verdict, reason, source_id, uri, excerpt, happened_at, known_at,"
+    " recorded_at, recorded_by, recorder, confidence, note"
+)
+
+
+def _evidence(r: Sequence[Any]) -> Evidence:
+    return Evidence(
+        id=r[0],
+        claim_id=r[1],
+        verdict=r[2],
+        reason=r[3],
+        source_id=r[4],
+        uri=r[5],
+        excerpt=r[6],
+        happened_at=_dt(r[7]),
+        known_at=datetime.fromisoformat(r[8]),
+        recorded_at=datetime.fromisoformat(r[9]),
+        recorded_by=r[10],
+        recorder=r[11],
+        confidence=r[12],
+        note=r[13],
+    )
+
+
+def _with_id(evidence: Evidence, new_id: int) -> Evidence:
+    import attrs
+
+    return attrs.evolve(evidence, id=new_id)
+
+
+def _best_overlap(span: tuple[int, int], claims: Sequence[Claim]) -> str | None:
+    best: tuple[int, str] | None = None
+    for claim in claims:
+        overlap = min(span[1], claim.span[1]) - max(span[0], claim.span[0])
+        if overlap > 0 and (best is None or overlap > best[0]):
+            best = (overlap, claim.id)
+    return None if best is None else best[1]

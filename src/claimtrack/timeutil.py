@@ -1,0 +1,102 @@
+"""Reading the moments people type: ``--published``, ``--as-of``, ``--happened``, header dates.
+
+A date without a time means 12:00 UTC of that day for a publication or an event; an
+``as_of`` date means the end of that day (everything known on 1 April counts "as of
+1 April").  Naive times are read as UTC.  Anything else is refused with a message that
+says what was expected.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+
+from .errors import InputError
+
+__all__ = ["iso", "parse_when", "to_utc"]
+
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def to_utc(value: datetime) -> datetime:
+    """``value`` as an aware UTC datetime (naive values are taken to be UTC)."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)
+
+
+def iso(value: datetime | None) -> str | None:
+    """ISO 8601 with offset, or None."""
+    return None if value is None else value.isoformat()
+
+
+def parse_when(
+    value: str | date | datetime | None,
+    *,
+    what: str = "date",
+    end_of_day: bool = False,
+    now: datetime | None = None,
+) -> datetime | None:
+    """Read a moment from ``value``: an aware datetime, a date, ISO 8601 text, or
+    "now"/"today"/"yesterday"/"tomorrow".
+
+    A date alone is 12:00 UTC of that day, or the end of it (the last microsecond) when
+    ``end_of_day``.  ``what`` names the value in the error, e.g. "--published".
+    Returns None for None or an empty string.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return to_utc(value) if value.tzinfo is None else value
+    if isinstance(value, date):
+        return _day_time(value, end_of_day)
+    text = str(value).strip()
+    if not text:
+        return None
+    current = now or datetime.now(timezone.utc)
+    word = text.lower()
+    if word == "now":
+        return current
+    if word in {"today", "yesterday", "tomorrow"}:
+        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[word]
+        return _day_time(current.date() + timedelta(days=shift), end_of_day)
+    if _DATE_ONLY.fullmatch(text):
+        try:
+            return _day_time(date.fromisoformat(text), end_of_day)
+        except ValueError as exc:
+            raise InputError(f"{what}: {text!r} is not a real date ({exc})") from exc
+    parsed: datetime | None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        parsed = _fallback(text)
+        if parsed is None:
+            raise InputError(
+                f"{what}: cannot read {text!r} as a date; use ISO 8601 such as "
+                "2025-03-15 or 2025-03-15T14:30:00+00:00"
+            ) from None
+    return to_utc(parsed) if parsed.tzinfo is None else parsed
+
+
+def _day_time(day: date, end_of_day: bool) -> datetime:
+    if end_of_day:
+        return datetime.combine(day, time.max, tzinfo=timezone.utc)
+    return datetime.combine(day, time(12), tzinfo=timezone.utc)
+
+
+def _fallback(text: str) -> datetime | None:
+    # Dates as people write them in headers and feeds ("Sat, 15 Mar 2025 14:02:00 GMT",
+    # "15 March 2025"): dateparser reads these well.  Day first, as in most news.
+    if len(text) > 64:
+        return None
+    import dateparser
+
+    return dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "DATE_ORDER": "DMY",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )

@@ -1,0 +1,431 @@
+"""``Tracker``: the one facade over loading, extraction, the store, checking and export.
+
+The CLI is a thin layer on this class, so a script can do whatever the CLI does::
+
+    tracker = claimtrack.Tracker("claims.db")
+    tracker.add("seeds/", published="2025-03-15")
+    for row in tracker.status(as_of="2025-03-25"):
+        print(row.claim.actor, row.claim.action, row.claim.due, row.status)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import TextIO
+
+import attrs
+
+from .actors import ActorRegistry
+from .errors import ClaimtrackError, InputError, NotFoundError, PluginError
+from .exporters import Exporter, collect_exporters
+from .extraction import ExtractContext, ExtractResult, run_extractors
+from .loading import LoadOptions, expand_paths, load_sources
+from .model import Claim, ClaimKind, Evidence, RecorderKind, Source, Status, Verdict
+from .plugins import (
+    ClaimtrackPluginManager,
+    PluginInfo,
+    call_each,
+    describe_plugins,
+    get_plugin_manager,
+)
+from .status import Standing, standing
+from .store import SQLiteStore
+from .timeutil import parse_when
+
+__all__ = ["DEFAULT_DB", "AddReport", "CheckReport", "ClaimHistory", "Tracker", "default_db_path"]
+
+#: The store used when neither ``--db`` nor ``$CLAIMTRACK_DB`` names one.
+DEFAULT_DB = "claimtrack.db"
+DB_ENV = "CLAIMTRACK_DB"
+
+When = str | date | datetime | None
+
+
+def default_db_path() -> str:
+    """``$CLAIMTRACK_DB`` if set, else ``claimtrack.db`` in the current directory."""
+    return os.environ.get(DB_ENV) or DEFAULT_DB
+
+
+@attrs.define
+class AddReport:
+    """What ``Tracker.add`` did: counts of sources and claims, and every error met."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    claims: int = 0
+    errors: list[ClaimtrackError] = attrs.field(factory=list)
+    sources: list[Source] = attrs.field(factory=list)
+
+
+@attrs.define
+class CheckReport:
+    """What ``Tracker.check`` did: evidence newly recorded, status changes, errors."""
+
+    checked: int = 0
+    recorded: list[Evidence] = attrs.field(factory=list)
+    changed: list[tuple[Claim, Status | None, Status | None]] = attrs.field(factory=list)
+    errors: list[PluginError] = attrs.field(factory=list)
+
+
+@attrs.frozen
+class ClaimHistory:
+    """One claim with its source, its whole evidence history and its standing now."""
+
+    claim: Claim
+    source: Source
+    evidence: Sequence[Evidence]
+    standing: Standing
+
+
+class Tracker:
+    """A claim ledger in a SQLite file, with the plugins that read, extract and check.
+
+    ``db`` is the store's path (created when missing).  ``plugin_manager`` defaults to
+    the built-ins plus installed plugins; ``registry`` seeds the actors.
+    ``plugin_timeout`` (seconds) abandons an extractor or checker that runs longer.
+    """
+
+    def __init__(
+        self,
+        db: str | Path | None = None,
+        *,
+        plugin_manager: ClaimtrackPluginManager | None = None,
+        registry: ActorRegistry | None = None,
+        plugin_timeout: float | None = 120.0,
+        load_options: LoadOptions | None = None,
+    ) -> None:
+        self.store = SQLiteStore(db if db is not None else default_db_path())
+        self.pm = plugin_manager or get_plugin_manager()
+        self.plugin_timeout = plugin_timeout
+        self.load_options = load_options or LoadOptions()
+        if registry is not None:
+            self.store.save_actors(registry)
+
+    def close(self) -> None:
+        """Close the store."""
+        self.store.close()
+
+    def __enter__(self) -> Tracker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading sources ----------------------------------------------------------------
+
+    def add(
+        self,
+        uris: str | Path | Iterable[str | Path],
+        *,
+        published: When = None,
+        on_progress: Callable[[str, int, int], None] | None = None,
+    ) -> AddReport:
+        """Load, extract and store every source in ``uris`` (files, directories, URLs).
+
+        ``published`` overrides the sources' own publication time.  Adding the same
+        text again is a no-op; the same text with changed metadata is updated and its
+        claims re-derived (evidence moves to the new claims).  A source that fails is
+        reported in ``errors`` and the rest go on; each source lands in its own
+        transaction, so an interrupted run loses nothing already added.
+        ``on_progress(uri, done, total)`` is called after each input.
+        """
+        override = parse_when(published, what="published") if published is not None else None
+        items = [uris] if isinstance(uris, (str, Path)) else list(uris)
+        paths: list[str] = []
+        for item in items:
+            paths.extend(expand_paths(str(item)))
+        report = AddReport()
+        for done, uri in enumerate(paths, 1):
+            try:
+                for source in load_sources(self.pm, uri, self.load_options):
+                    if override is not None:
+                        source = attrs.evolve(source, published_at=override)
+                    self._add_source(source, report)
+            except ClaimtrackError as exc:
+                report.errors.append(exc)
+            if on_progress is not None:
+                on_progress(uri, done, len(paths))
+        return report
+
+    def add_source(self, source: Source) -> AddReport:
+        """Extract and store one :class:`Source` built in code."""
+        report = AddReport()
+        self._add_source(source, report)
+        return report
+
+    def _add_source(self, source: Source, report: AddReport) -> None:
+        if self.store.has_source(source.id) and _same_metadata(
+            self.store.get_source(source.id), source
+        ):
+            report.unchanged += 1
+            return
+        result = self.extract_source(source)
+        report.errors.extend(result.errors)
+        outcome = self.store.add_source(source, result.claims)
+        report.claims += len(result.claims)
+        report.sources.append(source)
+        if outcome == "added":
+            report.added += 1
+        elif outcome == "updated":
+            report.updated += 1
+        else:
+            report.unchanged += 1
+
+    def extract_source(self, source: Source) -> ExtractResult:
+        """Run every extractor on ``source`` without storing anything."""
+        context = ExtractContext(registry=self.store.registry(), reference=source.published_at)
+        return run_extractors(self.pm, source, context, timeout=self.plugin_timeout)
+
+    def load(self, uri: str, *, published: When = None) -> list[Source]:
+        """Load ``uri`` (file, directory or URL) into sources without storing them."""
+        override = parse_when(published, what="published") if published is not None else None
+        out: list[Source] = []
+        for path in expand_paths(uri):
+            for source in load_sources(self.pm, path, self.load_options):
+                out.append(
+                    source if override is None else attrs.evolve(source, published_at=override)
+                )
+        return out
+
+    # -- status -------------------------------------------------------------------------
+
+    def status(
+        self,
+        as_of: When = None,
+        *,
+        actor: str | None = None,
+        kind: ClaimKind | str | None = ClaimKind.COMMITMENT,
+        due_within: float | None = None,
+        since: When = None,
+    ) -> list[Standing]:
+        """Commitments (or claims of ``kind``; None for all) with their status as of
+        ``as_of`` (default now).
+
+        ``actor`` keeps those whose actor or speaker is that actor (any name or alias);
+        ``due_within`` keeps those due or open with a window starting within that many
+        days, plus the overdue; ``since`` keeps claims asserted since then.
+        """
+        when = self._as_of(as_of)
+        kinds = None if kind is None else [ClaimKind.parse(kind)]
+        actor_ids = None
+        if actor is not None:
+            found = self.store.registry().resolve(actor)
+            actor_ids = [found.id] if found else []
+        claims = self.store.claims(kinds=kinds, actor_ids=actor_ids)
+        since_at = parse_when(since, what="--since") if since is not None else None
+        if since_at is not None:
+            claims = [c for c in claims if c.asserted_at is not None and c.asserted_at >= since_at]
+        evidence = self.store.evidence_known_by(when, [c.id for c in claims])
+        refs = self.store.source_refs({c.source_id for c in claims})
+        rows = [standing(c, refs.get(c.source_id), evidence.get(c.id, ()), when) for c in claims]
+        if due_within is not None:
+            horizon = when + timedelta(days=due_within)
+            rows = [r for r in rows if _due_soon(r, horizon)]
+        return rows
+
+    def standings(self, as_of: When = None) -> list[Standing]:
+        """Every active claim (all kinds) as of ``as_of``, for exporters."""
+        return self.status(as_of, kind=None)
+
+    # -- evidence -----------------------------------------------------------------------
+
+    def resolve(
+        self,
+        claim_id: str,
+        verdict: Verdict | str,
+        *,
+        evidence: str | None = None,
+        note: str | None = None,
+        reason: str | None = None,
+        happened: When = None,
+        known: When = None,
+        by: str | None = None,
+        excerpt: str | None = None,
+    ) -> Evidence:
+        """Record a person's verdict on a commitment (id or unique prefix).
+
+        ``evidence`` is a URI; ``known`` (when the world learned it) defaults to now and
+        decides from when the verdict counts; ``happened`` is when it happened.
+        Appended to the claim's history: nothing earlier is changed."""
+        claim = self.store.get_claim(claim_id)
+        try:
+            parsed = Verdict.parse(verdict)
+        except ValueError as exc:
+            raise InputError(str(exc)) from exc
+        now = datetime.now(timezone.utc)
+        record = Evidence(
+            claim_id=claim.id,
+            verdict=parsed,
+            uri=evidence,
+            note=note,
+            reason=reason,
+            excerpt=excerpt,
+            happened_at=parse_when(happened, what="--happened"),
+            known_at=parse_when(known, what="--known") or now,
+            recorded_at=now,
+            recorded_by=by or _person(),
+            recorder=RecorderKind.PERSON,
+        )
+        stored = self.store.add_evidence(record)
+        assert stored is not None
+        return stored
+
+    def check(self, as_of: When = None) -> CheckReport:
+        """Run every checker over the open commitments; record what they find.
+
+        Each checker sees a read-only view of the store.  Evidence already held is not
+        recorded twice.  Returns the new evidence and the status changes it caused."""
+        when = self._as_of(as_of)
+        report = CheckReport()
+        before = {r.claim.id: r for r in self.status(when)}
+        for row in before.values():
+            if row.status is not None and row.status.is_final:
+                continue
+            report.checked += 1
+            for name, produced in call_each(
+                self.pm,
+                "claimtrack_check",
+                {"claim": row.claim, "store": self.store, "as_of": when},
+                label=f"claim {row.claim.id}",
+                timeout=self.plugin_timeout,
+            ):
+                if isinstance(produced, PluginError):
+                    report.errors.append(produced)
+                    continue
+                for item in produced:
+                    if not isinstance(item, Evidence) or item.claim_id != row.claim.id:
+                        report.errors.append(
+                            PluginError(
+                                name,
+                                f"claim {row.claim.id}",
+                                f"returned {item!r}, not Evidence for this claim",
+                            )
+                        )
+                        continue
+                    if item.recorder is not RecorderKind.CHECKER:
+                        item = attrs.evolve(item, recorder=RecorderKind.CHECKER)
+                    stored = self.store.add_evidence(item, skip_duplicate=True)
+                    if stored is not None:
+                        report.recorded.append(stored)
+        if report.recorded:
+            after = {r.claim.id: r for r in self.status(when)}
+            for cid, old in before.items():
+                new = after.get(cid)
+                if new is not None and new.status != old.status:
+                    report.changed.append((new.claim, old.status, new.status))
+        return report
+
+    def show(self, claim_id: str, as_of: When = None) -> ClaimHistory:
+        """One claim (id or unique prefix), its source and its whole evidence history."""
+        claim = self.store.get_claim(claim_id)
+        source = self.store.get_source(claim.source_id)
+        history = self.store.evidence_for(claim.id)
+        return ClaimHistory(
+            claim=claim,
+            source=source,
+            evidence=history,
+            standing=standing(claim, source.ref, history, self._as_of(as_of)),
+        )
+
+    # -- export and plugins -------------------------------------------------------------
+
+    def exporters(self) -> dict[str, Exporter]:
+        """Every registered output format, by name."""
+        return collect_exporters(self.pm)[0]
+
+    def export(self, format: str, stream: TextIO, *, as_of: When = None) -> int:
+        """Write every stored claim in ``format`` to ``stream``; return how many."""
+        exporters = self.exporters()
+        if format not in exporters:
+            raise NotFoundError(
+                f"no exporter {format!r}; available: {', '.join(sorted(exporters))}"
+            )
+        when = self._as_of(as_of)
+        rows = self.standings(when)
+        exporter = exporters[format]
+        try:
+            exporter.write(rows, stream, when)
+        except ClaimtrackError:
+            raise
+        except Exception as exc:
+            raise PluginError(
+                exporter.plugin, f"export {format}", f"{type(exc).__name__}: {exc}"
+            ) from exc
+        return len(rows)
+
+    def plugins(self) -> list[PluginInfo]:
+        """Installed plugins, their versions and hooks (and those that failed to load)."""
+        return describe_plugins(self.pm)
+
+    @staticmethod
+    def _as_of(as_of: When) -> datetime:
+        return parse_when(as_of, what="--as-of", end_of_day=True) or datetime.now(timezone.utc)
+
+
+def _same_metadata(a: Source, b: Source) -> bool:
+    return (a.uri, a.title, a.publisher, a.published_at, a.language, dict(a.meta)) == (
+        b.uri,
+        b.title,
+        b.publisher,
+        b.published_at,
+        b.language,
+        dict(b.meta),
+    )
+
+
+def _due_soon(row: Standing, horizon: datetime) -> bool:
+    if row.status in (Status.OVERDUE, Status.DUE):
+        return True
+    due = row.claim.due
+    return (
+        row.status is Status.OPEN
+        and due is not None
+        and due.start is not None
+        and due.start <= horizon
+    )
+
+
+def _person() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on this system
+        return "person"
+
+
+def extract(
+    text: str,
+    *,
+    published: When = None,
+    title: str | None = None,
+    publisher: str | None = None,
+    uri: str | None = None,
+    plugin_manager: ClaimtrackPluginManager | None = None,
+    registry: ActorRegistry | None = None,
+) -> list[Claim]:
+    """Extract the claims of ``text`` (nothing is stored); spans index ``text`` itself.
+
+    ``published`` is the publication time relative phrases resolve against; without
+    it, due windows keep their text unresolved.  Raises :class:`PluginError` for the
+    first extractor that failed (when no claims at all came back)."""
+    source = Source.from_text(
+        text,
+        uri=uri,
+        title=title,
+        publisher=publisher,
+        published_at=parse_when(published, what="published"),
+    )
+    pm = plugin_manager or get_plugin_manager()
+    result = run_extractors(
+        pm,
+        source,
+        ExtractContext(registry=registry or ActorRegistry(), reference=source.published_at),
+    )
+    if result.errors and not result.claims:
+        raise result.errors[0]
+    return list(result.claims)
