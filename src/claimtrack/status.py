@@ -59,10 +59,17 @@ class Standing:
         return (self.as_of - due.end).total_seconds() / 86400
 
 
-def rank_key(evidence: Evidence) -> tuple[bool, datetime, datetime, int]:
+def rank_key(evidence: Evidence) -> tuple[bool, datetime, datetime, int, str]:
     """Orders evidence by authority: a person above a checker, then later known, then
-    later recorded (then later stored).  The maximum wins."""
-    return (evidence.by_person, evidence.known_at, evidence.recorded_at, evidence.id or 0)
+    later recorded (then later stored).  The maximum wins; the verdict's name breaks a
+    full tie so the answer never depends on the order evidence arrives in."""
+    return (
+        evidence.by_person,
+        evidence.known_at,
+        evidence.recorded_at,
+        evidence.id or 0,
+        evidence.verdict.value,
+    )
 
 
 def timeline_state(due: TimeWindow | None, as_of: datetime) -> Status:
