@@ -79,4 +79,10 @@ def claimtrack_register_exporters(register: Callable[..., None]) -> None:
 
 @hookspec
 def claimtrack_register_commands(cli: click.Group) -> None:
-    """Add subcommands to the ``claimtrack`` command-line group ``cli`` (click)."""
+    """Add subcommands to the ``claimtrack`` command-line group ``cli`` (a click group).
+
+    Called once, the first time the CLI lists or looks up a command.  Add commands with
+    ``@cli.command()`` or ``cli.add_command(...)``; a command's own context object holds
+    ``"db"`` (the store path).  A plugin that raises here is reported and the built-in
+    commands still work.  The return value is ignored.
+    """

@@ -1,0 +1,109 @@
+"""Shared fixtures, named for the state they give."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import claimtrack
+from claimtrack import Claim, ClaimKind, ExtractContext, Source, TimeWindow
+from claimtrack.plugins import ClaimtrackPluginManager, get_plugin_manager
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED = SEEDS / "000_4f9421fb867c1b8c.txt"
+SCHEMA = Path(__file__).parent / "data" / "claim-record.schema.json"
+UTC = timezone.utc
+
+
+class WillExtractor:
+    """A tiny, predictable extractor for tests of everything around extraction: each
+    sentence with " will " is a commitment of the publisher, due within a week of
+    publication; every other sentence is a statement."""
+
+    @claimtrack.hookimpl
+    def claimtrack_extract(self, source: Source, context: ExtractContext) -> Iterator[Claim]:
+        publisher = context.registry.resolve_or_add(source.publisher or "Publisher", "organisation")
+        for m in re.finditer(r"[^.!?\n]+[.!?]", source.text):
+            text = m.group().strip()
+            start = source.text.index(text, m.start())
+            is_commitment = " will " in f" {text} "
+            due = None
+            if is_commitment and source.published_at is not None:
+                due = TimeWindow(
+                    start=source.published_at,
+                    end=source.published_at + timedelta(days=7),
+                    grain="span",
+                    text="within a week",
+                    reference=source.published_at,
+                )
+            yield Claim.build(
+                source_id=source.id,
+                span=(start, start + len(text)),
+                speaker=publisher,
+                kind=ClaimKind.COMMITMENT if is_commitment else ClaimKind.STATEMENT,
+                text=text,
+                sentence=text,
+                asserted_at=source.published_at,
+                actor=publisher if is_commitment else None,
+                action=text if is_commitment else None,
+                due=due,
+                confidence=0.9,
+            )
+
+
+@pytest.fixture
+def will_pm() -> ClaimtrackPluginManager:
+    """A plugin manager with the built-in loaders and exporters, no entry points, and
+    the predictable WillExtractor in place of the English extractor."""
+    pm = get_plugin_manager(load_entrypoints=False)
+    pm.unregister(name="claimtrack.default_plugins.english_extractor")
+    pm.register(WillExtractor(), name="will-extractor")
+    return pm
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A path for a store that does not exist yet."""
+    return tmp_path / "ledger.db"
+
+
+@pytest.fixture
+def fresh_tracker(db_path: Path, will_pm: ClaimtrackPluginManager) -> Iterator[claimtrack.Tracker]:
+    """A Tracker on an empty store, extracting with WillExtractor."""
+    with claimtrack.Tracker(db_path, plugin_manager=will_pm) as tracker:
+        yield tracker
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    """A short article file with a header block, published Monday 3 March 2025."""
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "title: Council sets out road plan\n"
+        "published: 2025-03-03T09:00:00+00:00\n"
+        "publisher: Riverside Gazette\n"
+        "\n"
+        "The council will resurface Mill Lane. Residents welcomed the news.\n"
+        "The mayor said the budget was tight. The depot will reopen.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture(scope="session")
+def claim_schema() -> dict[str, Any]:
+    """The JSON Schema of the public claim record (a copy of the shared one)."""
+    loaded: dict[str, Any] = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    return loaded
+
+
+def aware(*args: int) -> datetime:
+    """datetime(*args) in UTC."""
+    return datetime(*args, tzinfo=UTC)  # type: ignore[misc]
