@@ -41,7 +41,7 @@ from .model import (
 from .plugins import get_plugin_manager
 from .status import Standing, derive_status
 from .timewindows import find_windows, parse_window
-from .tracker import Tracker, extract
+from .tracker import Tracker, extract, extract_path
 
 __all__ = [
     "Actor",
@@ -71,6 +71,7 @@ __all__ = [
     "__version__",
     "derive_status",
     "extract",
+    "extract_path",
     "find_windows",
     "get_plugin_manager",
     "hookimpl",

@@ -20,14 +20,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
+from .actors import ActorRegistry
 from .errors import ClaimtrackError
 from .model import ClaimKind, Status, Verdict
 from .plugins import get_plugin_manager
 from .records import evidence_record, standing_record
 from .report import build_report, due_phrase, render_json, render_markdown, render_table
-from .status import Standing, standing
+from .status import standing
 from .timeutil import parse_when
-from .tracker import DB_ENV, DEFAULT_DB, Tracker
+from .tracker import DB_ENV, DEFAULT_DB, Tracker, extract_path
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -92,10 +93,17 @@ def as_of_option(fn: F) -> F:
     )(fn)
 
 
+def _registry(obj: dict[str, Any]) -> ActorRegistry | None:
+    path = obj.get("actors")
+    return None if path is None else ActorRegistry.from_file(path)
+
+
 def _tracker(ctx: click.Context) -> Tracker:
     obj = ctx.ensure_object(dict)
     if "tracker" not in obj:
-        obj["tracker"] = Tracker(obj.get("db"), plugin_manager=obj.get("pm"))
+        obj["tracker"] = Tracker(
+            obj.get("db"), plugin_manager=obj.get("pm"), registry=_registry(obj)
+        )
         ctx.call_on_close(obj["tracker"].close)
     tracker: Tracker = obj["tracker"]
     return tracker
@@ -143,9 +151,16 @@ class ClaimtrackGroup(click.Group):
     show_envvar=True,
     help="The SQLite store to use (created if missing).",
 )
+@click.option(
+    "--actors",
+    type=click.Path(dir_okay=False, exists=True),
+    envvar="CLAIMTRACK_ACTORS",
+    show_envvar=True,
+    help="A JSON file of known actors and their aliases, to resolve names with.",
+)
 @click.version_option(__version__, prog_name="claimtrack")
 @click.pass_context
-def cli(ctx: click.Context, db: str) -> None:
+def cli(ctx: click.Context, db: str, actors: str | None) -> None:
     """Track what public actors claim and commit to, and whether they deliver.
 
     \b
@@ -155,7 +170,9 @@ def cli(ctx: click.Context, db: str) -> None:
       claimtrack status                   the report: overdue, due soon, kept, broken
       claimtrack resolve ID kept --evidence URL --happened 2025-03-20
     """
-    ctx.ensure_object(dict)["db"] = db
+    obj = ctx.ensure_object(dict)
+    obj["db"] = db
+    obj["actors"] = actors
 
 
 @cli.command()
@@ -237,33 +254,17 @@ def extract(
       claimtrack extract seeds/000_4f9421fb867c1b8c.txt --format jsonl
     """
     obj = ctx.ensure_object(dict)
-    pm = obj.get("pm") or get_plugin_manager()
-    from .extraction import ExtractContext, run_extractors
-    from .loading import LoadOptions, expand_paths, load_sources
-
+    found = extract_path(
+        path, published=published, plugin_manager=obj.get("pm"), registry=_registry(obj)
+    )
     now = datetime.now(timezone.utc)
-    rows: list[Standing] = []
-    errors: list[Exception] = []
-    for uri in expand_paths(path):
-        try:
-            sources = load_sources(pm, uri, LoadOptions())
-        except ClaimtrackError as exc:
-            errors.append(exc)
-            continue
-        for source in sources:
-            if published is not None:
-                import attrs
-
-                source = attrs.evolve(source, published_at=published)
-            result = run_extractors(
-                pm, source, ExtractContext(reference=source.published_at), timeout=120
-            )
-            errors.extend(result.errors)
-            rows.extend(
-                standing(c, source.ref, (), now)
-                for c in result.claims
-                if kind is None or c.kind.value == kind
-            )
+    rows = [
+        standing(c, source.ref, (), now)
+        for source, claims in found.items
+        for c in claims
+        if kind is None or c.kind.value == kind
+    ]
+    errors = found.errors
     _warn_errors(errors)
     if not rows and errors and all(isinstance(e, ClaimtrackError) for e in errors):
         sys.exit(1)

@@ -35,7 +35,17 @@ from .status import Standing, standing
 from .store import SQLiteStore
 from .timeutil import parse_when
 
-__all__ = ["DEFAULT_DB", "AddReport", "CheckReport", "ClaimHistory", "Tracker", "default_db_path"]
+__all__ = [
+    "DEFAULT_DB",
+    "AddReport",
+    "CheckReport",
+    "ClaimHistory",
+    "ExtractReport",
+    "Tracker",
+    "default_db_path",
+    "extract",
+    "extract_path",
+]
 
 #: The store used when neither ``--db`` nor ``$CLAIMTRACK_DB`` names one.
 DEFAULT_DB = "claimtrack.db"
@@ -396,6 +406,49 @@ def _person() -> str:
         return getpass.getuser()
     except Exception:  # no user name on this system
         return "person"
+
+
+@attrs.define
+class ExtractReport:
+    """What :func:`extract_path` found: each source with its claims, and every error."""
+
+    items: list[tuple[Source, list[Claim]]] = attrs.field(factory=list)
+    errors: list[ClaimtrackError] = attrs.field(factory=list)
+
+
+def extract_path(
+    uri: str | Path,
+    *,
+    published: When = None,
+    plugin_manager: ClaimtrackPluginManager | None = None,
+    registry: ActorRegistry | None = None,
+    load_options: LoadOptions | None = None,
+    plugin_timeout: float | None = 120.0,
+) -> ExtractReport:
+    """Load a file, directory or URL and extract its claims, storing nothing.
+
+    A source that cannot be read, or an extractor that fails, is reported in
+    ``errors`` and the rest go on."""
+    override = parse_when(published, what="published") if published is not None else None
+    pm = plugin_manager or get_plugin_manager()
+    options = load_options or LoadOptions()
+    report = ExtractReport()
+    for path in expand_paths(str(uri)):
+        try:
+            sources = load_sources(pm, path, options)
+        except ClaimtrackError as exc:
+            report.errors.append(exc)
+            continue
+        for source in sources:
+            if override is not None:
+                source = attrs.evolve(source, published_at=override)
+            context = ExtractContext(
+                registry=(registry or ActorRegistry()).copy(), reference=source.published_at
+            )
+            result = run_extractors(pm, source, context, timeout=plugin_timeout)
+            report.errors.extend(result.errors)
+            report.items.append((source, list(result.claims)))
+    return report
 
 
 def extract(
