@@ -1,0 +1,95 @@
+"""The tokenizer of the time grammar: one linear pass, no regular expressions."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+_APOSTROPHES = "'’"
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+# Longer digit runs are no date or count the grammar uses; int() of a huge run would
+# also cost quadratic time, so their value is left unknown.
+_MAX_DIGITS = 9
+
+
+@dataclass(slots=True)
+class Tok:
+    """One token: a word, a number, an ordinal number ("20th") or one punctuation mark.
+
+    ``base`` is the lower-case word without a possessive ``'s`` or trailing ``'``;
+    ``gap`` says whether whitespace precedes the token; ``val`` is a number's value.
+    """
+
+    text: str
+    low: str
+    base: str
+    kind: str  # "w" word, "n" number, "o" ordinal number, "p" punctuation
+    start: int
+    end: int
+    gap: bool
+    val: int = -1
+    ndig: int = 0
+    cap: bool = False
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha() or unicodedata.category(ch)[0] == "M"
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Split ``text`` into tokens whose ``start``/``end`` are code-point offsets."""
+    toks: list[Tok] = []
+    n = len(text)
+    i = 0
+    gap = True
+    while i < n:
+        c = text[i]
+        if c.isspace():
+            gap = True
+            i += 1
+            continue
+        s = i
+        if "0" <= c <= "9":
+            while i < n and "0" <= text[i] <= "9":
+                i += 1
+            digits = text[s:i]
+            kind = "n"
+            if text[i : i + 2].lower() in _ORDINAL_SUFFIXES and not (
+                i + 2 < n and _is_letter(text[i + 2])
+            ):
+                kind = "o"
+                i += 2
+            val = int(digits) if len(digits) <= _MAX_DIGITS else -1
+            toks.append(Tok(text[s:i], digits, digits, kind, s, i, gap, val, len(digits)))
+        elif _is_letter(c):
+            i += 1
+            while i < n:
+                ch = text[i]
+                if _is_letter(ch):
+                    i += 1
+                elif ch in _APOSTROPHES and i + 1 < n and _is_letter(text[i + 1]):
+                    i += 1
+                else:
+                    break
+            # A plural possessive: "Presidents' Day".
+            if (
+                i < n
+                and text[i] in _APOSTROPHES
+                and text[i - 1] in "sS"
+                and not (i + 1 < n and _is_letter(text[i + 1]))
+            ):
+                i += 1
+            low = text[s:i].lower().replace("’", "'")
+            if low in ("a", "p") and text[i : i + 2].lower() == ".m":
+                # "a.m." and "p.m." are one word, so "a" is not read as the article.
+                i += 2
+                if i < n and text[i] == ".":
+                    i += 1
+                low += "m"
+            base = low[:-2] if low.endswith("'s") else low.rstrip("'")
+            toks.append(Tok(text[s:i], low, base, "w", s, i, gap, cap=c.isupper()))
+        else:
+            i += 1
+            toks.append(Tok(c, c, c, "p", s, i, gap))
+        gap = False
+    return toks
