@@ -94,6 +94,7 @@ _START_WORDS = frozenset(
         "am",
         "den",
         "hundred",
+        "between",
     }
 )
 
@@ -280,9 +281,7 @@ def _glued_to_word(toks: list[Tok], i: int) -> bool:
 _NAME_WORDS = frozenset(lex.WEEKDAYS) | frozenset(lex.MONTHS) | lex.HOLIDAY_FIRST
 
 
-def _match_at(
-    parsers: list[Parser], toks: list[Tok], i: int
-) -> tuple[list[Span], int] | None:
+def _match_at(parsers: list[Parser], toks: list[Tok], i: int) -> tuple[list[Span], int] | None:
     spans: list[Span] = []
     end = -1
     for parser in parsers:
@@ -320,21 +319,17 @@ def _looks_like_name(toks: list[Tok], i: int, end: int) -> bool:
     if i > 0:
         prev = toks[i - 1]
         if prev.kind == "w" and prev.cap and prev.base not in lex.CUES:
-            at_start = i - 1 == 0 or (
-                toks[i - 2].kind == "p" and toks[i - 2].text in ".!?:;\"“‘'("
-            )
+            at_start = i - 1 == 0 or (toks[i - 2].kind == "p" and toks[i - 2].text in ".!?:;\"“‘'(")
             if not at_start and prev.base not in _NAME_WORDS:
                 return True
     return False
 
 
-def _fallback(
-    phrase: str, reference: datetime, tense: str | None, day_first: bool
-) -> Span | None:
+def _fallback(phrase: str, reference: datetime, tense: str | None, day_first: bool) -> Span | None:
     """dateparser, for a short phrase in another language or format the grammar lacks."""
     if len(phrase) > _DATEPARSER_MAX_CHARS or not any(ch.isdigit() for ch in phrase):
         return None
-    from ._fallback import parse_with_dateparser
+    from ._dateparser_fallback import parse_with_dateparser
 
     return parse_with_dateparser(phrase, reference, tense, day_first)
 

@@ -48,4 +48,6 @@ def parse_with_dateparser(
         return Span(at(d, tz), at(d + timedelta(days=1), tz), grain, day=d)
     if grain is Grain.MONTH:
         return Span(at(d.replace(day=1), tz), at(month_start(d.year, d.month + 1), tz), grain)
-    return Span(at(d.replace(month=1, day=1), tz), at(d.replace(year=d.year + 1, month=1, day=1), tz), grain)
+    return Span(
+        at(d.replace(month=1, day=1), tz), at(d.replace(year=d.year + 1, month=1, day=1), tz), grain
+    )

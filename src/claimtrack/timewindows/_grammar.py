@@ -210,6 +210,14 @@ _THIRDS: dict[Grain, tuple[str, tuple[tuple[int, int], ...]]] = {
     Grain.DAY: ("hour", ((0, 12), (10, 14), (18, 24))),
 }
 
+_VAGUE_GRAIN = {
+    "week": Grain.WEEK,
+    "fortnight": Grain.WEEK,
+    "quarter": Grain.QUARTER,
+    "decade": Grain.DECADE,
+    "century": Grain.CENTURY,
+}
+
 _MOD_WORDS = {
     "early": 0,
     "mid": 1,
@@ -488,8 +496,10 @@ class Parser:
     def deadline(self, x: Span) -> Span:
         """From the reference to the end of ``x`` ("by Friday")."""
         ref = self.ctx.ref
-        if x.end > ref:
-            return Span(ref, x.end, x.grain, x.vague)
+        # "by 5pm" means before five o'clock, not before six.
+        end = x.start if x.grain in (Grain.HOUR, Grain.MINUTE) else x.end
+        if end > ref:
+            return Span(ref, end, x.grain, x.vague)
         return x
 
     def prep(self, i: int) -> R:
@@ -582,6 +592,7 @@ class Parser:
         lead = self.b(i)
         if lead in ("from", "between"):
             j += 1
+        j0 = j
         x = self.range_part(j)
         if x is None:
             return None
@@ -598,10 +609,19 @@ class Parser:
         if y is None:
             return None
         bb, k = y
+        if isinstance(a, Span) and isinstance(bb, Span) and self.bare_clock(j0, j):
+            # "between 9am and 5pm on Friday": the first clock is on the second's day.
+            c = self.clock(j0)
+            if c is not None and bb.grain in (Grain.HOUR, Grain.MINUTE):
+                a = self.clock_span(bb.start.astimezone(self.ctx.tz).date(), c)
         span = self.join(a, bb)
         if span is None:
             return None
         return span, k
+
+    def bare_clock(self, i: int, end: int) -> bool:
+        c = self.clock(i)
+        return c is not None and c[3] == end
 
     def join(self, a: Span | int, b: Span | int) -> Span | None:
         ctx = self.ctx
@@ -685,11 +705,13 @@ class Parser:
 
     def vague_span(self, terms: list[tuple[str, float]], direction: int) -> Span:
         unit = terms[0][0] if terms else "day"
+        unit = {"wk": "week", "wks": "week", "hr": "hour", "hrs": "hour"}.get(unit, unit)
         length = lex.VAGUE_UNIT_SPAN.get(unit, 7 * _DAY)
         ref = self.ctx.ref
+        grain = _VAGUE_GRAIN.get(unit) or lex.UNIT_GRAIN.get(unit, Grain.DAY)
         if direction < 0:
-            return Span(ref - length, ref, lex.UNIT_GRAIN.get(unit, Grain.DAY), vague=True)
-        return Span(ref, ref + length, lex.UNIT_GRAIN.get(unit, Grain.DAY), vague=True)
+            return Span(ref - length, ref, grain, vague=True)
+        return Span(ref, ref + length, grain, vague=True)
 
     def unit(self, i: int) -> tuple[str, int, int, bool] | None:
         """(base unit, multiplier, next index, plural)."""
@@ -757,8 +779,7 @@ class Parser:
                     # "within days", "in weeks": a plural unit alone is vague.
                     u = self.unit(k)
                     if u is not None and u[3] and self.b(k) not in ("second", "seconds"):
-                        names.append(self.b(k))
-                        return [(u[0], float(u[1]))], True, u[2]
+                        return [(self.b(u[2] - 1).rstrip("s"), 1.0)], True, u[2]
                 break
             amount, qv, k = q
             u = self.unit(k)
@@ -938,6 +959,19 @@ class Parser:
         ctx = self.ctx
         j = i
         mod = self.b(j)
+        if mod == "the":
+            # "the Friday after next", "the Monday before last"
+            r0 = self.weekday_word(j + 1)
+            if r0 is None:
+                return None
+            for words, weeks, how in (
+                (("after", "next"), 1, "next"),
+                (("before", "last"), -1, "last"),
+            ):
+                k0 = self.seq(r0[1], words)
+                if k0 > 0:
+                    return ctx.day(ctx.weekday(r0[0], how) + weeks * _WEEK), k0
+            return None
         if mod == "this" and self.b(j + 1) in ("past", "coming"):
             mod = self.b(j + 1)
             j += 2
@@ -958,9 +992,7 @@ class Parser:
             return tail
         if abbr and self.find and not mod and not self.cued(i):
             return None
-        if mod in ("", "on"):
-            how = "back" if ctx.past else "fwd"
-        elif mod == "this":
+        if mod in ("", "on") or mod == "this":
             how = "back" if ctx.past else "fwd"
         elif mod == "coming":
             how = "fwd"
@@ -1112,12 +1144,9 @@ class Parser:
         the = self.b(j) == "the"
         if the:
             j += 1
-        if 0 <= j < self.n and self.t[j].kind == "o":
-            r = self.ordinal(j)
-        elif the:
-            r = self.ordinal(j)
-        else:
-            return None
+        r = self.ordinal(j)
+        if r is None or (self.t[j].kind != "o" and self.b(r[1]) != "of"):
+            return None  # "the second" alone is no date; "the second of next month" is
         if r is None or not 1 <= r[0] <= 31:
             return None
         dom, k = r
@@ -1135,9 +1164,9 @@ class Parser:
                     return ctx.day(first.replace(day=dom)), rel
                 except ValueError:
                     return None
-        if self.find and not after_weekday and not self.cued(i):
-            nxt = self.t[k] if k < self.n else None
-            if nxt is not None and nxt.kind == "w":
+        if self.find and not after_weekday:
+            nxt = self.b(k)
+            if nxt and nxt not in lex.CUES and nxt not in lex.WEEKDAYS:
                 return None  # "the 20th anniversary"
         today = ctx.today
         cands: list[date] = []
@@ -1293,8 +1322,8 @@ class Parser:
         if w == "tonight":
             return self.part_span(today, lex.PARTS_OF_DAY["evening"]), i + 1
         if w == "overnight":
-            d = today - _DAY if ctx.past else today
-            return self.part_span(d, lex.PARTS_OF_DAY["overnight"]), i + 1
+            night = today - _DAY if ctx.past else today
+            return self.part_span(night, lex.PARTS_OF_DAY["overnight"]), i + 1
         if w == "last" and self.b(i + 1) == "night":
             return self.part_span(today - _DAY, lex.PARTS_OF_DAY["night"]), i + 2
         if w == "this":
@@ -1433,16 +1462,16 @@ class Parser:
         d = longest(self.day_part(i), self.day(i))
         if d is not None:
             span, k = d
-            dd = span.day
-            if dd is None and span.hours is not None:
-                dd = span.start.date()
-            if dd is not None:
+            on = span.day
+            if on is None and span.hours is not None:
+                on = span.start.date()
+            if on is not None:
                 k2 = k + 1 if self.punct(k, ",") else k
                 k2 = k2 + 1 if self.b(k2) in ("at", "from") else k2
                 c2 = self.clock(k2)
                 if c2 is not None and (c2[5] or self.b(k2 - 1) == "at"):
                     pm = span.hours is not None and span.hours[0] >= 12
-                    best = longest(best, (self.clock_span(dd, c2, pm), c2[3]))
+                    best = longest(best, (self.clock_span(on, c2, pm), c2[3]))
         return best
 
     # -- periods -------------------------------------------------------------------------
@@ -1638,7 +1667,20 @@ class Parser:
         if ys is not None:
             return ctx.half(ys[0], hh), ys[1]
         if self.b(k) == "of":
-            return None
+            # "the second half of March", "the first half of the decade"
+            x = self.period(k + 1, cued=True)
+            if x is None:
+                return None
+            p, k2 = x
+            mid = p.start + (p.end - p.start) / 2
+            if p.grain in (Grain.DECADE, Grain.CENTURY, Grain.YEAR):
+                y0, y1 = p.start.astimezone(ctx.tz).year, p.end.astimezone(ctx.tz).year
+                mid = at(add_months(date(y0, 1, 1), 6 * (y1 - y0)), ctx.tz)
+            elif p.grain not in (Grain.HOUR, Grain.MINUTE):
+                mid = at(mid.astimezone(ctx.tz).date(), ctx.tz)
+            if hh == 1:
+                return Span(p.start, mid, p.grain), k2
+            return Span(mid, p.end, p.grain), k2
         s = ctx.pick(lambda y: ctx.half(y, hh, cycle=1), ctx.bare())
         return (s, k) if s is not None else None
 
@@ -1685,9 +1727,7 @@ class Parser:
         return self.ctx.days(date(max(y, 1), 1, 1), date(y + 100, 1, 1), Grain.CENTURY), k + 1
 
     def season_span(self, y: int, first: int) -> Span:
-        return self.ctx.days(
-            month_start(y, first), month_start(y, first + 3), Grain.SPAN, cycle=1
-        )
+        return self.ctx.days(month_start(y, first), month_start(y, first + 3), Grain.SPAN, cycle=1)
 
     def season(self, i: int, cued: bool) -> R:
         ctx = self.ctx
@@ -1745,11 +1785,8 @@ class Parser:
         k += 2
 
         def week(y: int, m: int) -> Span:
-            if nth == -1:
-                mon = monday(last_weekday(y, m, 3))
-            else:
-                mon = monday(nth_weekday(y, m, 3, nth))
-            return ctx.week(mon)
+            thursday = last_weekday(y, m, 3) if nth == -1 else nth_weekday(y, m, 3, nth)
+            return ctx.week(monday(thursday))
 
         rel = self.rel_month(k)
         if rel is not None:
@@ -1785,9 +1822,7 @@ class Parser:
             bnd = min(d0 + timedelta(days=hi), s.end.astimezone(ctx.tz).date())
             return Span(at(a, ctx.tz), at(bnd, ctx.tz), s.grain)
         if sub == "month":
-            return Span(
-                at(add_months(d0, lo), ctx.tz), at(add_months(d0, hi), ctx.tz), s.grain
-            )
+            return Span(at(add_months(d0, lo), ctx.tz), at(add_months(d0, hi), ctx.tz), s.grain)
         if sub == "year":
             return Span(
                 at(add_months(d0, 12 * lo), ctx.tz), at(add_months(d0, 12 * hi), ctx.tz), s.grain
@@ -1814,9 +1849,7 @@ class Parser:
             return None
         k = j + 1
         if w in ("end", "start", "beginning", "middle", "close", "turn"):
-            if self.b(k) == "of":
-                k += 1
-            elif self.punct(k, "-") and self.glued(k) and not the:
+            if self.b(k) == "of" or (self.punct(k, "-") and self.glued(k) and not the):
                 k += 1
             else:
                 return None

@@ -65,9 +65,7 @@ def tokenize(text: str) -> list[Tok]:
             i += 1
             while i < n:
                 ch = text[i]
-                if _is_letter(ch):
-                    i += 1
-                elif ch in _APOSTROPHES and i + 1 < n and _is_letter(text[i + 1]):
+                if _is_letter(ch) or (ch in _APOSTROPHES and i + 1 < n and _is_letter(text[i + 1])):
                     i += 1
                 else:
                     break
