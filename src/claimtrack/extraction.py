@@ -10,7 +10,7 @@ import pluggy
 
 from .actors import ActorRegistry
 from .errors import PluginError
-from .model import Claim, Source, TimeWindow
+from .model import Actor, Claim, Source, TimeWindow
 from .plugins import call_each
 
 __all__ = ["ExtractContext", "ExtractResult", "run_extractors"]
@@ -97,10 +97,55 @@ def run_extractors(
 
 
 def _problem(item: object, source: Source) -> str:
+    """Why ``item`` is not a valid claim of ``source`` ("" when it is).
+
+    attrs validates values but not the types of the optional fields, so a plugin can
+    build a Claim whose speaker is a string or whose due is a dict; those would crash
+    the store or an exporter far from the plugin.  Checked here, named against it."""
     if not isinstance(item, Claim):
         return f"{type(item).__name__} is not a Claim"
+    if not isinstance(item.id, str) or not isinstance(item.text, str):
+        return f"claim {item.id!r}: id and text must be str"
     try:
         item.check_against(source)
-    except ValueError as exc:
+    except (ValueError, TypeError) as exc:
         return str(exc)
+    for name in ("speaker", "actor"):
+        actor = getattr(item, name)
+        if actor is None:
+            continue
+        if not isinstance(actor, Actor):
+            return f"claim {item.id}: {name} is {type(actor).__name__}, not Actor or None"
+        if not all(isinstance(v, str) for v in (actor.id, actor.name, *actor.aliases)):
+            return f"claim {item.id}: {name} has a non-str id, name or alias"
+    if not isinstance(item.sentence, str):
+        return f"claim {item.id}: sentence is {type(item.sentence).__name__}, not str"
+    for name in ("cue", "action", "condition", "extractor"):
+        value = getattr(item, name)
+        if value is not None and not isinstance(value, str):
+            return f"claim {item.id}: {name} is {type(value).__name__}, not str or None"
+    if not isinstance(item.direct, bool):
+        return f"claim {item.id}: direct is {type(item.direct).__name__}, not bool"
+    due = item.due
+    if due is not None:
+        if not isinstance(due, TimeWindow):
+            return f"claim {item.id}: due is {type(due).__name__}, not TimeWindow or None"
+        if not isinstance(due.text, str) or not isinstance(due.vague, bool):
+            return f"claim {item.id}: due has a non-str text or a non-bool vague"
+    strings = [item.sentence, item.cue, item.action, item.condition, item.extractor]
+    strings += [due.text] if due is not None else []
+    for actor in (item.speaker, item.actor):
+        if actor is not None:
+            strings += [actor.id, actor.name, *actor.aliases]
+    for value in strings:
+        if value is not None and not _encodable(value):
+            return f"claim {item.id}: holds text that is not valid Unicode (lone surrogates)"
     return ""
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

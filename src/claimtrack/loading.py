@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
+import unicodedata
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,15 +20,18 @@ import pluggy
 
 from .errors import ClaimtrackError, LoadError, PluginError
 from .model import Source
-from .timeutil import parse_when
+from .timeutil import parse_published
 
 __all__ = [
     "HEADER_KEYS",
     "TEXT_SUFFIXES",
     "LoadOptions",
+    "decode_bytes",
     "expand_paths",
+    "is_blank",
     "load_sources",
     "load_text_file",
+    "looks_like_text",
     "parse_header",
     "source_from_text",
 ]
@@ -109,8 +114,13 @@ def _key_value(line: str) -> tuple[str | None, str]:
 
 
 def decode_bytes(data: bytes, uri: str) -> str:
-    """Decode file bytes: UTF-8 (with or without BOM), UTF-16/32 with BOM, else
-    Windows-1252 for legacy Western text.  Binary content is refused."""
+    """Decode file bytes: UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without
+    a BOM (recognised by its zero bytes), else Windows-1252 (Latin-1 for the five bytes
+    Windows-1252 leaves undefined), so legacy Western text always reads.
+
+    Binary content (many NUL or other control bytes) is refused with a :class:`LoadError`
+    naming ``uri``; a few stray NUL characters in otherwise good text are dropped, since
+    they carry nothing and break tools downstream.  Linear in ``len(data)``."""
     for bom, codec in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
@@ -120,25 +130,81 @@ def decode_bytes(data: bytes, uri: str) -> str:
     ):
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                return _checked_text(data.decode(codec), uri)
             except UnicodeDecodeError as exc:
                 raise LoadError(
                     uri, f"starts as {codec} text but is not valid {codec} ({exc.reason})"
                 ) from exc
-    if b"\x00" in data[:8192]:
-        raise LoadError(uri, "looks like a binary file (it contains NUL bytes), not text")
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        try:
+            return _checked_text(data.decode(utf16), uri)
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: the checks below decide
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise LoadError(uri, "is neither UTF-8 nor Windows-1252 text; convert it to UTF-8") from exc
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if controls > 8:
-        raise LoadError(uri, "looks like a binary file, not text")
-    return text
+        # cp1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined; Latin-1 reads them.
+        text = data.decode("cp1252", errors="claimtrack.latin1fallback")
+    return _checked_text(text, uri)
+
+
+def _latin1_fallback(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start : exc.end].decode("latin-1"), exc.end
+
+
+codecs.register_error("claimtrack.latin1fallback", _latin1_fallback)
+
+_SAMPLE = 8192
+_TEXT_CONTROLS = frozenset("\t\n\r\f")
+
+
+def _control_count(sample: str) -> int:
+    return sum(1 for ch in sample if ord(ch) < 32 and ch not in _TEXT_CONTROLS)
+
+
+def _checked_text(text: str, uri: str) -> str:
+    # Sample the start and the end: a binary file rarely hides for long.
+    head, tail = text[:_SAMPLE], text[-_SAMPLE:] if len(text) > 2 * _SAMPLE else ""
+    limit = 8
+    if _control_count(head) > limit or _control_count(tail) > limit:
+        what = "NUL bytes" if "\x00" in head or "\x00" in tail else "control bytes"
+        raise LoadError(uri, f"looks like a binary file (it holds {what}), not text")
+    return text.replace("\x00", "") if "\x00" in text else text
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" when ``data`` looks like UTF-16 without a BOM: mostly
+    Latin text has a zero byte in every other position."""
+    sample = data[: 2 * _SAMPLE]
+    pairs = len(sample) // 2
+    if pairs < 2 or len(data) % 2:
+        return None
+    even = sample[0 : 2 * pairs : 2].count(0)
+    odd = sample[1 : 2 * pairs : 2].count(0)
+    if odd >= pairs * 0.4 and even <= pairs * 0.05:
+        return "utf-16-le"
+    if even >= pairs * 0.4 and odd <= pairs * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def looks_like_text(head: bytes) -> bool:
+    """Whether the first bytes of a file look like text claimtrack can read (NUL bytes
+    only as part of UTF-16/32)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF8)):
+        return True
+    if b"\x00" not in head:
+        return True
+    return _bomless_utf16(head[: len(head) - len(head) % 2]) is not None
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` holds nothing but whitespace and invisible format characters
+    (zero-width spaces, joiners, direction marks, BOMs)."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text.strip())
 
 
 def _normalise_newlines(text: str) -> str:
@@ -162,9 +228,9 @@ def source_from_text(
     published = None
     if published_raw:
         try:
-            published = parse_when(published_raw, what=f"{where}: published")
+            published = parse_published(published_raw, what="published")
         except ClaimtrackError as exc:
-            raise LoadError(where, str(exc).split(": ", 1)[-1]) from exc
+            raise LoadError(where, str(exc)) from exc
     return Source.from_text(
         body,
         uri=merged.get("url") or merged.get("uri") or uri,
@@ -190,48 +256,70 @@ def _first_line(body: str) -> str | None:
 
 
 def load_text_file(path: Path, options: LoadOptions) -> Source:
-    """Read a text or Markdown file (and its sidecar ``NAME.meta``) into a source."""
+    """Read a text or Markdown file (and its sidecar ``NAME.meta``) into a source.
+
+    Raises :class:`LoadError` naming the file when it is missing, a directory, not a
+    regular file (a pipe or device, which could block forever), over
+    ``options.max_bytes``, binary, or holds no text."""
     uri = str(path)
-    try:
-        size = path.stat().st_size
-        if size > options.max_bytes:
-            raise LoadError(uri, f"is {size:,} bytes, more than the limit of {options.max_bytes:,}")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(uri, f"cannot be read ({exc.strerror or exc})") from exc
+    data = _read_file(path, options.max_bytes)
     text = decode_bytes(data, uri)
     sidecar = path.with_name(path.name + ".meta")
     meta: dict[str, str] = {}
     if sidecar.is_file():
-        try:
-            side_text = decode_bytes(sidecar.read_bytes(), str(sidecar))
-        except OSError as exc:
-            raise LoadError(str(sidecar), f"cannot be read ({exc.strerror or exc})") from exc
+        side_text = decode_bytes(_read_file(sidecar, 1024 * 1024), str(sidecar))
         for line in _normalise_newlines(side_text).split("\n"):
             key, value = _key_value(line)
             if key is not None:
                 meta[key] = value
-    return source_from_text(
+    source = source_from_text(
         text,
         uri=path.resolve().as_uri(),
         meta=meta,
         retrieved_at=datetime.now(timezone.utc),
         label=uri,
     )
+    if is_blank(source.text):
+        raise LoadError(uri, "holds no text (it is empty or only whitespace after its header)")
+    return source
+
+
+def _read_file(path: Path, max_bytes: int) -> bytes:
+    uri = str(path)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError(uri, "is a directory; give its files, or the directory to add")
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError(uri, "is not a regular file (a pipe, socket or device); give a file")
+        if info.st_size > max_bytes:
+            raise LoadError(uri, f"is {info.st_size:,} bytes, more than the limit of {max_bytes:,}")
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)  # the file may have grown since stat()
+    except OSError as exc:
+        raise LoadError(uri, f"cannot be read ({exc.strerror or exc})") from exc
+    if len(data) > max_bytes:
+        raise LoadError(uri, f"is more than the limit of {max_bytes:,} bytes")
+    return data
 
 
 def expand_paths(uri: str) -> Iterator[str]:
     """A directory becomes its files (sorted, recursive, hidden and ``.meta`` files
-    skipped); anything else is passed through unchanged."""
+    skipped); anything else is passed through unchanged.  A directory with no files to
+    read raises :class:`LoadError` (so ``add empty_dir/`` does not silently do nothing)."""
     if "://" in uri or not os.path.isdir(uri):
         yield uri
         return
+    found = False
     for root, dirs, files in os.walk(uri):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or name.endswith(".meta"):
                 continue
+            found = True
             yield os.path.join(root, name)
+    if not found:
+        raise LoadError(uri, "is a directory with no files to read")
 
 
 def load_sources(pm: pluggy.PluginManager, uri: str, options: LoadOptions) -> list[Source]:
@@ -252,10 +340,26 @@ def load_sources(pm: pluggy.PluginManager, uri: str, options: LoadOptions) -> li
             raise
         except Exception as exc:
             raise PluginError(impl.plugin_name, uri, f"{type(exc).__name__}: {exc}") from exc
-        bad = [s for s in sources if not isinstance(s, Source)]
-        if bad:
-            raise PluginError(
-                impl.plugin_name, uri, f"returned {type(bad[0]).__name__}, not Source"
-            )
+        for item in sources:
+            problem = _source_problem(item)
+            if problem:
+                raise PluginError(impl.plugin_name, uri, problem)
         return [s for s in sources if isinstance(s, Source)]
     raise LoadError(uri, "no loader reads this kind of input (is a plugin for it installed?)")
+
+
+def _source_problem(item: object) -> str:
+    # What the store would choke on later, named now against the loader that made it.
+    if not isinstance(item, Source):
+        return f"returned {type(item).__name__}, not Source"
+    for name in ("text", "uri", "title", "publisher", "language"):
+        value = getattr(item, name)
+        if value is None and name != "text":
+            continue
+        if not isinstance(value, str):
+            return f"returned a Source whose {name} is {type(value).__name__}, not str"
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"returned a Source whose {name} is not valid Unicode (lone surrogates)"
+    return ""

@@ -153,20 +153,50 @@ def describe_plugins(pm: ClaimtrackPluginManager) -> list[PluginInfo]:
     return out
 
 
-def _run_with_limit(fn: Callable[[], list[Any]], timeout: float | None) -> list[Any]:
+#: More results than this from one call is a runaway plugin, not a document's claims.
+MAX_RESULTS = 1_000_000
+
+
+class _Garbage(Exception):
+    """A plugin returned something that is not an iterable of results."""
+
+
+def _consume(produced: object, stop: threading.Event) -> list[Any]:
+    # Consumed here, inside the isolation, so a generator that raises half-way is
+    # caught, and one that never ends stops when its time is up.
+    if produced is None:
+        return []
+    if isinstance(produced, (str, bytes, Mapping)) or not isinstance(produced, Iterable):
+        raise _Garbage(f"returned {type(produced).__name__}, not an iterable of results")
+    out: list[Any] = []
+    for item in produced:
+        if stop.is_set():
+            break
+        out.append(item)
+        if len(out) > MAX_RESULTS:
+            raise _Garbage(f"returned more than {MAX_RESULTS:,} results; stopped")
+    return out
+
+
+def _run_with_limit(fn: Callable[[threading.Event], list[Any]], timeout: float | None) -> list[Any]:
+    stop = threading.Event()
     if timeout is None:
-        return fn()
+        return fn(stop)
     # A daemon thread: a plugin that never returns cannot keep the process alive.
     result: concurrent.futures.Future[list[Any]] = concurrent.futures.Future()
 
     def target() -> None:
         try:
-            result.set_result(fn())
+            result.set_result(fn(stop))
         except BaseException as exc:  # handed to the caller's except
             result.set_exception(exc)
 
     threading.Thread(target=target, daemon=True, name="claimtrack-plugin").start()
-    return result.result(timeout=timeout)
+    try:
+        return result.result(timeout=timeout)
+    except concurrent.futures.TimeoutError:
+        stop.set()  # a generator stops at its next item; its results are dropped
+        raise
 
 
 def call_each(
@@ -181,9 +211,11 @@ def call_each(
 
     Yields ``(plugin_name, results)`` where results is the list the implementation
     returned or yielded (None counts as empty), or ``(plugin_name, PluginError)`` when
-    it raised or ran past ``timeout`` seconds (its results are then abandoned).
-    ``label`` names the input for error messages.  Implementations are called in
-    pluggy's order (later-registered first, ``tryfirst``/``trylast`` honoured).
+    it raised (even ``SystemExit``), returned something that is not an iterable of
+    results, or ran past ``timeout`` seconds (its results are then abandoned, and a
+    generator is stopped at its next item).  ``label`` names the input for error
+    messages.  Implementations are called in pluggy's order (later-registered first,
+    ``tryfirst``/``trylast`` honoured).  Only ``KeyboardInterrupt`` goes through.
     """
     caller = getattr(pm.hook, hook_name)
     for impl in reversed(caller.get_hookimpls()):
@@ -191,9 +223,12 @@ def call_each(
         args = {k: kwargs[k] for k in impl.argnames}
         function = impl.function
 
-        def run(function: Callable[..., Any] = function, args: dict[str, Any] = args) -> list[Any]:
-            produced = function(**args)
-            return [] if produced is None else list(produced)
+        def run(
+            stop: threading.Event,
+            function: Callable[..., Any] = function,
+            args: dict[str, Any] = args,
+        ) -> list[Any]:
+            return _consume(function(**args), stop)
 
         try:
             results = _run_with_limit(run, timeout)
@@ -204,7 +239,16 @@ def call_each(
                     name, label, f"gave no result within {timeout:g} s; its results were dropped"
                 ),
             )
-        except Exception as exc:
-            yield name, PluginError(name, label, f"{type(exc).__name__}: {exc}")
+        except _Garbage as exc:
+            yield name, PluginError(name, label, str(exc))
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # SystemExit from a plugin must not end the run
+            yield name, PluginError(name, label, f"{type(exc).__name__}: {_one_line(exc)}")
         else:
             yield name, results
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 300 else text[:297] + "..."

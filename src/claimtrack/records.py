@@ -7,6 +7,7 @@ back, so a record survives the store and the exporters unchanged.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -19,8 +20,10 @@ __all__ = [
     "actor_record",
     "claim_from_record",
     "claim_record",
+    "dumps_line",
     "evidence_record",
     "standing_record",
+    "store_record",
     "window_from_record",
     "window_record",
 ]
@@ -56,12 +59,15 @@ def window_from_record(
     """The inverse of :func:`window_record`."""
     if data is None:
         return None
+    # The store writes "reference" (even when None); a public record has none, so
+    # the claim's asserted_at stands in.
+    ref = _dt(data["reference"]) if "reference" in data else reference
     return TimeWindow(
         start=_dt(data.get("start")),
         end=_dt(data.get("end")),
         grain=data.get("grain"),
         text=data.get("text") or "",
-        reference=_dt(data.get("reference")) or reference,
+        reference=ref,
         vague=bool(data.get("vague", False)),
     )
 
@@ -114,6 +120,40 @@ def claim_record(
     return record
 
 
+def store_record(claim: Claim, source: Source | SourceRef | None = None) -> dict[str, Any]:
+    """The record the store keeps for ``claim``: the public record without status, plus
+    what the public record leaves out or rounds (extractor, actors' kinds and aliases,
+    the due window's reference, unrounded confidences).  :func:`claim_from_record`
+    reads it back into an equal claim."""
+    record = claim_record(claim, source)
+    record.pop("status", None)
+    record.pop("progress", None)
+    record["extractor"] = claim.extractor
+    for key, actor in (("speaker_detail", claim.speaker), ("actor_detail", claim.actor)):
+        if actor is not None:
+            record[key] = {"kind": actor.kind.value, "aliases": list(actor.aliases)}
+    if claim.due is not None:
+        record["due"]["reference"] = iso(claim.due.reference)
+    record["exact"] = {"confidence": claim.confidence, "confidences": dict(claim.confidences)}
+    return record
+
+
+#: Characters JSON leaves raw that some readers (Python's str.splitlines) take as line
+#: breaks; escaped so one record is always one line.
+_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
+def dumps_line(record: Mapping[str, Any]) -> str:
+    """``record`` as one line of JSON (UTF-8 kept readable; only the characters that
+    some readers take as line breaks are escaped).  What ``extract --format jsonl`` and
+    the jsonl exporter print."""
+    text = json.dumps(record, ensure_ascii=False)
+    for raw, escaped in _LINE_BREAKS.items():
+        if raw in text:
+            text = text.replace(raw, escaped)
+    return text
+
+
 def standing_record(row: Standing) -> dict[str, Any]:
     """The claim record of a :class:`Standing`, with its status and progress."""
     return claim_record(row.claim, row.source, status=row.status, progress=row.progress)
@@ -135,8 +175,10 @@ def _actor_from(
 
 def claim_from_record(data: Mapping[str, Any]) -> Claim:
     """Rebuild a :class:`Claim` from its record (as :func:`claim_record` wrote it, plus
-    the optional store-only keys ``extractor``, ``speaker_detail`` and ``actor_detail``)."""
+    the optional store-only keys ``extractor``, ``speaker_detail``, ``actor_detail``,
+    ``due.reference`` and ``exact``), so a claim survives the store unchanged."""
     source = data.get("source") or {}
+    exact: Mapping[str, Any] = data.get("exact") or {}
     return Claim(
         id=data["id"],
         source_id=str(
@@ -154,8 +196,9 @@ def claim_from_record(data: Mapping[str, Any]) -> Claim:
         action=data.get("action"),
         due=window_from_record(data.get("due"), _dt(data.get("asserted_at"))),
         condition=data.get("condition"),
-        confidence=data.get("confidence", 0.5),
-        confidences=data.get("confidences") or {},
+        # "exact" (store-only) keeps the unrounded confidences the public record rounds.
+        confidence=exact.get("confidence", data.get("confidence", 0.5)),
+        confidences=exact.get("confidences", data.get("confidences") or {}),
         extractor=data.get("extractor"),
     )
 

@@ -13,9 +13,22 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from .errors import InputError
 
-__all__ = ["iso", "parse_when", "to_utc"]
+__all__ = [
+    "EARLIEST_PUBLISHED",
+    "check_published",
+    "iso",
+    "parse_published",
+    "parse_when",
+    "to_utc",
+]
 
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+#: Publication times before this are refused as implausible (a typo or a feed's junk).
+EARLIEST_PUBLISHED = datetime(1800, 1, 1, tzinfo=timezone.utc)
+#: How far after now a publication time may lie (embargoed releases are dated ahead;
+#: "3025" for "2025" is a typo that would push every relative date a millennium away).
+MAX_PUBLISHED_AHEAD = timedelta(days=5 * 366)
 
 
 def to_utc(value: datetime) -> datetime:
@@ -59,12 +72,15 @@ def parse_when(
         return current
     if word in {"today", "yesterday", "tomorrow"}:
         shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[word]
-        return _day_time(current.date() + timedelta(days=shift), end_of_day)
+        try:
+            return _day_time(current.date() + timedelta(days=shift), end_of_day)
+        except OverflowError as exc:
+            raise InputError(f"{what}: {word} is out of range for {current:%Y-%m-%d}") from exc
     if _DATE_ONLY.fullmatch(text):
         try:
             return _day_time(date.fromisoformat(text), end_of_day)
         except ValueError as exc:
-            raise InputError(f"{what}: {text!r} is not a real date ({exc})") from exc
+            raise InputError(f"{what}: {_shown(text)} is not a real date ({exc})") from exc
     parsed: datetime | None
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
@@ -72,10 +88,43 @@ def parse_when(
         parsed = _fallback(text)
         if parsed is None:
             raise InputError(
-                f"{what}: cannot read {text!r} as a date; use ISO 8601 such as "
+                f"{what}: cannot read {_shown(text)} as a date; use ISO 8601 such as "
                 "2025-03-15 or 2025-03-15T14:30:00+00:00"
             ) from None
     return to_utc(parsed) if parsed.tzinfo is None else parsed
+
+
+def check_published(
+    value: datetime | None, *, what: str = "published", now: datetime | None = None
+) -> datetime | None:
+    """``value`` unchanged when it is a plausible publication time: not before
+    :data:`EARLIEST_PUBLISHED` nor more than five years after ``now``.  Otherwise an
+    :class:`InputError` naming ``what`` says why.  None passes (unknown)."""
+    if value is None:
+        return None
+    current = now or datetime.now(timezone.utc)
+    if value < EARLIEST_PUBLISHED:
+        raise InputError(
+            f"{what}: {value.isoformat()} is before {EARLIEST_PUBLISHED.year}; is the year right?"
+        )
+    if value > current + MAX_PUBLISHED_AHEAD:
+        raise InputError(
+            f"{what}: {value.isoformat()} is more than five years in the future; is the year right?"
+        )
+    return value
+
+
+def parse_published(
+    value: str | date | datetime | None, *, what: str = "published", now: datetime | None = None
+) -> datetime | None:
+    """:func:`parse_when` for a publication time, refusing implausible ones
+    (:func:`check_published`)."""
+    return check_published(parse_when(value, what=what, now=now), what=what, now=now)
+
+
+def _shown(text: str) -> str:
+    # An error line stays one readable line, whatever was typed or scraped.
+    return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
 def _day_time(day: date, end_of_day: bool) -> datetime:
@@ -91,12 +140,16 @@ def _fallback(text: str) -> datetime | None:
         return None
     import dateparser
 
-    return dateparser.parse(
-        text,
-        languages=["en"],
-        settings={
-            "DATE_ORDER": "DMY",
-            "RETURN_AS_TIMEZONE_AWARE": False,
-            "PREFER_DAY_OF_MONTH": "first",
-        },
-    )
+    try:
+        return dateparser.parse(
+            text,
+            languages=["en"],
+            settings={
+                "DATE_ORDER": "DMY",
+                "RETURN_AS_TIMEZONE_AWARE": False,
+                "PREFER_DAY_OF_MONTH": "first",
+            },
+        )
+    except (ValueError, OverflowError, TypeError, AttributeError, KeyError, IndexError):
+        # dateparser raises on some junk instead of returning None; junk is not a date.
+        return None

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any, TextIO
 
 from ..hookspecs import hookimpl
-from ..records import standing_record
+from ..records import dumps_line, standing_record
 from ..status import Standing
 
 CSV_COLUMNS = (
@@ -37,7 +37,9 @@ CSV_COLUMNS = (
     "span_end",
     "sentence",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: What a spreadsheet may take as the start of a formula (OWASP "CSV injection"),
+#: including the full-width forms some spreadsheets fold to ASCII.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def write_json(standings: Sequence[Standing], stream: TextIO, as_of: datetime) -> None:
@@ -50,16 +52,20 @@ def write_json(standings: Sequence[Standing], stream: TextIO, as_of: datetime) -
 def write_jsonl(standings: Sequence[Standing], stream: TextIO, as_of: datetime) -> None:
     """One claim record a line (the public JSON Lines record)."""
     for s in standings:
-        stream.write(json.dumps(standing_record(s), ensure_ascii=False))
+        stream.write(dumps_line(standing_record(s)))
         stream.write("\n")
 
 
 def safe_cell(value: object) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
+    """A CSV cell that a spreadsheet will not run as a formula: text that begins (after
+    any spaces) with = + - @ or a tab, CR or LF gets a leading apostrophe.  Numbers and
+    booleans claimtrack wrote itself pass unchanged."""
     if value is None:
         return ""
+    if isinstance(value, (bool, int, float)):
+        return str(value)
     text = str(value)
-    if text.startswith(_FORMULA_START):
+    if text.lstrip(" ").startswith(_FORMULA_START):
         return "'" + text
     return text
 
@@ -104,9 +110,32 @@ def write_csv(standings: Sequence[Standing], stream: TextIO, as_of: datetime) ->
         writer.writerow([safe_cell(row[c]) for c in CSV_COLUMNS])
 
 
+#: Markdown that text from a source must not produce: tables, links, emphasis, code,
+#: HTML.  Each becomes a literal character when rendered.
+_MD_ESCAPES = str.maketrans(
+    {
+        "\\": "\\\\",
+        "|": "\\|",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "<": "&lt;",
+        ">": "&gt;",
+        "&": "&amp;",
+        "\n": " ",
+        "\r": " ",
+        "\u2028": " ",
+        "\u2029": " ",
+    }
+)
+
+
 def _md(value: object) -> str:
-    text = "" if value is None else str(value)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+    """A Markdown table cell showing ``value`` literally: nothing in it renders as
+    markup or HTML, and it stays on one line."""
+    return ("" if value is None else str(value)).translate(_MD_ESCAPES)
 
 
 def write_markdown(standings: Sequence[Standing], stream: TextIO, as_of: datetime) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..hookspecs import hookimpl
-from ..loading import TEXT_SUFFIXES, LoadOptions, load_text_file
+from ..loading import TEXT_SUFFIXES, LoadOptions, load_text_file, looks_like_text
 from ..model import Source
 
 
@@ -21,7 +21,11 @@ def claimtrack_load(uri: str, options: LoadOptions) -> list[Source] | None:
 
 
 def _sniff_text(path: Path) -> bool:
-    # Unknown extensions are read when their start is not markup or binary.
+    # Unknown extensions are read when their start is not markup or binary.  Anything
+    # but a regular file (a directory, pipe or device) goes to load_text_file, which
+    # names the problem; opening a pipe here could block forever.
+    if not path.is_file():
+        return True
     try:
         with path.open("rb") as fh:
             head = fh.read(512)
@@ -30,4 +34,4 @@ def _sniff_text(path: Path) -> bool:
     stripped = head.lstrip().lower()
     if stripped.startswith((b"<!doctype", b"<html", b"<?xml", b"<rss", b"<feed", b"{", b"%pdf")):
         return False
-    return b"\x00" not in head
+    return looks_like_text(head)
