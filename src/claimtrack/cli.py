@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
@@ -24,7 +25,7 @@ from .actors import ActorRegistry
 from .errors import ClaimtrackError
 from .model import ClaimKind, Status, Verdict
 from .plugins import get_plugin_manager
-from .records import evidence_record, standing_record
+from .records import dumps_line, evidence_record, standing_record
 from .report import build_report, due_phrase, render_json, render_markdown, render_table
 from .status import standing
 from .timeutil import parse_when
@@ -41,8 +42,16 @@ def _console(err: bool = False) -> Console:
     return Console(stderr=err, highlight=False, soft_wrap=False)
 
 
+#: Set to see tracebacks of unexpected errors instead of one line.
+DEBUG_ENV = "CLAIMTRACK_DEBUG"
+
+
+def _one_line(message: object) -> str:
+    return " ".join(str(message).split())
+
+
 def _fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
+    click.echo(f"Error: {_one_line(message)}", err=True)
     sys.exit(1)
 
 
@@ -60,6 +69,16 @@ def handle_errors(fn: F) -> F:
             sys.exit(130)
         except BrokenPipeError:
             sys.exit(0)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click's own: usage errors and exits keep their meaning
+        except Exception as exc:
+            # A bug, not bad input; still one line, and the way to the full story.
+            if os.environ.get(DEBUG_ENV):
+                raise
+            _fail(
+                f"unexpected {type(exc).__name__}: {exc} "
+                f"(a bug in claimtrack or a plugin; set {DEBUG_ENV}=1 to see the traceback)"
+            )
 
     return wrapper  # type: ignore[return-value]
 
@@ -109,9 +128,10 @@ def _tracker(ctx: click.Context) -> Tracker:
     return tracker
 
 
-def _warn_errors(errors: Sequence[Exception]) -> None:
+def _warn_errors(errors: Sequence[Exception], prefix: str = "Warning") -> None:
+    # One line each, whatever a plugin put in its message.
     for err in errors:
-        click.echo(f"Warning: {err}", err=True)
+        click.echo(f"{prefix}: {_one_line(err)}", err=True)
 
 
 class ClaimtrackGroup(click.Group):
@@ -216,14 +236,15 @@ def add(
             bar.update(task, completed=done, total=total, description=f"Adding {uri[-40:]}")
 
         report = tracker.add(list(paths), published=published, on_progress=progress)
-    _warn_errors(report.errors)
+    failed = bool(report.errors) and not (report.added or report.updated or report.unchanged)
+    _warn_errors(report.errors, "Error" if failed else "Warning")
+    if failed:
+        sys.exit(1)
     if not quiet:
         click.echo(
             f"{report.added} source(s) added, {report.updated} updated, {report.unchanged} unchanged; "
             f"{report.claims} claim(s) extracted into {tracker.store.path}"
         )
-    if report.errors and not (report.added or report.updated or report.unchanged):
-        sys.exit(1)
 
 
 @cli.command()
@@ -265,12 +286,12 @@ def extract(
         if kind is None or c.kind.value == kind
     ]
     errors = found.errors
-    _warn_errors(errors)
+    _warn_errors(errors, "Error" if errors and not rows else "Warning")
     if not rows and errors and all(isinstance(e, ClaimtrackError) for e in errors):
         sys.exit(1)
     if fmt == "jsonl":
         for row in rows:
-            click.echo(json.dumps(standing_record(row), ensure_ascii=False))
+            click.echo(dumps_line(standing_record(row)))
     elif fmt == "json":
         click.echo(json.dumps([standing_record(r) for r in rows], ensure_ascii=False, indent=2))
     else:

@@ -22,7 +22,7 @@ from .actors import ActorRegistry
 from .errors import NotFoundError, StoreError
 from .migrations import migrate
 from .model import Actor, Claim, ClaimKind, Evidence, Source, SourceRef
-from .records import claim_from_record, claim_record
+from .records import claim_from_record, store_record
 
 __all__ = ["SQLiteStore", "StoreView"]
 
@@ -322,15 +322,7 @@ class SQLiteStore:
 
     @staticmethod
     def _claim_values(claim: Claim, source: Source) -> tuple[Any, ...]:
-        record = claim_record(claim, source)
-        record.pop("status", None)
-        record.pop("progress", None)
-        record["extractor"] = claim.extractor
-        for key, actor in (("speaker_detail", claim.speaker), ("actor_detail", claim.actor)):
-            if actor is not None:
-                record[key] = {"kind": actor.kind.value, "aliases": list(actor.aliases)}
-        if claim.due is not None and claim.due.reference is not None:
-            record["due"]["reference"] = claim.due.reference.isoformat()
+        record = store_record(claim, source)
         due = claim.due
         return (
             claim.kind.value,
@@ -364,7 +356,7 @@ class SQLiteStore:
     def claims_of(self, source_id: str) -> list[Claim]:
         """The active claims of a source, in text order."""
         rows = self._conn.execute(
-            "SELECT record FROM claims WHERE source_id = ? AND retired_at IS NULL ORDER BY span_start, id",
+            "SELECT record FROM claims WHERE source_id = ? AND retired_at IS NULL ORDER BY span_start, span_end, id",
             (source_id,),
         ).fetchall()
         return [claim_from_record(json.loads(r[0])) for r in rows]
@@ -392,7 +384,7 @@ class SQLiteStore:
         if due_after is not None:
             sql += " AND (due_end_ts IS NULL OR due_end_ts > ?)"
             args.append(due_after.timestamp())
-        sql += " ORDER BY source_id, span_start, id"
+        sql += " ORDER BY source_id, span_start, span_end, id"
         return [
             claim_from_record(json.loads(r[0])) for r in self._conn.execute(sql, args).fetchall()
         ]

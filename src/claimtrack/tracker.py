@@ -33,7 +33,7 @@ from .plugins import (
 )
 from .status import Standing, standing
 from .store import SQLiteStore
-from .timeutil import parse_when
+from .timeutil import parse_published, parse_when
 
 __all__ = [
     "DEFAULT_DB",
@@ -143,12 +143,15 @@ class Tracker:
         transaction, so an interrupted run loses nothing already added.
         ``on_progress(uri, done, total)`` is called after each input.
         """
-        override = parse_when(published, what="published") if published is not None else None
+        override = parse_published(published, what="published") if published is not None else None
         items = [uris] if isinstance(uris, (str, Path)) else list(uris)
         paths: list[str] = []
-        for item in items:
-            paths.extend(expand_paths(str(item)))
         report = AddReport()
+        for item in items:
+            try:
+                paths.extend(expand_paths(str(item)))
+            except ClaimtrackError as exc:  # an empty directory: say so, add the rest
+                report.errors.append(exc)
         for done, uri in enumerate(paths, 1):
             try:
                 for source in load_sources(self.pm, uri, self.load_options):
@@ -192,7 +195,7 @@ class Tracker:
 
     def load(self, uri: str, *, published: When = None) -> list[Source]:
         """Load ``uri`` (file, directory or URL) into sources without storing them."""
-        override = parse_when(published, what="published") if published is not None else None
+        override = parse_published(published, what="published") if published is not None else None
         out: list[Source] = []
         for path in expand_paths(uri):
             for source in load_sources(self.pm, path, self.load_options):
@@ -429,7 +432,7 @@ def extract_path(
 
     A source that cannot be read, or an extractor that fails, is reported in
     ``errors`` and the rest go on."""
-    override = parse_when(published, what="published") if published is not None else None
+    override = parse_published(published, what="published") if published is not None else None
     pm = plugin_manager or get_plugin_manager()
     options = load_options or LoadOptions()
     report = ExtractReport()
@@ -460,8 +463,12 @@ def extract(
     uri: str | None = None,
     plugin_manager: ClaimtrackPluginManager | None = None,
     registry: ActorRegistry | None = None,
+    plugin_timeout: float | None = 120.0,
 ) -> list[Claim]:
     """Extract the claims of ``text`` (nothing is stored); spans index ``text`` itself.
+
+    An extractor running past ``plugin_timeout`` seconds is abandoned (its claims are
+    dropped); an implausible ``published`` (before 1800, or years ahead) is refused.
 
     ``published`` is the publication time relative phrases resolve against; without
     it, due windows keep their text unresolved.  Raises :class:`PluginError` for the
@@ -471,13 +478,14 @@ def extract(
         uri=uri,
         title=title,
         publisher=publisher,
-        published_at=parse_when(published, what="published"),
+        published_at=parse_published(published, what="published"),
     )
     pm = plugin_manager or get_plugin_manager()
     result = run_extractors(
         pm,
         source,
         ExtractContext(registry=registry or ActorRegistry(), reference=source.published_at),
+        timeout=plugin_timeout,
     )
     if result.errors and not result.claims:
         raise result.errors[0]
