@@ -218,6 +218,9 @@ _VAGUE_GRAIN = {
     "century": Grain.CENTURY,
 }
 
+# Cue words that also stand before counts ("and 2030 drones", "about 2000 people").
+_WEAK_CUES = frozenset({"and", "or", "than", "about", "around", "to", "of", "for", "as"})
+
 _MOD_WORDS = {
     "early": 0,
     "mid": 1,
@@ -1606,6 +1609,10 @@ class Parser:
             return None
         if self.b(j + 1) == "s" or self.punct(j + 1, "'"):
             return None  # a decade
+        if self.find and self.b(j - 1) in _WEAK_CUES:
+            nxt = self.t[j + 1] if j + 1 < self.n else None
+            if nxt is not None and nxt.kind == "w" and not nxt.cap and nxt.base not in lex.CUES:
+                return None  # "and 2030 drones": a count, not a year
         return self.ctx.year(y), j + 1
 
     def quarter(self, i: int) -> R:
