@@ -1,18 +1,13 @@
 """The rule-based English news extractor: sentences, quotes, speakers, kinds, commitments.
 
-:func:`extract_claims` reads one :class:`~claimtrack.model.Source` and yields its claims.
+:func:`extract_claims` reads one :class:`~claimtrack.model.Source` and yields its
+claims; the modules beside this one hold its parts (``text``: paragraphs, sentences and
+quotation marks; ``speakers``: who is speaking; ``kinds``: what a claim does;
+``extractor``: the passes that put them together).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from .extractor import EnglishExtractor, extract_claims
 
-from ..extraction import ExtractContext
-from ..model import Claim, Source
-
-__all__ = ["extract_claims"]
-
-
-def extract_claims(source: Source, context: ExtractContext) -> Iterator[Claim]:
-    """Yield every claim in ``source`` (work in progress: yields nothing yet)."""
-    return iter(())
+__all__ = ["EnglishExtractor", "extract_claims"]

@@ -1,0 +1,1263 @@
+"""The English news extractor: from a source's text to its claims.
+
+The reading happens in three passes over the paragraphs:
+
+1. **Segment.**  Page furniture and bylines are set aside (the byline names the
+   publisher).  Each paragraph's quotation marks are paired; a quotation left open
+   continues into the next paragraph when that one opens with a quotation mark.  A
+   quotation is *direct* when it stands as its own sentence ("'...,' he said",
+   "he said: '...'"), *inline* when it sits inside a reported sentence ("called it
+   'not good enough'").  Headlines and standfirsts are read as headlines.
+2. **Attribute.**  Direct quotations take their speaker from the attribution beside
+   them, else from the quotation chain (a later "he continued"), else from the last
+   speaker.  Reported speech is found from cues ("X said (that)", "X warned that",
+   "according to X", "X told Y", ", saying that", "claims that") and their subjects;
+   names, short forms, role phrases and pronouns resolve through :class:`Speakers`.
+3. **Classify.**  Each claim is split as finely as it asserts (sentences, lists of
+   undertakings after one "will", spoken enumerations), and :func:`kinds.analyse`
+   gives its kind, who must act, the action, the condition; the due window comes from
+   ``context.find_windows`` on the clause, in the future tense.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from urllib.parse import urlparse
+
+import attrs
+
+from ..extraction import ExtractContext
+from ..model import Actor, ActorKind, Claim, ClaimKind, Source, TimeWindow
+from .kinds import Analysis, analyse, is_verbish
+from .lexicon import (
+    ADVERBS,
+    CLAUSE_WORDS,
+    CUES,
+    DEMAND_CUES,
+    DETERMINERS,
+    EVENT_NOUNS,
+    FIRST_PERSON,
+    NOMINAL_CUES,
+    ORDINALS,
+    PARTICIPLE_CUES,
+    PREDICTION_CUES,
+    PRONOUNS,
+    TITLES,
+    VERBS,
+    WEAK_CUES,
+)
+from .speakers import Mention, Speakers, split_names
+from .text import (
+    CLOSE_MARKS,
+    OPEN_MARKS,
+    QuoteSeg,
+    Tok,
+    byline_publisher,
+    is_byline,
+    is_furniture,
+    paragraphs,
+    scan_quotes,
+    split_sentences,
+    strip_span,
+    tokens,
+)
+
+__all__ = ["EnglishExtractor", "extract_claims"]
+
+_STRIP = "\"“”‘’'«»„ ,.;:—–-…([)]"
+_TRAIL = " ,.;:—–-…"
+_CONNECTORS = frozenset({"and", "but", "or", "so", "then", "instead", "while", "despite", "amid", "as"})
+_BEFORE_CUE_SKIP = ADVERBS | {"has", "have", "had", "also", "both", "again", "once", "would", "will", "did"}
+_PRE_NOMINAL = DETERMINERS | {"despite", "amid", "following", "after", "of", "with", "over", "to", "and", "as"}
+_TIME_WORDS = frozenset(
+    """today tomorrow tonight monday tuesday wednesday thursday friday saturday sunday week
+    weekend month year january february march april may june july august september
+    october november december""".split()
+)
+_NEVER_SPEAKERS = frozenset({"it", "this", "that", "which", "who", "what", "there", "these", "those"})
+_ELABORATION = (("that", "means"), ("this", "means"), ("in", "other"))
+_GROUP_HEADS = frozenset(
+    """coalition alliance party government company team union country nation members
+    partners allies movement campaign organisation organization group business firm
+    administration""".split()
+)
+
+
+@attrs.define
+class _Unit:
+    """A claim candidate: its span, who said it and how it was found."""
+
+    start: int
+    end: int
+    speaker: Mention
+    mode: str  # direct, indirect, nested, publisher, headline, event
+    sentence: tuple[int, int]
+    cue: str | None = None
+    direct: bool = False
+    chain: int = -1
+    flags: frozenset[str] = frozenset()
+    head: int | None = None  # index of the unit a coordinated item inherits from
+    addressee: tuple[int, int] | None = None  # absolute span of "urged X to"'s X
+    confidence: float = 0.7
+
+
+@attrs.define
+class _Attribution:
+    mentions: list[Mention]
+    cue: str | None
+    consumed: tuple[int, int]
+
+
+@attrs.define
+class _Para:
+    start: int
+    end: int
+    segs: list[QuoteSeg]
+    role: str  # skip, headline, body
+    chain: int
+
+
+@attrs.define
+class _Cue:
+    kind: str  # verb, participle, nominal, according, inverted
+    index: int  # first token of the cue
+    comp: int  # first token of the complement
+    boundary: int  # where a previous complement must end
+    mentions: list[Mention]
+    word: str
+    comp_end: int = -1  # for "inverted": the complement ends here
+
+
+def extract_claims(source: Source, context: ExtractContext) -> Iterator[Claim]:
+    """Yield every claim in ``source`` (see the module docstring for how)."""
+    if source.language and not source.language.lower().startswith("en"):
+        return iter(())
+    return iter(EnglishExtractor(source, context).run())
+
+
+class EnglishExtractor:
+    """Reads one source; :meth:`run` returns its claims.  One instance per source."""
+
+    def __init__(self, source: Source, context: ExtractContext) -> None:
+        self.source = source
+        self.text = source.text
+        self.context = context
+        self.units: list[_Unit] = []
+        self.publisher = self._publisher()
+        self.speakers = Speakers(context.registry, self.publisher)
+        self.publisher_mention = Mention(self.publisher, 0.7)
+
+    # -- publisher -------------------------------------------------------------------
+
+    def _publisher(self) -> Actor:
+        name = (self.source.publisher or "").strip()
+        if not name:
+            for s, e in paragraphs(self.text)[:12]:
+                line = self.text[s:e]
+                if is_byline(line):
+                    name = byline_publisher(line) or ""
+                    if name:
+                        break
+        if not name and self.source.uri and "://" in self.source.uri:
+            host = urlparse(self.source.uri).netloc
+            name = host[4:] if host.startswith("www.") else host
+        if not name:
+            name = "the publisher"
+        try:
+            return self.context.registry.resolve_or_add(name, ActorKind.ORGANISATION)
+        except ValueError:
+            return Actor.named(name, ActorKind.ORGANISATION)
+
+    # -- pass 1 and 2: segment and attribute ----------------------------------------
+
+    def run(self) -> list[Claim]:
+        """Extract and return the claims, in text order."""
+        paras = self._paragraphs()
+        chain_attr: dict[int, _Attribution | None] = {}
+        for idx, para in enumerate(paras):
+            if para.role == "skip":
+                continue
+            if para.role == "headline":
+                self._headline(para.start, para.end)
+                continue
+            self._body(para, paras, idx, chain_attr)
+        self._learn_groups()
+        return self._claims()
+
+    def _paragraphs(self) -> list[_Para]:
+        out: list[_Para] = []
+        continuing = False
+        chain = 0
+        content = 0
+        for s, e in paragraphs(self.text):
+            line = self.text[s:e]
+            if is_byline(line) or is_furniture(line):
+                out.append(_Para(s, e, [], "skip", -1))
+                continuing = False
+                continue
+            segs = scan_quotes(self.text, s, e, continuing)
+            carries = bool(segs) and segs[0].continued
+            if not carries:
+                chain += 1
+            role = "body"
+            if not carries and not (segs and segs[0].open == s):
+                stripped = line.rstrip("\"”’'» ")
+                words = len(line.split())
+                if content == 0 and words <= 30 and not stripped.endswith((".", "!", "?")):
+                    role = "headline"
+                elif words <= 20 and stripped and stripped[-1] not in ".!?…:;,":
+                    role = "headline"
+            out.append(_Para(s, e, segs, role, chain))
+            continuing = bool(segs) and not segs[-1].closed
+            content += 1
+        return out
+
+    def _headline(self, s: int, e: int) -> None:
+        # Headlines join their parts with dashes or bars: "X to meet Y - as Z confirms W".
+        text = self.text
+        cuts = [s]
+        for sep in (" - ", " – ", " — ", " | "):
+            pos = text.find(sep, s, e)
+            while pos >= 0:
+                cuts.append(pos)
+                cuts.append(pos + len(sep))
+                pos = text.find(sep, pos + len(sep), e)
+        cuts.append(e)
+        cuts.sort()
+        for a, b in zip(cuts[::2], cuts[1::2]):
+            a, b = strip_span(text, a, b)
+            toks = tokens(text, a, b)
+            while toks and toks[0].low in {"as", "while", "after", "and", "amid"}:
+                toks = toks[1:]
+            if len(toks) < 3:
+                continue
+            segs = scan_quotes(text, toks[0].start, b)
+            inline = [(q.open, q.end) for q in segs]
+            self._narrative(toks[0].start, b, inline, headline=True)
+
+    def _classify_segs(self, para: _Para) -> list[tuple[str, int, int, QuoteSeg | None]]:
+        """Pieces of a paragraph: ("n", s, e, None) narrative, ("q", s, e, seg) direct."""
+        text = self.text
+        pieces: list[tuple[str, int, int, QuoteSeg | None]] = []
+        pos = para.start
+        narr_start = para.start
+        for k, q in enumerate(para.segs):
+            before = text[pos : q.open].strip()
+            before_all = text[narr_start : q.open].rstrip()
+            starts_ok = (
+                q.continued
+                or not before_all
+                or before_all.endswith((":", ".", "!", "?"))
+                or (pieces and pieces[-1][0] == "q" and before.endswith(",") and len(before.split()) <= 8)
+            )
+            after = text[q.end : para.segs[k + 1].open if k + 1 < len(para.segs) else para.end]
+            inner_tail = text[max(q.inner_start, q.inner_end - 1) : q.inner_end]
+            after_s = after.lstrip()
+            ends_ok = (
+                not q.closed
+                or not after_s
+                or after_s[0] in ",.;:!?—–-)"
+                or inner_tail in {",", ".", "!", "?", "…"}
+                or self._looks_like_attribution(q.end, q.end + len(after))
+            )
+            if starts_ok and ends_ok and q.inner_end > q.inner_start:
+                if q.open > narr_start:
+                    pieces.append(("n", narr_start, q.open, None))
+                pieces.append(("q", q.open, q.end, q))
+                narr_start = q.end
+            pos = q.end
+        if narr_start < para.end:
+            pieces.append(("n", narr_start, para.end, None))
+        return pieces
+
+    def _looks_like_attribution(self, s: int, e: int) -> bool:
+        toks = tokens(self.text, s, e)[:8]
+        return any(t.low in CUES for t in toks)
+
+    def _body(
+        self, para: _Para, paras: list[_Para], idx: int, chain_attr: dict[int, _Attribution | None]
+    ) -> None:
+        pieces = self._classify_segs(para)
+        text = self.text
+        attrs_for: dict[int, _Attribution] = {}
+        consumed: list[tuple[int, int]] = []
+        for k, (kind, _s, _e, _q) in enumerate(pieces):
+            if kind != "q":
+                continue
+            if k > 0 and pieces[k - 1][0] == "n":
+                ns, ne = pieces[k - 1][1], pieces[k - 1][2]
+                if text[ns:ne].rstrip().endswith(":"):
+                    found = self._attribution_before(ns, ne)
+                    if found:
+                        attrs_for[k] = found
+                        consumed.append(found.consumed)
+            if k + 1 < len(pieces) and pieces[k + 1][0] == "n":
+                ns, ne = pieces[k + 1][1], pieces[k + 1][2]
+                between = k + 2 < len(pieces) and pieces[k + 2][0] == "q"
+                found = self._attribution_after(ns, ne, between)
+                if found:
+                    attrs_for.setdefault(k, found)
+                    if between:
+                        attrs_for.setdefault(k + 2, found)
+                    consumed.append(found.consumed)
+        para_attr = next(iter(attrs_for.values()), None) if attrs_for else None
+        first_in_chain = not (para.segs and para.segs[0].continued)
+        if first_in_chain:
+            chain_attr[para.chain] = para_attr
+        elif chain_attr.get(para.chain) is None and para_attr is not None:
+            chain_attr[para.chain] = para_attr
+        if para_attr is None and chain_attr.get(para.chain) is None:
+            chain_attr[para.chain] = self._lookahead(paras, idx)
+        fallback = para_attr or chain_attr.get(para.chain)
+        for k, (kind, s, e, q) in enumerate(pieces):
+            if kind == "n":
+                self._narrative_run(s, e, consumed, para)
+                continue
+            assert q is not None
+            found = attrs_for.get(k) or fallback
+            if found is not None:
+                mentions, cue, conf = found.mentions, found.cue, 0.9
+            elif self.speakers.last_speaker is not None:
+                mentions, cue, conf = [Mention(self.speakers.last_speaker, 0.6)], None, 0.7
+            else:
+                mentions, cue, conf = [self.publisher_mention], None, 0.4
+            for m in mentions:
+                self.speakers.note_speaker(m.actor)
+            self._direct(q, mentions, cue, para.chain, conf)
+
+    def _lookahead(self, paras: list[_Para], idx: int) -> _Attribution | None:
+        # A quotation running over paragraphs is often attributed only at its end.
+        chain = paras[idx].chain
+        for j in range(idx + 1, min(len(paras), idx + 12)):
+            p = paras[j]
+            if p.chain != chain or p.role != "body":
+                return None
+            pieces = self._classify_segs(p)
+            for k, (kind, s, e, _q) in enumerate(pieces):
+                if kind == "n" and k > 0 and pieces[k - 1][0] == "q":
+                    found = self._attribution_after(s, e, k + 1 < len(pieces))
+                    if found:
+                        return found
+        return None
+
+    def _attribution_after(self, s: int, e: int, between: bool) -> _Attribution | None:
+        toks = tokens(self.text, s, e)
+        limit = len(toks)
+        for k, t in enumerate(toks):
+            if t.text in {".", "!", "?"} and not between:
+                limit = k + 1
+                break
+        words = 0
+        for i in range(limit):
+            t = toks[i]
+            if t.is_word:
+                words += 1
+            if words > 9:
+                return None
+            if t.low not in CUES:
+                continue
+            span = _np_before(toks, i, 0)
+            mentions: list[Mention] = []
+            if span is not None:
+                mentions = self._mentions(toks, span[0], span[1])
+            else:
+                after = _np_after(toks, i + 1, limit)
+                if after is not None:
+                    mentions = self._mentions(toks, after[0], after[1])
+            if not mentions:
+                return None
+            end_tok = limit
+            for k in range(i + 1, limit):
+                if toks[k].low in PARTICIPLE_CUES and toks[k - 1].text == ",":
+                    end_tok = k - 1
+                    break
+            end = toks[end_tok - 1].end if end_tok > 0 else e
+            if between:
+                end = e
+            if span is not None and span[2] is not None:
+                for m in mentions:
+                    self.speakers.learn_apposition(m.actor, _join(toks, span[2][0], span[2][1]))
+            return _Attribution(mentions, t.low, (s, end))
+        return None
+
+    def _attribution_before(self, s: int, e: int) -> _Attribution | None:
+        sents = split_sentences(self.text, s, e)
+        if not sents:
+            return None
+        a, b = sents[-1]
+        toks = tokens(self.text, a, b)
+        if toks and toks[-1].text == ":":
+            toks = toks[:-1]
+        for i in range(len(toks) - 1, -1, -1):
+            if toks[i].low in CUES:
+                span = _np_before(toks, i, 0)
+                if span is None:
+                    break
+                mentions = self._mentions(toks, span[0], span[1])
+                if span[2] is not None:
+                    for m in mentions:
+                        self.speakers.learn_apposition(m.actor, _join(toks, span[2][0], span[2][1]))
+                if mentions:
+                    return _Attribution(mentions, toks[i].low, (a, b))
+                break
+        if 0 < len(toks) <= 4 and all(t.is_cap for t in toks if t.is_word):
+            mentions = self._mentions(toks, 0, len(toks))
+            if mentions:
+                return _Attribution(mentions, None, (a, b))
+        return None
+
+    def _mentions(self, toks: Sequence[Tok], a: int, b: int) -> list[Mention]:
+        words = [t.text for t in toks[a:b] if t.text not in {"“", "”", '"'}]
+        out: list[Mention] = []
+        for name in split_names(words):
+            if not name or name[0].lower() in _NEVER_SPEAKERS:
+                continue
+            m = self.speakers.name(name)
+            if m is not None:
+                out.append(m)
+        return out
+
+    # -- narrative ---------------------------------------------------------------------
+
+    def _narrative_run(self, s: int, e: int, consumed: list[tuple[int, int]], para: _Para) -> None:
+        # Remove the attribution sentences already used for direct quotations.
+        ranges = [(s, e)]
+        for cs, ce in consumed:
+            nxt: list[tuple[int, int]] = []
+            for a, b in ranges:
+                if ce <= a or cs >= b:
+                    nxt.append((a, b))
+                    continue
+                if cs > a:
+                    nxt.append((a, cs))
+                if ce < b:
+                    nxt.append((ce, b))
+            ranges = nxt
+        inline = [(q.open, q.end) for q in para.segs]
+        for a, b in ranges:
+            a, b = strip_span(self.text, a, b)
+            if b - a < 3:
+                continue
+            guards = [(x, y) for x, y in inline if x < b and y > a]
+            for ss, se in split_sentences(self.text, a, b, guards):
+                self._narrative(ss, se, guards)
+
+    def _narrative(self, ss: int, se: int, inline: list[tuple[int, int]], headline: bool = False) -> None:
+        toks = tokens(self.text, ss, se)
+        if not toks:
+            return
+        quoted = [any(a <= t.start < b for a, b in inline) for t in toks]
+        cues = self._find_cues(toks, quoted)
+        sentence = (ss, se)
+        mode = "headline" if headline else "indirect"
+        if cues:
+            for c in cues:
+                for m in c.mentions:
+                    self.speakers.note_speaker(m.actor)
+            for k, c in enumerate(cues):
+                end = len(toks)
+                if c.kind == "inverted":
+                    end = c.comp_end
+                else:
+                    for later in cues[k + 1 :]:
+                        if later.kind not in {"participle", "inverted"}:
+                            end = later.boundary
+                            break
+                        if later.kind == "participle" and c.kind == "participle":
+                            end = later.boundary
+                            break
+                start = c.comp
+                end = self._cut_event(toks, start, end, sentence, headline)
+                if end - start < 1:
+                    continue
+                self._complement(toks, start, end, c, sentence, mode)
+        else:
+            end = self._cut_event(toks, 0, len(toks), sentence, headline)
+            self._publisher_sentence(toks[:end], sentence, headline)
+        return
+
+    def _find_cues(self, toks: Sequence[Tok], quoted: Sequence[bool]) -> list[_Cue]:
+        n = len(toks)
+        out: list[_Cue] = []
+        i = 0
+        while i < n:
+            t = toks[i]
+            low = t.low
+            if quoted[i] or not t.is_word:
+                i += 1
+                continue
+            prev = toks[i - 1].low if i > 0 else ""
+            nxt = toks[i + 1].low if i + 1 < n else ""
+            cue: _Cue | None = None
+            if low == "according" and nxt == "to":
+                cue = self._according(toks, i)
+            elif low in PARTICIPLE_CUES and prev == ",":
+                subj = _np_forward(toks, 0, i - 1)
+                mentions = self._mentions(toks, subj[0], subj[1]) if subj else []
+                if not mentions and self.speakers.last_speaker is not None:
+                    mentions = [Mention(self.speakers.last_speaker, 0.6)]
+                comp = i + 1
+                if comp < n and toks[comp].low == "that":
+                    comp += 1
+                if mentions:
+                    cue = _Cue("participle", i, comp, i - 1, mentions, low)
+            elif low in NOMINAL_CUES and (prev in _PRE_NOMINAL or i == 0 or low not in CUES):
+                cue = self._nominal(toks, i)
+            elif low in CUES and prev != "to" and prev not in DETERMINERS:
+                cue = self._verb_cue(toks, i, out)
+            if cue is not None:
+                out.append(cue)
+                i = max(i + 1, cue.comp)
+            else:
+                i += 1
+        return out
+
+    def _verb_cue(self, toks: Sequence[Tok], i: int, previous: list[_Cue]) -> _Cue | None:
+        n = len(toks)
+        low = toks[i].low
+        nxt = toks[i + 1].low if i + 1 < n else ""
+        comp = i + 1
+        word = low
+        if low in {"called", "calls"}:
+            if nxt not in {"for", "on"}:
+                return None
+            comp, word = i + 2, f"{low} {nxt}"
+        elif low in {"asked", "asks", "pressed", "challenged", "challenges"}:
+            if not any(toks[k].low == "to" for k in range(i + 1, min(n, i + 7))):
+                return None
+        elif low in {"accused", "accuses"}:
+            if not any(toks[k].low == "of" for k in range(i + 1, min(n, i + 7))):
+                return None
+        elif low in {"wants", "wanted"}:
+            return None  # "wanted X to" is read by kinds.analyse inside a complement
+        # "that" a few tokens on ("said on Thursday that") opens the complement.
+        for k in range(comp, min(n, comp + 6)):
+            if toks[k].low == "that":
+                if all(toks[j].is_word and toks[j].low not in VERBS for j in range(comp, k)):
+                    comp = k + 1
+                break
+            if not toks[k].is_word:
+                break
+        if comp < n and toks[comp].text == ":":
+            comp += 1
+        if low in {"told", "tells", "tell"} and comp == i + 1:
+            obj = _np_after(toks, i + 1, n)
+            if obj is None:
+                return None
+            comp = obj[1]
+        if low in WEAK_CUES and comp == i + 1:
+            if not (comp < n and (toks[comp].text in OPEN_MARKS or toks[comp].low == "to")):
+                return None
+        span = _np_before(toks, i, 0)
+        mentions: list[Mention] = []
+        boundary = i
+        if span is not None:
+            mentions = self._mentions(toks, span[0], span[1])
+            if span[2] is not None:
+                for m in mentions:
+                    self.speakers.learn_apposition(m.actor, _join(toks, span[2][0], span[2][1]))
+            boundary = span[0]
+        else:
+            j = i - 1
+            while j >= 0 and toks[j].low in _BEFORE_CUE_SKIP:
+                j -= 1
+            if j >= 0 and toks[j].low in {"and", "but"} and previous:
+                mentions = previous[-1].mentions  # "X said ..., but signalled ..."
+                boundary = j
+            elif j >= 0 and toks[j].text == ",":
+                after = _np_after(toks, i + 1, n)
+                if after is not None and after[1] >= n - 1:
+                    mentions = self._mentions(toks, after[0], after[1])
+                    if mentions:
+                        return _Cue("inverted", i, 0, 0, mentions, low, comp_end=j)
+                return None
+        if not mentions:
+            return None
+        while boundary > 0 and (toks[boundary - 1].low in _CONNECTORS or toks[boundary - 1].text == ","):
+            boundary -= 1
+        return _Cue("verb", i, comp, boundary, mentions, word)
+
+    def _according(self, toks: Sequence[Tok], i: int) -> _Cue | None:
+        n = len(toks)
+        j = i + 2
+        k = j
+        while k < n and toks[k].text not in {",", ".", ";", ":"}:
+            k += 1
+        if k <= j:
+            return None
+        mentions = self._mentions(toks, j, k)
+        if not mentions:
+            return None
+        if i <= 1:  # "According to X, Y."
+            return _Cue("verb", i, k + 1, i, mentions, "according to")
+        end = i - 1 if toks[i - 1].text == "," else i
+        return _Cue("inverted", i, 0, 0, mentions, "according to", comp_end=end)
+
+    def _nominal(self, toks: Sequence[Tok], i: int) -> _Cue | None:
+        n = len(toks)
+        that = -1
+        for k in range(i + 1, min(n, i + 7)):
+            if toks[k].low == "that":
+                that = k
+                break
+            if not toks[k].is_word and toks[k].text not in {"'", "’"}:
+                return None
+        if that < 0 or that + 1 >= n:
+            return None
+        mentions: list[Mention] = []
+        if i + 1 < that and toks[i + 1].low in {"from", "by"}:
+            mentions = self._mentions(toks, i + 2, that)
+        elif i > 0 and toks[i - 1].low.endswith(("'s", "’s")) and toks[i - 1].is_cap:
+            owner = toks[i - 1]
+            name = Tok(owner.start, owner.end - 2, owner.text[:-2], owner.low[:-2])
+            m = self.speakers.name([name.text])
+            mentions = [m] if m else []
+        if not mentions:
+            unnamed = Actor.named("unnamed", ActorKind.UNKNOWN)
+            mentions = [Mention(unnamed, 0.3)]
+        boundary = i
+        while boundary > 0 and (toks[boundary - 1].low in _PRE_NOMINAL or toks[boundary - 1].text == ","):
+            boundary -= 1
+        return _Cue("nominal", i, that + 1, boundary, mentions, toks[i].low)
+
+    def _cut_event(
+        self, toks: Sequence[Tok], start: int, end: int, sentence: tuple[int, int], headline: bool
+    ) -> int:
+        # "... ahead of military chiefs meeting this week": a scheduled event the
+        # publisher reports; it is cut from the claim around it and stands alone.
+        for k in range(start, end - 2):
+            if toks[k].low == "ahead" and toks[k + 1].low == "of":
+                a = k + 2
+                b = a
+                while b < end and toks[b].text not in {",", ";", ".", "—", "–"}:
+                    b += 1
+                phrase = toks[a:b]
+                eventish = any(t.low.endswith("ing") or t.low in EVENT_NOUNS for t in phrase)
+                timed = any(t.low in _TIME_WORDS for t in phrase)
+                if eventish and timed and b - a >= 2:
+                    self.units.append(
+                        _Unit(
+                            toks[a].start,
+                            toks[b - 1].end,
+                            self.publisher_mention,
+                            "event",
+                            sentence,
+                            confidence=0.55,
+                        )
+                    )
+                    return k if k > start else end
+        return end
+
+    def _publisher_sentence(self, toks: Sequence[Tok], sentence: tuple[int, int], headline: bool) -> None:
+        if len(toks) < 3:
+            return
+        found = analyse(toks, publisher=True, headline=headline)
+        if found.kind is ClaimKind.STATEMENT or found.kind is ClaimKind.DEMAND:
+            return
+        a, b = _trim(self.text, toks[0].start, toks[-1].end)
+        if b > a:
+            mode = "headline" if headline else "publisher"
+            self.units.append(_Unit(a, b, self.publisher_mention, mode, sentence, confidence=0.55))
+
+    def _complement(
+        self, toks: Sequence[Tok], start: int, end: int, cue: _Cue, sentence: tuple[int, int], mode: str
+    ) -> None:
+        while end > start and not toks[end - 1].is_word and toks[end - 1].text not in CLOSE_MARKS:
+            end -= 1
+        if end - start < 2:
+            return
+        words = [t for t in toks[start:end] if t.is_word]
+        if len(words) < 2:
+            return
+        pieces = _split_pieces(toks[start:end], direct=False)
+        first_unit: dict[int, int] = {}
+        for p_idx, (p_start, p_end, flags, head) in enumerate(pieces):
+            a, b = _trim(self.text, toks[start + p_start].start, toks[start + p_end - 1].end)
+            if b <= a:
+                continue
+            first_unit[p_idx] = len(self.units)
+            head_unit = first_unit.get(head) if head is not None else None
+            direct = _fully_quoted(self.text, toks[start + p_start].start, toks[start + p_end - 1].end)
+            conf = {"verb": 0.8, "participle": 0.7, "nominal": 0.55}.get(cue.kind, 0.7)
+            addressee = None
+            if cue.word.split()[0] in DEMAND_CUES and cue.word != "called for":
+                to = next((k for k in range(start, end) if toks[k].low == "to"), -1)
+                if to > start:
+                    addressee = (toks[start].start, toks[to - 1].end)
+            for m_idx, m in enumerate(cue.mentions):
+                self.units.append(
+                    _Unit(
+                        a,
+                        b,
+                        m,
+                        "nested" if cue.kind == "participle" else mode,
+                        sentence,
+                        cue=cue.word,
+                        direct=direct,
+                        flags=flags,
+                        head=None if head_unit is None else head_unit + m_idx,
+                        addressee=addressee,
+                        confidence=conf,
+                    )
+                )
+
+    # -- direct quotations ----------------------------------------------------------
+
+    def _direct(self, q: QuoteSeg, mentions: list[Mention], cue: str | None, chain: int, conf: float) -> None:
+        text = self.text
+        for ss, se in split_sentences(text, q.inner_start, q.inner_end):
+            toks = tokens(text, ss, se)
+            pieces = _split_pieces(toks, direct=True)
+            first_unit: dict[int, int] = {}
+            for p_idx, (p_start, p_end, flags, head) in enumerate(pieces):
+                ptoks = toks[p_start:p_end]
+                if sum(1 for t in ptoks if t.is_word) < 3 or not is_verbish(ptoks):
+                    continue
+                a, b = _trim(text, ptoks[0].start, ptoks[-1].end)
+                if b <= a:
+                    continue
+                first_unit[p_idx] = len(self.units)
+                for m_idx, m in enumerate(mentions):
+                    head_unit = first_unit.get(head) if head is not None else None
+                    self.units.append(
+                        _Unit(
+                            a,
+                            b,
+                            m,
+                            "direct",
+                            (ss, se),
+                            cue=cue,
+                            direct=True,
+                            chain=chain,
+                            flags=flags,
+                            head=None if head_unit is None else head_unit + m_idx,
+                            confidence=conf,
+                        )
+                    )
+                self._nested(ptoks, (ss, se))
+
+    def _nested(self, toks: Sequence[Tok], sentence: tuple[int, int]) -> None:
+        # "Putin is trying to delay, saying there must be ...": Putin's claim, reported
+        # inside the speaker's own quotation.
+        for i in range(1, len(toks) - 2):
+            if toks[i].low in PARTICIPLE_CUES and toks[i - 1].text == ",":
+                subj = _np_forward(toks, 0, i - 1)
+                if subj is None:
+                    return
+                words = [t.text for t in toks[subj[0] : subj[1]]]
+                if not words[0][:1].isupper() or words[0].lower() in PRONOUNS | FIRST_PERSON:
+                    return
+                m = self.speakers.name(words)
+                if m is None:
+                    return
+                comp = i + 1
+                if toks[comp].low == "that":
+                    comp += 1
+                a, b = _trim(self.text, toks[comp].start, toks[-1].end)
+                if b > a:
+                    self.units.append(
+                        _Unit(a, b, Mention(m.actor, 0.6), "nested", sentence, cue=toks[i].low, confidence=0.6)
+                    )
+                return
+
+    # -- pass 3: classify and build ------------------------------------------------
+
+    def _learn_groups(self) -> None:
+        # What a speaker means by "we": the group they call "our coalition ...".
+        text = self.text
+        for u in self.units:
+            if u.mode != "direct" or self.speakers.group_of(u.speaker.actor):
+                continue
+            toks = tokens(text, u.sentence[0], u.sentence[1])
+            for k, t in enumerate(toks[:-1]):
+                if t.low != "our" or toks[k + 1].low not in _GROUP_HEADS:
+                    continue
+                end = k + 2
+                if end + 1 < len(toks) and toks[end].low == "of" and toks[end + 1].low == "the":
+                    end = min(len(toks), end + 3)
+                self.speakers.learn_group(u.speaker.actor, _join(toks, k + 1, end))
+                break
+
+    def _claims(self) -> list[Claim]:
+        out: list[Claim] = []
+        analyses: list[tuple[Analysis, Sequence[Tok]]] = []
+        last_by_speaker: dict[str, int] = {}
+        seen: set[tuple[int, int, str]] = set()
+        for idx, u in enumerate(self.units):
+            toks = tokens(self.text, u.start, u.end)
+            found = self._analyse(u, toks)
+            if u.head is not None and u.head < len(analyses) and found.trigger in {None, "imperative"}:
+                head_an = analyses[u.head][0]
+                found = found._replace(kind=head_an.kind, own_side=head_an.own_side, trigger="coordinated")
+            elif ("ordinal" in u.flags or "elaboration" in u.flags) and found.trigger in {None, "imperative"}:
+                prev = last_by_speaker.get(u.speaker.actor.id)
+                if prev is not None and analyses[prev][0].kind in {ClaimKind.COMMITMENT, ClaimKind.DEMAND}:
+                    prev_an = analyses[prev][0]
+                    found = found._replace(kind=prev_an.kind, own_side=prev_an.own_side, trigger="inherited")
+            analyses.append((found, toks))
+            if u.mode != "nested":
+                last_by_speaker[u.speaker.actor.id] = idx
+            key = (u.start, u.end, u.speaker.actor.id)
+            if key in seen:
+                continue
+            seen.add(key)
+            claim = self._build(u, found, toks)
+            if claim is not None:
+                out.append(claim)
+        out.sort(key=lambda c: (c.span, c.id))
+        return out
+
+    def _analyse(self, u: _Unit, toks: Sequence[Tok]) -> Analysis:
+        speaker = u.speaker.actor
+        group = self.speakers.group_of(speaker)
+        registry = self.context.registry
+
+        def is_own(subject: str) -> bool:
+            found = registry.resolve(subject)
+            if found is not None and found.id == speaker.id:
+                return True
+            return bool(group) and subject.lower().lstrip("the ").strip() == (group or "").lower()
+
+        def is_known(name: str) -> bool:
+            return registry.resolve(name) is not None
+
+        cue = u.cue.split()[0] if u.cue else None
+        publisher = u.mode in {"publisher", "headline", "event"} and speaker.id == self.publisher.id
+        if u.mode == "event":
+            return Analysis(ClaimKind.COMMITMENT, "event", (0, 1), False, 1, (1, len(toks)), None, None, False)
+        found = analyse(
+            toks,
+            cue=cue,
+            publisher=publisher,
+            headline=u.mode == "headline",
+            direct=u.mode == "direct",
+            is_own=is_own,
+            is_known=is_known,
+        )
+        if u.cue in {"called for", "called on", "calls for", "calls on"} or (cue in DEMAND_CUES and u.addressee):
+            found = found._replace(kind=ClaimKind.DEMAND, trigger="cue")
+        elif cue in PREDICTION_CUES and found.kind is ClaimKind.STATEMENT:
+            found = found._replace(kind=ClaimKind.PREDICTION, trigger="cue")
+        elif cue in {"pledged", "promised", "vowed", "committed"} and toks and toks[0].low == "to":
+            found = found._replace(kind=ClaimKind.COMMITMENT, own_side=True, trigger="cue", verb=1, action=(1, len(toks)))
+        return found
+
+    def _build(self, u: _Unit, found: Analysis, toks: Sequence[Tok]) -> Claim | None:
+        text = self.text
+        kind = found.kind
+        actor: Actor | None = None
+        actor_conf: float | None = None
+        action: str | None = None
+        due: TimeWindow | None = None
+        due_conf: float | None = None
+        condition: str | None = None
+        if kind is not ClaimKind.STATEMENT:
+            actor, actor_conf = self._actor(u, found, toks)
+            if found.action is not None:
+                a, b = found.action
+                action = _clean(text[toks[a].start : toks[b - 1].end])
+            if found.condition is not None:
+                a, b = found.condition
+                condition = _clean(text[toks[a].start : toks[b - 1].end])
+            due, due_conf = self._due(u, found, toks)
+        speaker_conf = u.speaker.confidence
+        confidence = u.confidence * (0.6 + 0.4 * speaker_conf)
+        if kind is not ClaimKind.STATEMENT and found.trigger in {"coordinated", "inherited"}:
+            confidence *= 0.9
+        try:
+            return Claim.build(
+                source_id=self.source.id,
+                span=(u.start, u.end),
+                speaker=u.speaker.actor,
+                kind=kind,
+                text=text[u.start : u.end],
+                sentence=text[u.sentence[0] : u.sentence[1]],
+                cue=u.cue,
+                direct=u.direct,
+                asserted_at=self.source.published_at,
+                actor=actor,
+                action=action or None,
+                due=due,
+                condition=condition or None,
+                confidence=round(min(1.0, max(0.0, confidence)), 3),
+                confidences={
+                    "speaker": round(speaker_conf, 3),
+                    "actor": None if actor_conf is None else round(actor_conf, 3),
+                    "due": None if due_conf is None else round(due_conf, 3),
+                },
+            )
+        except (ValueError, TypeError):
+            return None  # an invalid value is a bug in a rule: skip the claim, keep going
+
+    def _actor(self, u: _Unit, found: Analysis, toks: Sequence[Tok]) -> tuple[Actor | None, float | None]:
+        speaker = u.speaker.actor
+        if u.addressee is not None:
+            return self._actor_named(self.text[u.addressee[0] : u.addressee[1]], u)
+        if found.addressee is not None:
+            a, b = found.addressee
+            return self._actor_named(_join(toks, a, b), u)
+        if found.subject is None:
+            if found.kind is ClaimKind.DEMAND:
+                return None, None
+            return self._own_actor(speaker, 0.6)
+        a, b = found.subject
+        words = [t.text for t in toks[a:b]]
+        lows = {w.lower() for w in words}
+        if lows & FIRST_PERSON and (found.own_side or found.kind is ClaimKind.COMMITMENT):
+            if lows & {"i", "me", "my", "i'm", "i’m", "i'll", "i’ll"}:
+                return speaker, 0.85
+            return self._own_actor(speaker, 0.7)
+        return self._actor_named(" ".join(words), u)
+
+    def _own_actor(self, speaker: Actor, confidence: float) -> tuple[Actor, float]:
+        group = self.speakers.group_of(speaker)
+        if not group:
+            return speaker, confidence * 0.8
+        try:
+            return self.context.registry.resolve_or_add(group, ActorKind.GROUP), confidence
+        except ValueError:
+            return Actor.named(group, ActorKind.GROUP), confidence
+
+    def _actor_named(self, phrase: str, u: _Unit) -> tuple[Actor | None, float | None]:
+        phrase = _clean(phrase)
+        words = phrase.split()
+        while words and words[0].lower() in ADVERBS:
+            words = words[1:]
+        if not words:
+            return None, None
+        low0 = words[0].lower()
+        if len(words) == 1 and low0 in {"he", "she", "they", "him", "her", "them"}:
+            found = self._antecedent(u)
+            return (found, 0.5) if found else (None, None)
+        known = self.context.registry.resolve(" ".join(words))
+        if known is not None:
+            return known, 0.8
+        if words[0][:1].isupper() and low0 not in DETERMINERS:
+            m = self.speakers.name(words)
+            if m is not None:
+                return m.actor, 0.7
+        if low0 in {"the", "a", "an"} and len(words) > 1:
+            known = self.context.registry.resolve(" ".join(words[1:]))
+            if known is not None:
+                return known, 0.7
+        kind = ActorKind.GROUP if words[-1].lower().endswith("s") else ActorKind.UNKNOWN
+        return Actor.named(" ".join(words), kind), 0.5
+
+    def _antecedent(self, u: _Unit) -> Actor | None:
+        # A pronoun actor inside a quotation names the last person named before it.
+        toks = tokens(self.text, max(0, u.sentence[0] - 400), u.start)
+        for k in range(len(toks) - 1, 0, -1):
+            t = toks[k]
+            if t.is_cap and toks[k - 1].text not in {".", "“", '"'} and t.low not in TITLES:
+                name = t.text[:-2] if t.low.endswith(("'s", "’s")) else t.text
+                found = self.context.registry.resolve(name)
+                if found is not None and found.id != u.speaker.actor.id:
+                    return found
+        return None
+
+    def _due(self, u: _Unit, found: Analysis, toks: Sequence[Tok]) -> tuple[TimeWindow | None, float | None]:
+        if not toks:
+            return None, None
+        base = toks[0].start
+        clause = self.text[base : toks[-1].end]
+        skip: tuple[int, int] | None = None
+        if found.condition is not None:
+            a, b = found.condition
+            skip = (toks[a].start - base, toks[b - 1].end - base)
+        try:
+            windows = self.context.find_windows(clause, tense="future")
+        except Exception:  # a failing time grammar must not lose the claim itself
+            return None, None
+        for (ws, we), window in windows:
+            if skip is not None and skip[0] <= ws < skip[1]:
+                continue
+            if clause[ws:we].strip().lower() in {"now", "right now", "just now"}:
+                continue
+            if window.vague:
+                return window, 0.4
+            return window, 0.85 if window.resolved else 0.3
+        return None, None
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def _join(toks: Sequence[Tok], a: int, b: int) -> str:
+    if a >= b:
+        return ""
+    out: list[str] = []
+    prev_end = -1
+    for t in toks[a:b]:
+        if out and t.start > prev_end:
+            out.append(" ")
+        out.append(t.text)
+        prev_end = t.end
+    return "".join(out)
+
+
+def _clean(phrase: str) -> str:
+    for mark in "\"“”‘’«»„":
+        phrase = phrase.replace(mark, "")
+    phrase = phrase.replace(" '", " ").replace("' ", " ")
+    return " ".join(phrase.split()).strip(" ,.;:'")
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Trim whitespace, trailing punctuation, and quote marks that pair at both ends."""
+    a, b = strip_span(text, a, b)
+    while b > a and text[b - 1] in _TRAIL:
+        b -= 1
+    while a < b and text[a] in " ,;:—–-…":
+        a += 1
+    if b - a >= 2 and text[a] in OPEN_MARKS and text[b - 1] in CLOSE_MARKS:
+        inner = text[a + 1 : b - 1]
+        if not any(ch in "\"“”" for ch in inner):
+            a, b = a + 1, b - 1
+    a, b = strip_span(text, a, b)
+    while b > a and text[b - 1] in _TRAIL:
+        b -= 1
+    return a, b
+
+
+def _fully_quoted(text: str, a: int, b: int) -> bool:
+    a, b = strip_span(text, a, b)
+    while b > a and text[b - 1] in _TRAIL:
+        b -= 1
+    if b - a < 2 or text[a] not in "\"“‘'" or text[b - 1] not in "\"”’'":
+        return False
+    return not any(ch in "\"“”" for ch in text[a + 1 : b - 1])
+
+
+def _np_before(toks: Sequence[Tok], i: int, lo: int) -> tuple[int, int, tuple[int, int] | None] | None:
+    """The subject noun phrase ending before token ``i`` (skipping "has", "also" ...).
+
+    Returns (start, end, apposition) token indexes; the apposition is the range of
+    "leader of the Liberal Democrats" in "Sir Ed Davey, leader of the Liberal Democrats,
+    has urged".
+    """
+    j = i - 1
+    while j >= lo and toks[j].low in _BEFORE_CUE_SKIP:
+        j -= 1
+    if j >= lo and toks[j].text == "," and j - 1 >= lo:
+        # An apposition between commas: "NAME, ROLE of ORG, said".
+        c = j - 1
+        while c >= lo and j - c <= 10 and toks[c].text != ",":
+            c -= 1
+        if c >= lo and toks[c].text == "," and c + 1 < j and not toks[c + 1].is_cap:
+            inner = _np_before_plain(toks, c, lo)
+            if inner is not None and toks[inner[0]].is_cap:
+                return inner[0], inner[1], (c + 1, j)
+        return None
+    plain = _np_before_plain(toks, j + 1, lo)
+    if plain is None:
+        return None
+    return plain[0], plain[1], None
+
+
+def _np_before_plain(toks: Sequence[Tok], end: int, lo: int) -> tuple[int, int] | None:
+    k = end - 1
+    while k >= lo and end - k <= 9:
+        t = toks[k]
+        if not t.is_word:
+            if t.text == "." and k - 1 >= lo and toks[k - 1].low in {"mr", "mrs", "ms", "dr", "gen", "prof", "st"}:
+                k -= 1
+                continue
+            if t.text in {"-", "'", "’"} and k - 1 >= lo and toks[k - 1].end == t.start and toks[k + 1].start == t.end:
+                k -= 1
+                continue
+            break
+        if t.low in CLAUSE_WORDS or t.low in CUES or t.low in VERBS and not t.is_cap:
+            if t.low == "and" and k - 1 >= lo and toks[k - 1].is_cap and k + 1 < end and toks[k + 1].is_cap:
+                k -= 1
+                continue
+            break
+        if t.low in DETERMINERS:
+            if k - 1 >= lo and toks[k - 1].low in {"for", "of", "at", "from", "in", "to"} and k - 2 >= lo:
+                k -= 1
+                continue
+            k -= 1
+            break
+        k -= 1
+    start = k + 1
+    if start >= end:
+        return None
+    if toks[start].low in {"for", "of", "at", "from", "in", "to", "by", "on", "with"}:
+        return None
+    if all(t.low in DETERMINERS for t in toks[start:end] if t.is_word):
+        return None
+    if toks[end - 1].low in _NEVER_SPEAKERS:
+        return None
+    if not toks[start].is_cap and not any(t.is_cap for t in toks[start:end]):
+        head = toks[end - 1].low
+        if head not in PRONOUNS and start > lo and toks[start - 1].low not in DETERMINERS:
+            # a lower-case phrase mid-clause ("the deal was agreed, officials said" is
+            # fine; "...delay, saying" is not a subject)
+            if toks[start].low not in DETERMINERS and head not in {"officials", "analysts", "sources"}:
+                return None
+    return (start, end)
+
+
+def _np_after(toks: Sequence[Tok], i: int, n: int) -> tuple[int, int] | None:
+    k = i
+    while k < n and toks[k].low in ADVERBS:
+        k += 1
+    start = k
+    while k < n and k - start < 6:
+        t = toks[k]
+        if not t.is_word:
+            if t.text == "." and k > start and toks[k - 1].low in {"mr", "mrs", "ms", "dr"}:
+                k += 1
+                continue
+            break
+        if k > start and (t.low in CLAUSE_WORDS or t.low in {"from", "on", "in", "at", "after", "during"}):
+            break
+        if t.low in {"that"}:
+            break
+        k += 1
+    if k <= start:
+        return None
+    return (start, k)
+
+
+def _np_forward(toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, int] | None:
+    """The first noun phrase of the clause ``toks[lo:hi]`` (its subject)."""
+    k = lo
+    while k < hi and (toks[k].low in _CONNECTORS or toks[k].low in ADVERBS or not toks[k].is_word):
+        k += 1
+    if k >= hi:
+        return None
+    start = k
+    if toks[k].low in PRONOUNS:
+        return (k, k + 1)
+    if toks[k].is_cap:
+        while k < hi and (toks[k].is_cap or (toks[k].low == "and" and k + 1 < hi and toks[k + 1].is_cap)):
+            k += 1
+        return (start, k)
+    if toks[k].low in DETERMINERS:
+        k += 1
+        while k < hi and k - start < 5 and toks[k].is_word and toks[k].low not in VERBS:
+            if toks[k].low in {"is", "are", "was", "were", "has", "have", "had", "will", "would"}:
+                break
+            k += 1
+        return (start, k)
+    return None
+
+
+def _split_pieces(
+    toks: Sequence[Tok], *, direct: bool
+) -> list[tuple[int, int, frozenset[str], int | None]]:
+    """Split one sentence (or complement) into the claims it holds.
+
+    Returns (start, end, flags, head) token ranges: flags hold "ordinal" (a spoken
+    list item: "secondly, ...") and "elaboration" ("That means ..."); ``head`` is the
+    index of the piece whose modal a coordinated item shares ("we will accelerate X,
+    tighten Y and continue Z").
+    """
+    n = len(toks)
+    if n == 0:
+        return []
+    cuts: dict[int, int] = {}  # token index where a piece starts -> tokens to drop
+    ordinal_at: set[int] = set()
+    if direct:
+        k = 0
+        while k < n:
+            t = toks[k]
+            ellipsis = t.text == "…" or (
+                t.text == "." and k + 2 < n and toks[k + 1].text == "." and toks[k + 2].text == "."
+            )
+            if ellipsis:
+                j = k + (1 if t.text == "…" else 3)
+                if j < n and toks[j].is_word and not toks[j].is_cap:
+                    cuts[j] = 0
+                k = j
+                continue
+            if t.low in ORDINALS and t.low not in {"next", "second", "third", "fourth"} and k > 0:
+                p = k - 1
+                if toks[p].low == "and":
+                    cuts.setdefault(p, 0)
+                    ordinal_at.add(p)
+                elif toks[p].text == ",":
+                    cuts.setdefault(k, 0)
+                    ordinal_at.add(k)
+            if t.low == "so" and k > 0 and toks[k - 1].text == "," and k + 1 < n:
+                nxt = toks[k + 1].low
+                if nxt in PRONOUNS or nxt in DETERMINERS:
+                    cuts[k + 1] = 0
+            k += 1
+    # "X" and "Y": two quoted claims joined by "and".
+    for k in range(1, n - 1):
+        if toks[k].low == "and" and toks[k - 1].text in CLOSE_MARKS and toks[k + 1].text in OPEN_MARKS:
+            cuts[k + 1] = 0
+    coord_cuts = _coordination(toks)
+    for c in coord_cuts:
+        cuts.setdefault(c, 0)
+    starts = sorted({0, *cuts})
+    coord_set = set(coord_cuts)
+    pieces: list[tuple[int, int, frozenset[str], int | None]] = []
+    last_plain: int | None = None
+    for idx, s in enumerate(starts):
+        e = starts[idx + 1] if idx + 1 < len(starts) else n
+        flags: set[str] = set()
+        a = s
+        if s in ordinal_at:
+            flags.add("ordinal")
+        while a < e and (toks[a].low in {"and", "but", "so", "or"} or not toks[a].is_word):
+            if toks[a].text in OPEN_MARKS and a + 1 < e and toks[a + 1].is_word:
+                break
+            a += 1
+        while a < e and toks[a].low in ORDINALS and a + 1 < e and toks[a + 1].text == ",":
+            flags.add("ordinal")
+            a += 2
+        b = e
+        while b > a and (toks[b - 1].low in {"and", "but", "or"} or toks[b - 1].text in {",", ";", "—", "–", "-"}):
+            b -= 1
+        if b <= a:
+            continue
+        if a + 1 < b and (toks[a].low, toks[a + 1].low) in _ELABORATION:
+            flags.add("elaboration")
+        head = last_plain if s in coord_set else None
+        pieces.append((a, b, frozenset(flags), head))
+        if s not in coord_set:
+            last_plain = len(pieces) - 1
+    return pieces
+
+
+_LIST_TRIGGERS = frozenset({"will", "would", "must", "shall", "won't", "won’t", "should"})
+
+
+def _coordination(toks: Sequence[Tok]) -> list[int]:
+    """Token indexes where coordinated undertakings after one modal begin."""
+    n = len(toks)
+    trig = -1
+    for k, t in enumerate(toks):
+        if t.low in _LIST_TRIGGERS or t.low.endswith(("'ll", "’ll")) or (
+            t.low in {"need", "needs"} and k + 1 < n and toks[k + 1].low == "to"
+        ):
+            trig = k
+            break
+    if trig < 0:
+        return []
+    v = trig + 1
+    while v < n and (toks[v].low in ADVERBS or toks[v].low in {"not", "need", "to", "have"}):
+        v += 1
+    cuts: list[int] = []
+    infinitive = False
+    listing = False
+    k = v + 1
+    while k < n:
+        t = toks[k]
+        if t.low == "to" and k + 1 < n and toks[k + 1].low in VERBS:
+            infinitive = True
+        if t.text == "," and k + 1 < n:
+            j = k + 1
+            if toks[j].low in {"and", "or"} and j + 1 < n:
+                j += 1
+            if toks[j].low in VERBS and not infinitive and toks[j].low not in {"let"}:
+                cuts.append(j)
+                listing = True
+                k = j + 1
+                continue
+        if listing and t.low == "and" and k + 1 < n and toks[k + 1].low in VERBS and not infinitive:
+            cuts.append(k + 1)
+        k += 1
+    return cuts

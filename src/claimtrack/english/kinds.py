@@ -1,0 +1,386 @@
+"""What a claim does: commit, demand, predict or state; who must act; on what condition.
+
+:func:`analyse` reads the tokens of one claim and finds, left to right, its condition
+("if X", "in the event of X", "should X ..."), its first modal trigger ("will", "must",
+"set to", "ready to", reported "would", "can't allow", an imperative) and the subject
+of that trigger, then decides the kind:
+
+- obligation ("must", "need to", "have to"): a commitment when the subject is the
+  speaker's side ("we", "our coalition", the speaker), a demand when it is another;
+- future ("will", "won't", "shall"): a commitment of the speaker's side, else a
+  prediction (the publisher's own "X will" reports X's plan: a commitment);
+- plans and schedules ("set to", "plans to", "agreed to", headline "X to meet"):
+  commitments; "ready to"/"prepared to" only of someone who can act;
+- imperatives and "let X ...": demands.
+
+Every step is a bounded look around one token, so the whole is linear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from ..model import ClaimKind
+from .lexicon import (
+    ADVERBS,
+    AGREE_CUES,
+    ANIMATE_NOUNS,
+    CLAUSE_WORDS,
+    DETERMINERS,
+    FIRST_PERSON,
+    INCLUSIVE_GROUPS,
+    PLAN_TRIGGERS,
+    VERBS,
+)
+from .text import Tok
+
+__all__ = ["AUX", "Analysis", "analyse", "find_condition", "is_verbish", "VERB_FORMS"]
+
+#: Auxiliaries and copulas: a clause with one of these has a finite verb.
+AUX = frozenset(
+    """is are was were be been being am has have had do does did will would shall should
+    can could may might must need needs won't won’t can't can’t cannot don't don’t doesn't
+    doesn’t didn't didn’t isn't isn’t aren't aren’t wasn't wasn’t it's it’s that's that’s
+    he's he’s she's she’s there's there’s we're we’re they're they’re i'm i’m""".split()
+)
+_IRREGULAR = frozenset(
+    """said told made took gave met held kept sent built brought got went came began ran
+    stood won paid sold found thought saw knew became left led felt meant spent lost
+    fell rose chose drove wrote spoke broke shown known given taken seen""".split()
+)
+
+
+def _forms() -> frozenset[str]:
+    out: set[str] = set(VERBS) | _IRREGULAR
+    for v in VERBS:
+        out.add(v + "s")
+        out.add(v + "ed")
+        out.add(v + "d" if v.endswith("e") else v + "ing")
+        out.add(v[:-1] + "ing" if v.endswith("e") else v + "ing")
+        if v.endswith(("ch", "sh", "ss", "x", "o")):
+            out.add(v + "es")
+        if v.endswith("y"):
+            out.add(v[:-1] + "ies")
+            out.add(v[:-1] + "ied")
+    return frozenset(out)
+
+
+#: Base verbs and their inflections (for "does this piece have a verb?").
+VERB_FORMS = _forms()
+
+_SUBJECT_SKIP = ADVERBS | {"is", "are", "was", "were", "be", "been", "being", "am", "also"}
+_PREPS = frozenset(
+    """of for in on at by from with behind to into over under about across between
+    against after before during without within around through set""".split()
+)
+_EXPLETIVES = frozenset({"there", "it", "this", "that"})
+_REFUSAL_VERBS = frozenset(
+    {"allow", "let", "accept", "afford", "sit", "wait", "stand", "tolerate", "ignore", "give"}
+)
+_FUTURE = frozenset({"will", "shall", "won't", "won’t", "wont"})
+_WOULD = frozenset({"would", "wouldn't", "wouldn’t"})
+_CANT = frozenset({"can't", "can’t", "cannot"})
+_PREDICTIVE_PLANS = frozenset({"expected", "likely"})
+_READINESS = frozenset({"ready", "prepared", "preparing", "determined"})
+_NOT_IMPERATIVE_NEXT = frozenset(
+    """is are was were has have had will would can could must should may might of for 's
+    ’s""".split()
+)
+
+
+class Analysis(NamedTuple):
+    """The result of :func:`analyse`; ranges are token indexes ``[a, b)``."""
+
+    kind: ClaimKind
+    trigger: str | None
+    subject: tuple[int, int] | None
+    own_side: bool
+    verb: int | None
+    action: tuple[int, int] | None
+    condition: tuple[int, int] | None
+    addressee: tuple[int, int] | None
+    imperative: bool
+
+
+def is_verbish(toks: Sequence[Tok]) -> bool:
+    """Whether ``toks`` hold something like a finite verb (a claim needs one)."""
+    for t in toks:
+        low = t.low
+        if low in AUX or low in VERB_FORMS or low.endswith(("n't", "n’t")):
+            return True
+    return False
+
+
+def _next_content(toks: Sequence[Tok], i: int) -> int:
+    n = len(toks)
+    while i < n and (toks[i].low in ADVERBS or toks[i].low in {"not", "n't", "never"}):
+        i += 1
+    return i
+
+
+def find_condition(toks: Sequence[Tok]) -> tuple[int, int] | None:
+    """The token range of the first condition clause, marker included, or None."""
+    n = len(toks)
+    for i, t in enumerate(toks):
+        low = t.low
+        size = 0
+        if low in {"if", "unless"}:
+            if i > 0 and toks[i - 1].low in {"as", "whether", "even"}:
+                continue
+            size = 1
+        elif low in {"provided", "providing"} and i + 1 < n and toks[i + 1].low == "that":
+            size = 2
+        elif (
+            low == "in"
+            and i + 3 < n
+            and toks[i + 1].low == "the"
+            and toks[i + 2].low in {"event", "case"}
+            and toks[i + 3].low in {"of", "that"}
+        ):
+            size = 4
+        elif low == "in" and i + 2 < n and toks[i + 1].low == "case" and toks[i + 2].low in {"of", "that"}:
+            size = 3
+        elif low == "as" and i + 2 < n and toks[i + 1].low == "long" and toks[i + 2].low == "as":
+            size = 3
+        elif low == "on" and i + 2 < n and toks[i + 1].low == "condition" and toks[i + 2].low == "that":
+            size = 3
+        elif low == "should" and i + 1 < n:
+            # Inversion ("should a deal be agreed") is a condition; "X should act" is not.
+            nxt = toks[i + 1]
+            if nxt.low in DETERMINERS or nxt.low in {"he", "she", "they", "we", "it", "there", "i"}:
+                size = 1
+            elif nxt.is_cap and nxt.low not in VERB_FORMS:
+                size = 1
+        if not size:
+            continue
+        j = i + size
+        while j < n and toks[j].text not in {",", ";", ":", "—", "–"} and toks[j].low != "then":
+            j += 1
+        if j > i + size:
+            return (i, j)
+    return None
+
+
+def _subject(toks: Sequence[Tok], i: int, lo: int) -> tuple[int, int] | None:
+    j = i - 1
+    while j >= lo and toks[j].low in _SUBJECT_SKIP:
+        j -= 1
+    end = j + 1
+    k = j
+    while k >= lo and end - k <= 10:
+        t = toks[k]
+        if not t.is_word and t.text not in {"'", "’", "-"}:
+            break
+        if t.low in CLAUSE_WORDS and t.low != "and":
+            break
+        if t.low == "and" and not (k - 1 >= lo and toks[k - 1].is_cap and toks[k + 1].is_cap):
+            break
+        k -= 1
+    start = k + 1
+    if start >= end:
+        return None
+    return (start, end)
+
+
+def _head(toks: Sequence[Tok], span: tuple[int, int]) -> Tok:
+    a, b = span
+    seen_noun = False
+    for k in range(a, b):
+        t = toks[k]
+        if t.low in DETERMINERS or not t.is_word:
+            continue
+        if seen_noun and (t.low in _PREPS or t.low.endswith(("ed", "ing"))):
+            return toks[k - 1]
+        seen_noun = True
+    return toks[b - 1]
+
+
+def analyse(
+    toks: Sequence[Tok],
+    *,
+    cue: str | None = None,
+    publisher: bool = False,
+    headline: bool = False,
+    direct: bool = False,
+    is_own: Callable[[str], bool] | None = None,
+    is_known: Callable[[str], bool] | None = None,
+) -> Analysis:
+    """Classify the claim whose tokens are ``toks``.
+
+    ``cue`` is the reporting verb that introduced it (lower case), ``publisher`` says
+    the article itself asserts it, ``headline`` enables headline grammar ("X to meet
+    Y"), ``direct`` enables imperatives.  ``is_own(text)`` says whether a subject is the
+    speaker or the speaker's group; ``is_known(name)`` whether a name is a known actor.
+    """
+    n = len(toks)
+    cond = find_condition(toks)
+    agree_seen = cue in AGREE_CUES if cue else False
+    first_person_agree = False
+    for i in range(n):
+        if cond and cond[0] <= i < cond[1]:
+            continue
+        t = toks[i]
+        low = t.low
+        if low in AGREE_CUES and i > 0:
+            agree_seen = True
+            first_person_agree = first_person_agree or toks[i - 1].low in FIRST_PERSON
+        trig = ""
+        verb = -1
+        nxt = toks[i + 1].low if i + 1 < n else ""
+        if low in {"must", "mustn't", "mustn’t"}:
+            trig, verb = "obligation", _next_content(toks, i + 1)
+        elif low in {"need", "needs"} and nxt == "to" and i > 0:
+            trig, verb = "obligation", i + 2
+        elif low in {"have", "has"} and nxt == "to" and i + 2 < n and toks[i + 2].low in VERB_FORMS:
+            trig, verb = "obligation", i + 2
+        elif low == "ought" and nxt == "to":
+            trig, verb = "obligation", i + 2
+        elif low == "should" and not (cond and cond[0] == i):
+            v = _next_content(toks, i + 1)
+            if v < n and (toks[v].low in VERB_FORMS or toks[v].low == "be"):
+                trig, verb = "obligation", v
+        elif low in _FUTURE or low.endswith(("'ll", "’ll")):
+            v = _next_content(toks, i + 1)
+            if v + 1 < n and toks[v].low in {"have", "has"} and toks[v + 1].low == "to":
+                trig, verb = "obligation", v + 2
+            else:
+                trig, verb = "future", v
+        elif low in _WOULD and agree_seen:
+            v = _next_content(toks, i + 1)
+            if v + 1 < n and toks[v].low == "need" and toks[v + 1].low == "to":
+                v += 2
+            trig, verb = "reported", v
+        elif low in PLAN_TRIGGERS and nxt == "to" and i + 2 < n:
+            after = toks[i + 2].low
+            if low == "due" and after not in VERBS:
+                pass  # "due to the weather" is a cause, not a schedule
+            elif low == "going" and after not in VERBS:
+                pass
+            elif after in VERB_FORMS or after == "be" or after not in DETERMINERS:
+                if low in _PREDICTIVE_PLANS:
+                    trig = "predictive"
+                elif low in _READINESS:
+                    trig = "readiness"
+                else:
+                    trig = "plan"
+                verb = i + 2
+        elif low in {"is", "are"} and nxt == "to" and i + 2 < n and toks[i + 2].low in VERBS:
+            trig, verb = "scheduled", i + 2
+        elif low in _CANT or (low == "can" and nxt == "not"):
+            v = _next_content(toks, i + 1 if low != "can" else i + 2)
+            if v < n and toks[v].low in _REFUSAL_VERBS:
+                trig, verb = "refusal", v
+        elif low in {"want", "wants", "wanted"} and i > 0:
+            for k in range(i + 2, min(n, i + 8)):
+                if toks[k].low == "to" and k + 1 < n and toks[k + 1].low in VERB_FORMS:
+                    return _build(
+                        toks, ClaimKind.DEMAND, "want", None, False, k + 1, cond, (i + 1, k)
+                    )
+        elif headline and low == "to" and i > 0 and nxt in VERBS:
+            before = toks[:i]
+            if not is_verbish(before):
+                subj = (0, i)
+                return _build(toks, ClaimKind.COMMITMENT, "headline", subj, False, i + 1, cond, None)
+        if not trig:
+            continue
+        subj = _subject(toks, i, 0)
+        if subj is not None and cond and subj[0] < cond[1] <= subj[1]:
+            subj = (cond[1], subj[1]) if cond[1] < subj[1] else None
+        head = _head(toks, subj) if subj else None
+        subj_text = " ".join(t.text for t in toks[subj[0] : subj[1]]) if subj else ""
+        subj_lows = {t.low for t in toks[subj[0] : subj[1]]} if subj else set()
+        own = subj is None or bool(subj_lows & FIRST_PERSON)
+        if not own and head is not None and head.low in INCLUSIVE_GROUPS:
+            own = True
+        if not own and is_own is not None and subj_text:
+            own = is_own(subj_text)
+        expletive = head is not None and head.low in _EXPLETIVES and subj is not None and subj[1] - subj[0] == 1
+        animate = subj is None or own
+        if head is not None and not animate:
+            animate = head.low in ANIMATE_NOUNS or head.low in {"he", "she", "they", "you"}
+            if not animate and head.is_cap:
+                animate = head.start != toks[0].start or (is_known is not None and is_known(head.text))
+        kind: ClaimKind | None = None
+        if trig == "obligation":
+            if expletive:
+                kind = ClaimKind.STATEMENT
+            else:
+                kind = ClaimKind.COMMITMENT if own or publisher else ClaimKind.DEMAND
+        elif trig == "future":
+            be = verb < n and toks[verb].low == "be"
+            if own and not expletive:
+                kind = ClaimKind.COMMITMENT
+            elif publisher and not be and not expletive and animate:
+                kind = ClaimKind.COMMITMENT
+            else:
+                kind = ClaimKind.PREDICTION
+        elif trig == "reported":
+            kind = ClaimKind.COMMITMENT if own or first_person_agree or publisher else ClaimKind.PREDICTION
+        elif trig == "plan":
+            kind = ClaimKind.COMMITMENT
+        elif trig == "predictive":
+            kind = ClaimKind.PREDICTION
+        elif trig == "readiness":
+            kind = ClaimKind.COMMITMENT if animate else None
+        elif trig == "scheduled":
+            kind = ClaimKind.COMMITMENT if animate and not expletive else None
+        elif trig == "refusal":
+            kind = ClaimKind.COMMITMENT if own else None
+        if kind is None:
+            continue
+        return _build(toks, kind, trig, subj, own, verb, cond, None)
+    if direct:
+        imp = _imperative(toks)
+        if imp is not None:
+            verb, addressee = imp
+            return _build(toks, ClaimKind.DEMAND, "imperative", None, False, verb, cond, addressee, True)
+    return Analysis(ClaimKind.STATEMENT, None, None, False, None, None, cond, None, False)
+
+
+def _imperative(toks: Sequence[Tok]) -> tuple[int, tuple[int, int] | None] | None:
+    n = len(toks)
+    i = 0
+    while i < n and (toks[i].low in ADVERBS or toks[i].low in {"and", "but", "so", "please"} or not toks[i].is_word):
+        i += 1
+    starts = [i]
+    starts.extend(k + 1 for k in range(i, n - 1) if toks[k].text in {",", ";", "—", "–"})
+    for pos, k in enumerate(starts):
+        if k >= n:
+            continue
+        low = toks[k].low
+        nxt = toks[k + 1].low if k + 1 < n else ""
+        if low == "let" and nxt not in {"me", "us", "'s", "’s", "alone"} and k + 1 < n:
+            end = k + 1
+            while end < n and end - k < 8 and toks[end].low not in VERBS:
+                end += 1
+            return k, (k + 1, end) if end > k + 1 else None
+        if low in {"don't", "don’t"} and nxt in VERBS:
+            return k + 1, None
+        if pos == 0 and low in VERBS and nxt not in _NOT_IMPERATIVE_NEXT and k + 1 < n:
+            return k, None
+    return None
+
+
+def _build(
+    toks: Sequence[Tok],
+    kind: ClaimKind,
+    trigger: str,
+    subject: tuple[int, int] | None,
+    own: bool,
+    verb: int,
+    cond: tuple[int, int] | None,
+    addressee: tuple[int, int] | None,
+    imperative: bool = False,
+) -> Analysis:
+    n = len(toks)
+    action: tuple[int, int] | None = None
+    if 0 <= verb < n:
+        end = n
+        if cond is not None and cond[0] > verb:
+            end = cond[0]
+        while end > verb and not toks[end - 1].is_word:
+            end -= 1
+        if end > verb:
+            action = (verb, end)
+    return Analysis(kind, trigger, subject, own, verb if verb >= 0 else None, action, cond, addressee, imperative)

@@ -1,0 +1,278 @@
+"""Who is speaking: names with titles, short forms, pronouns, role phrases, appositions.
+
+:class:`Speakers` keeps the state of one article (the last person who spoke, the groups
+speakers say "we" for) and resolves every mention through the shared
+:class:`~claimtrack.actors.ActorRegistry`, so one actor gets one id across the article
+("Sir Keir Starmer", "Sir Keir", "Starmer", "the Prime Minister", "he").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..actors import ActorRegistry
+from ..model import Actor, ActorKind
+from .lexicon import (
+    DETERMINERS,
+    FIRST_PERSON,
+    ORG_WORDS,
+    PRONOUNS,
+    ROLE_WORDS,
+    TITLES,
+)
+
+__all__ = ["COUNTRIES", "Mention", "Speakers", "is_role_phrase", "split_names"]
+
+#: Countries and places that speak as one ("Russia said").
+COUNTRIES = frozenset(
+    """russia ukraine china france germany britain uk us usa america india israel iran
+    japan europe italy spain canada australia brazil mexico poland turkey egypt syria
+    iraq gaza palestine korea taiwan nato eu kyiv moscow washington beijing london paris
+    berlin brussels""".split()
+)
+# Titles a person holds (so "President X" is a person); the rest are role adjectives.
+_PERSON_TITLES = frozenset(
+    """sir dame lord lady mr mrs ms miss mx dr prof professor president minister
+    chancellor secretary senator governor mayor king queen prince princess pope general
+    admiral colonel captain judge justice rev reverend archbishop bishop cardinal sheikh
+    emir commissioner ambassador mp mep""".split()
+)
+_ABBREVIATED_ROLES = {"pm": "prime minister", "ceo": "chief executive"}
+_PLURAL_ROLE_HEADS = frozenset({"officials", "spokespeople", "analysts", "ministers", "leaders"})
+
+
+class Mention:
+    """A resolved mention: the actor, how sure we are, and whether it was a pronoun."""
+
+    __slots__ = ("actor", "confidence", "pronoun")
+
+    def __init__(self, actor: Actor, confidence: float, pronoun: bool = False) -> None:
+        self.actor = actor
+        self.confidence = confidence
+        self.pronoun = pronoun
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in name.replace(".", " ").split() if w]
+
+
+def is_role_phrase(words: Sequence[str]) -> bool:
+    """Whether ``words`` is "the [adjectives] ROLE" ("the British Prime Minister")."""
+    if len(words) < 2 or words[0].lower() not in {"the", "a", "an"}:
+        return False
+    return words[-1].lower().strip("'’s") in ROLE_WORDS or words[-1].lower() == "pm"
+
+
+def split_names(words: Sequence[str]) -> list[list[str]]:
+    """Split "A B and C D" into two names when both sides are capitalised."""
+    out: list[list[str]] = [[]]
+    for w in words:
+        if w.lower() == "and" and out[-1]:
+            out.append([])
+        else:
+            out[-1].append(w)
+    if len(out) > 1 and all(part and part[0][:1].isupper() for part in out):
+        return out
+    return [list(words)]
+
+
+class Speakers:
+    """Per-article speaker state over a shared registry."""
+
+    def __init__(self, registry: ActorRegistry, publisher: Actor) -> None:
+        self.registry = registry
+        self.publisher = publisher
+        self.last_person: Actor | None = None
+        self.last_group: Actor | None = None
+        self.last_speaker: Actor | None = None
+        self.groups: dict[str, str] = {}
+
+    # -- learning --------------------------------------------------------------------
+
+    def _alias(self, actor: Actor, name: str) -> Actor:
+        name = " ".join(name.split())
+        if not name or name.lower() in PRONOUNS:
+            return actor
+        try:
+            return self.registry.alias(actor.id, name)
+        except (ValueError, KeyError):
+            return actor  # the name belongs to someone else: keep both apart
+
+    def _upgrade(self, actor: Actor, kind: ActorKind) -> Actor:
+        if actor.kind is ActorKind.UNKNOWN and kind is not ActorKind.UNKNOWN:
+            try:
+                return self.registry.add(Actor(id=actor.id, name=actor.name, kind=kind))
+            except ValueError:
+                return actor
+        return actor
+
+    def note_speaker(self, actor: Actor) -> None:
+        """Remember ``actor`` as the latest speaker (for "he", "they", role phrases)."""
+        if actor.id == self.publisher.id:
+            return
+        self.last_speaker = actor
+        if actor.kind in (ActorKind.PERSON, ActorKind.UNKNOWN) and " " in actor.name.strip():
+            self.last_person = actor
+        elif actor.kind is ActorKind.PERSON:
+            self.last_person = actor
+        elif actor.kind in (ActorKind.GROUP, ActorKind.ORGANISATION, ActorKind.COUNTRY):
+            self.last_group = actor
+        elif self.last_person is None:
+            self.last_person = actor
+
+    def learn_apposition(self, actor: Actor, apposition: str) -> None:
+        """Learn role aliases from "X, leader of the Liberal Democrats, ...".
+
+        Adds "leader of the Liberal Democrats" and "the Liberal Democrat leader", and
+        remembers the organisation as the group this speaker says "we" for.
+        """
+        words = _words(apposition)
+        if not words:
+            return
+        self._alias(actor, apposition)
+        lows = [w.lower() for w in words]
+        if "of" in lows:
+            k = lows.index("of")
+            role = words[:k]
+            org = words[k + 1 :]
+            if org and org[0].lower() == "the":
+                org = org[1:]
+            if role and org and role[-1].lower() in ROLE_WORDS | {"head", "member"}:
+                if role[0].lower() in DETERMINERS:
+                    role = role[1:]
+                if org[-1].endswith("s") and org[-1][:1].isupper() and len(org[-1]) > 3:
+                    adjective = [*org[:-1], org[-1][:-1]]
+                else:
+                    adjective = org
+                self._alias(actor, " ".join(["the", *adjective, *role]))
+                self.groups.setdefault(actor.id, " ".join(org))
+
+    def learn_group(self, actor: Actor, group: str) -> None:
+        """Remember what ``actor`` means by "we" ("our coalition of the willing")."""
+        self.groups.setdefault(actor.id, group)
+
+    def group_of(self, actor: Actor) -> str | None:
+        """The group ``actor`` speaks for, when the article says."""
+        return self.groups.get(actor.id)
+
+    # -- resolving -------------------------------------------------------------------
+
+    def pronoun(self, word: str) -> Mention | None:
+        """Resolve a subject pronoun to the latest fitting speaker."""
+        low = word.lower()
+        if low in {"he", "she"}:
+            target = self.last_person or self.last_speaker
+            return Mention(target, 0.75, True) if target else None
+        if low == "they":
+            target = self.last_group or self.last_speaker
+            return Mention(target, 0.55, True) if target else None
+        if low in FIRST_PERSON and self.last_speaker is not None:
+            return Mention(self.last_speaker, 0.6, True)
+        return None
+
+    def name(self, words: Sequence[str]) -> Mention | None:
+        """Resolve a noun phrase naming a speaker: a name, a role phrase or a group."""
+        words = [w for w in words if w not in {",", ";"}]
+        while words and words[-1] in {"'s", "’s"}:
+            words = words[:-1]
+        if not words:
+            return None
+        surface = " ".join(words)
+        if len(words) == 1 and words[0].lower() in PRONOUNS | FIRST_PERSON:
+            return self.pronoun(words[0])
+        known = self.registry.resolve(surface)
+        if known is not None:
+            return Mention(known, 0.9)
+        if is_role_phrase(words):
+            return self._role(words)
+        if not words[0][:1].isupper() and words[0].lower() not in DETERMINERS:
+            return Mention(Actor.named(surface, ActorKind.GROUP), 0.5)
+        if words[0].lower() in DETERMINERS:
+            kind = ActorKind.GROUP if words[-1].lower().endswith("s") else ActorKind.UNKNOWN
+            return Mention(Actor.named(surface, kind), 0.5)
+        return self._proper(words)
+
+    def _proper(self, words: Sequence[str]) -> Mention:
+        surface = " ".join(words)
+        if not words[-1][:1].isupper() and not words[-1][:1].isdigit():
+            # "Defence analyst", "Senior officials": a description, not a name.
+            kind = ActorKind.GROUP if words[-1].lower().endswith("s") else ActorKind.PERSON
+            return Mention(Actor.named(surface, kind), 0.6)
+        lows = [w.lower() for w in words]
+        last_title = -1
+        for i, low in enumerate(lows[:-1]):
+            if low in TITLES or low in {"us", "uk", "eu"} or (
+                i + 1 < len(lows) and lows[i + 1] in TITLES and words[i][:1].isupper()
+                and low not in ORG_WORDS
+            ):
+                last_title = i
+        bare = list(words[last_title + 1 :])
+        titled = last_title >= 0 and any(low in _PERSON_TITLES for low in lows[: last_title + 1])
+        orgish = any(low in ORG_WORDS for low in lows)
+        if orgish:
+            kind = ActorKind.ORGANISATION
+        elif len(bare) == 1 and bare[0].lower() in COUNTRIES:
+            kind = ActorKind.COUNTRY
+        elif titled or len(bare) >= 2:
+            kind = ActorKind.PERSON
+        elif len(bare) == 1 and bare[0].lower().endswith("s") and last_title < 0:
+            kind = ActorKind.GROUP  # "Onlookers", "Officials"
+        else:
+            kind = ActorKind.UNKNOWN
+        bare_name = " ".join(bare)
+        found = self.registry.resolve(bare_name) if bare_name != surface else None
+        if found is None and kind is ActorKind.PERSON and len(bare) >= 2:
+            by_surname = self.registry.resolve(bare[-1])
+            if by_surname is not None and by_surname.kind in (ActorKind.PERSON, ActorKind.UNKNOWN):
+                found = by_surname
+        if found is None and kind is ActorKind.PERSON and len(bare) == 1:
+            # "Sir Keir" after "Sir Keir Starmer" is learnt as an alias below; a bare
+            # title + surname ("Mr Putin") reaches the same actor through the surname.
+            found = self.registry.resolve(bare[0])
+        confidence = 0.9
+        if found is None:
+            found = self.registry.resolve_or_add(bare_name or surface, kind)
+            confidence = 0.85
+        found = self._upgrade(found, kind)
+        for alias in (surface, bare_name):
+            found = self._alias(found, alias)
+        if kind is ActorKind.PERSON and len(bare) >= 2:
+            found = self._alias(found, bare[-1])
+            if last_title >= 0 and lows[last_title] in {"sir", "dame", "lord", "lady"}:
+                found = self._alias(found, f"{words[last_title]} {bare[0]}")
+        return Mention(found, confidence)
+
+    def _role(self, words: Sequence[str]) -> Mention:
+        surface = " ".join(words)
+        lows = [w.lower() for w in words]
+        variants = [surface]
+        # "the British Prime Minister" is also "the Prime Minister"; "the PM" likewise.
+        core = [w for w, low in zip(words, lows) if low in ROLE_WORDS or low in TITLES or low == "the"]
+        if len(core) < len(words):
+            variants.append(" ".join(core))
+        expanded = [_ABBREVIATED_ROLES.get(low, w) for w, low in zip(words, lows)]
+        variants.append(" ".join(expanded))
+        for variant in variants:
+            known = self.registry.resolve(variant)
+            if known is not None:
+                self._alias(known, surface)
+                return Mention(known, 0.8)
+            for prime in ("prime minister",):
+                if variant.lower().endswith(" pm"):
+                    known = self.registry.resolve(variant[:-2] + prime)
+                    if known is not None:
+                        self._alias(known, surface)
+                        return Mention(known, 0.8)
+        if lows[-1] in _PLURAL_ROLE_HEADS:
+            return Mention(Actor.named(surface, ActorKind.GROUP), 0.5)
+        # An unexplained role phrase most often names the person the story is about:
+        # the latest person to speak.  Learn it, so the next use agrees.
+        target = self.last_person
+        if target is None:
+            return Mention(Actor.named(surface, ActorKind.PERSON), 0.4)
+        for variant in variants:
+            target = self._alias(target, variant)
+        if "pm" in lows or "prime" in lows:
+            target = self._alias(target, "the Prime Minister")
+            target = self._alias(target, "the PM")
+        return Mention(target, 0.6)
