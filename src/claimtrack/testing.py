@@ -11,6 +11,9 @@ claimtrack is installed its fixtures are available in every test suite, with no
 ``claimtrack_plugins``
     The plugins ``tmp_tracker`` registers: an empty list unless you override this
     fixture in your test module or ``conftest.py``.
+``sample_standings``
+    Exporter input: a fictional article's claims as of 20 March 2025, one in every
+    status (see :func:`make_sample_standings`).
 ``tmp_tracker``
     A :class:`claimtrack.Tracker` on an empty store in a temporary directory, with the
     built-in loaders, checker and exporters plus ``claimtrack_plugins`` (the built-in
@@ -18,8 +21,8 @@ claimtrack is installed its fixtures are available in every test suite, with no
 
 And plain functions to import (``from claimtrack.testing import make_source``):
 :func:`make_source`, :func:`make_window`, :func:`make_claim`, :func:`make_evidence`,
-:func:`make_standing`, :func:`run_extractor`, :func:`export_text` and
-:func:`invoke_cli`.  A whole test of an extractor plugin::
+:func:`make_standing`, :func:`make_sample_standings`, :func:`run_extractor`,
+:func:`export_text` and :func:`invoke_cli`.  A whole test of an extractor plugin::
 
     from claimtrack.testing import make_source, run_extractor
     import claimtrack_pledges
@@ -52,17 +55,20 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENGLISH_EXTRACTOR",
+    "SAMPLE_TEXT",
     "claimtrack_plugins",
     "export_text",
     "invoke_cli",
     "make_claim",
     "make_evidence",
     "make_plugin_manager",
+    "make_sample_standings",
     "make_source",
     "make_standing",
     "make_window",
     "plugin_manager",
     "run_extractor",
+    "sample_standings",
     "tmp_tracker",
 ]
 
@@ -334,6 +340,135 @@ def invoke_cli(
     return CliRunner().invoke(cli, argv, obj=obj, env=dict(env or {}), catch_exceptions=False)
 
 
+#: A short fictional article (published Monday 3 March 2025) whose commitments, by
+#: 20 March 2025, are in every status: see :func:`make_sample_standings`.
+SAMPLE_TEXT = """Council sets out spring works
+The council will resurface Mill Lane by the end of March, the mayor, Ana Ruiz, said on Monday.
+"We will reopen the Station Road depot this week," she said.
+The council promised to publish the audit in April.
+Ms Ruiz said the bridge would be repaired by 14 March.
+She pledged to cut bus fares if the grant is approved.
+The mayor said a new library would open soon.
+"We will plant 500 trees," she added.
+She promised to fix the leisure centre roof by 10 March.
+The council said it would hold two public meetings in March.
+Ruiz said turnout was 41% at the last election.
+"""
+
+
+def make_sample_standings(as_of: When = "2025-03-20T12:00:00+00:00") -> list[Standing]:
+    """Standings of :data:`SAMPLE_TEXT`'s claims as of ``as_of``, for exporter tests.
+
+    As of the default 20 March 2025 they cover every kind of row an exporter meets: due
+    (Mill Lane), kept (the depot), open (the audit), overdue (the bridge), conditional
+    (bus fares), open with a vague window (the library), undated with progress
+    in_progress (the trees), broken (the roof), partially_kept (the meetings), and a
+    statement with no status (turnout)."""
+    published = "2025-03-03T09:00:00+00:00"
+    source = make_source(
+        SAMPLE_TEXT,
+        published=published,
+        title="Council sets out spring works",
+        publisher="Riverside Gazette",
+        uri="https://gazette.example/news/spring-works",
+    )
+    mayor, council = "Ana Ruiz", "The council"
+    utc = timezone.utc
+
+    def window(start: date, end: date, text: str, grain: str, vague: bool = False) -> TimeWindow:
+        return make_window(
+            datetime.combine(start, datetime.min.time(), utc),
+            datetime.combine(end, datetime.min.time(), utc),
+            text=text,
+            grain=grain,
+            vague=vague,
+            reference=published,
+        )
+
+    def claim(text: str, **fields: Any) -> Claim:
+        fields.setdefault("speaker", mayor)
+        return make_claim(source, text, **fields)
+
+    claims = [
+        claim(
+            "The council will resurface Mill Lane by the end of March",
+            actor=council,
+            action="resurface Mill Lane",
+            due=window(date(2025, 3, 1), date(2025, 4, 1), "by the end of March", "month"),
+        ),
+        claim(
+            "We will reopen the Station Road depot this week",
+            actor=council,
+            action="reopen the Station Road depot",
+            direct=True,
+            due=window(date(2025, 3, 3), date(2025, 3, 10), "this week", "week"),
+        ),
+        claim(
+            "The council promised to publish the audit in April",
+            actor=council,
+            action="publish the audit",
+            due=window(date(2025, 4, 1), date(2025, 5, 1), "in April", "month"),
+        ),
+        claim(
+            "the bridge would be repaired by 14 March",
+            actor=council,
+            action="repair the bridge",
+            due=window(date(2025, 3, 3), date(2025, 3, 15), "by 14 March", "span"),
+        ),
+        claim(
+            "She pledged to cut bus fares if the grant is approved",
+            action="cut bus fares",
+            condition="the grant is approved",
+        ),
+        claim(
+            "a new library would open soon",
+            actor=council,
+            action="open a new library",
+            due=window(date(2025, 3, 3), date(2025, 6, 3), "soon", "span", vague=True),
+        ),
+        claim("We will plant 500 trees", action="plant 500 trees", direct=True),
+        claim(
+            "She promised to fix the leisure centre roof by 10 March",
+            action="fix the leisure centre roof",
+            due=window(date(2025, 3, 3), date(2025, 3, 11), "by 10 March", "span"),
+        ),
+        claim(
+            "The council said it would hold two public meetings in March",
+            speaker=council,
+            action="hold two public meetings",
+            due=window(date(2025, 3, 1), date(2025, 4, 1), "in March", "month"),
+        ),
+        claim("turnout was 41% at the last election", kind="statement"),
+    ]
+    by_action = {c.action: c for c in claims}
+    evidence = [
+        make_evidence(
+            by_action["reopen the Station Road depot"],
+            "kept",
+            known="2025-03-07",
+            happened="2025-03-07",
+            uri="https://gazette.example/news/depot-reopens",
+            note="Reopened on Friday",
+        ),
+        make_evidence(by_action["plant 500 trees"], "in_progress", known="2025-03-12"),
+        make_evidence(
+            by_action["fix the leisure centre roof"],
+            "broken",
+            known="2025-03-14",
+            uri="https://gazette.example/news/roof-delay",
+            note="Contractor not yet appointed",
+        ),
+        make_evidence(
+            by_action["hold two public meetings"],
+            "partially_kept",
+            known="2025-03-18",
+            by="checker-bot",
+            person=False,
+        ),
+    ]
+    return [make_standing(c, source, evidence=evidence, as_of=as_of) for c in claims]
+
+
 # -- the pytest plugin ----------------------------------------------------------------
 
 
@@ -342,6 +477,12 @@ def plugin_manager() -> Callable[..., ClaimtrackPluginManager]:
     """A factory of plugin managers: ``plugin_manager(*plugins, builtins=True,
     extractor=True, entrypoints=False)``; see :func:`make_plugin_manager`."""
     return make_plugin_manager
+
+
+@pytest.fixture(name="sample_standings")
+def sample_standings() -> list[Standing]:
+    """:func:`make_sample_standings` as of 20 March 2025: a row in every status."""
+    return make_sample_standings()
 
 
 @pytest.fixture(name="claimtrack_plugins")
