@@ -847,10 +847,10 @@ class Parser:
             if a.grain == Grain.DAY:
                 return self.offset_span(a.start, terms, sign), k
             return self.offset_span(a.start, terms, sign, day=False), k
-        if w in ("today", "tomorrow") and terms == [("day", 7)]:
-            # British "a week today", "a week tomorrow".
+        if w in ("today", "tomorrow"):
+            # British "a week today", "a fortnight tomorrow".
             base = ctx.today + (_DAY if w == "tomorrow" else timedelta(0))
-            return ctx.day(base + _WEEK), j + 1
+            return self.offset_span(at(base, ctx.tz), terms, 1), j + 1
         return None
 
     def rolling(self, i: int) -> R:
@@ -886,8 +886,8 @@ class Parser:
             u = self.unit(j)
             if u is None or not the or w in ("coming", "following", "previous"):
                 return None
-            if u[3]:
-                return None
+            if u[3] or self.b(j) in ("day", "night"):
+                return None  # "the next day" is the day after: a day, not 24 hours
             terms: list[tuple[str, float]] = [(u[0], float(u[1]))]
             vague = False
             k = u[2]
