@@ -28,7 +28,7 @@ import attrs
 
 from ..extraction import ExtractContext
 from ..model import Actor, ActorKind, Claim, ClaimKind, Source, TimeWindow
-from .kinds import Analysis, analyse, is_verbish
+from .kinds import VERB_FORMS, Analysis, analyse, is_verbish
 from .lexicon import (
     ADVERBS,
     CLAUSE_WORDS,
@@ -68,11 +68,22 @@ _STRIP = "\"“”‘’'«»„ ,.;:—–-…([)]"
 _TRAIL = " ,.;:—–-…"
 _CONNECTORS = frozenset({"and", "but", "or", "so", "then", "instead", "while", "despite", "amid", "as"})
 _BEFORE_CUE_SKIP = ADVERBS | {"has", "have", "had", "also", "both", "again", "once", "would", "will", "did"}
+_ARTICLES = frozenset({"the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your"})
 _PRE_NOMINAL = DETERMINERS | {"despite", "amid", "following", "after", "of", "with", "over", "to", "and", "as"}
 _TIME_WORDS = frozenset(
     """today tomorrow tonight monday tuesday wednesday thursday friday saturday sunday week
     weekend month year january february march april may june july august september
     october november december""".split()
+)
+# Words that open a time or place phrase between a cue and its "that" ("said on
+# Thursday that"), and cues whose object sits there ("told reporters that").
+_TIME_LEAD = frozenset(
+    """on at in during after before last this earlier late later yesterday today
+    tonight recently previously again repeatedly""".split()
+)
+_OBJECT_CUES = frozenset(
+    """told tells tell warned warns assured assures reminded reminds informed informs
+    promised promises""".split()
 )
 _NEVER_SPEAKERS = frozenset({"it", "this", "that", "which", "who", "what", "there", "these", "those"})
 _ELABORATION = (("that", "means"), ("this", "means"), ("in", "other"))
@@ -309,11 +320,17 @@ class EnglishExtractor:
         if para_attr is None and chain_attr.get(para.chain) is None:
             chain_attr[para.chain] = self._lookahead(paras, idx)
         fallback = para_attr or chain_attr.get(para.chain)
+        pending: frozenset[str] = frozenset()
         for k, (kind, s, e, q) in enumerate(pieces):
             if kind == "n":
                 self._narrative_run(s, e, consumed, para)
                 continue
             assert q is not None
+            inner = text[q.inner_start : q.inner_end].strip(" ,.;:").lower()
+            if inner in ORDINALS or inner in {"first", "firstly"}:
+                # "'Thirdly,' he added, '...'": the next quotation is a list item.
+                pending = frozenset({"ordinal"})
+                continue
             found = attrs_for.get(k) or fallback
             if found is not None:
                 mentions, cue, conf = found.mentions, found.cue, 0.9
@@ -323,7 +340,8 @@ class EnglishExtractor:
                 mentions, cue, conf = [self.publisher_mention], None, 0.4
             for m in mentions:
                 self.speakers.note_speaker(m.actor)
-            self._direct(q, mentions, cue, para.chain, conf)
+            self._direct(q, mentions, cue, para.chain, conf, pending)
+            pending = frozenset()
 
     def _lookahead(self, paras: list[_Para], idx: int) -> _Attribution | None:
         # A quotation running over paragraphs is often attributed only at its end.
@@ -503,7 +521,7 @@ class EnglishExtractor:
                     cue = _Cue("participle", i, comp, i - 1, mentions, low)
             elif low in NOMINAL_CUES and (prev in _PRE_NOMINAL or i == 0 or low not in CUES):
                 cue = self._nominal(toks, i)
-            elif low in CUES and prev != "to" and prev not in DETERMINERS:
+            elif low in CUES and prev != "to" and prev not in _ARTICLES:
                 cue = self._verb_cue(toks, i, out)
             if cue is not None:
                 out.append(cue)
@@ -531,12 +549,13 @@ class EnglishExtractor:
         elif low in {"wants", "wanted"}:
             return None  # "wanted X to" is read by kinds.analyse inside a complement
         # "that" a few tokens on ("said on Thursday that") opens the complement.
+        skippable = comp < n and (toks[comp].low in _TIME_LEAD or low in _OBJECT_CUES)
         for k in range(comp, min(n, comp + 6)):
             if toks[k].low == "that":
-                if all(toks[j].is_word and toks[j].low not in VERBS for j in range(comp, k)):
+                if k == comp or skippable:
                     comp = k + 1
                 break
-            if not toks[k].is_word:
+            if not toks[k].is_word or toks[k].low in VERB_FORMS:
                 break
         if comp < n and toks[comp].text == ":":
             comp += 1
@@ -546,7 +565,8 @@ class EnglishExtractor:
                 return None
             comp = obj[1]
         if low in WEAK_CUES and comp == i + 1:
-            if not (comp < n and (toks[comp].text in OPEN_MARKS or toks[comp].low == "to")):
+            to_ok = low in {"committed", "commits"} and comp < n and toks[comp].low == "to"
+            if not (comp < n and toks[comp].text in OPEN_MARKS) and not to_ok:
                 return None
         span = _np_before(toks, i, 0)
         mentions: list[Mention] = []
@@ -703,7 +723,15 @@ class EnglishExtractor:
 
     # -- direct quotations ----------------------------------------------------------
 
-    def _direct(self, q: QuoteSeg, mentions: list[Mention], cue: str | None, chain: int, conf: float) -> None:
+    def _direct(
+        self,
+        q: QuoteSeg,
+        mentions: list[Mention],
+        cue: str | None,
+        chain: int,
+        conf: float,
+        carried: frozenset[str] = frozenset(),
+    ) -> None:
         text = self.text
         for ss, se in split_sentences(text, q.inner_start, q.inner_end):
             toks = tokens(text, ss, se)
@@ -717,6 +745,9 @@ class EnglishExtractor:
                 if b <= a:
                     continue
                 first_unit[p_idx] = len(self.units)
+                if carried:
+                    flags = flags | carried
+                    carried = frozenset()
                 for m_idx, m in enumerate(mentions):
                     head_unit = first_unit.get(head) if head is not None else None
                     self.units.append(
@@ -766,9 +797,9 @@ class EnglishExtractor:
         # What a speaker means by "we": the group they call "our coalition ...".
         text = self.text
         for u in self.units:
-            if u.mode != "direct" or self.speakers.group_of(u.speaker.actor):
+            if u.speaker.actor.id == self.publisher.id or self.speakers.group_of(u.speaker.actor):
                 continue
-            toks = tokens(text, u.sentence[0], u.sentence[1])
+            toks = tokens(text, u.start, u.end) if u.mode != "direct" else tokens(text, *u.sentence)
             for k, t in enumerate(toks[:-1]):
                 if t.low != "our" or toks[k + 1].low not in _GROUP_HEADS:
                     continue
@@ -824,7 +855,10 @@ class EnglishExtractor:
         cue = u.cue.split()[0] if u.cue else None
         publisher = u.mode in {"publisher", "headline", "event"} and speaker.id == self.publisher.id
         if u.mode == "event":
-            return Analysis(ClaimKind.COMMITMENT, "event", (0, 1), False, 1, (1, len(toks)), None, None, False)
+            # "military chiefs meeting this week": who before the gerund, what from it.
+            verb = next((k for k, t in enumerate(toks) if k and (t.low.endswith("ing") or t.low in EVENT_NOUNS)), 0)
+            subject = (0, verb) if verb else None
+            return Analysis(ClaimKind.COMMITMENT, "event", subject, False, verb, (verb, len(toks)), None, None, False)
         found = analyse(
             toks,
             cue=cue,
@@ -856,6 +890,19 @@ class EnglishExtractor:
             if found.action is not None:
                 a, b = found.action
                 action = _clean(text[toks[a].start : toks[b - 1].end])
+                if found.verb is not None and _negated(toks, found.verb):
+                    action = f"not {action}"
+            elif u.addressee is not None:
+                to = next((k for k, t in enumerate(toks) if t.start >= u.addressee[1] and t.low == "to"), -1)
+                action = _clean(text[toks[to + 1].start : u.end]) if 0 <= to < len(toks) - 1 else None
+            else:
+                # An inherited or cue-made kind: the claim's own words are the action.
+                a = 0
+                while a < len(toks) - 1 and (
+                    toks[a].low in {"that", "this", "means"} | ORDINALS or not toks[a].is_word
+                ):
+                    a += 1
+                action = _clean(text[toks[a].start : u.end]) if toks else None
             if found.condition is not None:
                 a, b = found.condition
                 condition = _clean(text[toks[a].start : toks[b - 1].end])
@@ -907,6 +954,11 @@ class EnglishExtractor:
             if lows & {"i", "me", "my", "i'm", "i’m", "i'll", "i’ll"}:
                 return speaker, 0.85
             return self._own_actor(speaker, 0.7)
+        if found.own_side and len(words) <= 3:
+            # "the coalition" said by someone whose "we" is "the coalition of the willing"
+            group = self.speakers.group_of(speaker) or ""
+            if group and words[-1].lower() in group.lower().split():
+                return self._own_actor(speaker, 0.65)
         return self._actor_named(" ".join(words), u)
 
     def _own_actor(self, speaker: Actor, confidence: float) -> tuple[Actor, float]:
@@ -921,7 +973,7 @@ class EnglishExtractor:
     def _actor_named(self, phrase: str, u: _Unit) -> tuple[Actor | None, float | None]:
         phrase = _clean(phrase)
         words = phrase.split()
-        while words and words[0].lower() in ADVERBS:
+        while len(words) > 1 and words[0].lower() in {"also", "now", "then", "just", "still", "only"}:
             words = words[1:]
         if not words:
             return None, None
@@ -946,12 +998,12 @@ class EnglishExtractor:
     def _antecedent(self, u: _Unit) -> Actor | None:
         # A pronoun actor inside a quotation names the last person named before it.
         toks = tokens(self.text, max(0, u.sentence[0] - 400), u.start)
-        for k in range(len(toks) - 1, 0, -1):
+        for k in range(len(toks) - 1, -1, -1):
             t = toks[k]
-            if t.is_cap and toks[k - 1].text not in {".", "“", '"'} and t.low not in TITLES:
+            if t.is_cap and t.low not in TITLES:
                 name = t.text[:-2] if t.low.endswith(("'s", "’s")) else t.text
                 found = self.context.registry.resolve(name)
-                if found is not None and found.id != u.speaker.actor.id:
+                if found is not None and found.id != u.speaker.actor.id and found.kind is not ActorKind.ORGANISATION:
                     return found
         return None
 
@@ -980,6 +1032,15 @@ class EnglishExtractor:
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+
+def _negated(toks: Sequence[Tok], verb: int) -> bool:
+    """Whether the modal before ``verb`` is negated ("won't sit back", "will not")."""
+    for k in range(max(0, verb - 3), verb):
+        low = toks[k].low
+        if low in {"not", "never", "cannot"} or low.endswith(("n't", "n’t")):
+            return True
+    return False
 
 
 def _join(toks: Sequence[Tok], a: int, b: int) -> str:
@@ -1209,7 +1270,7 @@ def _split_pieces(
             flags.add("ordinal")
             a += 2
         b = e
-        while b > a and (toks[b - 1].low in {"and", "but", "or"} or toks[b - 1].text in {",", ";", "—", "–", "-"}):
+        while b > a and (toks[b - 1].low in _TRAILING_CONNECTORS or toks[b - 1].text in {",", ";", "—", "–", "-"}):
             b -= 1
         if b <= a:
             continue
@@ -1222,6 +1283,7 @@ def _split_pieces(
     return pieces
 
 
+_TRAILING_CONNECTORS = frozenset({"and", "but", "or", "so", "then"})
 _LIST_TRIGGERS = frozenset({"will", "would", "must", "shall", "won't", "won’t", "should"})
 
 

@@ -30,6 +30,7 @@ from .lexicon import (
     DETERMINERS,
     FIRST_PERSON,
     INCLUSIVE_GROUPS,
+    PARTICIPLE_CUES,
     PLAN_TRIGGERS,
     VERBS,
 )
@@ -47,7 +48,7 @@ AUX = frozenset(
 _IRREGULAR = frozenset(
     """said told made took gave met held kept sent built brought got went came began ran
     stood won paid sold found thought saw knew became left led felt meant spent lost
-    fell rose chose drove wrote spoke broke shown known given taken seen""".split()
+    fell rose chose drove wrote spoke broke""".split()
 )
 
 
@@ -172,7 +173,7 @@ def _subject(toks: Sequence[Tok], i: int, lo: int) -> tuple[int, int] | None:
         t = toks[k]
         if not t.is_word and t.text not in {"'", "’", "-"}:
             break
-        if t.low in CLAUSE_WORDS and t.low != "and":
+        if (t.low in CLAUSE_WORDS and t.low != "and") or (t.low in AGREE_CUES and k < j):
             break
         if t.low == "and" and not (k - 1 >= lo and toks[k - 1].is_cap and toks[k + 1].is_cap):
             break
@@ -222,6 +223,8 @@ def analyse(
             continue
         t = toks[i]
         low = t.low
+        if low in PARTICIPLE_CUES and i > 0 and toks[i - 1].text == ",":
+            break  # ", saying that ...": what follows is another speaker's claim
         if low in AGREE_CUES and i > 0:
             agree_seen = True
             first_person_agree = first_person_agree or toks[i - 1].low in FIRST_PERSON

@@ -226,5 +226,5 @@ VERBS = frozenset(
     scrap secure seek seize sell send set share ship shut sign slash spend stand start
     stay step stop strengthen strike supply support sustain tackle take talk target tell
     tighten train transform treat trim try turn uphold upgrade use veto visit vote wait
-    weaken welcome win withdraw work let keep sit""".split()
+    weaken welcome win withdraw work let keep sit fall happen""".split()
 )
