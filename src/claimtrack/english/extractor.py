@@ -30,6 +30,7 @@ from ..extraction import ExtractContext
 from ..model import Actor, ActorKind, Claim, ClaimKind, Source, TimeWindow
 from .kinds import VERB_FORMS, Analysis, analyse, is_verbish
 from .lexicon import (
+    ABBREVIATIONS,
     ADVERBS,
     CLAUSE_WORDS,
     CUES,
@@ -85,6 +86,7 @@ _OBJECT_CUES = frozenset(
     """told tells tell warned warns assured assures reminded reminds informed informs
     promised promises""".split()
 )
+_GOVERNMENT_ROLES = ("minister", "secretary", "chancellor", "prime minister", "president", "pm")
 _NEVER_SPEAKERS = frozenset({"it", "this", "that", "which", "who", "what", "there", "these", "those"})
 _ELABORATION = (("that", "means"), ("this", "means"), ("in", "other"))
 _GROUP_HEADS = frozenset(
@@ -285,9 +287,38 @@ class EnglishExtractor:
         toks = tokens(self.text, s, e)[:8]
         return any(t.low in CUES for t in toks)
 
+    def _label(self, para: _Para) -> bool:
+        """Read an interview line ("Q: ...", "Mayor Dana Whitlock: ..."); True if it was one."""
+        text = self.text
+        colon = text.find(":", para.start, min(para.end, para.start + 48))
+        if colon < 0 or (para.segs and para.segs[0].open < colon):
+            return False
+        label = tokens(text, para.start, colon)
+        if not label or len([t for t in label if t.is_word]) > 4 or not all(t.is_cap for t in label if t.is_word):
+            return False
+        if any(t.low in CUES for t in label):
+            return False
+        words = [t.text for t in label if t.is_word]
+        if words[0].lower() in {"q", "question", "interviewer"}:
+            return True  # a question asserts nothing
+        if words[0].lower() in {"a", "answer"}:
+            mention = Mention(self.speakers.last_speaker, 0.7) if self.speakers.last_speaker else None
+        else:
+            mention = self.speakers.name(words)
+        if mention is None:
+            return False
+        self.speakers.note_speaker(mention.actor)
+        a, b = strip_span(text, colon + 1, para.end)
+        if b > a:
+            seg = QuoteSeg(colon, a, b, para.end, True, False)
+            self._direct(seg, [mention], None, para.chain, 0.85)
+        return True
+
     def _body(
         self, para: _Para, paras: list[_Para], idx: int, chain_attr: dict[int, _Attribution | None]
     ) -> None:
+        if self._label(para):
+            return
         pieces = self._classify_segs(para)
         text = self.text
         attrs_for: dict[int, _Attribution] = {}
@@ -425,7 +456,14 @@ class EnglishExtractor:
         return None
 
     def _mentions(self, toks: Sequence[Tok], a: int, b: int) -> list[Mention]:
-        words = [t.text for t in toks[a:b] if t.text not in {"“", "”", '"'}]
+        words = [t.text for t in toks[a:b] if t.text not in {"“", "”", '"', "."}]
+        lows = [w.lower() for w in words]
+        if "of" in lows[1:]:
+            k = lows.index("of")
+            head = words[:k]
+            if head and all(w[:1].isupper() for w in head) and (len(head) >= 2 or lows[0] in TITLES):
+                # "Dr John Pike of the Department of Agriculture": the person speaks.
+                words = head
         out: list[Mention] = []
         for name in split_names(words):
             if not name or name[0].lower() in _NEVER_SPEAKERS:
@@ -593,6 +631,11 @@ class EnglishExtractor:
                 return None
         if not mentions:
             return None
+        if span is not None and span[0] > 1 and toks[span[0] - 1].text == ",":
+            rest = toks[comp:]
+            if not rest or not is_verbish(rest) or rest[0].low in _TIME_LEAD:
+                # "X will do Y, the council's leader confirmed on Tuesday."
+                return _Cue("inverted", i, 0, 0, mentions, word, comp_end=span[0] - 1)
         while boundary > 0 and (toks[boundary - 1].low in _CONNECTORS or toks[boundary - 1].text == ","):
             boundary -= 1
         return _Cue("verb", i, comp, boundary, mentions, word)
@@ -605,7 +648,17 @@ class EnglishExtractor:
             k += 1
         if k <= j:
             return None
-        mentions = self._mentions(toks, j, k)
+        # "According to the finance director, Lee Chang, ...": the name speaks.
+        m = k + 1
+        while m < n and m - k <= 5 and toks[m].is_cap:
+            m += 1
+        if m > k + 1 and m < n and toks[m].text == ",":
+            mentions = self._mentions(toks, k + 1, m)
+            for mention in mentions:
+                self.speakers.learn_apposition(mention.actor, _join(toks, j, k))
+            k = m
+        else:
+            mentions = self._mentions(toks, j, k)
         if not mentions:
             return None
         if i <= 1:  # "According to X, Y."
@@ -739,8 +792,10 @@ class EnglishExtractor:
             first_unit: dict[int, int] = {}
             for p_idx, (p_start, p_end, flags, head) in enumerate(pieces):
                 ptoks = toks[p_start:p_end]
-                if sum(1 for t in ptoks if t.is_word) < 3 or not is_verbish(ptoks):
+                if sum(1 for t in ptoks if t.is_word) < 3:
                     continue
+                if len(pieces) > 1 and not is_verbish(ptoks):
+                    continue  # a fragment left by a split ("given the last few days")
                 a, b = _trim(text, ptoks[0].start, ptoks[-1].end)
                 if b <= a:
                     continue
@@ -843,11 +898,22 @@ class EnglishExtractor:
         group = self.speakers.group_of(speaker)
         registry = self.context.registry
 
+        names = " ".join((speaker.name, *speaker.aliases)).lower().replace("’", "'")
+
         def is_own(subject: str) -> bool:
             found = registry.resolve(subject)
             if found is not None and found.id == speaker.id:
                 return True
-            return bool(group) and subject.lower().lstrip("the ").strip() == (group or "").lower()
+            words = subject.lower().split()
+            if not words:
+                return False
+            head = words[-1]
+            if group and head in group.lower().split():
+                return True
+            # "the council's leader" speaks for the council; a minister for the government.
+            if len(head) > 3 and (f"{head}'s" in names or f"of the {head}" in names):
+                return True
+            return head == "government" and any(r in names for r in _GOVERNMENT_ROLES)
 
         def is_known(name: str) -> bool:
             return registry.resolve(name) is not None
@@ -1104,10 +1170,12 @@ def _np_before(toks: Sequence[Tok], i: int, lo: int) -> tuple[int, int, tuple[in
         c = j - 1
         while c >= lo and j - c <= 10 and toks[c].text != ",":
             c -= 1
-        if c >= lo and toks[c].text == "," and c + 1 < j and not toks[c + 1].is_cap:
+        if c >= lo and toks[c].text == "," and c + 1 < j:
             inner = _np_before_plain(toks, c, lo)
-            if inner is not None and toks[inner[0]].is_cap:
-                return inner[0], inner[1], (c + 1, j)
+            if inner is not None and not toks[c + 1].is_cap and toks[inner[0]].is_cap:
+                return inner[0], inner[1], (c + 1, j)  # "NAME, leader of X, said"
+            if inner is not None and toks[c + 1].is_cap and all(t.is_cap or not t.is_word for t in toks[c + 1 : j]):
+                return c + 1, j, (inner[0], inner[1])  # "The Environment Secretary, NAME, said"
         return None
     plain = _np_before_plain(toks, j + 1, lo)
     if plain is None:
@@ -1120,14 +1188,14 @@ def _np_before_plain(toks: Sequence[Tok], end: int, lo: int) -> tuple[int, int] 
     while k >= lo and end - k <= 9:
         t = toks[k]
         if not t.is_word:
-            if t.text == "." and k - 1 >= lo and toks[k - 1].low in {"mr", "mrs", "ms", "dr", "gen", "prof", "st"}:
+            if t.text == "." and k - 1 >= lo and (toks[k - 1].low in ABBREVIATIONS or len(toks[k - 1].text) == 1):
                 k -= 1
                 continue
             if t.text in {"-", "'", "’"} and k - 1 >= lo and toks[k - 1].end == t.start and toks[k + 1].start == t.end:
                 k -= 1
                 continue
             break
-        if t.low in CLAUSE_WORDS or t.low in CUES or t.low in VERBS and not t.is_cap:
+        if t.low in CLAUSE_WORDS or t.low in CUES or (t.low in VERB_FORMS and not t.is_cap):
             if t.low == "and" and k - 1 >= lo and toks[k - 1].is_cap and k + 1 < end and toks[k + 1].is_cap:
                 k -= 1
                 continue
@@ -1245,6 +1313,12 @@ def _split_pieces(
                 if nxt in PRONOUNS or nxt in DETERMINERS:
                     cuts[k + 1] = 0
             k += 1
+    # ", and we will ...": a second undertaking with its own subject and modal.
+    for k in range(1, n - 2):
+        if toks[k - 1].text == "," and toks[k].low in {"and", "but"} and toks[k + 1].low in _SUBJECT_PRONOUNS:
+            nxt = toks[k + 2].low
+            if nxt in _LIST_TRIGGERS or nxt.endswith(("'ll", "’ll")) or nxt in {"need", "must"}:
+                cuts.setdefault(k + 1, 0)
     # "X" and "Y": two quoted claims joined by "and".
     for k in range(1, n - 1):
         if toks[k].low == "and" and toks[k - 1].text in CLOSE_MARKS and toks[k + 1].text in OPEN_MARKS:
@@ -1262,9 +1336,7 @@ def _split_pieces(
         a = s
         if s in ordinal_at:
             flags.add("ordinal")
-        while a < e and (toks[a].low in {"and", "but", "so", "or"} or not toks[a].is_word):
-            if toks[a].text in OPEN_MARKS and a + 1 < e and toks[a + 1].is_word:
-                break
+        while a < e and (toks[a].low in {"and", "but", "so", "or"} or toks[a].text in _LEAD_PUNCT):
             a += 1
         while a < e and toks[a].low in ORDINALS and a + 1 < e and toks[a + 1].text == ",":
             flags.add("ordinal")
@@ -1283,6 +1355,8 @@ def _split_pieces(
     return pieces
 
 
+_SUBJECT_PRONOUNS = frozenset({"we", "i", "they", "he", "she"})
+_LEAD_PUNCT = frozenset(",;:.-—–…")
 _TRAILING_CONNECTORS = frozenset({"and", "but", "or", "so", "then"})
 _LIST_TRIGGERS = frozenset({"will", "would", "must", "shall", "won't", "won’t", "should"})
 

@@ -274,6 +274,11 @@ def analyse(
             v = _next_content(toks, i + 1 if low != "can" else i + 2)
             if v < n and toks[v].low in _REFUSAL_VERBS:
                 trig, verb = "refusal", v
+        elif low in {"expects", "expect", "predicts", "forecasts", "anticipates"} and i > 0:
+            if any(toks[k].low in {"to", "that"} for k in range(i + 1, min(n, i + 8))):
+                return _build(toks, ClaimKind.PREDICTION, "expect", None, False, i + 1, cond, None)
+        elif low in {"could", "may", "might"} and cue in {"warned", "warns", "predicted", "predicts"}:
+            return _build(toks, ClaimKind.PREDICTION, "warning", None, False, i + 1, cond, None)
         elif low in {"want", "wants", "wanted"} and i > 0:
             for k in range(i + 2, min(n, i + 8)):
                 if toks[k].low == "to" and k + 1 < n and toks[k + 1].low in VERB_FORMS:
@@ -288,6 +293,8 @@ def analyse(
         if not trig:
             continue
         subj = _subject(toks, i, 0)
+        if trig == "plan" and i > 0 and (toks[i - 1].low in DETERMINERS or toks[i - 1].text[:1].isdigit()):
+            subj = None  # "a plan to rebuild": the noun, whose owner is the speaker
         if subj is not None and cond and subj[0] < cond[1] <= subj[1]:
             subj = (cond[1], subj[1]) if cond[1] < subj[1] else None
         head = _head(toks, subj) if subj else None

@@ -51,7 +51,7 @@ TITLES = frozenset(
     bishop cardinal sheikh emir commissioner ambassador chief deputy vice foreign home
     defence defense health interior finance economy trade mp mep rep representative speaker
     chairman chairwoman chair ceo cfo coo director inspector detective sergeant officer
-    premier first""".split()
+    premier first cllr councillor executive""".split()
 )
 
 #: Nouns naming a role; "the <adjectives> ROLE" refers to a person named elsewhere.
@@ -140,8 +140,9 @@ NOMINAL_CUES = frozenset(
 #: "X is set to ...": the subject plans or is scheduled to act.
 PLAN_TRIGGERS = frozenset(
     """set due scheduled poised planning plans plan intends intend intending aims aim
-    aiming agreed pledged promised vowed committed ready prepared preparing going
-    expected likely determined""".split()
+    aiming agreed agree agrees pledged pledge pledges promised promise promises vowed vow
+    vows committed commit commits ready prepared preparing going expected likely
+    determined""".split()
 )
 
 #: Plural or collective heads that include the speaker when they say them.

@@ -15,6 +15,7 @@ from ..model import Actor, ActorKind
 from .lexicon import (
     DETERMINERS,
     FIRST_PERSON,
+    NAME_PARTICLES,
     ORG_WORDS,
     PRONOUNS,
     ROLE_WORDS,
@@ -35,9 +36,14 @@ _PERSON_TITLES = frozenset(
     """sir dame lord lady mr mrs ms miss mx dr prof professor president minister
     chancellor secretary senator governor mayor king queen prince princess pope general
     admiral colonel captain judge justice rev reverend archbishop bishop cardinal sheikh
-    emir commissioner ambassador mp mep""".split()
+    emir commissioner ambassador mp mep cllr councillor""".split()
 )
 _ABBREVIATED_ROLES = {"pm": "prime minister", "ceo": "chief executive"}
+# Roles of the people stories are usually about: "the Prime Minister" with no name
+# beside it most often means the head of government the story already named.
+_SALIENT_ROLES = frozenset(
+    {"minister", "pm", "president", "premier", "chancellor", "leader", "king", "queen", "mayor", "governor"}
+)
 _PLURAL_ROLE_HEADS = frozenset({"officials", "spokespeople", "analysts", "ministers", "leaders"})
 
 
@@ -207,6 +213,12 @@ class Speakers:
             ):
                 last_title = i
         bare = list(words[last_title + 1 :])
+        # "Chief executive Marta Olsen": the name is the capitalised run at the end.
+        cut = len(bare)
+        while cut > 0 and (bare[cut - 1][:1].isupper() or bare[cut - 1].lower() in NAME_PARTICLES):
+            cut -= 1
+        if 0 < cut < len(bare):
+            bare = bare[cut:]
         titled = last_title >= 0 and any(low in _PERSON_TITLES for low in lows[: last_title + 1])
         orgish = any(low in ORG_WORDS for low in lows)
         if orgish:
@@ -265,6 +277,9 @@ class Speakers:
                         return Mention(known, 0.8)
         if lows[-1] in _PLURAL_ROLE_HEADS:
             return Mention(Actor.named(surface, ActorKind.GROUP), 0.5)
+        if lows[-1] not in _SALIENT_ROLES:
+            # "the finance director": someone not yet named; keep them apart.
+            return Mention(Actor.named(surface, ActorKind.PERSON), 0.5)
         # An unexplained role phrase most often names the person the story is about:
         # the latest person to speak.  Learn it, so the next use agrees.
         target = self.last_person
