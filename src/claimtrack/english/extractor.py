@@ -530,7 +530,20 @@ class EnglishExtractor:
         else:
             end = self._cut_event(toks, 0, len(toks), sentence, headline)
             self._publisher_sentence(toks[:end], sentence, headline)
-        return
+            if not headline:
+                self._note_subject(toks)
+
+    def _note_subject(self, toks: Sequence[Tok]) -> None:
+        # "Sam Reed arrived." makes Sam Reed the one a following "he said" means.
+        subj = _np_forward(toks, 0, min(len(toks), 8))
+        if subj is None or subj[1] - subj[0] < 2 or quoted_start(toks, subj[0]):
+            return
+        words = [t.text for t in toks[subj[0] : subj[1]] if t.is_word]
+        if len(words) < 2 or any(w.lower() in _NEVER_SPEAKERS or w.lower() == "and" for w in words):
+            return
+        mention = self.speakers.name(words)
+        if mention is not None and mention.actor.kind is ActorKind.PERSON:
+            self.speakers.note_speaker(mention.actor)
 
     def _find_cues(self, toks: Sequence[Tok], quoted: Sequence[bool]) -> list[_Cue]:
         n = len(toks)
@@ -898,7 +911,8 @@ class EnglishExtractor:
         group = self.speakers.group_of(speaker)
         registry = self.context.registry
 
-        names = " ".join((speaker.name, *speaker.aliases)).lower().replace("’", "'")
+        current = registry.get(speaker.id) or speaker  # aliases learnt after the mention
+        names = " ".join((current.name, *current.aliases)).lower().replace("’", "'")
 
         def is_own(subject: str) -> bool:
             found = registry.resolve(subject)
@@ -1100,6 +1114,11 @@ class EnglishExtractor:
 # -- helpers ---------------------------------------------------------------------------
 
 
+def quoted_start(toks: Sequence[Tok], k: int) -> bool:
+    """Whether token ``k`` follows an opening quotation mark."""
+    return k > 0 and toks[k - 1].text in OPEN_MARKS
+
+
 def _negated(toks: Sequence[Tok], verb: int) -> bool:
     """Whether the modal before ``verb`` is negated ("won't sit back", "will not")."""
     for k in range(max(0, verb - 3), verb):
@@ -1185,7 +1204,7 @@ def _np_before(toks: Sequence[Tok], i: int, lo: int) -> tuple[int, int, tuple[in
 
 def _np_before_plain(toks: Sequence[Tok], end: int, lo: int) -> tuple[int, int] | None:
     k = end - 1
-    while k >= lo and end - k <= 9:
+    while k >= lo and end - k <= 14:
         t = toks[k]
         if not t.is_word:
             if t.text == "." and k - 1 >= lo and (toks[k - 1].low in ABBREVIATIONS or len(toks[k - 1].text) == 1):
