@@ -53,6 +53,7 @@ from .text import (
     OPEN_MARKS,
     QuoteSeg,
     Tok,
+    TokenIndex,
     byline_publisher,
     is_byline,
     is_furniture,
@@ -85,6 +86,17 @@ _TIME_LEAD = frozenset(
 _OBJECT_CUES = frozenset(
     """told tells tell warned warns assured assures reminded reminds informed informs
     promised promises""".split()
+)
+# Words every time phrase holds at least one of (with digits): a cheap filter before
+# the time grammar.  Broad on purpose: a false hint costs only time.
+_TIME_HINTS = _TIME_WORDS | frozenset(
+    """day days week weeks weekend weekends month months year years quarter quarters
+    decade decades century hour hours minute minutes fortnight morning afternoon evening
+    night midnight noon dawn dusk soon shortly imminently immediately later earlier
+    recently ago future course yesterday spring summer autumn fall winter christmas
+    easter thanksgiving ramadan eid diwali hanukkah halloween jan feb mar apr jun jul
+    aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun term session
+    half deadline""".split()
 )
 _GOVERNMENT_ROLES = ("minister", "secretary", "chancellor", "prime minister", "president", "pm")
 _NEVER_SPEAKERS = frozenset({"it", "this", "that", "which", "who", "what", "there", "these", "those"})
@@ -156,9 +168,14 @@ class EnglishExtractor:
         self.text = source.text
         self.context = context
         self.units: list[_Unit] = []
+        self._index = TokenIndex(self.text)
         self.publisher = self._publisher()
         self.speakers = Speakers(context.registry, self.publisher)
         self.publisher_mention = Mention(self.publisher, 0.7)
+
+    def tokens(self, start: int, end: int) -> list[Tok]:
+        """The tokens of ``text[start:end]`` (from the one tokenisation of the text)."""
+        return self._index.slice(start, end)
 
     # -- publisher -------------------------------------------------------------------
 
@@ -239,7 +256,7 @@ class EnglishExtractor:
         cuts.sort()
         for a, b in zip(cuts[::2], cuts[1::2]):
             a, b = strip_span(text, a, b)
-            toks = tokens(text, a, b)
+            toks = self.tokens(a, b)
             while toks and toks[0].low in {"as", "while", "after", "and", "amid"}:
                 toks = toks[1:]
             if len(toks) < 3:
@@ -284,7 +301,7 @@ class EnglishExtractor:
         return pieces
 
     def _looks_like_attribution(self, s: int, e: int) -> bool:
-        toks = tokens(self.text, s, e)[:8]
+        toks = self.tokens(s, e)[:8]
         return any(t.low in CUES for t in toks)
 
     def _label(self, para: _Para) -> bool:
@@ -293,7 +310,7 @@ class EnglishExtractor:
         colon = text.find(":", para.start, min(para.end, para.start + 48))
         if colon < 0 or (para.segs and para.segs[0].open < colon):
             return False
-        label = tokens(text, para.start, colon)
+        label = self.tokens(para.start, colon)
         if not label or len([t for t in label if t.is_word]) > 4 or not all(t.is_cap for t in label if t.is_word):
             return False
         if any(t.low in CUES for t in label):
@@ -390,7 +407,7 @@ class EnglishExtractor:
         return None
 
     def _attribution_after(self, s: int, e: int, between: bool) -> _Attribution | None:
-        toks = tokens(self.text, s, e)
+        toks = self.tokens(s, e)
         limit = len(toks)
         for k, t in enumerate(toks):
             if t.text in {".", "!", "?"} and not between:
@@ -434,7 +451,7 @@ class EnglishExtractor:
         if not sents:
             return None
         a, b = sents[-1]
-        toks = tokens(self.text, a, b)
+        toks = self.tokens(a, b)
         if toks and toks[-1].text == ":":
             toks = toks[:-1]
         for i in range(len(toks) - 1, -1, -1):
@@ -499,7 +516,7 @@ class EnglishExtractor:
                 self._narrative(ss, se, guards)
 
     def _narrative(self, ss: int, se: int, inline: list[tuple[int, int]], headline: bool = False) -> None:
-        toks = tokens(self.text, ss, se)
+        toks = self.tokens(ss, se)
         if not toks:
             return
         quoted = [any(a <= t.start < b for a, b in inline) for t in toks]
@@ -800,7 +817,7 @@ class EnglishExtractor:
     ) -> None:
         text = self.text
         for ss, se in split_sentences(text, q.inner_start, q.inner_end):
-            toks = tokens(text, ss, se)
+            toks = self.tokens(ss, se)
             pieces = _split_pieces(toks, direct=True)
             first_unit: dict[int, int] = {}
             for p_idx, (p_start, p_end, flags, head) in enumerate(pieces):
@@ -867,7 +884,7 @@ class EnglishExtractor:
         for u in self.units:
             if u.speaker.actor.id == self.publisher.id or self.speakers.group_of(u.speaker.actor):
                 continue
-            toks = tokens(text, u.start, u.end) if u.mode != "direct" else tokens(text, *u.sentence)
+            toks = self.tokens(u.start, u.end) if u.mode != "direct" else self.tokens(*u.sentence)
             for k, t in enumerate(toks[:-1]):
                 if t.low != "our" or toks[k + 1].low not in _GROUP_HEADS:
                     continue
@@ -883,7 +900,7 @@ class EnglishExtractor:
         last_by_speaker: dict[str, int] = {}
         seen: set[tuple[int, int, str]] = set()
         for idx, u in enumerate(self.units):
-            toks = tokens(self.text, u.start, u.end)
+            toks = self.tokens(u.start, u.end)
             found = self._analyse(u, toks)
             if u.head is not None and u.head < len(analyses) and found.trigger in {None, "imperative"}:
                 head_an = analyses[u.head][0]
@@ -1077,7 +1094,7 @@ class EnglishExtractor:
 
     def _antecedent(self, u: _Unit) -> Actor | None:
         # A pronoun actor inside a quotation names the last person named before it.
-        toks = tokens(self.text, max(0, u.sentence[0] - 400), u.start)
+        toks = self.tokens(max(0, u.sentence[0] - 400), u.start)
         for k in range(len(toks) - 1, -1, -1):
             t = toks[k]
             if t.is_cap and t.low not in TITLES:
@@ -1096,6 +1113,8 @@ class EnglishExtractor:
         if found.condition is not None:
             a, b = found.condition
             skip = (toks[a].start - base, toks[b - 1].end - base)
+        if not _may_hold_time(toks):
+            return None, None  # the time grammar is the costliest step: skip clauses with no hint
         try:
             windows = self.context.find_windows(clause, tense="future")
         except Exception:  # a failing time grammar must not lose the claim itself
@@ -1112,6 +1131,14 @@ class EnglishExtractor:
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+
+def _may_hold_time(toks: Sequence[Tok]) -> bool:
+    """Whether a clause has a digit or a word that time phrases are made of."""
+    for t in toks:
+        if t.low in _TIME_HINTS or t.text[:1].isdigit():
+            return True
+    return False
 
 
 def quoted_start(toks: Sequence[Tok], k: int) -> bool:

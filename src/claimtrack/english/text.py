@@ -8,6 +8,7 @@ characters or over simple, non-nested regular expressions: linear in the input.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from .lexicon import ABBREVIATIONS, FURNITURE, RUNON_STARTERS
@@ -17,6 +18,7 @@ __all__ = [
     "OPEN_MARKS",
     "QuoteSeg",
     "Tok",
+    "TokenIndex",
     "byline_publisher",
     "is_byline",
     "is_furniture",
@@ -64,6 +66,27 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
         Tok(m.start(), m.end(), m.group(), m.group().lower())
         for m in _TOKEN.finditer(text, start, end)
     ]
+
+
+class TokenIndex:
+    """All tokens of one text, read once; :meth:`slice` gives a range's tokens.
+
+    Tokenising each paragraph, sentence and claim again would read the text several
+    times over; slicing one list by binary search keeps the work linear.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = tokens(text, 0, len(text))
+        self.starts = [t.start for t in self.toks]
+
+    def slice(self, start: int, end: int) -> list[Tok]:
+        """The tokens lying wholly inside ``[start, end)``."""
+        a = bisect_left(self.starts, start)
+        b = bisect_left(self.starts, end, a)
+        while b > a and self.toks[b - 1].end > end:
+            b -= 1
+        return self.toks[a:b]
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
