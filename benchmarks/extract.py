@@ -95,11 +95,19 @@ def extract(source: Source) -> list[Claim]:
 def f1(m: int, p: int, g: int) -> tuple[float, float, float]:
     precision = m / p if p else 0.0
     recall = m / g if g else 0.0
-    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return (
+        precision,
+        recall,
+        (2 * precision * recall / (precision + recall) if precision + recall else 0.0),
+    )
 
 
 def accuracy(gold_path: Path, docs: Path) -> None:
-    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = [
+        json.loads(line)
+        for line in gold_path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     by_doc: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
     for g in gold:
         by_doc[g["doc"]].append(g)
@@ -111,7 +119,11 @@ def accuracy(gold_path: Path, docs: Path) -> None:
         tot["gold_commit"] += sum(g["kind"] == "commitment" for g in golds)
         tot["pred_commit"] += sum(p.kind.value == "commitment" for p in preds)
         pairs = sorted(
-            ((overlap(p.text, g["quote"]), i, j) for i, p in enumerate(preds) for j, g in enumerate(golds)),
+            (
+                (overlap(p.text, g["quote"]), i, j)
+                for i, p in enumerate(preds)
+                for j, g in enumerate(golds)
+            ),
             reverse=True,
         )
         used_p: set[int] = set()
@@ -131,7 +143,11 @@ def accuracy(gold_path: Path, docs: Path) -> None:
             if g.get("due"):
                 tot["due_gold"] += 1
                 due = p.due
-                if due is not None and day(due.start) == day(g["due"]["start"]) and day(due.end) == day(g["due"]["end"]):
+                if (
+                    due is not None
+                    and day(due.start) == day(g["due"]["start"])
+                    and day(due.end) == day(g["due"]["end"])
+                ):
                     tot["due_ok"] += 1
     P, R, F = f1(tot["match"], tot["pred"], tot["gold"])
     cP, cR, cF = f1(tot["commit_match"], tot["pred_commit"], tot["gold_commit"])
@@ -187,7 +203,9 @@ def scaling(seed: Source, rounds: int) -> None:
         kb = len(text.encode("utf-8")) / 1024
         per_kb = 1000 * t / kb
         base = base or per_kb
-        print(f"  {factor}x  {kb:7.1f} KB  {1000 * t:8.1f} ms  {per_kb:6.2f} ms/KB  ({per_kb / base:.2f} of 1x)")
+        print(
+            f"  {factor}x  {kb:7.1f} KB  {1000 * t:8.1f} ms  {per_kb:6.2f} ms/KB  ({per_kb / base:.2f} of 1x)"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

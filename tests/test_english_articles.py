@@ -183,12 +183,20 @@ def test_quote_before_and_after_attribution_and_across_paragraphs() -> None:
 @pytest.mark.parametrize(
     ("sentence", "kind", "condition"),
     [
-        ('"We are ready to deploy troops in the event of a truce," he said.', "commitment", "in the event of a truce"),
+        (
+            '"We are ready to deploy troops in the event of a truce," he said.',
+            "commitment",
+            "in the event of a truce",
+        ),
         ('"Stop the shelling now," he said.', "demand", None),
         ('"The rebels must lay down their arms," he said.', "demand", None),
         ('"Prices will fall next year," he said.', "prediction", None),
         ('"The talks were useful," he said.', "statement", None),
-        ('"Should the vote fail, we will call an election," he said.', "commitment", "Should the vote fail"),
+        (
+            '"Should the vote fail, we will call an election," he said.',
+            "commitment",
+            "Should the vote fail",
+        ),
     ],
 )
 def test_kinds_and_conditions(sentence: str, kind: str, condition: str | None) -> None:

@@ -13,12 +13,48 @@ from claimtrack.english.text import scan_quotes, split_sentences
 
 PUBLISHED = datetime(2025, 3, 15, 12, 0, tzinfo=timezone.utc)
 PIECES = [
-    "Sir Keir Starmer", "said", "told", "he", "We will", "must", "“", "”", '"', "'", "‘", "’",
-    "Mr.", "U.S.", ", ", ". ", "\n", "\n\n", "if", "in the event of", "should the", "set to",
-    "according to", "Putin", "the Prime Minister", ":", "…", "...", "on Thursday", "next week",
-    "let the", "urged", "saying that", "claims that", "Q:", "Mayor Ann Lee:", "and", "will not",
+    "Sir Keir Starmer",
+    "said",
+    "told",
+    "he",
+    "We will",
+    "must",
+    "“",
+    "”",
+    '"',
+    "'",
+    "‘",
+    "’",
+    "Mr.",
+    "U.S.",
+    ", ",
+    ". ",
+    "\n",
+    "\n\n",
+    "if",
+    "in the event of",
+    "should the",
+    "set to",
+    "according to",
+    "Putin",
+    "the Prime Minister",
+    ":",
+    "…",
+    "...",
+    "on Thursday",
+    "next week",
+    "let the",
+    "urged",
+    "saying that",
+    "claims that",
+    "Q:",
+    "Mayor Ann Lee:",
+    "and",
+    "will not",
 ]
-texty = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), max_size=60).map(" ".join)
+texty = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), max_size=60).map(
+    " ".join
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

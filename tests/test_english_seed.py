@@ -20,7 +20,12 @@ def seed_claims() -> list[Claim]:
     if not SEED.exists():
         pytest.skip("seed article not present")
     source = source_from_text(SEED.read_text(encoding="utf-8"))
-    source = type(source)(**{**{f: getattr(source, f) for f in ("id", "text", "uri", "title", "language")}, "published_at": PUBLISHED})
+    source = type(source)(
+        **{
+            **{f: getattr(source, f) for f in ("id", "text", "uri", "title", "language")},
+            "published_at": PUBLISHED,
+        }
+    )
     return list(extract_claims(source, ExtractContext(reference=PUBLISHED)))
 
 
@@ -50,7 +55,11 @@ def test_one_actor_one_id(seed_claims: list[Claim]) -> None:
 
 
 def test_coordinated_commitments_split(seed_claims: list[Claim]) -> None:
-    for words in ("accelerate our military support", "tighten our sanctions", "continue to explore"):
+    for words in (
+        "accelerate our military support",
+        "tighten our sanctions",
+        "continue to explore",
+    ):
         hits = by_text(seed_claims, words)
         assert len(hits) == 1 and hits[0].kind is ClaimKind.COMMITMENT
     assert by_text(seed_claims, "tighten our sanctions")[0].actor is not None

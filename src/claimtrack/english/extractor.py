@@ -61,50 +61,225 @@ from .text import (
     scan_quotes,
     split_sentences,
     strip_span,
-    tokens,
 )
 
 __all__ = ["EnglishExtractor", "extract_claims"]
 
 _STRIP = "\"“”‘’'«»„ ,.;:—–-…([)]"
 _TRAIL = " ,.;:—–-…"
-_CONNECTORS = frozenset({"and", "but", "or", "so", "then", "instead", "while", "despite", "amid", "as"})
-_BEFORE_CUE_SKIP = ADVERBS | {"has", "have", "had", "also", "both", "again", "once", "would", "will", "did"}
-_ARTICLES = frozenset({"the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your"})
-_PRE_NOMINAL = DETERMINERS | {"despite", "amid", "following", "after", "of", "with", "over", "to", "and", "as"}
+_CONNECTORS = frozenset(
+    {"and", "but", "or", "so", "then", "instead", "while", "despite", "amid", "as"}
+)
+_BEFORE_CUE_SKIP = ADVERBS | {
+    "has",
+    "have",
+    "had",
+    "also",
+    "both",
+    "again",
+    "once",
+    "would",
+    "will",
+    "did",
+}
+_ARTICLES = frozenset(
+    {"the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your"}
+)
+_PRE_NOMINAL = DETERMINERS | {
+    "despite",
+    "amid",
+    "following",
+    "after",
+    "of",
+    "with",
+    "over",
+    "to",
+    "and",
+    "as",
+}
 _TIME_WORDS = frozenset(
-    """today tomorrow tonight monday tuesday wednesday thursday friday saturday sunday week
-    weekend month year january february march april may june july august september
-    october november december""".split()
+    [
+        "today",
+        "tomorrow",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 # Words that open a time or place phrase between a cue and its "that" ("said on
 # Thursday that"), and cues whose object sits there ("told reporters that").
 _TIME_LEAD = frozenset(
-    """on at in during after before last this earlier late later yesterday today
-    tonight recently previously again repeatedly""".split()
+    [
+        "on",
+        "at",
+        "in",
+        "during",
+        "after",
+        "before",
+        "last",
+        "this",
+        "earlier",
+        "late",
+        "later",
+        "yesterday",
+        "today",
+        "tonight",
+        "recently",
+        "previously",
+        "again",
+        "repeatedly",
+    ]
 )
 _OBJECT_CUES = frozenset(
-    """told tells tell warned warns assured assures reminded reminds informed informs
-    promised promises""".split()
+    [
+        "told",
+        "tells",
+        "tell",
+        "warned",
+        "warns",
+        "assured",
+        "assures",
+        "reminded",
+        "reminds",
+        "informed",
+        "informs",
+        "promised",
+        "promises",
+    ]
 )
 # Words every time phrase holds at least one of (with digits): a cheap filter before
 # the time grammar.  Broad on purpose: a false hint costs only time.
 _TIME_HINTS = _TIME_WORDS | frozenset(
-    """day days week weeks weekend weekends month months year years quarter quarters
-    decade decades century hour hours minute minutes fortnight morning afternoon evening
-    night midnight noon dawn dusk soon shortly imminently immediately later earlier
-    recently ago future course yesterday spring summer autumn fall winter christmas
-    easter thanksgiving ramadan eid diwali hanukkah halloween jan feb mar apr jun jul
-    aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun term session
-    half deadline""".split()
+    [
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "weekend",
+        "weekends",
+        "month",
+        "months",
+        "year",
+        "years",
+        "quarter",
+        "quarters",
+        "decade",
+        "decades",
+        "century",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "fortnight",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "midnight",
+        "noon",
+        "dawn",
+        "dusk",
+        "soon",
+        "shortly",
+        "imminently",
+        "immediately",
+        "later",
+        "earlier",
+        "recently",
+        "ago",
+        "future",
+        "course",
+        "yesterday",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "christmas",
+        "easter",
+        "thanksgiving",
+        "ramadan",
+        "eid",
+        "diwali",
+        "hanukkah",
+        "halloween",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "term",
+        "session",
+        "half",
+        "deadline",
+    ]
 )
 _GOVERNMENT_ROLES = ("minister", "secretary", "chancellor", "prime minister", "president", "pm")
-_NEVER_SPEAKERS = frozenset({"it", "this", "that", "which", "who", "what", "there", "these", "those"})
+_NEVER_SPEAKERS = frozenset(
+    {"it", "this", "that", "which", "who", "what", "there", "these", "those"}
+)
 _ELABORATION = (("that", "means"), ("this", "means"), ("in", "other"))
 _GROUP_HEADS = frozenset(
-    """coalition alliance party government company team union country nation members
-    partners allies movement campaign organisation organization group business firm
-    administration""".split()
+    [
+        "coalition",
+        "alliance",
+        "party",
+        "government",
+        "company",
+        "team",
+        "union",
+        "country",
+        "nation",
+        "members",
+        "partners",
+        "allies",
+        "movement",
+        "campaign",
+        "organisation",
+        "organization",
+        "group",
+        "business",
+        "firm",
+        "administration",
+    ]
 )
 
 
@@ -233,9 +408,9 @@ class EnglishExtractor:
             if not carries and not (segs and segs[0].open == s):
                 stripped = line.rstrip("\"”’'» ")
                 words = len(line.split())
-                if content == 0 and words <= 30 and not stripped.endswith((".", "!", "?")):
-                    role = "headline"
-                elif words <= 20 and stripped and stripped[-1] not in ".!?…:;,":
+                if (content == 0 and words <= 30 and not stripped.endswith((".", "!", "?"))) or (
+                    words <= 20 and stripped and stripped[-1] not in ".!?…:;,"
+                ):
                     role = "headline"
             out.append(_Para(s, e, segs, role, chain))
             continuing = bool(segs) and not segs[-1].closed
@@ -254,7 +429,7 @@ class EnglishExtractor:
                 pos = text.find(sep, pos + len(sep), e)
         cuts.append(e)
         cuts.sort()
-        for a, b in zip(cuts[::2], cuts[1::2]):
+        for a, b in zip(cuts[::2], cuts[1::2], strict=False):
             a, b = strip_span(text, a, b)
             toks = self.tokens(a, b)
             while toks and toks[0].low in {"as", "while", "after", "and", "amid"}:
@@ -278,7 +453,12 @@ class EnglishExtractor:
                 q.continued
                 or not before_all
                 or before_all.endswith((":", ".", "!", "?"))
-                or (pieces and pieces[-1][0] == "q" and before.endswith(",") and len(before.split()) <= 8)
+                or (
+                    pieces
+                    and pieces[-1][0] == "q"
+                    and before.endswith(",")
+                    and len(before.split()) <= 8
+                )
             )
             after = text[q.end : para.segs[k + 1].open if k + 1 < len(para.segs) else para.end]
             inner_tail = text[max(q.inner_start, q.inner_end - 1) : q.inner_end]
@@ -311,7 +491,11 @@ class EnglishExtractor:
         if colon < 0 or (para.segs and para.segs[0].open < colon):
             return False
         label = self.tokens(para.start, colon)
-        if not label or len([t for t in label if t.is_word]) > 4 or not all(t.is_cap for t in label if t.is_word):
+        if (
+            not label
+            or len([t for t in label if t.is_word]) > 4
+            or not all(t.is_cap for t in label if t.is_word)
+        ):
             return False
         if any(t.low in CUES for t in label):
             return False
@@ -319,7 +503,9 @@ class EnglishExtractor:
         if words[0].lower() in {"q", "question", "interviewer"}:
             return True  # a question asserts nothing
         if words[0].lower() in {"a", "answer"}:
-            mention = Mention(self.speakers.last_speaker, 0.7) if self.speakers.last_speaker else None
+            mention = (
+                Mention(self.speakers.last_speaker, 0.7) if self.speakers.last_speaker else None
+            )
         else:
             mention = self.speakers.name(words)
         if mention is None:
@@ -361,9 +547,7 @@ class EnglishExtractor:
                     consumed.append(found.consumed)
         para_attr = next(iter(attrs_for.values()), None) if attrs_for else None
         first_in_chain = not (para.segs and para.segs[0].continued)
-        if first_in_chain:
-            chain_attr[para.chain] = para_attr
-        elif chain_attr.get(para.chain) is None and para_attr is not None:
+        if first_in_chain or (chain_attr.get(para.chain) is None and para_attr is not None):
             chain_attr[para.chain] = para_attr
         if para_attr is None and chain_attr.get(para.chain) is None:
             chain_attr[para.chain] = self._lookahead(paras, idx)
@@ -478,7 +662,11 @@ class EnglishExtractor:
         if "of" in lows[1:]:
             k = lows.index("of")
             head = words[:k]
-            if head and all(w[:1].isupper() for w in head) and (len(head) >= 2 or lows[0] in TITLES):
+            if (
+                head
+                and all(w[:1].isupper() for w in head)
+                and (len(head) >= 2 or lows[0] in TITLES)
+            ):
                 # "Dr John Pike of the Department of Agriculture": the person speaks.
                 words = head
         out: list[Mention] = []
@@ -515,7 +703,9 @@ class EnglishExtractor:
             for ss, se in split_sentences(self.text, a, b, guards):
                 self._narrative(ss, se, guards)
 
-    def _narrative(self, ss: int, se: int, inline: list[tuple[int, int]], headline: bool = False) -> None:
+    def _narrative(
+        self, ss: int, se: int, inline: list[tuple[int, int]], headline: bool = False
+    ) -> None:
         toks = self.tokens(ss, se)
         if not toks:
             return
@@ -666,7 +856,9 @@ class EnglishExtractor:
             if not rest or not is_verbish(rest) or rest[0].low in _TIME_LEAD:
                 # "X will do Y, the council's leader confirmed on Tuesday."
                 return _Cue("inverted", i, 0, 0, mentions, word, comp_end=span[0] - 1)
-        while boundary > 0 and (toks[boundary - 1].low in _CONNECTORS or toks[boundary - 1].text == ","):
+        while boundary > 0 and (
+            toks[boundary - 1].low in _CONNECTORS or toks[boundary - 1].text == ","
+        ):
             boundary -= 1
         return _Cue("verb", i, comp, boundary, mentions, word)
 
@@ -719,7 +911,9 @@ class EnglishExtractor:
             unnamed = Actor.named("unnamed", ActorKind.UNKNOWN)
             mentions = [Mention(unnamed, 0.3)]
         boundary = i
-        while boundary > 0 and (toks[boundary - 1].low in _PRE_NOMINAL or toks[boundary - 1].text == ","):
+        while boundary > 0 and (
+            toks[boundary - 1].low in _PRE_NOMINAL or toks[boundary - 1].text == ","
+        ):
             boundary -= 1
         return _Cue("nominal", i, that + 1, boundary, mentions, toks[i].low)
 
@@ -751,7 +945,9 @@ class EnglishExtractor:
                     return k if k > start else end
         return end
 
-    def _publisher_sentence(self, toks: Sequence[Tok], sentence: tuple[int, int], headline: bool) -> None:
+    def _publisher_sentence(
+        self, toks: Sequence[Tok], sentence: tuple[int, int], headline: bool
+    ) -> None:
         if len(toks) < 3:
             return
         found = analyse(toks, publisher=True, headline=headline)
@@ -763,7 +959,13 @@ class EnglishExtractor:
             self.units.append(_Unit(a, b, self.publisher_mention, mode, sentence, confidence=0.55))
 
     def _complement(
-        self, toks: Sequence[Tok], start: int, end: int, cue: _Cue, sentence: tuple[int, int], mode: str
+        self,
+        toks: Sequence[Tok],
+        start: int,
+        end: int,
+        cue: _Cue,
+        sentence: tuple[int, int],
+        mode: str,
     ) -> None:
         while end > start and not toks[end - 1].is_word and toks[end - 1].text not in CLOSE_MARKS:
             end -= 1
@@ -780,7 +982,9 @@ class EnglishExtractor:
                 continue
             first_unit[p_idx] = len(self.units)
             head_unit = first_unit.get(head) if head is not None else None
-            direct = _fully_quoted(self.text, toks[start + p_start].start, toks[start + p_end - 1].end)
+            direct = _fully_quoted(
+                self.text, toks[start + p_start].start, toks[start + p_end - 1].end
+            )
             conf = {"verb": 0.8, "participle": 0.7, "nominal": 0.55}.get(cue.kind, 0.7)
             addressee = None
             if cue.word.split()[0] in DEMAND_CUES and cue.word != "called for":
@@ -872,7 +1076,15 @@ class EnglishExtractor:
                 a, b = _trim(self.text, toks[comp].start, toks[-1].end)
                 if b > a:
                     self.units.append(
-                        _Unit(a, b, Mention(m.actor, 0.6), "nested", sentence, cue=toks[i].low, confidence=0.6)
+                        _Unit(
+                            a,
+                            b,
+                            Mention(m.actor, 0.6),
+                            "nested",
+                            sentence,
+                            cue=toks[i].low,
+                            confidence=0.6,
+                        )
                     )
                 return
 
@@ -880,7 +1092,6 @@ class EnglishExtractor:
 
     def _learn_groups(self) -> None:
         # What a speaker means by "we": the group they call "our coalition ...".
-        text = self.text
         for u in self.units:
             if u.speaker.actor.id == self.publisher.id or self.speakers.group_of(u.speaker.actor):
                 continue
@@ -902,14 +1113,28 @@ class EnglishExtractor:
         for idx, u in enumerate(self.units):
             toks = self.tokens(u.start, u.end)
             found = self._analyse(u, toks)
-            if u.head is not None and u.head < len(analyses) and found.trigger in {None, "imperative"}:
+            if (
+                u.head is not None
+                and u.head < len(analyses)
+                and found.trigger in {None, "imperative"}
+            ):
                 head_an = analyses[u.head][0]
-                found = found._replace(kind=head_an.kind, own_side=head_an.own_side, trigger="coordinated")
-            elif ("ordinal" in u.flags or "elaboration" in u.flags) and found.trigger in {None, "imperative"}:
+                found = found._replace(
+                    kind=head_an.kind, own_side=head_an.own_side, trigger="coordinated"
+                )
+            elif ("ordinal" in u.flags or "elaboration" in u.flags) and found.trigger in {
+                None,
+                "imperative",
+            }:
                 prev = last_by_speaker.get(u.speaker.actor.id)
-                if prev is not None and analyses[prev][0].kind in {ClaimKind.COMMITMENT, ClaimKind.DEMAND}:
+                if prev is not None and analyses[prev][0].kind in {
+                    ClaimKind.COMMITMENT,
+                    ClaimKind.DEMAND,
+                }:
                     prev_an = analyses[prev][0]
-                    found = found._replace(kind=prev_an.kind, own_side=prev_an.own_side, trigger="inherited")
+                    found = found._replace(
+                        kind=prev_an.kind, own_side=prev_an.own_side, trigger="inherited"
+                    )
             analyses.append((found, toks))
             if u.mode != "nested":
                 last_by_speaker[u.speaker.actor.id] = idx
@@ -953,9 +1178,26 @@ class EnglishExtractor:
         publisher = u.mode in {"publisher", "headline", "event"} and speaker.id == self.publisher.id
         if u.mode == "event":
             # "military chiefs meeting this week": who before the gerund, what from it.
-            verb = next((k for k, t in enumerate(toks) if k and (t.low.endswith("ing") or t.low in EVENT_NOUNS)), 0)
+            verb = next(
+                (
+                    k
+                    for k, t in enumerate(toks)
+                    if k and (t.low.endswith("ing") or t.low in EVENT_NOUNS)
+                ),
+                0,
+            )
             subject = (0, verb) if verb else None
-            return Analysis(ClaimKind.COMMITMENT, "event", subject, False, verb, (verb, len(toks)), None, None, False)
+            return Analysis(
+                ClaimKind.COMMITMENT,
+                "event",
+                subject,
+                False,
+                verb,
+                (verb, len(toks)),
+                None,
+                None,
+                False,
+            )
         found = analyse(
             toks,
             cue=cue,
@@ -965,12 +1207,20 @@ class EnglishExtractor:
             is_own=is_own,
             is_known=is_known,
         )
-        if u.cue in {"called for", "called on", "calls for", "calls on"} or (cue in DEMAND_CUES and u.addressee):
+        if u.cue in {"called for", "called on", "calls for", "calls on"} or (
+            cue in DEMAND_CUES and u.addressee
+        ):
             found = found._replace(kind=ClaimKind.DEMAND, trigger="cue")
         elif cue in PREDICTION_CUES and found.kind is ClaimKind.STATEMENT:
             found = found._replace(kind=ClaimKind.PREDICTION, trigger="cue")
         elif cue in {"pledged", "promised", "vowed", "committed"} and toks and toks[0].low == "to":
-            found = found._replace(kind=ClaimKind.COMMITMENT, own_side=True, trigger="cue", verb=1, action=(1, len(toks)))
+            found = found._replace(
+                kind=ClaimKind.COMMITMENT,
+                own_side=True,
+                trigger="cue",
+                verb=1,
+                action=(1, len(toks)),
+            )
         return found
 
     def _build(self, u: _Unit, found: Analysis, toks: Sequence[Tok]) -> Claim | None:
@@ -990,8 +1240,13 @@ class EnglishExtractor:
                 if found.verb is not None and _negated(toks, found.verb):
                     action = f"not {action}"
             elif u.addressee is not None:
-                to = next((k for k, t in enumerate(toks) if t.start >= u.addressee[1] and t.low == "to"), -1)
-                action = _clean(text[toks[to + 1].start : u.end]) if 0 <= to < len(toks) - 1 else None
+                to = next(
+                    (k for k, t in enumerate(toks) if t.start >= u.addressee[1] and t.low == "to"),
+                    -1,
+                )
+                action = (
+                    _clean(text[toks[to + 1].start : u.end]) if 0 <= to < len(toks) - 1 else None
+                )
             else:
                 # An inherited or cue-made kind: the claim's own words are the action.
                 a = 0
@@ -1033,7 +1288,9 @@ class EnglishExtractor:
         except (ValueError, TypeError):
             return None  # an invalid value is a bug in a rule: skip the claim, keep going
 
-    def _actor(self, u: _Unit, found: Analysis, toks: Sequence[Tok]) -> tuple[Actor | None, float | None]:
+    def _actor(
+        self, u: _Unit, found: Analysis, toks: Sequence[Tok]
+    ) -> tuple[Actor | None, float | None]:
         speaker = u.speaker.actor
         if u.addressee is not None:
             return self._actor_named(self.text[u.addressee[0] : u.addressee[1]], u)
@@ -1070,7 +1327,14 @@ class EnglishExtractor:
     def _actor_named(self, phrase: str, u: _Unit) -> tuple[Actor | None, float | None]:
         phrase = _clean(phrase)
         words = phrase.split()
-        while len(words) > 1 and words[0].lower() in {"also", "now", "then", "just", "still", "only"}:
+        while len(words) > 1 and words[0].lower() in {
+            "also",
+            "now",
+            "then",
+            "just",
+            "still",
+            "only",
+        }:
             words = words[1:]
         if not words:
             return None, None
@@ -1100,11 +1364,17 @@ class EnglishExtractor:
             if t.is_cap and t.low not in TITLES:
                 name = t.text[:-2] if t.low.endswith(("'s", "’s")) else t.text
                 found = self.context.registry.resolve(name)
-                if found is not None and found.id != u.speaker.actor.id and found.kind is not ActorKind.ORGANISATION:
+                if (
+                    found is not None
+                    and found.id != u.speaker.actor.id
+                    and found.kind is not ActorKind.ORGANISATION
+                ):
                     return found
         return None
 
-    def _due(self, u: _Unit, found: Analysis, toks: Sequence[Tok]) -> tuple[TimeWindow | None, float | None]:
+    def _due(
+        self, u: _Unit, found: Analysis, toks: Sequence[Tok]
+    ) -> tuple[TimeWindow | None, float | None]:
         if not toks:
             return None, None
         base = toks[0].start
@@ -1135,10 +1405,7 @@ class EnglishExtractor:
 
 def _may_hold_time(toks: Sequence[Tok]) -> bool:
     """Whether a clause has a digit or a word that time phrases are made of."""
-    for t in toks:
-        if t.low in _TIME_HINTS or t.text[:1].isdigit():
-            return True
-    return False
+    return any(t.low in _TIME_HINTS or t.text[:1].isdigit() for t in toks)
 
 
 def quoted_start(toks: Sequence[Tok], k: int) -> bool:
@@ -1169,7 +1436,7 @@ def _join(toks: Sequence[Tok], a: int, b: int) -> str:
 
 
 def _clean(phrase: str) -> str:
-    for mark in "\"“”‘’«»„":
+    for mark in '"“”‘’«»„':
         phrase = phrase.replace(mark, "")
     phrase = phrase.replace(" '", " ").replace("' ", " ")
     return " ".join(phrase.split()).strip(" ,.;:'")
@@ -1184,7 +1451,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         a += 1
     if b - a >= 2 and text[a] in OPEN_MARKS and text[b - 1] in CLOSE_MARKS:
         inner = text[a + 1 : b - 1]
-        if not any(ch in "\"“”" for ch in inner):
+        if not any(ch in '"“”' for ch in inner):
             a, b = a + 1, b - 1
     a, b = strip_span(text, a, b)
     while b > a and text[b - 1] in _TRAIL:
@@ -1198,10 +1465,12 @@ def _fully_quoted(text: str, a: int, b: int) -> bool:
         b -= 1
     if b - a < 2 or text[a] not in "\"“‘'" or text[b - 1] not in "\"”’'":
         return False
-    return not any(ch in "\"“”" for ch in text[a + 1 : b - 1])
+    return not any(ch in '"“”' for ch in text[a + 1 : b - 1])
 
 
-def _np_before(toks: Sequence[Tok], i: int, lo: int) -> tuple[int, int, tuple[int, int] | None] | None:
+def _np_before(
+    toks: Sequence[Tok], i: int, lo: int
+) -> tuple[int, int, tuple[int, int] | None] | None:
     """The subject noun phrase ending before token ``i`` (skipping "has", "also" ...).
 
     Returns (start, end, apposition) token indexes; the apposition is the range of
@@ -1220,7 +1489,11 @@ def _np_before(toks: Sequence[Tok], i: int, lo: int) -> tuple[int, int, tuple[in
             inner = _np_before_plain(toks, c, lo)
             if inner is not None and not toks[c + 1].is_cap and toks[inner[0]].is_cap:
                 return inner[0], inner[1], (c + 1, j)  # "NAME, leader of X, said"
-            if inner is not None and toks[c + 1].is_cap and all(t.is_cap or not t.is_word for t in toks[c + 1 : j]):
+            if (
+                inner is not None
+                and toks[c + 1].is_cap
+                and all(t.is_cap or not t.is_word for t in toks[c + 1 : j])
+            ):
                 return c + 1, j, (inner[0], inner[1])  # "The Environment Secretary, NAME, said"
         return None
     plain = _np_before_plain(toks, j + 1, lo)
@@ -1234,20 +1507,39 @@ def _np_before_plain(toks: Sequence[Tok], end: int, lo: int) -> tuple[int, int] 
     while k >= lo and end - k <= 14:
         t = toks[k]
         if not t.is_word:
-            if t.text == "." and k - 1 >= lo and (toks[k - 1].low in ABBREVIATIONS or len(toks[k - 1].text) == 1):
+            if (
+                t.text == "."
+                and k - 1 >= lo
+                and (toks[k - 1].low in ABBREVIATIONS or len(toks[k - 1].text) == 1)
+            ):
                 k -= 1
                 continue
-            if t.text in {"-", "'", "’"} and k - 1 >= lo and toks[k - 1].end == t.start and toks[k + 1].start == t.end:
+            if (
+                t.text in {"-", "'", "’"}
+                and k - 1 >= lo
+                and toks[k - 1].end == t.start
+                and toks[k + 1].start == t.end
+            ):
                 k -= 1
                 continue
             break
         if t.low in CLAUSE_WORDS or t.low in CUES or (t.low in VERB_FORMS and not t.is_cap):
-            if t.low == "and" and k - 1 >= lo and toks[k - 1].is_cap and k + 1 < end and toks[k + 1].is_cap:
+            if (
+                t.low == "and"
+                and k - 1 >= lo
+                and toks[k - 1].is_cap
+                and k + 1 < end
+                and toks[k + 1].is_cap
+            ):
                 k -= 1
                 continue
             break
         if t.low in DETERMINERS:
-            if k - 1 >= lo and toks[k - 1].low in {"for", "of", "at", "from", "in", "to"} and k - 2 >= lo:
+            if (
+                k - 1 >= lo
+                and toks[k - 1].low in {"for", "of", "at", "from", "in", "to"}
+                and k - 2 >= lo
+            ):
                 k -= 1
                 continue
             k -= 1
@@ -1264,11 +1556,16 @@ def _np_before_plain(toks: Sequence[Tok], end: int, lo: int) -> tuple[int, int] 
         return None
     if not toks[start].is_cap and not any(t.is_cap for t in toks[start:end]):
         head = toks[end - 1].low
-        if head not in PRONOUNS and start > lo and toks[start - 1].low not in DETERMINERS:
-            # a lower-case phrase mid-clause ("the deal was agreed, officials said" is
-            # fine; "...delay, saying" is not a subject)
-            if toks[start].low not in DETERMINERS and head not in {"officials", "analysts", "sources"}:
-                return None
+        # a lower-case phrase mid-clause ("the deal was agreed, officials said" is
+        # fine; "...delay, saying" is not a subject)
+        if (
+            head not in PRONOUNS
+            and start > lo
+            and toks[start - 1].low not in DETERMINERS
+            and toks[start].low not in DETERMINERS
+            and head not in {"officials", "analysts", "sources"}
+        ):
+            return None
     return (start, end)
 
 
@@ -1284,7 +1581,9 @@ def _np_after(toks: Sequence[Tok], i: int, n: int) -> tuple[int, int] | None:
                 k += 1
                 continue
             break
-        if k > start and (t.low in CLAUSE_WORDS or t.low in {"from", "on", "in", "at", "after", "during"}):
+        if k > start and (
+            t.low in CLAUSE_WORDS or t.low in {"from", "on", "in", "at", "after", "during"}
+        ):
             break
         if t.low in {"that"}:
             break
@@ -1305,7 +1604,9 @@ def _np_forward(toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, int] | None
     if toks[k].low in PRONOUNS:
         return (k, k + 1)
     if toks[k].is_cap:
-        while k < hi and (toks[k].is_cap or (toks[k].low == "and" and k + 1 < hi and toks[k + 1].is_cap)):
+        while k < hi and (
+            toks[k].is_cap or (toks[k].low == "and" and k + 1 < hi and toks[k + 1].is_cap)
+        ):
             k += 1
         return (start, k)
     if toks[k].low in DETERMINERS:
@@ -1361,13 +1662,21 @@ def _split_pieces(
             k += 1
     # ", and we will ...": a second undertaking with its own subject and modal.
     for k in range(1, n - 2):
-        if toks[k - 1].text == "," and toks[k].low in {"and", "but"} and toks[k + 1].low in _SUBJECT_PRONOUNS:
+        if (
+            toks[k - 1].text == ","
+            and toks[k].low in {"and", "but"}
+            and toks[k + 1].low in _SUBJECT_PRONOUNS
+        ):
             nxt = toks[k + 2].low
             if nxt in _LIST_TRIGGERS or nxt.endswith(("'ll", "’ll")) or nxt in {"need", "must"}:
                 cuts.setdefault(k + 1, 0)
     # "X" and "Y": two quoted claims joined by "and".
     for k in range(1, n - 1):
-        if toks[k].low == "and" and toks[k - 1].text in CLOSE_MARKS and toks[k + 1].text in OPEN_MARKS:
+        if (
+            toks[k].low == "and"
+            and toks[k - 1].text in CLOSE_MARKS
+            and toks[k + 1].text in OPEN_MARKS
+        ):
             cuts[k + 1] = 0
     coord_cuts = _coordination(toks)
     for c in coord_cuts:
@@ -1388,7 +1697,9 @@ def _split_pieces(
             flags.add("ordinal")
             a += 2
         b = e
-        while b > a and (toks[b - 1].low in _TRAILING_CONNECTORS or toks[b - 1].text in {",", ";", "—", "–", "-"}):
+        while b > a and (
+            toks[b - 1].low in _TRAILING_CONNECTORS or toks[b - 1].text in {",", ";", "—", "–", "-"}
+        ):
             b -= 1
         if b <= a:
             continue
@@ -1412,8 +1723,10 @@ def _coordination(toks: Sequence[Tok]) -> list[int]:
     n = len(toks)
     trig = -1
     for k, t in enumerate(toks):
-        if t.low in _LIST_TRIGGERS or t.low.endswith(("'ll", "’ll")) or (
-            t.low in {"need", "needs"} and k + 1 < n and toks[k + 1].low == "to"
+        if (
+            t.low in _LIST_TRIGGERS
+            or t.low.endswith(("'ll", "’ll"))
+            or (t.low in {"need", "needs"} and k + 1 < n and toks[k + 1].low == "to")
         ):
             trig = k
             break

@@ -36,19 +36,112 @@ from .lexicon import (
 )
 from .text import Tok
 
-__all__ = ["AUX", "Analysis", "analyse", "find_condition", "is_verbish", "VERB_FORMS"]
+__all__ = ["AUX", "VERB_FORMS", "Analysis", "analyse", "find_condition", "is_verbish"]
 
 #: Auxiliaries and copulas: a clause with one of these has a finite verb.
 AUX = frozenset(
-    """is are was were be been being am has have had do does did will would shall should
-    can could may might must need needs won't won’t can't can’t cannot don't don’t doesn't
-    doesn’t didn't didn’t isn't isn’t aren't aren’t wasn't wasn’t it's it’s that's that’s
-    he's he’s she's she’s there's there’s we're we’re they're they’re i'm i’m""".split()
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "need",
+        "needs",
+        "won't",
+        "won’t",
+        "can't",
+        "can’t",
+        "cannot",
+        "don't",
+        "don’t",
+        "doesn't",
+        "doesn’t",
+        "didn't",
+        "didn’t",
+        "isn't",
+        "isn’t",
+        "aren't",
+        "aren’t",
+        "wasn't",
+        "wasn’t",
+        "it's",
+        "it’s",
+        "that's",
+        "that’s",
+        "he's",
+        "he’s",
+        "she's",
+        "she’s",
+        "there's",
+        "there’s",
+        "we're",
+        "we’re",
+        "they're",
+        "they’re",
+        "i'm",
+        "i’m",
+    ]
 )
 _IRREGULAR = frozenset(
-    """said told made took gave met held kept sent built brought got went came began ran
-    stood won paid sold found thought saw knew became left led felt meant spent lost
-    fell rose chose drove wrote spoke broke""".split()
+    [
+        "said",
+        "told",
+        "made",
+        "took",
+        "gave",
+        "met",
+        "held",
+        "kept",
+        "sent",
+        "built",
+        "brought",
+        "got",
+        "went",
+        "came",
+        "began",
+        "ran",
+        "stood",
+        "won",
+        "paid",
+        "sold",
+        "found",
+        "thought",
+        "saw",
+        "knew",
+        "became",
+        "left",
+        "led",
+        "felt",
+        "meant",
+        "spent",
+        "lost",
+        "fell",
+        "rose",
+        "chose",
+        "drove",
+        "wrote",
+        "spoke",
+        "broke",
+    ]
 )
 
 
@@ -72,8 +165,33 @@ VERB_FORMS = _forms()
 
 _SUBJECT_SKIP = ADVERBS | {"is", "are", "was", "were", "be", "been", "being", "am", "also"}
 _PREPS = frozenset(
-    """of for in on at by from with behind to into over under about across between
-    against after before during without within around through set""".split()
+    [
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "from",
+        "with",
+        "behind",
+        "to",
+        "into",
+        "over",
+        "under",
+        "about",
+        "across",
+        "between",
+        "against",
+        "after",
+        "before",
+        "during",
+        "without",
+        "within",
+        "around",
+        "through",
+        "set",
+    ]
 )
 _EXPLETIVES = frozenset({"there", "it", "this", "that"})
 _REFUSAL_VERBS = frozenset(
@@ -85,8 +203,27 @@ _CANT = frozenset({"can't", "can’t", "cannot"})
 _PREDICTIVE_PLANS = frozenset({"expected", "likely"})
 _READINESS = frozenset({"ready", "prepared", "preparing", "determined"})
 _NOT_IMPERATIVE_NEXT = frozenset(
-    """is are was were has have had will would can could must should may might of for 's
-    ’s""".split()
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "must",
+        "should",
+        "may",
+        "might",
+        "of",
+        "for",
+        "'s",
+        "’s",
+    ]
 )
 
 
@@ -140,18 +277,30 @@ def find_condition(toks: Sequence[Tok]) -> tuple[int, int] | None:
             and toks[i + 3].low in {"of", "that"}
         ):
             size = 4
-        elif low == "in" and i + 2 < n and toks[i + 1].low == "case" and toks[i + 2].low in {"of", "that"}:
-            size = 3
-        elif low == "as" and i + 2 < n and toks[i + 1].low == "long" and toks[i + 2].low == "as":
-            size = 3
-        elif low == "on" and i + 2 < n and toks[i + 1].low == "condition" and toks[i + 2].low == "that":
+        elif (
+            (
+                low == "in"
+                and i + 2 < n
+                and toks[i + 1].low == "case"
+                and toks[i + 2].low in {"of", "that"}
+            )
+            or (low == "as" and i + 2 < n and toks[i + 1].low == "long" and toks[i + 2].low == "as")
+            or (
+                low == "on"
+                and i + 2 < n
+                and toks[i + 1].low == "condition"
+                and toks[i + 2].low == "that"
+            )
+        ):
             size = 3
         elif low == "should" and i + 1 < n:
             # Inversion ("should a deal be agreed") is a condition; "X should act" is not.
             nxt = toks[i + 1]
-            if nxt.low in DETERMINERS or nxt.low in {"he", "she", "they", "we", "it", "there", "i"}:
-                size = 1
-            elif nxt.is_cap and nxt.low not in VERB_FORMS:
+            if (
+                nxt.low in DETERMINERS
+                or nxt.low in {"he", "she", "they", "we", "it", "there", "i"}
+                or (nxt.is_cap and nxt.low not in VERB_FORMS)
+            ):
                 size = 1
         if not size:
             continue
@@ -233,11 +382,16 @@ def analyse(
         nxt = toks[i + 1].low if i + 1 < n else ""
         if low in {"must", "mustn't", "mustn’t"}:
             trig, verb = "obligation", _next_content(toks, i + 1)
-        elif low in {"need", "needs"} and nxt == "to" and i > 0:
-            trig, verb = "obligation", i + 2
-        elif low in {"have", "has"} and nxt == "to" and i + 2 < n and toks[i + 2].low in VERB_FORMS:
-            trig, verb = "obligation", i + 2
-        elif low == "ought" and nxt == "to":
+        elif (
+            (low in {"need", "needs"} and nxt == "to" and i > 0)
+            or (
+                low in {"have", "has"}
+                and nxt == "to"
+                and i + 2 < n
+                and toks[i + 2].low in VERB_FORMS
+            )
+            or (low == "ought" and nxt == "to")
+        ):
             trig, verb = "obligation", i + 2
         elif low == "should" and not (cond and cond[0] == i):
             v = _next_content(toks, i + 1)
@@ -277,7 +431,12 @@ def analyse(
         elif low in {"expects", "expect", "predicts", "forecasts", "anticipates"} and i > 0:
             if any(toks[k].low in {"to", "that"} for k in range(i + 1, min(n, i + 8))):
                 return _build(toks, ClaimKind.PREDICTION, "expect", None, False, i + 1, cond, None)
-        elif low in {"could", "may", "might"} and cue in {"warned", "warns", "predicted", "predicts"}:
+        elif low in {"could", "may", "might"} and cue in {
+            "warned",
+            "warns",
+            "predicted",
+            "predicts",
+        }:
             return _build(toks, ClaimKind.PREDICTION, "warning", None, False, i + 1, cond, None)
         elif low in {"want", "wants", "wanted"} and i > 0:
             for k in range(i + 2, min(n, i + 8)):
@@ -288,12 +447,18 @@ def analyse(
         elif headline and low == "to" and i > 0 and nxt in VERBS:
             before = toks[:i]
             if not is_verbish(before):
-                subj = (0, i)
-                return _build(toks, ClaimKind.COMMITMENT, "headline", subj, False, i + 1, cond, None)
+                subj_h: tuple[int, int] = (0, i)
+                return _build(
+                    toks, ClaimKind.COMMITMENT, "headline", subj_h, False, i + 1, cond, None
+                )
         if not trig:
             continue
-        subj = _subject(toks, i, 0)
-        if trig == "plan" and i > 0 and (toks[i - 1].low in DETERMINERS or toks[i - 1].text[:1].isdigit()):
+        subj: tuple[int, int] | None = _subject(toks, i, 0)
+        if (
+            trig == "plan"
+            and i > 0
+            and (toks[i - 1].low in DETERMINERS or toks[i - 1].text[:1].isdigit())
+        ):
             subj = None  # "a plan to rebuild": the noun, whose owner is the speaker
         if subj is not None and cond and subj[0] < cond[1] <= subj[1]:
             subj = (cond[1], subj[1]) if cond[1] < subj[1] else None
@@ -305,12 +470,19 @@ def analyse(
             own = True
         if not own and is_own is not None and subj_text:
             own = is_own(subj_text)
-        expletive = head is not None and head.low in _EXPLETIVES and subj is not None and subj[1] - subj[0] == 1
+        expletive = (
+            head is not None
+            and head.low in _EXPLETIVES
+            and subj is not None
+            and subj[1] - subj[0] == 1
+        )
         animate = subj is None or own
         if head is not None and not animate:
             animate = head.low in ANIMATE_NOUNS or head.low in {"he", "she", "they", "you"}
             if not animate and head.is_cap:
-                animate = head.start != toks[0].start or (is_known is not None and is_known(head.text))
+                animate = head.start != toks[0].start or (
+                    is_known is not None and is_known(head.text)
+                )
         kind: ClaimKind | None = None
         if trig == "obligation":
             if expletive:
@@ -319,14 +491,16 @@ def analyse(
                 kind = ClaimKind.COMMITMENT if own or publisher else ClaimKind.DEMAND
         elif trig == "future":
             be = verb < n and toks[verb].low == "be"
-            if own and not expletive:
-                kind = ClaimKind.COMMITMENT
-            elif publisher and not be and not expletive and animate:
+            if (own and not expletive) or (publisher and not be and not expletive and animate):
                 kind = ClaimKind.COMMITMENT
             else:
                 kind = ClaimKind.PREDICTION
         elif trig == "reported":
-            kind = ClaimKind.COMMITMENT if own or first_person_agree or publisher else ClaimKind.PREDICTION
+            kind = (
+                ClaimKind.COMMITMENT
+                if own or first_person_agree or publisher
+                else ClaimKind.PREDICTION
+            )
         elif trig == "plan":
             kind = ClaimKind.COMMITMENT
         elif trig == "predictive":
@@ -344,14 +518,20 @@ def analyse(
         imp = _imperative(toks)
         if imp is not None:
             verb, addressee = imp
-            return _build(toks, ClaimKind.DEMAND, "imperative", None, False, verb, cond, addressee, True)
+            return _build(
+                toks, ClaimKind.DEMAND, "imperative", None, False, verb, cond, addressee, True
+            )
     return Analysis(ClaimKind.STATEMENT, None, None, False, None, None, cond, None, False)
 
 
 def _imperative(toks: Sequence[Tok]) -> tuple[int, tuple[int, int] | None] | None:
     n = len(toks)
     i = 0
-    while i < n and (toks[i].low in ADVERBS or toks[i].low in {"and", "but", "so", "please"} or not toks[i].is_word):
+    while i < n and (
+        toks[i].low in ADVERBS
+        or toks[i].low in {"and", "but", "so", "please"}
+        or not toks[i].is_word
+    ):
         i += 1
     starts = [i]
     starts.extend(k + 1 for k in range(i, n - 1) if toks[k].text in {",", ";", "—", "–"})
@@ -393,4 +573,14 @@ def _build(
             end -= 1
         if end > verb:
             action = (verb, end)
-    return Analysis(kind, trigger, subject, own, verb if verb >= 0 else None, action, cond, addressee, imperative)
+    return Analysis(
+        kind,
+        trigger,
+        subject,
+        own,
+        verb if verb >= 0 else None,
+        action,
+        cond,
+        addressee,
+        imperative,
+    )

@@ -26,23 +26,113 @@ __all__ = ["COUNTRIES", "Mention", "Speakers", "is_role_phrase", "split_names"]
 
 #: Countries and places that speak as one ("Russia said").
 COUNTRIES = frozenset(
-    """russia ukraine china france germany britain uk us usa america india israel iran
-    japan europe italy spain canada australia brazil mexico poland turkey egypt syria
-    iraq gaza palestine korea taiwan nato eu kyiv moscow washington beijing london paris
-    berlin brussels""".split()
+    [
+        "russia",
+        "ukraine",
+        "china",
+        "france",
+        "germany",
+        "britain",
+        "uk",
+        "us",
+        "usa",
+        "america",
+        "india",
+        "israel",
+        "iran",
+        "japan",
+        "europe",
+        "italy",
+        "spain",
+        "canada",
+        "australia",
+        "brazil",
+        "mexico",
+        "poland",
+        "turkey",
+        "egypt",
+        "syria",
+        "iraq",
+        "gaza",
+        "palestine",
+        "korea",
+        "taiwan",
+        "nato",
+        "eu",
+        "kyiv",
+        "moscow",
+        "washington",
+        "beijing",
+        "london",
+        "paris",
+        "berlin",
+        "brussels",
+    ]
 )
 # Titles a person holds (so "President X" is a person); the rest are role adjectives.
 _PERSON_TITLES = frozenset(
-    """sir dame lord lady mr mrs ms miss mx dr prof professor president minister
-    chancellor secretary senator governor mayor king queen prince princess pope general
-    admiral colonel captain judge justice rev reverend archbishop bishop cardinal sheikh
-    emir commissioner ambassador mp mep cllr councillor""".split()
+    [
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "president",
+        "minister",
+        "chancellor",
+        "secretary",
+        "senator",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "general",
+        "admiral",
+        "colonel",
+        "captain",
+        "judge",
+        "justice",
+        "rev",
+        "reverend",
+        "archbishop",
+        "bishop",
+        "cardinal",
+        "sheikh",
+        "emir",
+        "commissioner",
+        "ambassador",
+        "mp",
+        "mep",
+        "cllr",
+        "councillor",
+    ]
 )
 _ABBREVIATED_ROLES = {"pm": "prime minister", "ceo": "chief executive"}
 # Roles of the people stories are usually about: "the Prime Minister" with no name
 # beside it most often means the head of government the story already named.
 _SALIENT_ROLES = frozenset(
-    {"minister", "pm", "president", "premier", "chancellor", "leader", "king", "queen", "mayor", "governor"}
+    {
+        "minister",
+        "pm",
+        "president",
+        "premier",
+        "chancellor",
+        "leader",
+        "king",
+        "queen",
+        "mayor",
+        "governor",
+    }
 )
 _PLURAL_ROLE_HEADS = frozenset({"officials", "spokespeople", "analysts", "ministers", "leaders"})
 
@@ -117,9 +207,9 @@ class Speakers:
         if actor.id == self.publisher.id:
             return
         self.last_speaker = actor
-        if actor.kind in (ActorKind.PERSON, ActorKind.UNKNOWN) and " " in actor.name.strip():
-            self.last_person = actor
-        elif actor.kind is ActorKind.PERSON:
+        if (
+            actor.kind in (ActorKind.PERSON, ActorKind.UNKNOWN) and " " in actor.name.strip()
+        ) or actor.kind is ActorKind.PERSON:
             self.last_person = actor
         elif actor.kind in (ActorKind.GROUP, ActorKind.ORGANISATION, ActorKind.COUNTRY):
             self.last_group = actor
@@ -207,9 +297,15 @@ class Speakers:
         lows = [w.lower() for w in words]
         last_title = -1
         for i, low in enumerate(lows[:-1]):
-            if low in TITLES or low in {"us", "uk", "eu"} or (
-                i + 1 < len(lows) and lows[i + 1] in TITLES and words[i][:1].isupper()
-                and low not in ORG_WORDS
+            if (
+                low in TITLES
+                or low in {"us", "uk", "eu"}
+                or (
+                    i + 1 < len(lows)
+                    and lows[i + 1] in TITLES
+                    and words[i][:1].isupper()
+                    and low not in ORG_WORDS
+                )
             ):
                 last_title = i
         bare = list(words[last_title + 1 :])
@@ -259,10 +355,14 @@ class Speakers:
         lows = [w.lower() for w in words]
         variants = [surface]
         # "the British Prime Minister" is also "the Prime Minister"; "the PM" likewise.
-        core = [w for w, low in zip(words, lows) if low in ROLE_WORDS or low in TITLES or low == "the"]
+        core = [
+            w
+            for w, low in zip(words, lows, strict=False)
+            if low in ROLE_WORDS or low in TITLES or low == "the"
+        ]
         if len(core) < len(words):
             variants.append(" ".join(core))
-        expanded = [_ABBREVIATED_ROLES.get(low, w) for w, low in zip(words, lows)]
+        expanded = [_ABBREVIATED_ROLES.get(low, w) for w, low in zip(words, lows, strict=False)]
         variants.append(" ".join(expanded))
         for variant in variants:
             known = self.registry.resolve(variant)
