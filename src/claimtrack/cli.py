@@ -26,7 +26,7 @@ from .errors import ClaimtrackError
 from .model import ClaimKind, Status, Verdict
 from .plugins import get_plugin_manager
 from .records import dumps_line, evidence_record, standing_record
-from .report import build_report, due_phrase, render_json, render_markdown, render_table
+from .report import due_phrase, render_json, render_markdown, render_table
 from .status import standing
 from .timeutil import parse_when
 from .tracker import DB_ENV, DEFAULT_DB, Tracker, extract_path
@@ -341,6 +341,13 @@ def extract(
     default="table",
     show_default=True,
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=25,
+    show_default=True,
+    help="Rows listed per section in table and markdown (0: all; json lists all).",
+)
 @click.pass_context
 @handle_errors
 def status(
@@ -352,12 +359,22 @@ def status(
     since: datetime | None,
     fail_on: tuple[str, ...],
     fmt: str,
+    limit: int,
 ) -> None:
-    """The report: overdue, due soon, open, recently resolved, and each actor's record.
+    """The report: overdue, due soon, waiting on a condition, open, recently resolved,
+    and each actor's record (kept, partly kept, broken, overdue, open, share kept).
+
+    Dates read both ways: "20 Mar 2025 (12 days overdue)", "(starts in 3 days)".
+    --as-of answers "what did we know then?": evidence counts from when it became
+    known.  --format table fits the terminal and uses colour only on a terminal;
+    markdown is for newsletters; json is one object with "as_of", "commitments"
+    (claim records with "status" and "progress") and "actors" (per-actor counts).
 
     \b
-    Exit status: 0, or 3 when --fail-on names a status some commitment has
-    (so a cron job can raise a reminder), 1 on error.
+    Exit status:
+      0  the report was written (whatever it says)
+      3  --fail-on names a status some reported commitment has
+      1  an error (bad store, unknown option value)
     \b
     Examples:
       claimtrack status
@@ -366,19 +383,25 @@ def status(
     """
     tracker = _tracker(ctx)
     when = as_of or datetime.now(timezone.utc)
-    rows = tracker.status(when, actor=actor, kind=kind, since=since)
-    report = build_report(rows, when, due_within=due_within)
+    report = tracker.report(
+        when,
+        actor=actor,
+        kind=kind,
+        due_within=due_within,
+        since=since,
+        limit=None if fmt == "json" or limit == 0 else limit,
+    )
     if fmt == "json":
-        render_json(report, rows, sys.stdout)
+        render_json(report, sys.stdout)
     elif fmt == "markdown":
         render_markdown(report, sys.stdout)
     else:
         render_table(report, _console())
-    wanted = {Status.parse(s) for s in fail_on}
-    hits = [r for r in rows if r.status in wanted]
+    wanted = sorted({Status(Status.parse(s)) for s in fail_on}, key=lambda s: s.value)
+    hits = {s.value: report.count(s) for s in wanted if report.count(s)}
     if hits:
-        names = ", ".join(sorted({r.status.value for r in hits if r.status}))
-        click.echo(f"{len(hits)} commitment(s) {names} (--fail-on)", err=True)
+        found = ", ".join(f"{n} {name}" for name, n in hits.items())
+        click.echo(f"--fail-on: {found}", err=True)
         sys.exit(3)
 
 

@@ -1,11 +1,23 @@
 """The status report people open every morning: what is overdue, what is due soon, what
-was kept or broken, and each actor's record.  Built once (:func:`build_report`), then
-rendered as a terminal table (rich), Markdown or JSON."""
+waits on a condition, what is open, what was recently kept or broken, and each actor's
+record.
+
+Built once, then rendered as a terminal table (rich), Markdown or JSON.  Two ways in:
+
+- :func:`build_report` from full :class:`~claimtrack.status.Standing` rows (any list a
+  script has), and
+- :func:`assemble_report` from :class:`~claimtrack.status.StatusLine` rows plus loaders,
+  which is what ``Tracker.report`` uses: every commitment is counted from a few columns,
+  and only the rows a section actually lists are read in full, so the report of a store
+  of 100,000 commitments stays interactive.
+
+Both sort lines into sections with the same :func:`section_of`.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, TextIO
 
@@ -17,20 +29,37 @@ from rich.text import Text
 
 from .model import Status
 from .records import standing_record
-from .status import Standing
+from .status import Standing, StatusLine
 
 __all__ = [
+    "RECENT_DAYS",
+    "SECTIONS",
     "ActorRecord",
+    "Section",
     "StatusReport",
+    "assemble_report",
     "build_report",
+    "due_phrase",
     "relative",
     "render_json",
     "render_markdown",
     "render_table",
+    "report_json",
+    "section_of",
 ]
 
 #: How far back "recently resolved" looks, in days.
 RECENT_DAYS = 30
+
+#: The report's sections, in the order they are shown: (key, title).
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("overdue", "Overdue"),
+    ("due_soon", "Due now or soon"),
+    ("conditional", "Waiting on a condition"),
+    ("open", "Open, due later"),
+    ("undated", "Open, no firm date"),
+    ("resolved", f"Resolved in the last {RECENT_DAYS} days"),
+)
 
 _STYLE = {
     Status.OVERDUE: "bold red",
@@ -45,136 +74,280 @@ _STYLE = {
     Status.ANNULLED: "dim",
 }
 
+# Counted as delivered or not, for the share kept; unverifiable and annulled stay apart.
+_DECIDED = ("kept", "partially_kept", "broken", "withdrawn")
+
 
 @attrs.frozen(kw_only=True)
 class ActorRecord:
-    """One actor's record: counts by status and the share kept of those decided."""
+    """One actor's record: how many of its commitments have each status, and the share
+    kept of those decided."""
 
     id: str
     name: str
-    counts: dict[str, int]
+    counts: Mapping[str, int]
+
+    def n(self, *statuses: str) -> int:
+        """How many commitments have any of these statuses."""
+        return sum(self.counts.get(s, 0) for s in statuses)
 
     @property
     def decided(self) -> int:
-        """Commitments with a verdict that says whether they were delivered
-        (kept, partially kept, broken, withdrawn); unverifiable and annulled apart."""
-        return sum(self.counts.get(k, 0) for k in ("kept", "partially_kept", "broken", "withdrawn"))
+        """Commitments with a verdict that says whether they were delivered (kept,
+        partially kept, broken, withdrawn); unverifiable and annulled are apart."""
+        return self.n(*_DECIDED)
+
+    @property
+    def open(self) -> int:
+        """Commitments still running: open, due or waiting on a condition."""
+        return self.n("open", "due", "conditional")
 
     @property
     def share_kept(self) -> float | None:
-        """Kept (a partial keep counts half) over decided, or None when none decided."""
+        """Kept over decided, a partial keep counting half; None when none decided."""
         if not self.decided:
             return None
-        return (
-            self.counts.get("kept", 0) + 0.5 * self.counts.get("partially_kept", 0)
-        ) / self.decided
+        return (self.n("kept") + 0.5 * self.n("partially_kept")) / self.decided
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """One section of the report: the rows it lists (at most the report's limit) and how
+    many commitments it holds in all."""
+
+    key: str
+    title: str
+    rows: Sequence[Standing]
+    total: int
+
+    @property
+    def hidden(self) -> int:
+        """Commitments in the section that the limit left out of ``rows``."""
+        return self.total - len(self.rows)
 
 
 @attrs.frozen(kw_only=True)
 class StatusReport:
-    """The sections of the daily report, each a list of standings in a useful order."""
+    """The daily report: sections, per-actor records and counts by status.
+
+    ``lines`` holds every commitment counted (as :class:`StatusLine`); ``records()``
+    gives their public claim records with status and progress, for JSON."""
 
     as_of: datetime
     due_within: float
-    overdue: list[Standing]
-    due_soon: list[Standing]
-    open: list[Standing]
-    undated: list[Standing]
-    conditional: list[Standing]
-    resolved: list[Standing]
-    actors: list[ActorRecord]
-    total: int
+    sections: Sequence[Section]
+    actors: Sequence[ActorRecord]
+    counts: Mapping[str, int]
+    lines: Sequence[StatusLine] = attrs.field(repr=False, eq=False)
+    section_ids: Mapping[str, Sequence[str]] = attrs.field(repr=False, eq=False)
+    _records: Callable[[Sequence[StatusLine]], list[dict[str, Any]]] = attrs.field(
+        repr=False, eq=False, alias="records"
+    )
+
+    @property
+    def total(self) -> int:
+        """How many commitments the report covers."""
+        return len(self.lines)
+
+    def section(self, key: str) -> Section:
+        """The section called ``key`` (one of :data:`SECTIONS`)."""
+        for s in self.sections:
+            if s.key == key:
+                return s
+        raise KeyError(key)
 
     def count(self, status: Status) -> int:
         """How many commitments in the report have ``status``."""
-        return sum(
-            1
-            for section in (
-                self.overdue,
-                self.due_soon,
-                self.open,
-                self.undated,
-                self.conditional,
-                self.resolved,
-            )
-            for row in section
-            if row.status is status
-        )
+        return self.counts.get(status.value, 0)
+
+    def records(self) -> list[dict[str, Any]]:
+        """The claim record of every commitment, with ``status`` and ``progress``."""
+        return self._records(self.lines)
+
+    # The sections by name, for scripts: ``report.overdue`` and so on.
+    @property
+    def overdue(self) -> Sequence[Standing]:
+        """Listed overdue commitments."""
+        return self.section("overdue").rows
+
+    @property
+    def due_soon(self) -> Sequence[Standing]:
+        """Listed commitments due now or within ``due_within`` days."""
+        return self.section("due_soon").rows
+
+    @property
+    def conditional(self) -> Sequence[Standing]:
+        """Listed commitments waiting on their condition."""
+        return self.section("conditional").rows
+
+    @property
+    def open(self) -> Sequence[Standing]:
+        """Listed open commitments due later."""
+        return self.section("open").rows
+
+    @property
+    def undated(self) -> Sequence[Standing]:
+        """Listed open commitments with no firm date."""
+        return self.section("undated").rows
+
+    @property
+    def resolved(self) -> Sequence[Standing]:
+        """Listed commitments whose final verdict became known recently."""
+        return self.section("resolved").rows
 
 
-def _actor_of(row: Standing) -> tuple[str, str]:
-    who = row.claim.actor or row.claim.speaker
-    return (who.id, who.name) if who else ("unknown", "(unknown)")
+def section_of(line: StatusLine, as_of_ts: float, horizon_ts: float, recent_ts: float) -> str:
+    """Which section a commitment belongs in (a key of :data:`SECTIONS`), or "" when it
+    is listed nowhere (resolved long ago: it still counts in its actor's record)."""
+    status = line.status
+    if status is None:
+        return ""
+    if status.is_final:
+        known = line.decided_by.known_at.timestamp() if line.decided_by else as_of_ts
+        return "resolved" if known >= recent_ts else ""
+    if status is Status.OVERDUE:
+        return "overdue"
+    if status is Status.CONDITIONAL:
+        return "conditional"
+    if status is Status.DUE:
+        return "due_soon"
+    if not line.dated:
+        return "undated"
+    if line.due_start_ts is not None and line.due_start_ts <= horizon_ts:
+        return "due_soon"
+    return "open"
 
 
-def _end(row: Standing) -> datetime:
-    due = row.claim.due
-    return due.end if due is not None and due.end is not None else row.as_of
+def _sort_key(key: str) -> Callable[[StatusLine], tuple[float, str]]:
+    far = float("inf")
+
+    def newest_known(ln: StatusLine) -> tuple[float, str]:
+        return (-(ln.decided_by.known_at.timestamp() if ln.decided_by else 0.0), ln.claim_id)
+
+    def by(
+        value: Callable[[StatusLine], float | None], sign: float = 1.0
+    ) -> Callable[[StatusLine], tuple[float, str]]:
+        def key_fn(ln: StatusLine) -> tuple[float, str]:
+            v = value(ln)
+            return (far if v is None else sign * v, ln.claim_id)
+
+        return key_fn
+
+    if key == "resolved":
+        return newest_known
+    if key == "overdue":  # the most recently lapsed first: that is today's news
+        return by(lambda ln: ln.due_end_ts, -1.0)
+    if key == "due_soon":  # the nearest deadline first
+        return by(lambda ln: ln.due_end_ts)
+    if key == "open":
+        return by(lambda ln: ln.due_start_ts)
+    return by(lambda ln: ln.published_ts, -1.0)  # undated, conditional: newest first
 
 
-def _start(row: Standing) -> datetime:
-    due = row.claim.due
-    return due.start if due is not None and due.start is not None else row.as_of
-
-
-def build_report(
-    rows: Sequence[Standing], as_of: datetime, *, due_within: float = 7
+def assemble_report(
+    lines: Iterable[StatusLine],
+    as_of: datetime,
+    *,
+    due_within: float = 7,
+    limit: int | None = None,
+    load: Callable[[list[str]], Mapping[str, Standing]],
+    names: Callable[[Iterable[str]], Mapping[str, str]],
+    records: Callable[[Sequence[StatusLine]], list[dict[str, Any]]],
 ) -> StatusReport:
-    """Sort commitments into the report's sections and tally each actor's record.
+    """Sort ``lines`` into the report's sections and tally each actor's record.
 
-    ``due_within`` (days) decides which open commitments count as due soon.  Resolved
-    commitments appear when their verdict became known in the last 30 days; every
-    verdict counts in the actors' records whatever its age."""
-    horizon = as_of + timedelta(days=due_within)
-    recent = as_of - timedelta(days=RECENT_DAYS)
-    overdue, due_soon, open_, undated, conditional, resolved = [], [], [], [], [], []
-    tallies: dict[str, tuple[str, dict[str, int]]] = {}
-    for row in rows:
-        if row.status is None:
-            continue
-        aid, name = _actor_of(row)
-        counts = tallies.setdefault(aid, (name, {}))[1]
-        counts[row.status.value] = counts.get(row.status.value, 0) + 1
-        due = row.claim.due
-        if row.status.is_final:
-            if row.decided_by is None or row.decided_by.known_at >= recent:
-                resolved.append(row)
-        elif row.status is Status.OVERDUE:
-            overdue.append(row)
-        elif row.status is Status.CONDITIONAL:
-            conditional.append(row)
-        elif row.status is Status.DUE or (
-            due is not None and due.start is not None and not due.vague and due.start <= horizon
-        ):
-            due_soon.append(row)
-        elif due is None or due.start is None or due.vague:
-            undated.append(row)
-        else:
-            open_.append(row)
-    overdue.sort(key=_end)
-    due_soon.sort(key=_end)
-    open_.sort(key=_start)
-    resolved.sort(key=lambda r: r.decided_by.known_at if r.decided_by else r.as_of, reverse=True)
+    Only commitments (lines with a status) count.  ``due_within`` (days) decides which
+    open commitments are due soon; resolved ones are listed when their verdict became
+    known in the last :data:`RECENT_DAYS` days, but every verdict counts in the actors'
+    records whatever its age.  Each section lists at most ``limit`` rows (None: all),
+    read in full through ``load(claim_ids)``; ``names(actor_ids)`` names the actors;
+    ``records(lines)`` gives the JSON claim records."""
+    at = as_of.timestamp()
+    horizon = (as_of + timedelta(days=due_within)).timestamp()
+    recent = (as_of - timedelta(days=RECENT_DAYS)).timestamp()
+    tracked = [ln for ln in lines if ln.status is not None]
+    grouped: dict[str, list[StatusLine]] = {key: [] for key, _ in SECTIONS}
+    tallies: dict[str, dict[str, int]] = {}
+    counts: dict[str, int] = {}
+    for ln in tracked:
+        assert ln.status is not None
+        counts[ln.status.value] = counts.get(ln.status.value, 0) + 1
+        who = tallies.setdefault(ln.who or "", {})
+        who[ln.status.value] = who.get(ln.status.value, 0) + 1
+        key = section_of(ln, at, horizon, recent)
+        if key:
+            grouped[key].append(ln)
+    shown: dict[str, list[str]] = {}
+    for key, group in grouped.items():
+        group.sort(key=_sort_key(key))
+        shown[key] = [ln.claim_id for ln in (group if limit is None else group[:limit])]
+    full = load([cid for ids in shown.values() for cid in ids]) if any(shown.values()) else {}
+    sections = [
+        Section(
+            key=key,
+            title=title,
+            rows=[full[cid] for cid in shown[key] if cid in full],
+            total=len(grouped[key]),
+        )
+        for key, title in SECTIONS
+    ]
+    known_names = names([a for a in tallies if a])
     actors = sorted(
-        (ActorRecord(id=aid, name=name, counts=counts) for aid, (name, counts) in tallies.items()),
-        key=lambda a: (-sum(a.counts.values()), a.name),
+        (
+            ActorRecord(
+                id=aid or "unknown", name=known_names.get(aid, aid or "(unknown)"), counts=c
+            )
+            for aid, c in tallies.items()
+        ),
+        key=lambda a: (-sum(a.counts.values()), a.name.casefold()),
     )
     return StatusReport(
         as_of=as_of,
         due_within=due_within,
-        overdue=overdue,
-        due_soon=due_soon,
-        open=open_,
-        undated=undated,
-        conditional=conditional,
-        resolved=resolved,
+        sections=sections,
         actors=actors,
-        total=sum(1 for r in rows if r.status is not None),
+        counts=counts,
+        lines=tracked,
+        section_ids={key: [ln.claim_id for ln in group] for key, group in grouped.items()},
+        records=records,
     )
 
 
+def build_report(
+    rows: Sequence[Standing], as_of: datetime, *, due_within: float = 7, limit: int | None = None
+) -> StatusReport:
+    """The report of these standings (all computed as of ``as_of``); see
+    :func:`assemble_report` for the rules."""
+    by_id = {r.claim.id: r for r in rows}
+    actor_names: dict[str, str] = {}
+    for r in rows:
+        who = r.claim.actor or r.claim.speaker
+        if who is not None:
+            actor_names.setdefault(who.id, who.name)
+
+    def records(lines: Sequence[StatusLine]) -> list[dict[str, Any]]:
+        return [standing_record(by_id[ln.claim_id]) for ln in lines]
+
+    return assemble_report(
+        [StatusLine.of(r) for r in rows],
+        as_of,
+        due_within=due_within,
+        limit=limit,
+        load=lambda ids: {i: by_id[i] for i in ids},
+        names=lambda ids: {i: actor_names[i] for i in ids if i in actor_names},
+        records=records,
+    )
+
+
+# -- wording ----------------------------------------------------------------------------
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
 def relative(when: datetime, as_of: datetime) -> str:
-    """ "in 3 days", "2 days ago", "today" — a moment relative to ``as_of``."""
+    """ "in 3 days", "2 days ago", "in 5 h", "now": a moment relative to ``as_of``."""
     days = (when - as_of).total_seconds() / 86400
     if abs(days) < 1:
         hours = round(days * 24)
@@ -182,118 +355,192 @@ def relative(when: datetime, as_of: datetime) -> str:
             return "now"
         return f"in {hours} h" if hours > 0 else f"{-hours} h ago"
     n = round(abs(days))
-    unit = "day" if n == 1 else "days"
-    return f"in {n} {unit}" if days > 0 else f"{n} {unit} ago"
+    return f"in {_days(n)}" if days > 0 else f"{_days(n)} ago"
+
+
+def _span(start: datetime, end: datetime) -> str:
+    last = end - timedelta(microseconds=1)
+    if last.date() == start.date():
+        return f"{start:%a %d %b %Y}"
+    if start.year != last.year:
+        return f"{start:%d %b %Y} – {last:%d %b %Y}"
+    return f"{start:%d %b} – {last:%d %b %Y}"
 
 
 def due_phrase(row: Standing) -> str:
-    """How the due window reads in the report, relative and absolute."""
+    """How the due window reads in the report: absolute dates, then where ``as_of``
+    stands relative to them ("12 days overdue", "ends in 3 days", "starts in 5 days")."""
     due = row.claim.due
     if due is None:
         return "no date given"
     if due.start is None or due.end is None:
-        return f'"{due.text}" (unresolved)'
+        return f'"{due.text}" (unresolved)' if due.text else "unresolved"
     if due.vague:
         return f'"{due.text}" (vague, from {due.start:%d %b %Y})'
-    last = due.end - timedelta(microseconds=1)
-    span = (
-        f"{due.start:%a %d %b %Y}"
-        if last.date() == due.start.date()
-        else f"{due.start:%d %b} – {last:%d %b %Y}"
-    )
-    if row.status is Status.OVERDUE:
+    span = _span(due.start, due.end)
+    timeline = row.status
+    if timeline is None or timeline.is_final or timeline is Status.CONDITIONAL:
+        # A decided or waiting commitment: say where the window stands all the same.
+        if row.as_of >= due.end:
+            return f"{span} (ended {relative(due.end, row.as_of)})"
+        if row.as_of >= due.start:
+            return f"{span} (ends {relative(due.end, row.as_of)})"
+        return f"{span} (starts {relative(due.start, row.as_of)})"
+    if timeline is Status.OVERDUE:
         n = (row.as_of - due.end).total_seconds() / 86400
-        rel = (
-            f"{max(1, round(n))} day{'s' if round(n) > 1 else ''} overdue"
-            if n >= 0.5
-            else "just overdue"
+        return (
+            f"{span} ({_days(max(1, round(n)))} overdue)" if n >= 0.5 else f"{span} (just overdue)"
         )
-    elif row.status is Status.DUE:
-        rel = f"due, ends {relative(due.end, row.as_of)}"
-    else:
-        rel = f"starts {relative(due.start, row.as_of)}"
-    return f"{span} ({rel})"
+    if timeline is Status.DUE:
+        return f"{span} (due now, ends {relative(due.end, row.as_of)})"
+    return f"{span} (starts {relative(due.start, row.as_of)})"
 
 
 def _who(row: Standing) -> str:
     c = row.claim
-    actor = c.actor.name if c.actor else "?"
-    speaker = c.speaker.name if c.speaker else "?"
-    return actor if actor == speaker else f"{actor} (said {speaker})"
+    actor = c.actor.name if c.actor else None
+    speaker = c.speaker.name if c.speaker else None
+    if actor is None:
+        return speaker or "?"
+    return actor if speaker in (None, actor) else f"{actor} (said {speaker})"
 
 
 def _what(row: Standing) -> str:
     c = row.claim
     what = c.action or c.text
     if c.condition:
-        what += f" [if {c.condition}]"
+        what += f" [if: {c.condition}]"
     return what
 
 
-def _status_text(row: Standing) -> Text:
+def _status_label(row: Standing) -> str:
     assert row.status is not None
     label = row.status.value.replace("_", " ")
     if row.progress is not None:
         label += f" · {row.progress.value.replace('_', ' ')}"
-    return Text(label, style=_STYLE.get(row.status, ""))
+    return label
 
 
-_SECTIONS = (
-    ("overdue", "Overdue"),
-    ("due_soon", "Due now or soon"),
-    ("conditional", "Waiting on a condition"),
-    ("open", "Open, due later"),
-    ("undated", "Open, no firm date"),
-    ("resolved", "Resolved in the last 30 days"),
-)
+def _status_text(row: Standing) -> Text:
+    assert row.status is not None
+    return Text(_status_label(row), style=_STYLE.get(row.status, ""))
+
+
+def verdict_phrase(row: Standing) -> str:
+    """For a decided commitment: when the verdict became known, by whom, and why."""
+    e = row.decided_by
+    if e is None:
+        return ""
+    who = "person" if e.by_person else "checker"
+    text = (
+        f"known {e.known_at:%d %b %Y} ({relative(e.known_at, row.as_of)}), {who}: {e.recorded_by}"
+    )
+    if e.reason:
+        text += f"; {e.reason}"
+    if e.confidence is not None and not e.by_person:
+        text += f"; confidence {e.confidence:.0%}"
+    return text
+
+
+def _when_cell(key: str, row: Standing) -> str:
+    return verdict_phrase(row) if key == "resolved" else due_phrase(row)
+
+
+def _headline(report: StatusReport) -> str:
+    parts = [f"{report.total} commitment{'s' if report.total != 1 else ''}"]
+    for status in (
+        Status.OVERDUE,
+        Status.DUE,
+        Status.OPEN,
+        Status.CONDITIONAL,
+        Status.KEPT,
+        Status.PARTIALLY_KEPT,
+        Status.BROKEN,
+        Status.WITHDRAWN,
+        Status.UNVERIFIABLE,
+        Status.ANNULLED,
+    ):
+        n = report.count(status)
+        if n:
+            parts.append(f"{n} {status.value.replace('_', ' ')}")
+    return ", ".join(parts[:1]) + (": " + ", ".join(parts[1:]) if parts[1:] else "")
+
+
+def _as_of_text(as_of: datetime) -> str:
+    return f"{as_of:%a %d %b %Y %H:%M} {as_of.tzname() or ''}".rstrip()
 
 
 def render_table(report: StatusReport, console: Console) -> None:
-    """The report as rich tables (colour only where the console supports it)."""
+    """The report as rich tables, fitted to the console's width (colour only when the
+    console is a terminal; rich also honours ``NO_COLOR``)."""
     console.print(
         Text.assemble(
             ("claimtrack status", "bold"),
-            f" as of {report.as_of:%a %d %b %Y %H:%M %Z} · {report.total} commitments · ",
-            (f"{len(report.overdue)} overdue", "bold red" if report.overdue else ""),
-            f" · {len(report.due_soon)} due within {report.due_within:g} days",
+            f" as of {_as_of_text(report.as_of)} · ",
+            (_headline(report), "bold red" if report.count(Status.OVERDUE) else ""),
         )
     )
     if not report.total:
-        console.print("No commitments stored yet. Add sources with: claimtrack add PATH")
+        console.print(
+            "No commitments to report. Add sources with: claimtrack add PATH"
+            " (or widen the filters)."
+        )
         return
-    for key, title in _SECTIONS:
-        rows: list[Standing] = getattr(report, key)
-        if not rows:
+    narrow = console.width < 100
+    for section in report.sections:
+        if not section.total:
             continue
+        title = section.title
+        if section.key == "due_soon":
+            title = f"Due now or within {report.due_within:g} days"
         table = Table(
-            title=f"{title} ({len(rows)})", title_justify="left", box=box.SIMPLE_HEAD, expand=False
+            title=f"{title} ({section.total})",
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+            expand=False,
+            pad_edge=False,
         )
         table.add_column("id", style="dim", no_wrap=True)
-        table.add_column("status", no_wrap=True)
-        table.add_column("who must act", overflow="fold")
+        table.add_column("status", no_wrap=not narrow)
+        table.add_column("who must act", overflow="fold", ratio=1)
         table.add_column("what", overflow="fold", ratio=3)
-        table.add_column("by when", overflow="fold")
-        for row in rows:
+        table.add_column(
+            "verdict" if section.key == "resolved" else "by when", overflow="fold", ratio=2
+        )
+        for row in section.rows:
             table.add_row(
-                row.claim.id[:8], _status_text(row), _who(row), _what(row), due_phrase(row)
+                row.claim.id[:8],
+                _status_text(row),
+                _who(row),
+                _what(row),
+                _when_cell(section.key, row),
             )
         console.print(table)
-    actors = Table(title="Record by actor", title_justify="left", box=box.SIMPLE_HEAD)
+        if section.hidden:
+            console.print(Text(f"  … and {section.hidden} more (--limit 0 lists all)", style="dim"))
+    actors = Table(
+        title="Record by actor",
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        caption="share kept = (kept + ½ partly kept) / decided; unverifiable and annulled apart",
+        caption_justify="left",
+    )
     actors.add_column("actor", overflow="fold")
     for col in ("kept", "partly", "broken", "overdue", "open", "unverif.", "share kept"):
-        actors.add_column(col, justify="right")
+        actors.add_column(col, justify="right", no_wrap=True)
     for a in report.actors:
-        c = a.counts
-        open_n = c.get("open", 0) + c.get("due", 0) + c.get("conditional", 0)
         share = "–" if a.share_kept is None else f"{a.share_kept:.0%}"
         actors.add_row(
             a.name,
-            str(c.get("kept", 0)),
-            str(c.get("partially_kept", 0)),
-            str(c.get("broken", 0) + c.get("withdrawn", 0)),
-            str(c.get("overdue", 0)),
-            str(open_n),
-            str(c.get("unverifiable", 0)),
+            str(a.n("kept")),
+            str(a.n("partially_kept")),
+            str(a.n("broken", "withdrawn")),
+            str(a.n("overdue")),
+            str(a.open),
+            str(a.n("unverifiable")),
             share,
         )
     console.print(actors)
@@ -305,53 +552,65 @@ def _md(value: str) -> str:
 
 def render_markdown(report: StatusReport, stream: TextIO) -> None:
     """The report as Markdown, for a newsletter or a wiki page."""
-    stream.write(f"# Commitments as of {report.as_of:%d %B %Y %H:%M %Z}\n\n")
-    stream.write(
-        f"{report.total} commitments: {len(report.overdue)} overdue, {len(report.due_soon)} due within "
-        f"{report.due_within:g} days.\n"
-    )
-    for key, title in _SECTIONS:
-        rows: list[Standing] = getattr(report, key)
-        if not rows:
+    stream.write(f"# Commitments as of {_as_of_text(report.as_of)}\n\n")
+    stream.write(f"{_headline(report)}.\n")
+    for section in report.sections:
+        if not section.total:
             continue
+        title = section.title
+        if section.key == "due_soon":
+            title = f"Due now or within {report.due_within:g} days"
+        when_col = "verdict" if section.key == "resolved" else "by when"
         stream.write(
-            f"\n## {title} ({len(rows)})\n\n| id | status | who must act | what | by when |\n"
+            f"\n## {title} ({section.total})\n\n| id | status | who must act | what | {when_col} |\n"
         )
         stream.write("| --- | --- | --- | --- | --- |\n")
-        for row in rows:
+        for row in section.rows:
             cells = (
-                row.claim.id[:8],
-                str(_status_text(row)),
+                f"`{row.claim.id[:8]}`",
+                _status_label(row),
                 _who(row),
                 _what(row),
-                due_phrase(row),
+                _when_cell(section.key, row),
             )
             stream.write("| " + " | ".join(_md(c) for c in cells) + " |\n")
+        if section.hidden:
+            stream.write(f"\n_… and {section.hidden} more._\n")
     if report.actors:
         stream.write(
-            "\n## Record by actor\n\n| actor | kept | partly kept | broken | overdue | open | share kept |\n"
+            "\n## Record by actor\n\n"
+            "| actor | kept | partly kept | broken | overdue | open | unverifiable | share kept |\n"
         )
-        stream.write("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+        stream.write("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
         for a in report.actors:
-            c = a.counts
             share = "–" if a.share_kept is None else f"{a.share_kept:.0%}"
-            open_n = c.get("open", 0) + c.get("due", 0) + c.get("conditional", 0)
             stream.write(
-                f"| {_md(a.name)} | {c.get('kept', 0)} | {c.get('partially_kept', 0)} | "
-                f"{c.get('broken', 0) + c.get('withdrawn', 0)} | {c.get('overdue', 0)} | {open_n} | {share} |\n"
+                f"| {_md(a.name)} | {a.n('kept')} | {a.n('partially_kept')} | "
+                f"{a.n('broken', 'withdrawn')} | {a.n('overdue')} | {a.open} | "
+                f"{a.n('unverifiable')} | {share} |\n"
             )
+        stream.write(
+            "\nShare kept = (kept + half of partly kept) / decided (kept, partly kept, broken,"
+            " withdrawn); unverifiable and annulled are counted apart.\n"
+        )
 
 
-def report_json(report: StatusReport, rows: Sequence[Standing]) -> dict[str, Any]:
-    """The report as one JSON object: ``as_of``, ``commitments``, ``actors``."""
+def report_json(report: StatusReport) -> dict[str, Any]:
+    """The report as one JSON object: ``as_of``, ``commitments`` (every claim record,
+    with ``status`` and ``progress``), ``actors`` (per-actor counts, ``decided`` and
+    ``share_kept``), plus ``due_within``, ``counts`` (by status) and ``sections``
+    (claim ids in each section, in report order, unlimited)."""
     return {
         "as_of": report.as_of.isoformat(),
-        "commitments": [standing_record(r) for r in rows if r.status is not None],
+        "due_within": report.due_within,
+        "counts": dict(sorted(report.counts.items())),
+        "sections": {key: list(ids) for key, ids in report.section_ids.items()},
+        "commitments": report.records(),
         "actors": [
             {
                 "id": a.id,
                 "name": a.name,
-                **a.counts,
+                **{s.value: a.counts.get(s.value, 0) for s in Status},
                 "decided": a.decided,
                 "share_kept": a.share_kept,
             }
@@ -360,7 +619,7 @@ def report_json(report: StatusReport, rows: Sequence[Standing]) -> dict[str, Any
     }
 
 
-def render_json(report: StatusReport, rows: Sequence[Standing], stream: TextIO) -> None:
+def render_json(report: StatusReport, stream: TextIO) -> None:
     """Write :func:`report_json` to ``stream``."""
-    json.dump(report_json(report, rows), stream, ensure_ascii=False, indent=2)
+    json.dump(report_json(report), stream, ensure_ascii=False, indent=2)
     stream.write("\n")

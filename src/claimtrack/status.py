@@ -34,7 +34,16 @@ from .model import (
     Verdict,
 )
 
-__all__ = ["Standing", "derive_status", "rank_key", "timeline_state"]
+__all__ = [
+    "Standing",
+    "StatusLine",
+    "decide",
+    "derive_status",
+    "rank_key",
+    "standing",
+    "timeline_at",
+    "timeline_state",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -59,6 +68,47 @@ class Standing:
         return (self.as_of - due.end).total_seconds() / 86400
 
 
+@attrs.frozen(kw_only=True)
+class StatusLine:
+    """A commitment's status with just the facts the report sorts and groups by: no
+    claim text, so a store of 100,000 commitments can be summed up without parsing
+    each record.  ``who`` is the id of the actor who must act (else the speaker);
+    times are POSIX timestamps as the store holds them."""
+
+    claim_id: str
+    status: Status | None
+    progress: Progress | None
+    decided_by: Evidence | None
+    who: str | None
+    due_start_ts: float | None
+    due_end_ts: float | None
+    due_vague: bool
+    published_ts: float | None = None
+
+    @property
+    def dated(self) -> bool:
+        """Whether the due window is firm (resolved and not vague)."""
+        return not self.due_vague and self.due_start_ts is not None and self.due_end_ts is not None
+
+    @classmethod
+    def of(cls, row: Standing) -> StatusLine:
+        """The line of a full :class:`Standing`."""
+        due = row.claim.due
+        who = row.claim.actor or row.claim.speaker
+        published = row.source.published_at if row.source is not None else None
+        return cls(
+            claim_id=row.claim.id,
+            status=row.status,
+            progress=row.progress,
+            decided_by=row.decided_by,
+            who=who.id if who is not None else None,
+            due_start_ts=due.start.timestamp() if due is not None and due.start else None,
+            due_end_ts=due.end.timestamp() if due is not None and due.end else None,
+            due_vague=bool(due is not None and due.vague),
+            published_ts=published.timestamp() if published is not None else None,
+        )
+
+
 def rank_key(evidence: Evidence) -> tuple[bool, datetime, datetime, int, str]:
     """Orders evidence by authority: a person above a checker, then later known, then
     later recorded (then later stored).  The maximum wins; the verdict's name breaks a
@@ -76,9 +126,20 @@ def timeline_state(due: TimeWindow | None, as_of: datetime) -> Status:
     """open / due / overdue from the due window alone (rule 3)."""
     if due is None or due.vague or due.start is None or due.end is None:
         return Status.OPEN
-    if as_of < due.start:
+    return timeline_at(due.start.timestamp(), due.end.timestamp(), False, as_of.timestamp())
+
+
+def timeline_at(
+    start_ts: float | None, end_ts: float | None, vague: bool, as_of_ts: float
+) -> Status:
+    """Rule 3 on POSIX timestamps, for the store's narrowed rows (which hold the window
+    as numbers): :func:`timeline_state` is this on a :class:`TimeWindow`.
+
+    Timestamps order exactly as the aware datetimes they came from (a double resolves
+    microseconds at today's epoch), so both forms give the same answer."""
+    if vague or start_ts is None or end_ts is None or as_of_ts < start_ts:
         return Status.OPEN
-    if as_of < due.end:
+    if as_of_ts < end_ts:
         return Status.DUE
     return Status.OVERDUE
 
@@ -92,15 +153,34 @@ def derive_status(
     Evidence for other claims, or known after ``as_of``, is ignored.
     """
     known = [e for e in evidence if e.claim_id == claim.id and e.known_at <= as_of]
-    finals = [e for e in known if e.verdict in FINAL_VERDICTS]
+    return decide(known, bool(claim.condition), timeline_state(claim.due, as_of))
+
+
+def decide(
+    known: Iterable[Evidence], has_condition: bool, timeline: Status
+) -> tuple[Status, Progress | None, Evidence | None]:
+    """Rules 1-2 over evidence already known by ``as_of``, falling back to ``timeline``
+    (rule 3's answer).  :func:`derive_status` is the one public way in; the store's fast
+    path calls this with the few rows SQL kept (the top-ranked final and interim
+    verdicts and a ``condition_met``), which gives the same answer as all the rows,
+    because these rules look at nothing else."""
+    finals: list[Evidence] = []
+    interim: list[Evidence] = []
+    condition_met = False
+    for e in known:
+        if e.verdict in FINAL_VERDICTS:
+            finals.append(e)
+        elif e.verdict in INTERIM_VERDICTS:
+            interim.append(e)
+        elif e.verdict is Verdict.CONDITION_MET:
+            condition_met = True
     if finals:
         winner = max(finals, key=rank_key)
         return Status(winner.verdict.value), None, winner
-    interim = [e for e in known if e.verdict in INTERIM_VERDICTS]
     progress = Progress(max(interim, key=rank_key).verdict.value) if interim else None
-    if claim.condition and not any(e.verdict is Verdict.CONDITION_MET for e in known):
+    if has_condition and not condition_met:
         return Status.CONDITIONAL, progress, None
-    return timeline_state(claim.due, as_of), progress, None
+    return timeline, progress, None
 
 
 def standing(

@@ -16,15 +16,24 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Literal, Protocol, TypeVar
+from typing import Any, Literal, NamedTuple, Protocol, TypeVar
 
 from .actors import ActorRegistry
 from .errors import NotFoundError, StoreError
 from .migrations import migrate
-from .model import Actor, Claim, ClaimKind, Evidence, Source, SourceRef
+from .model import (
+    FINAL_VERDICTS,
+    INTERIM_VERDICTS,
+    Actor,
+    Claim,
+    ClaimKind,
+    Evidence,
+    Source,
+    SourceRef,
+)
 from .records import claim_from_record, store_record
 
-__all__ = ["SQLiteStore", "StoreView"]
+__all__ = ["ClaimSummary", "SQLiteStore", "StoreView"]
 
 AddOutcome = Literal["added", "unchanged", "updated"]
 T = TypeVar("T")
@@ -234,12 +243,17 @@ class SQLiteStore:
     def source_refs(self, ids: Iterable[str] | None = None) -> dict[str, SourceRef]:
         """Metadata (no text) of the given sources, or of all."""
         sql = "SELECT id, uri, title, publisher, published_at FROM sources"
-        rows = self._conn.execute(sql).fetchall()
-        wanted = None if ids is None else set(ids)
+        if ids is None:
+            rows = self._conn.execute(sql).fetchall()
+        else:
+            # Only the sources asked for: a report of 20 rows need not read 100,000.
+            rows = []
+            for chunk in _chunks(sorted(set(ids))):
+                marks = ",".join("?" * len(chunk))
+                rows += self._conn.execute(f"{sql} WHERE id IN ({marks})", chunk).fetchall()
         return {
             r[0]: SourceRef(id=r[0], uri=r[1], title=r[2], publisher=r[3], published_at=_dt(r[4]))
             for r in rows
-            if wanted is None or r[0] in wanted
         }
 
     def sources(
@@ -503,6 +517,159 @@ class SQLiteStore:
             out.setdefault(ev.claim_id, []).append(ev)
         return out
 
+    # -- status narrowing -----------------------------------------------------------
+    #
+    # Status is derived in Python by one function (status.derive_status / decide); SQL
+    # only narrows what it reads: the few columns a status needs instead of whole
+    # records, and per claim only the evidence that can decide it.
+
+    def claim_summaries(
+        self,
+        *,
+        kinds: Iterable[ClaimKind] | None = None,
+        actor_ids: Iterable[str] | None = None,
+        with_asserted: bool = False,
+    ) -> list[ClaimSummary]:
+        """The columns a status needs, for every active claim of ``kinds`` whose actor
+        or speaker is one of ``actor_ids`` (None: any), without parsing any record.
+
+        ``asserted_at`` is read (from the record) only ``with_asserted``, else None;
+        ``published_ts`` is the source's publication time, for ordering."""
+        asserted = "json_extract(c.record, '$.asserted_at')" if with_asserted else "NULL"
+        sql = (
+            "SELECT c.id, c.source_id, c.kind, c.actor_id, c.speaker_id, c.due_start_ts,"
+            f" c.due_end_ts, c.due_vague, c.has_condition, {asserted}, s.published_ts"
+            " FROM claims c LEFT JOIN sources s ON s.id = c.source_id WHERE c.retired_at IS NULL"
+        )
+        args: list[Any] = []
+        if kinds is not None:
+            ks = [k.value for k in kinds]
+            sql += f" AND c.kind IN ({','.join('?' * len(ks))})"
+            args += ks
+        if actor_ids is not None:
+            ids = list(actor_ids)
+            marks = ",".join("?" * len(ids))
+            sql += f" AND (c.actor_id IN ({marks}) OR c.speaker_id IN ({marks}))"
+            args += ids + ids
+        sql += " ORDER BY c.source_id, c.span_start, c.span_end, c.id"
+        return [
+            ClaimSummary(
+                r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]), r[9], r[10]
+            )
+            for r in self._conn.execute(sql, args).fetchall()
+        ]
+
+    def decisive_evidence(
+        self, as_of: datetime, claim_ids: Iterable[str] | None = None
+    ) -> dict[str, list[Evidence]]:
+        """claim id -> the evidence known by ``as_of`` that can decide its status: the
+        top-ranked final verdicts, the top-ranked interim ones and the
+        ``condition_met`` entries (each group: person first, then latest ``known_at``;
+        ties are all kept so Python's ``rank_key`` breaks them exactly).
+
+        ``status.derive_status`` over these rows equals it over all of a claim's rows."""
+        finals = ",".join(f"'{v.value}'" for v in sorted(FINAL_VERDICTS))
+        interim = ",".join(f"'{v.value}'" for v in sorted(INTERIM_VERDICTS))
+        # RANK() (not ROW_NUMBER) keeps every row tied on (person, known_ts): the later
+        # tie-breakers (recorded_at with its offset, id, verdict name) are Python's.
+        sql = (
+            f"SELECT {_EVIDENCE_COLUMNS} FROM ("
+            f"SELECT {_EVIDENCE_COLUMNS}, RANK() OVER ("
+            f" PARTITION BY claim_id, CASE WHEN verdict IN ({finals}) THEN 1"
+            f" WHEN verdict IN ({interim}) THEN 2 ELSE 3 END"
+            " ORDER BY CASE WHEN recorder = 'person' THEN 1 ELSE 0 END DESC, known_ts DESC"
+            ") AS rk FROM evidence WHERE known_ts <= ?"
+        )
+        args: list[Any] = [as_of.timestamp()]
+        wanted: set[str] | None = None
+        if claim_ids is not None:
+            wanted = set(claim_ids)
+            if len(wanted) <= 500:
+                marks = ",".join("?" * len(wanted))
+                sql += f" AND claim_id IN ({marks})"
+                args += sorted(wanted)
+                wanted = None
+        sql += ") WHERE rk = 1 ORDER BY id"
+        out: dict[str, list[Evidence]] = {}
+        for r in self._conn.execute(sql, args).fetchall():
+            if wanted is not None and r[1] not in wanted:
+                continue
+            out.setdefault(r[1], []).append(_evidence(r))
+        return out
+
+    def claims_by_id(self, claim_ids: Iterable[str]) -> dict[str, Claim]:
+        """The claims with these exact ids (retired ones too), parsed."""
+        out: dict[str, Claim] = {}
+        for chunk in _chunks(list(dict.fromkeys(claim_ids))):
+            marks = ",".join("?" * len(chunk))
+            for cid, record in self._conn.execute(
+                f"SELECT id, record FROM claims WHERE id IN ({marks})", chunk
+            ):
+                out[cid] = claim_from_record(json.loads(record))
+        return out
+
+    def claim_records(self, claim_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The public claim records (DESIGN: the JSON Lines claim record, without
+        ``status`` and ``progress``) of these claims, straight from the stored JSON:
+        no :class:`Claim` is built, which matters when a report lists 100,000."""
+        out: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(list(dict.fromkeys(claim_ids))):
+            marks = ",".join("?" * len(chunk))
+            for cid, record in self._conn.execute(
+                f"SELECT id, record FROM claims WHERE id IN ({marks})", chunk
+            ):
+                data = json.loads(record)
+                for key in _STORE_ONLY_KEYS:
+                    data.pop(key, None)
+                if isinstance(data.get("due"), dict):
+                    data["due"].pop("reference", None)
+                out[cid] = data
+        return out
+
+    def actor_names(self, actor_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """actor id -> name (of the given actors, or all)."""
+        if actor_ids is None:
+            return dict(self._conn.execute("SELECT id, name FROM actors").fetchall())
+        out: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(actor_ids))):
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                self._conn.execute(
+                    f"SELECT id, name FROM actors WHERE id IN ({marks})", chunk
+                ).fetchall()
+            )
+        return out
+
+    def add_many(self, items: Iterable[tuple[Source, Sequence[Claim]]]) -> int:
+        """Store many sources with their claims in ONE transaction (bulk imports and
+        benchmarks): all land or none.  Sources already stored are skipped whole.
+        Returns how many sources were added."""
+        added = 0
+        with self.transaction() as conn:
+            for source, claims in items:
+                if conn.execute("SELECT 1 FROM sources WHERE id = ?", (source.id,)).fetchone():
+                    continue
+                conn.execute(
+                    "INSERT INTO sources (id, uri, title, publisher, published_at, published_ts,"
+                    " retrieved_at, language, meta, text, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        source.id,
+                        source.uri,
+                        source.title,
+                        source.publisher,
+                        _iso(source.published_at),
+                        _ts(source.published_at),
+                        _iso(source.retrieved_at),
+                        source.language,
+                        json.dumps(dict(source.meta), sort_keys=True, default=str),
+                        source.text,
+                        _now().isoformat(),
+                    ),
+                )
+                self._replace_claims(conn, source, claims)
+                added += 1
+        return added
+
     # -- lookup -----------------------------------------------------------------------
 
     def _one(self, table: str, key: str, sql: str) -> tuple[Any, ...]:
@@ -563,3 +730,29 @@ def _best_overlap(span: tuple[int, int], claims: Sequence[Claim]) -> str | None:
         if overlap > 0 and (best is None or overlap > best[0]):
             best = (overlap, claim.id)
     return None if best is None else best[1]
+
+
+class ClaimSummary(NamedTuple):
+    """The columns of a claim that its status and its place in the report need."""
+
+    id: str
+    source_id: str
+    kind: str
+    actor_id: str | None
+    speaker_id: str | None
+    due_start_ts: float | None
+    due_end_ts: float | None
+    due_vague: bool
+    has_condition: bool
+    asserted_at: str | None
+    published_ts: float | None
+
+
+# Keys the store keeps in a claim's record beside the public ones (see _claim_values).
+_STORE_ONLY_KEYS = ("extractor", "speaker_detail", "actor_detail", "exact")
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    # SQLite caps bound parameters (999 in old builds): query in slices.
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

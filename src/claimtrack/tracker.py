@@ -18,7 +18,7 @@ from typing import TextIO
 
 import attrs
 
-from .actors import ActorRegistry
+from .actors import ActorRegistry, normalise_name
 from .errors import ClaimtrackError, InputError, NotFoundError, PluginError
 from .exporters import Exporter, collect_exporters
 from .extraction import ExtractContext, ExtractResult, run_extractors
@@ -31,7 +31,8 @@ from .plugins import (
     describe_plugins,
     get_plugin_manager,
 )
-from .status import Standing, standing
+from .report import StatusReport, assemble_report
+from .status import Standing, StatusLine, decide, standing, timeline_at
 from .store import SQLiteStore
 from .timeutil import parse_published, parse_when
 
@@ -214,35 +215,151 @@ class Tracker:
         kind: ClaimKind | str | None = ClaimKind.COMMITMENT,
         due_within: float | None = None,
         since: When = None,
+        history: bool = False,
     ) -> list[Standing]:
         """Commitments (or claims of ``kind``; None for all) with their status as of
-        ``as_of`` (default now).
+        ``as_of`` (default now), in source order.
 
-        ``actor`` keeps those whose actor or speaker is that actor (any name or alias);
-        ``due_within`` keeps those due or open with a window starting within that many
-        days, plus the overdue; ``since`` keeps claims asserted since then.
+        ``actor`` keeps those whose actor or speaker is that actor (any name or alias,
+        else every actor whose name contains it); ``due_within`` keeps those due, or
+        open with a window starting within that many days, plus the overdue; ``since``
+        keeps claims asserted since then.  Each row's ``evidence`` holds the evidence
+        that can decide its status; ``history=True`` loads all of it known by
+        ``as_of`` instead (slower on a large store).
         """
         when = self._as_of(as_of)
-        kinds = None if kind is None else [ClaimKind.parse(kind)]
-        actor_ids = None
-        if actor is not None:
-            found = self.store.registry().resolve(actor)
-            actor_ids = [found.id] if found else []
-        claims = self.store.claims(kinds=kinds, actor_ids=actor_ids)
-        since_at = parse_when(since, what="--since") if since is not None else None
-        if since_at is not None:
-            claims = [c for c in claims if c.asserted_at is not None and c.asserted_at >= since_at]
-        evidence = self.store.evidence_known_by(when, [c.id for c in claims])
-        refs = self.store.source_refs({c.source_id for c in claims})
-        rows = [standing(c, refs.get(c.source_id), evidence.get(c.id, ()), when) for c in claims]
+        lines = self.status_lines(when, actor=actor, kind=kind, since=since)
         if due_within is not None:
-            horizon = when + timedelta(days=due_within)
-            rows = [r for r in rows if _due_soon(r, horizon)]
-        return rows
+            horizon = (when + timedelta(days=due_within)).timestamp()
+            lines = [ln for ln in lines if _due_soon(ln, horizon)]
+        return self.standings_of([ln.claim_id for ln in lines], when, history=history)
+
+    def status_lines(
+        self,
+        as_of: When = None,
+        *,
+        actor: str | None = None,
+        kind: ClaimKind | str | None = ClaimKind.COMMITMENT,
+        since: When = None,
+    ) -> list[StatusLine]:
+        """The status of every matching claim as a :class:`StatusLine`, without parsing
+        claim records: SQL reads a few columns and, per claim, only the evidence that
+        can decide it; :func:`claimtrack.status.decide` (the one derivation, which
+        ``derive_status`` also runs) gives each status.  Filters as :meth:`status`."""
+        when = self._as_of(as_of)
+        kinds = None if kind is None else [ClaimKind(ClaimKind.parse(kind))]
+        actor_ids = None if actor is None else self._actor_ids(actor)
+        since_at = parse_when(since, what="--since") if since is not None else None
+        summaries = self.store.claim_summaries(
+            kinds=kinds, actor_ids=actor_ids, with_asserted=since_at is not None
+        )
+        if since_at is not None:
+            summaries = [
+                s
+                for s in summaries
+                if s.asserted_at is not None
+                and parse_when(s.asserted_at, what="asserted_at") >= since_at  # type: ignore[operator]
+            ]
+        evidence = self.store.decisive_evidence(
+            when, None if actor is None and since is None else [s.id for s in summaries]
+        )
+        at = when.timestamp()
+        out: list[StatusLine] = []
+        for s in summaries:
+            status: Status | None = None
+            progress = None
+            decided = None
+            if s.kind == ClaimKind.COMMITMENT.value:
+                status, progress, decided = decide(
+                    evidence.get(s.id, ()),
+                    s.has_condition,
+                    timeline_at(s.due_start_ts, s.due_end_ts, s.due_vague, at),
+                )
+            out.append(
+                StatusLine(
+                    claim_id=s.id,
+                    status=status,
+                    progress=progress,
+                    decided_by=decided,
+                    who=s.actor_id or s.speaker_id,
+                    due_start_ts=s.due_start_ts,
+                    due_end_ts=s.due_end_ts,
+                    due_vague=s.due_vague,
+                    published_ts=s.published_ts,
+                )
+            )
+        return out
+
+    def standings_of(
+        self, claim_ids: Sequence[str], as_of: When = None, *, history: bool = False
+    ) -> list[Standing]:
+        """Full :class:`Standing` rows of these claims (in this order) as of ``as_of``."""
+        when = self._as_of(as_of)
+        claims = self.store.claims_by_id(claim_ids)
+        if history:
+            evidence = self.store.evidence_known_by(when, list(claims))
+        else:
+            evidence = self.store.decisive_evidence(
+                when, list(claims) if len(claims) <= 500 else None
+            )
+        refs = self.store.source_refs({c.source_id for c in claims.values()})
+        return [
+            standing(c, refs.get(c.source_id), evidence.get(c.id, ()), when)
+            for c in (claims[i] for i in claim_ids if i in claims)
+        ]
+
+    def report(
+        self,
+        as_of: When = None,
+        *,
+        actor: str | None = None,
+        kind: ClaimKind | str | None = ClaimKind.COMMITMENT,
+        due_within: float = 7,
+        since: When = None,
+        limit: int | None = None,
+    ) -> StatusReport:
+        """The daily status report (see :mod:`claimtrack.report`) as of ``as_of``.
+
+        Every matching commitment is counted; each section lists at most ``limit`` of
+        them in full (None: all), so the report of a large store stays quick."""
+        when = self._as_of(as_of)
+        lines = self.status_lines(when, actor=actor, kind=kind, since=since)
+        return assemble_report(
+            lines,
+            when,
+            due_within=due_within,
+            limit=limit,
+            load=lambda ids: {s.claim.id: s for s in self.standings_of(ids, when)},
+            names=self.store.actor_names,
+            records=self._records,
+        )
+
+    def _records(self, lines: Sequence[StatusLine]) -> list[dict[str, object]]:
+        records = self.store.claim_records(ln.claim_id for ln in lines)
+        out: list[dict[str, object]] = []
+        for ln in lines:
+            record: dict[str, object] = dict(records[ln.claim_id])
+            if ln.status is not None:
+                record["status"] = ln.status.value
+                record["progress"] = None if ln.progress is None else ln.progress.value
+            out.append(record)
+        return out
+
+    def _actor_ids(self, name: str) -> list[str]:
+        registry = self.store.registry()
+        found = registry.resolve(name)
+        if found is not None:
+            return [found.id]
+        # Not a known name: every actor one of whose names contains it ("Starmer").
+        key = normalise_name(name)
+        return [
+            a.id for a in registry if any(key in normalise_name(n) for n in (a.name, *a.aliases))
+        ]
 
     def standings(self, as_of: When = None) -> list[Standing]:
-        """Every active claim (all kinds) as of ``as_of``, for exporters."""
-        return self.status(as_of, kind=None)
+        """Every active claim (all kinds) as of ``as_of``, with its evidence history
+        known by then, for exporters."""
+        return self.status(as_of, kind=None, history=True)
 
     # -- evidence -----------------------------------------------------------------------
 
@@ -390,15 +507,14 @@ def _same_metadata(a: Source, b: Source) -> bool:
     )
 
 
-def _due_soon(row: Standing, horizon: datetime) -> bool:
-    if row.status in (Status.OVERDUE, Status.DUE):
+def _due_soon(line: StatusLine, horizon_ts: float) -> bool:
+    if line.status in (Status.OVERDUE, Status.DUE):
         return True
-    due = row.claim.due
     return (
-        row.status is Status.OPEN
-        and due is not None
-        and due.start is not None
-        and due.start <= horizon
+        line.status is Status.OPEN
+        and line.dated
+        and line.due_start_ts is not None
+        and line.due_start_ts <= horizon_ts
     )
 
 

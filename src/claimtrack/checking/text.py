@@ -1,0 +1,236 @@
+"""Sentences, tokens and word stems for the checker: small, dependency-free and
+predictable, because the checker must explain each match in words a person can check."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import attrs
+
+__all__ = ["Sentence", "Tok", "sentences", "stem", "tokens"]
+
+# Irregular forms the checker meets in news reports, mapped to their base form, so that
+# "met" and "meet", "held" and "hold", "sent" and "send" share one stem.
+IRREGULAR: dict[str, str] = {
+    "met": "meet",
+    "held": "hold",
+    "sent": "send",
+    "gave": "give",
+    "given": "give",
+    "took": "take",
+    "taken": "take",
+    "made": "make",
+    "brought": "bring",
+    "built": "build",
+    "spent": "spend",
+    "paid": "pay",
+    "sold": "sell",
+    "bought": "buy",
+    "struck": "strike",
+    "began": "begin",
+    "begun": "begin",
+    "won": "win",
+    "led": "lead",
+    "kept": "keep",
+    "left": "leave",
+    "went": "go",
+    "gone": "go",
+    "came": "come",
+    "rose": "rise",
+    "risen": "rise",
+    "withdrew": "withdraw",
+    "withdrawn": "withdraw",
+    "drew": "draw",
+    "drawn": "draw",
+    "spoke": "speak",
+    "spoken": "speak",
+    "told": "tell",
+    "said": "say",
+    "found": "find",
+    "got": "get",
+    "gotten": "get",
+    "became": "become",
+    "fell": "fall",
+    "fallen": "fall",
+    "saw": "see",
+    "seen": "see",
+    "chose": "choose",
+    "chosen": "choose",
+    "wrote": "write",
+    "written": "write",
+    "sat": "sit",
+    "stood": "stand",
+    "ran": "run",
+    "broke": "break",
+    "broken": "break",
+    "froze": "freeze",
+    "frozen": "freeze",
+    "sought": "seek",
+    "thought": "think",
+    "undertook": "undertake",
+    "undertaken": "undertake",
+    "fled": "flee",
+    "dealt": "deal",
+    "lost": "lose",
+    "laid": "lay",
+    "shut": "shut",
+    "cut": "cut",
+    "put": "put",
+    "set": "set",
+    "hit": "hit",
+    "was": "be",
+    "were": "be",
+    "is": "be",
+    "are": "be",
+    "been": "be",
+    "am": "be",
+    "has": "have",
+    "had": "have",
+    "did": "do",
+    "done": "do",
+    "does": "do",
+    "ratcheted": "ratchet",
+    "stepped": "step",
+    "scrapped": "scrap",
+    "shelved": "shelve",
+}
+
+#: Past-tense and participle surface forms that do not end in "-ed".
+IRREGULAR_PAST = frozenset(
+    w
+    for w, base in IRREGULAR.items()
+    if w != base
+    and base not in {"be", "have", "do"}
+    and w not in {"cut", "put", "set", "hit", "shut"}
+) | {"was", "were", "had", "did", "been"}
+
+_NO_UNDOUBLE = set("aeiouls")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude, consistent stem: inflections removed the same way from every form, so
+    "convened"/"convene"/"convening", "agreed"/"agree", "sanctions"/"sanction" and
+    "met"/"meet" each share one stem.  Not a linguistic lemma: only equality matters."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = IRREGULAR.get(w, w)
+    n = len(w)
+    if n > 4 and w.endswith(("ies", "ied")):
+        w = w[:-3] + "y"
+    elif n > 5 and w.endswith("eed"):
+        w = w[:-1]
+    elif n > 4 and w.endswith("ed"):
+        w = w[:-2]
+    elif n > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif n > 4 and (w.endswith(("ches", "shes", "sses", "xes", "zes")) or w.endswith("ses")):
+        w = w[:-2]
+    elif n > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if (len(w) > 3 and w[-1] == w[-2] and w[-1] not in _NO_UNDOUBLE) or (
+        len(w) > 5 and w.endswith("ll")
+    ):
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+@attrs.frozen
+class Tok:
+    """A word of a sentence: its text, lower-case form, stem and offsets in the sentence."""
+
+    text: str
+    low: str
+    stem: str
+    start: int
+    end: int
+
+    @property
+    def is_cap(self) -> bool:
+        """Whether it starts with a capital letter."""
+        return self.text[:1].isupper()
+
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z0-9]")
+
+
+def tokens(sentence: str) -> list[Tok]:
+    """The words of ``sentence`` (hyphenated words and contractions stay whole, except
+    "n't", which becomes its own "not" word so negation is one check)."""
+    out: list[Tok] = []
+    for m in _WORD.finditer(sentence):
+        text = m.group()
+        low = text.lower().replace("’", "'")
+        if low.endswith("n't") and len(low) > 3:
+            head = text[:-3]
+            head_low = low[:-3]
+            if head_low == "wo":  # won't
+                head_low = "will"
+            elif head_low == "ca":  # can't
+                head_low = "can"
+            out.append(Tok(head, head_low, stem(head_low), m.start(), m.start() + len(head)))
+            out.append(Tok("n't", "not", "not", m.end() - 3, m.end()))
+            continue
+        if low.endswith("'s") and len(low) > 2:
+            low = low[:-2]
+        out.append(Tok(text, low, stem(low), m.start(), m.end()))
+    return out
+
+
+@attrs.frozen
+class Sentence:
+    """One sentence of a source, whitespace normalised, with its words."""
+
+    text: str
+    toks: tuple[Tok, ...]
+    headline: bool = False
+
+
+_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_TERMINAL = (".", "!", "?", '"', "”", "’", "'", ":", ";")
+
+
+def _paragraphs(text: str) -> list[str]:
+    lines = [ln.strip() for ln in text.splitlines()]
+    filled = [ln for ln in lines if ln]
+    if not filled:
+        return []
+    # Hard-wrapped prose (lines of similar width, most not ending a sentence) is joined
+    # back into paragraphs; otherwise each line is a paragraph (news feeds put one
+    # paragraph, or a headline without a full stop, on each line).
+    open_ended = sum(1 for ln in filled if not ln.endswith(_TERMINAL))
+    wrapped = (
+        len(filled) > 1 and max(len(ln) for ln in filled) <= 100 and open_ended * 2 > len(filled)
+    )
+    if not wrapped:
+        return filled
+    paras: list[str] = []
+    current: list[str] = []
+    for ln in lines:
+        if not ln:
+            if current:
+                paras.append(" ".join(current))
+                current = []
+            continue
+        current.append(ln)
+    if current:
+        paras.append(" ".join(current))
+    return paras
+
+
+def sentences(text: str, title: str | None = None) -> list[Sentence]:
+    """The sentences of a source's text (and its title first, marked ``headline``)."""
+    out: list[Sentence] = []
+    if title and title.strip():
+        t = " ".join(title.split())
+        out.append(Sentence(t, tuple(tokens(t)), headline=True))
+    for para in _paragraphs(text):
+        for piece in _BREAK.split(" ".join(para.split())):
+            piece = piece.strip()
+            if len(piece) > 2:
+                out.append(Sentence(piece, tuple(tokens(piece))))
+    return out
