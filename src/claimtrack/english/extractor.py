@@ -21,6 +21,7 @@ The reading happens in three passes over the paragraphs:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from urllib.parse import urlparse
 
@@ -344,6 +345,9 @@ class EnglishExtractor:
         self.context = context
         self.units: list[_Unit] = []
         self._index = TokenIndex(self.text)
+        self._inline: list[tuple[int, int]] = []
+        self._inline_ends: list[int] = []
+        self._inline_for = -1
         self.publisher = self._publisher()
         self.speakers = Speakers(context.registry, self.publisher)
         self.publisher_mention = Mention(self.publisher, 0.7)
@@ -448,11 +452,11 @@ class EnglishExtractor:
         narr_start = para.start
         for k, q in enumerate(para.segs):
             before = text[pos : q.open].strip()
-            before_all = text[narr_start : q.open].rstrip()
+            last = _last_char(text, narr_start, q.open)
             starts_ok = (
                 q.continued
-                or not before_all
-                or before_all.endswith((":", ".", "!", "?"))
+                or last < 0
+                or text[last] in ":.!?"
                 or (
                     pieces
                     and pieces[-1][0] == "q"
@@ -500,6 +504,8 @@ class EnglishExtractor:
         if any(t.low in CUES for t in label):
             return False
         words = [t.text for t in label if t.is_word]
+        if not words:
+            return False
         if words[0].lower() in {"q", "question", "interviewer"}:
             return True  # a question asserts nothing
         if words[0].lower() in {"a", "answer"}:
@@ -525,7 +531,7 @@ class EnglishExtractor:
         pieces = self._classify_segs(para)
         text = self.text
         attrs_for: dict[int, _Attribution] = {}
-        consumed: list[tuple[int, int]] = []
+        consumed: dict[int, list[tuple[int, int]]] = {}
         for k, (kind, _s, _e, _q) in enumerate(pieces):
             if kind != "q":
                 continue
@@ -535,7 +541,7 @@ class EnglishExtractor:
                     found = self._attribution_before(ns, ne)
                     if found:
                         attrs_for[k] = found
-                        consumed.append(found.consumed)
+                        consumed.setdefault(k - 1, []).append(found.consumed)
             if k + 1 < len(pieces) and pieces[k + 1][0] == "n":
                 ns, ne = pieces[k + 1][1], pieces[k + 1][2]
                 between = k + 2 < len(pieces) and pieces[k + 2][0] == "q"
@@ -544,7 +550,7 @@ class EnglishExtractor:
                     attrs_for.setdefault(k, found)
                     if between:
                         attrs_for.setdefault(k + 2, found)
-                    consumed.append(found.consumed)
+                    consumed.setdefault(k + 1, []).append(found.consumed)
         para_attr = next(iter(attrs_for.values()), None) if attrs_for else None
         first_in_chain = not (para.segs and para.segs[0].continued)
         if first_in_chain or (chain_attr.get(para.chain) is None and para_attr is not None):
@@ -555,7 +561,7 @@ class EnglishExtractor:
         pending: frozenset[str] = frozenset()
         for k, (kind, s, e, q) in enumerate(pieces):
             if kind == "n":
-                self._narrative_run(s, e, consumed, para)
+                self._narrative_run(s, e, consumed.get(k, []), para)
                 continue
             assert q is not None
             inner = text[q.inner_start : q.inner_end].strip(" ,.;:").lower()
@@ -694,12 +700,21 @@ class EnglishExtractor:
                 if ce < b:
                     nxt.append((ce, b))
             ranges = nxt
-        inline = [(q.open, q.end) for q in para.segs]
+        if self._inline_for != para.start:  # once per paragraph, not once per piece
+            self._inline = [(q.open, q.end) for q in para.segs]
+            self._inline_ends = [y for _x, y in self._inline]
+            self._inline_for = para.start
+        inline, inline_ends = self._inline, self._inline_ends
         for a, b in ranges:
             a, b = strip_span(self.text, a, b)
             if b - a < 3:
                 continue
-            guards = [(x, y) for x, y in inline if x < b and y > a]
+            lo = bisect_left(inline_ends, a + 1)
+            guards = []
+            for x, y in inline[lo:]:
+                if x >= b:
+                    break
+                guards.append((x, y))
             for ss, se in split_sentences(self.text, a, b, guards):
                 self._narrative(ss, se, guards)
 
@@ -709,7 +724,7 @@ class EnglishExtractor:
         toks = self.tokens(ss, se)
         if not toks:
             return
-        quoted = [any(a <= t.start < b for a, b in inline) for t in toks]
+        quoted = _inside(toks, inline)
         cues = self._find_cues(toks, quoted)
         sentence = (ss, se)
         mode = "headline" if headline else "indirect"
@@ -722,7 +737,8 @@ class EnglishExtractor:
                 if c.kind == "inverted":
                     end = c.comp_end
                 else:
-                    for later in cues[k + 1 :]:
+                    for nxt_k in range(k + 1, len(cues)):
+                        later = cues[nxt_k]
                         if later.kind not in {"participle", "inverted"}:
                             end = later.boundary
                             break
@@ -866,7 +882,7 @@ class EnglishExtractor:
         n = len(toks)
         j = i + 2
         k = j
-        while k < n and toks[k].text not in {",", ".", ";", ":"}:
+        while k < n and k - j < 12 and toks[k].text not in {",", ".", ";", ":"}:
             k += 1
         if k <= j:
             return None
@@ -1095,7 +1111,7 @@ class EnglishExtractor:
         for u in self.units:
             if u.speaker.actor.id == self.publisher.id or self.speakers.group_of(u.speaker.actor):
                 continue
-            toks = self.tokens(u.start, u.end) if u.mode != "direct" else self.tokens(*u.sentence)
+            toks = self.tokens(u.start, u.end)
             for k, t in enumerate(toks[:-1]):
                 if t.low != "our" or toks[k + 1].low not in _GROUP_HEADS:
                     continue
@@ -1403,6 +1419,24 @@ class EnglishExtractor:
 # -- helpers ---------------------------------------------------------------------------
 
 
+def _last_char(text: str, lo: int, hi: int) -> int:
+    """The offset of the last non-space character in ``text[lo:hi]``, or -1."""
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return hi - 1 if hi > lo else -1
+
+
+def _inside(toks: Sequence[Tok], ranges: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each token, whether it starts inside one of the sorted ``ranges`` (one pass)."""
+    out: list[bool] = []
+    r = 0
+    for t in toks:
+        while r < len(ranges) and ranges[r][1] <= t.start:
+            r += 1
+        out.append(r < len(ranges) and ranges[r][0] <= t.start)
+    return out
+
+
 def _may_hold_time(toks: Sequence[Tok]) -> bool:
     """Whether a clause has a digit or a word that time phrases are made of."""
     return any(t.low in _TIME_HINTS or t.text[:1].isdigit() for t in toks)
@@ -1596,7 +1630,11 @@ def _np_after(toks: Sequence[Tok], i: int, n: int) -> tuple[int, int] | None:
 def _np_forward(toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, int] | None:
     """The first noun phrase of the clause ``toks[lo:hi]`` (its subject)."""
     k = lo
-    while k < hi and (toks[k].low in _CONNECTORS or toks[k].low in ADVERBS or not toks[k].is_word):
+    while (
+        k < hi
+        and k - lo < 6
+        and (toks[k].low in _CONNECTORS or toks[k].low in ADVERBS or not toks[k].is_word)
+    ):
         k += 1
     if k >= hi:
         return None

@@ -228,12 +228,14 @@ def _runon_cuts(
     text: str, start: int, end: int, guards: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     cuts: list[tuple[int, int]] = []
+    guard_ends = [b for _a, b in guards]
     for m in _RUNON.finditer(text, start, end):
         word = m.group()[2:-1]
         if word.lower() not in RUNON_STARTERS:
             continue
         pos = m.start() + 2
-        if any(a <= pos < b for a, b in guards):
+        g = bisect_left(guard_ends, pos + 1)
+        if g < len(guards) and guards[g][0] <= pos:
             continue
         cuts.append((m.start() + 1, pos))
     return cuts
