@@ -366,3 +366,50 @@ def test_jsonl_export_keeps_one_record_a_line(tmp_path: Path) -> None:
     lines = out.splitlines()  # splitlines() breaks on U+2028, U+2029 and U+0085
     assert len(lines) == 1
     assert json.loads(lines[0])["text"] == "A\u2028B will go\x85 and C\u2029 will come."
+
+
+EVIL_HTML = (
+    "title: </title><script>alert('title')</script>\n"
+    "url: javascript:alert('uri')\n\n"
+    "<script>alert(1)</script> will run, said the mayor.\n"
+    '"><img src=x onerror=alert(2)> will load by Friday.\n'
+    "</textarea></style><svg onload=alert(3)> will be drawn.\n"
+)
+
+
+def _html_exporters() -> list[str]:
+    pm = get_plugin_manager()
+    with claimtrack.Tracker(":memory:", plugin_manager=pm) as tracker:
+        return sorted(
+            name
+            for name, exporter in tracker.exporters().items()
+            if exporter.extension.lower() in {"html", "htm", "xhtml"}
+        )
+
+
+@pytest.mark.parametrize("name", _html_exporters() or ["(none installed)"])
+def test_html_exporters_escape_what_came_from_sources(name: str, tmp_path: Path) -> None:
+    if name == "(none installed)":
+        pytest.skip("no HTML exporter is installed")
+    pm = get_plugin_manager()
+    pm.unregister(name="claimtrack.default_plugins.english_extractor")
+    pm.register(Verbatim(), name="verbatim")
+    path = tmp_path / "evil.txt"
+    path.write_text(EVIL_HTML, encoding="utf-8")
+    db = tmp_path / "h.db"
+    with claimtrack.Tracker(db, plugin_manager=pm) as tracker:
+        tracker.add(path, published="2025-03-15")
+        out = io.StringIO()
+        tracker.export(name, out)
+    html = out.getvalue()
+    for raw in (
+        "<script>alert(1)",
+        "<script>alert('title')",
+        "<img src=x",
+        "<svg onload",
+        "</textarea>",
+        'href="javascript:',
+        "href='javascript:",
+    ):
+        assert raw not in html, raw
+    assert "alert(1)" in html  # shown, escaped, not dropped
