@@ -193,11 +193,15 @@ def speed(texts: list[Source], rounds: int) -> None:
     print(f"  ratio                       {t_theirs / t_ours:8.1f}x")
 
 
-def scaling(seed: Source, rounds: int) -> None:
-    print("scaling (the seed repeated; flat ms/KB = linear)")
+def scaling(
+    seed: Source, rounds: int, joiner: str = "\n", label: str = "the seed repeated"
+) -> None:
+    print(f"scaling ({label}; flat ms/KB = linear)")
     base = None
     for factor in (1, 2, 4, 8):
-        text = "\n".join([seed.text] * factor)
+        text = joiner.join([seed.text] * factor)
+        if joiner == " ":
+            text = text.replace("\n", " ")
         source = Source.from_text(text, published_at=seed.published_at, publisher=seed.publisher)
         t = timed(lambda source=source: extract(source), rounds)  # type: ignore[misc]
         kb = len(text.encode("utf-8")) / 1024
@@ -218,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     sources = [load(p) for p in sorted(a.docs.iterdir()) if p.is_file()]
     speed(sources, a.rounds)
     scaling(sources[0], a.rounds)
+    scaling(sources[0], a.rounds, " ", "the seed as one paragraph, repeated")
     return 0
 
 
