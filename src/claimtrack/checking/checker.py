@@ -149,15 +149,17 @@ def _time_fit(
 
 
 def _actor_fit(
-    frame: Frame, sents: Sequence[Sentence], k: int, at: int
+    frame: Frame, sents: Sequence[Sentence], k: int, at: int, *, anywhere: bool = False
 ) -> tuple[float, str] | None:
+    # The actor must be the subject: named before the verb, or after it in a passive
+    # "by" phrase; an event noun takes it anywhere ("a meeting of military chiefs").
     toks = sents[k].toks
     if frame.actor is None:
         return 0.6, "actor unknown"
     found = find_actor(frame.actor, toks)
     if found is not None:
         score, index, how = found
-        if index <= at or any(t.low == "by" for t in toks[at:index]):
+        if anywhere or index <= at or any(t.low == "by" for t in toks[at:index]):
             return score, f"actor {how}"
     # "They met on Thursday." after a sentence naming them.
     if k > 0 and subject_pronoun_before(toks, at):
@@ -191,7 +193,7 @@ def _judge(
 ) -> _Finding | None:
     assert source.published_at is not None
     sentence = sents[k]
-    actor = _actor_fit(frame, sents, k, hit.index)
+    actor = _actor_fit(frame, sents, k, hit.index, anywhere=hit.nominal)
     if actor is None:
         return None
     place = place_fit(frame.places, [p for p, _ in places_in(sentence.toks)])
@@ -326,7 +328,7 @@ def check_commitment(
     if actor is not None:
         known = registry.get(actor.id)
         terms = actor_terms(actor, known.aliases if known is not None else ())
-    frame = action_frame(claim.action or claim.text, terms)
+    frame = action_frame(claim.action or claim.text, terms, phrase=bool(claim.action))
     if claim.action:
         # The place may be in the claim's words rather than its action ("set to meet in
         # London on Thursday" with action "meet").

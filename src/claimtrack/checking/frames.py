@@ -253,6 +253,7 @@ class EventHit:
     tense: str
     negated: bool
     how: str
+    nominal: bool = False
 
 
 # -- actors -----------------------------------------------------------------------------
@@ -341,9 +342,17 @@ def find_actor(terms: ActorTerms, toks: Sequence[Tok]) -> tuple[float, int, str]
 # -- frames -----------------------------------------------------------------------------
 
 
-def _verb_index(toks: Sequence[Tok]) -> int | None:
-    # The commitment's own verb: the one after "will"/"would"/"to"..., skipping "be
-    # ready to", "be able to", adverbs; else the first word of an action phrase.
+def _verb_index(toks: Sequence[Tok], *, phrase: bool = False) -> int | None:
+    # The commitment's own verb.  An action phrase ("convene again in the UK ... to
+    # progress plans") starts with it, after "be ready to" and the like; in a whole
+    # claim it is the one after "will"/"would"/"to"; else the first action word.
+    if phrase:
+        for i, t in enumerate(toks):
+            if t.low in _SKIP_BEFORE_VERB:
+                continue
+            if t.low not in STOPWORDS and not t.is_cap:
+                return i
+            break
     for i, t in enumerate(toks):
         if t.low in _MARKERS:
             j = i + 1
@@ -423,10 +432,11 @@ def _objects(toks: Sequence[Tok], start: int, skip: set[int], actor: ActorTerms 
     return out
 
 
-def action_frame(text: str, actor: ActorTerms | None) -> Frame:
-    """The frame of a commitment's action (``claim.action``, else its text)."""
+def action_frame(text: str, actor: ActorTerms | None, *, phrase: bool = False) -> Frame:
+    """The frame of a commitment's action: ``claim.action`` (``phrase``: it starts with
+    its verb), else the claim's whole text."""
     toks = tokens(text)
-    vi = _verb_index(toks)
+    vi = _verb_index(toks, phrase=phrase)
     places = places_in(toks)
     place_idx = {i for _, i in places}
     if vi is None:
@@ -568,12 +578,11 @@ def find_event(frame: Frame, toks: Sequence[Tok], *, headline: bool = False) -> 
         for cls in frame.classes:
             if t.stem in EVENT_NOUNS.get(cls, frozenset()):
                 # "the meeting was held / took place / went ahead"
-                for k in range(i + 1, min(len(toks), i + 5)):
+                for k in range(i + 1, min(len(toks), i + 10)):
                     if toks[k].stem in HAPPENED_VERBS:
                         tense, negated = verb_tense(toks, k, headline=headline)
-                        hits.append(
-                            EventHit(i, 0.85, tense, negated, f'"{t.text} … {toks[k].text}"')
-                        )
+                        how = f'"{t.text} … {toks[k].text}"'
+                        hits.append(EventHit(i, 0.85, tense, negated, how, nominal=True))
                         break
                 break
     return hits
@@ -603,7 +612,7 @@ def find_negative(
             found = NEGATIVE_PHRASES.get((t.stem, toks[i + 1].low), found)
         if found is None:
             continue
-        if not any(abs(i - a) <= 8 for a in action_at):
+        if not any(abs(i - a) <= 10 for a in action_at):
             continue
         tense, negated = verb_tense(toks, i, headline=headline)
         if tense not in {"past", "present"} or negated:
