@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import attrs
 import pytest
 
 from claimtrack import Actor, Claim, Evidence, Source, Status, TimeWindow, Tracker, Verdict
@@ -345,11 +346,16 @@ def test_a_condition_only_talked_about_is_not_met(store: SQLiteStore) -> None:
 
 
 def test_statements_and_undatable_commitments_are_skipped(store: SQLiteStore) -> None:
-    source, claim = commitment(MEET, action="meet in London", said=SAID)
-    import attrs
-
-    statement = attrs.evolve(claim, kind="statement")
-    assert check_commitment(statement, store, LATER) == []
+    _, claim = commitment(MEET, action="meet in London")
+    store.add_source(
+        report("Coalition military chiefs met in London.", datetime(2025, 3, 20, tzinfo=UTC)), []
+    )
+    assert check_commitment(attrs.evolve(claim, kind="statement"), store, LATER) == []
+    # No time for the promise or its source: "later" reports cannot be told apart.
+    undated = Source.from_text(MEET, title="Promise")
+    store.add_source(undated, [])
+    timeless = attrs.evolve(claim, source_id=undated.id, asserted_at=None)
+    assert check_commitment(timeless, store, LATER) == []
 
 
 # -- through the Tracker: recorded once, outranked by a person ----------------------------
@@ -389,7 +395,7 @@ def test_check_records_once_and_reports_the_change(
 def test_check_as_of_before_the_report_finds_nothing(
     tracker_with_meeting: tuple[Tracker, Claim],
 ) -> None:
-    tracker, claim = tracker_with_meeting
+    tracker, _ = tracker_with_meeting
     assert tracker.check(as_of="2025-03-19").recorded == []
     [row] = tracker.status(as_of="2025-03-19")
     assert row.status is Status.OPEN
