@@ -12,13 +12,14 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any, TypeVar
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 from .actors import ActorRegistry
@@ -29,7 +30,7 @@ from .records import dumps_line, evidence_record, standing_record
 from .report import due_phrase, render_json, render_markdown, render_table
 from .status import standing
 from .timeutil import parse_when
-from .tracker import DB_ENV, DEFAULT_DB, Tracker, extract_path
+from .tracker import DB_ENV, DEFAULT_DB, ClaimHistory, Tracker, extract_path
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -505,50 +506,73 @@ def show(ctx: click.Context, claim_id: str, as_of: datetime | None, fmt: str) ->
         doc["history"] = [evidence_record(e) for e in h.evidence]
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
+    _print_history(h, _console())
+
+
+def _print_history(h: ClaimHistory, con: Console) -> None:
+    # Label-value lines and one block per piece of evidence: readable at 80 columns,
+    # and claim text is printed as text (a "[peace]" in a quote is not rich markup).
     c = h.claim
-    con = _console()
-    con.print(f"[bold]{c.id}[/bold]  {c.kind.value}", highlight=False)
-    con.print(
-        f"  said by    {c.speaker.name if c.speaker else '?'}" + (f" ({c.cue})" if c.cue else "")
-    )
-    con.print(f"  claim      “{c.text}”")
+    row = h.standing
+
+    def line(label: str, value: str, style: str = "") -> None:
+        con.print(Text.assemble(f"  {label:<10} ", (value, style)))
+
+    con.print(Text.assemble((c.id, "bold"), f"  {c.kind.value}"))
+    line("said by", (c.speaker.name if c.speaker else "?") + (f" ({c.cue})" if c.cue else ""))
+    line("claim", f"“{c.text}”")
     if c.sentence and c.sentence != c.text:
-        con.print(f"  sentence   {c.sentence}")
+        line("sentence", c.sentence)
     src = h.source
     when = (
         f"{src.published_at:%d %b %Y %H:%M %Z}" if src.published_at else "publication time unknown"
     )
-    con.print(f"  source     {src.title or src.uri or src.id} · {src.publisher or ''} · {when}")
+    line(
+        "source", " · ".join(x for x in (src.title or src.uri or src.id, src.publisher, when) if x)
+    )
     if src.uri:
-        con.print(f"             {src.uri}")
+        line("", src.uri)
     if c.kind is not ClaimKind.STATEMENT:
-        con.print(f"  who acts   {c.actor.name if c.actor else '?'}")
-        con.print(f"  what       {c.action or '?'}")
-        con.print(f"  by when    {due_phrase(h.standing)}")
+        line("who acts", c.actor.name if c.actor else "?")
+        line("what", c.action or "?")
+        line("by when", due_phrase(row))
         if c.condition:
-            con.print(f"  condition  {c.condition}")
-    if h.standing.status is not None:
-        progress = f" ({h.standing.progress.value})" if h.standing.progress else ""
-        con.print(
-            f"  status     [bold]{h.standing.status.value}{progress}[/bold] as of {h.standing.as_of:%d %b %Y}"
-        )
+            line("condition", c.condition)
+    if row.status is not None:
+        progress = f" · {row.progress.value}" if row.progress else ""
+        decided = ""
+        if row.decided_by is not None:
+            decided = f" (decided by #{row.decided_by.id})"
+        line("status", f"{row.status.value}{progress}", "bold")
+        con.print(f"             as of {_when(row.as_of)}{decided}")
     if not h.evidence:
-        con.print("  history    no evidence recorded")
+        line("history", "no evidence recorded")
         return
-    table = Table(title="History", title_justify="left")
-    for col in ("#", "verdict", "happened", "known", "recorded", "by", "evidence / note"):
-        table.add_column(col, overflow="fold")
+    con.print(Text(f"History ({len(h.evidence)}, oldest first)", style="bold"))
     for e in h.evidence:
-        table.add_row(
-            str(e.id),
-            e.verdict.value + (f" ({e.reason})" if e.reason else ""),
-            f"{e.happened_at:%Y-%m-%d}" if e.happened_at else "",
-            f"{e.known_at:%Y-%m-%d %H:%M}",
-            f"{e.recorded_at:%Y-%m-%d %H:%M}",
-            f"{e.recorded_by} ({e.recorder.value})",
-            " · ".join(x for x in (e.uri, e.excerpt, e.note) if x),
-        )
-    con.print(table)
+        who = f"{e.recorded_by} ({e.recorder.value}"
+        who += f", confidence {e.confidence:.0%})" if e.confidence is not None else ")"
+        head = Text.assemble(f"  #{e.id}  ", (e.verdict.value, "bold"))
+        if e.reason:
+            head.append(f" ({e.reason})")
+        head.append(f" — {who}")
+        if e.known_at > row.as_of:
+            head.append(f"  [not known as of {row.as_of:%d %b %Y}]", style="dim")
+        con.print(head)
+        dates = [f"known {_when(e.known_at)}", f"recorded {_when(e.recorded_at)}"]
+        if e.happened_at is not None:
+            dates.insert(0, f"happened {_when(e.happened_at)}")
+        con.print(Text("      " + " · ".join(dates)))
+        for part in (f"“{e.excerpt}”" if e.excerpt else None, e.uri, e.note):
+            if part:
+                con.print(Text("      " + part))
+
+
+def _when(moment: datetime) -> str:
+    # Midnight and noon UTC are how a bare date was typed: show the date alone.
+    if moment.utcoffset() == timedelta(0) and moment.hour in (0, 12) and moment.minute == 0:
+        return f"{moment:%Y-%m-%d}"
+    return f"{moment:%Y-%m-%d %H:%M %Z}".rstrip()
 
 
 @cli.command()

@@ -397,12 +397,10 @@ def due_phrase(row: Standing) -> str:
 
 
 def _who(row: Standing) -> str:
+    # Who must act; the speaker only when nobody else was named.
     c = row.claim
-    actor = c.actor.name if c.actor else None
-    speaker = c.speaker.name if c.speaker else None
-    if actor is None:
-        return speaker or "?"
-    return actor if speaker in (None, actor) else f"{actor} (said {speaker})"
+    who = c.actor or c.speaker
+    return who.name if who is not None else "?"
 
 
 def _what(row: Standing) -> str:
@@ -427,18 +425,17 @@ def _status_text(row: Standing) -> Text:
 
 
 def verdict_phrase(row: Standing) -> str:
-    """For a decided commitment: when the verdict became known, by whom, and why."""
+    """For a decided commitment: when the verdict became known, who gave it (a person's
+    name, or "checker" with its confidence) and why."""
     e = row.decided_by
     if e is None:
         return ""
-    who = "person" if e.by_person else "checker"
-    text = (
-        f"known {e.known_at:%d %b %Y} ({relative(e.known_at, row.as_of)}), {who}: {e.recorded_by}"
-    )
+    who = e.recorded_by if e.by_person else "checker"
+    if not e.by_person and e.confidence is not None:
+        who += f" {e.confidence:.0%}"
+    text = f"{e.known_at:%d %b %Y} ({relative(e.known_at, row.as_of)}) · {who}"
     if e.reason:
-        text += f"; {e.reason}"
-    if e.confidence is not None and not e.by_person:
-        text += f"; confidence {e.confidence:.0%}"
+        text += f" · {e.reason}"
     return text
 
 
@@ -474,12 +471,9 @@ def render_table(report: StatusReport, console: Console) -> None:
     """The report as rich tables, fitted to the console's width (colour only when the
     console is a terminal; rich also honours ``NO_COLOR``)."""
     console.print(
-        Text.assemble(
-            ("claimtrack status", "bold"),
-            f" as of {_as_of_text(report.as_of)} · ",
-            (_headline(report), "bold red" if report.count(Status.OVERDUE) else ""),
-        )
+        Text.assemble(("claimtrack status", "bold"), f" as of {_as_of_text(report.as_of)}")
     )
+    console.print(Text(_headline(report), style="bold red" if report.count(Status.OVERDUE) else ""))
     if not report.total:
         console.print(
             "No commitments to report. Add sources with: claimtrack add PATH"
@@ -502,19 +496,23 @@ def render_table(report: StatusReport, console: Console) -> None:
             pad_edge=False,
         )
         table.add_column("id", style="dim", no_wrap=True)
-        table.add_column("status", no_wrap=not narrow)
-        table.add_column("who must act", overflow="fold", ratio=1)
-        table.add_column("what", overflow="fold", ratio=3)
+        table.add_column("status", no_wrap=True)
+        if narrow:  # one column for who and what leaves room to read both
+            table.add_column("who must do what", overflow="fold", ratio=3)
+        else:
+            table.add_column("who must act", overflow="fold", ratio=1)
+            table.add_column("what", overflow="fold", ratio=3)
         table.add_column(
             "verdict" if section.key == "resolved" else "by when", overflow="fold", ratio=2
         )
         for row in section.rows:
+            who_what: tuple[str | Text, ...] = (
+                (Text.assemble((_who(row), "bold"), ": ", _what(row)),)
+                if narrow
+                else (_who(row), _what(row))
+            )
             table.add_row(
-                row.claim.id[:8],
-                _status_text(row),
-                _who(row),
-                _what(row),
-                _when_cell(section.key, row),
+                row.claim.id[:8], _status_text(row), *who_what, _when_cell(section.key, row)
             )
         console.print(table)
         if section.hidden:
