@@ -157,3 +157,26 @@ def test_registry_from_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
 def test_claim_kinds_are_snake_case_on_the_wire() -> None:
     assert [k.value for k in ClaimKind] == ["statement", "commitment", "prediction", "demand"]
     assert str(Verdict.CONDITION_MET) == "condition_met"
+
+
+def test_fuller_name_becomes_the_display_name() -> None:
+    from claimtrack.actors import fuller_name
+
+    reg = ActorRegistry()
+    short = reg.resolve_or_add("Osei", "person")
+    grown = reg.alias(short.id, "Dr Ama Osei")
+    assert grown.id == short.id and grown.name == "Ama Osei"
+    assert reg.resolve("Osei") == grown and reg.resolve("dr ama osei") == grown
+    assert fuller_name("the Finance Minister", "Osei") is None
+    assert fuller_name("Ama Osei", "Ama Osei") is None
+    assert fuller_name("Kofi Mensah", "Osei") is None
+
+
+def test_store_keeps_the_fuller_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from claimtrack.store import SQLiteStore
+
+    store = SQLiteStore(tmp_path / "a.db")
+    store.save_actors([Actor(id="osei", name="Osei", kind="person")])
+    store.save_actors([Actor(id="osei", name="Ama Osei", kind="person")])
+    found = store.registry().resolve("osei")
+    assert found is not None and found.name == "Ama Osei" and "Osei" in found.aliases

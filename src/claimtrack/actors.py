@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import InputError
 from .model import Actor, ActorKind, slugify
 
-__all__ = ["ActorRegistry", "normalise_name"]
+__all__ = ["ActorRegistry", "fuller_name", "normalise_name"]
 
 _SPACE = re.compile(r"\s+")
 _LEADING_THE = ("the ", "The ")
@@ -29,6 +29,26 @@ def normalise_name(name: str) -> str:
     if key.endswith("'s"):
         key = key[:-2]
     return key.strip(" .,;:")
+
+
+#: Honorifics dropped when a fuller form of a person's name becomes the display name.
+_HONORIFICS = frozenset({"sir", "dame", "lord", "lady", "mr", "mrs", "ms", "miss", "dr", "prof"})
+
+
+def fuller_name(candidate: str, current: str) -> str | None:
+    """The display name to use instead of ``current`` when ``candidate`` is a fuller
+    form of the same proper name ("Sir Keir Starmer" for "Starmer" gives "Keir
+    Starmer"), else None.  Role phrases ("the Prime Minister") never qualify."""
+    words = candidate.replace("\u2019", "'").split()
+    while words and words[0].lower().rstrip(".") in _HONORIFICS:
+        words = words[1:]
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None
+    have = {w.lower() for w in current.split() if w.lower().rstrip(".") not in _HONORIFICS}
+    want = {w.lower() for w in words}
+    if not have or not have < want:
+        return None
+    return " ".join(words)
 
 
 class ActorRegistry:
@@ -61,10 +81,14 @@ class ActorRegistry:
         """Register ``actor`` (merging aliases if its id is known) and return the stored one."""
         existing = self._by_id.get(actor.id)
         if existing is not None:
-            aliases = tuple(dict.fromkeys(existing.aliases + actor.aliases + (actor.name,)))
-            aliases = tuple(a for a in aliases if a != existing.name)
+            names = (*existing.aliases, *actor.aliases, actor.name)
+            display = existing.name
+            for name in names:
+                display = fuller_name(name, display) or display
+            aliases = tuple(dict.fromkeys((existing.name, *names)))
+            aliases = tuple(a for a in aliases if a != display)
             kind = existing.kind if existing.kind is not ActorKind.UNKNOWN else actor.kind
-            actor = Actor(id=existing.id, name=existing.name, kind=kind, aliases=aliases)
+            actor = Actor(id=existing.id, name=display, kind=kind, aliases=aliases)
         for name in (actor.name, *actor.aliases):
             key = normalise_name(name)
             owner = self._by_key.get(key)

@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, Protocol, TypeVar
 
-from .actors import ActorRegistry
+from .actors import ActorRegistry, fuller_name
 from .errors import NotFoundError, StoreError
 from .migrations import migrate
 from .model import (
@@ -352,15 +352,22 @@ class SQLiteStore:
         )
 
     def _upsert_actor(self, conn: sqlite3.Connection, actor: Actor) -> None:
-        row = conn.execute("SELECT aliases FROM actors WHERE id = ?", (actor.id,)).fetchone()
+        row = conn.execute("SELECT name, aliases FROM actors WHERE id = ?", (actor.id,)).fetchone()
         if row is None:
             conn.execute(
                 "INSERT INTO actors (id, name, kind, aliases) VALUES (?,?,?,?)",
                 (actor.id, actor.name, actor.kind.value, json.dumps(list(actor.aliases))),
             )
             return
-        aliases = list(dict.fromkeys([*json.loads(row[0]), *actor.aliases]))
-        conn.execute("UPDATE actors SET aliases = ? WHERE id = ?", (json.dumps(aliases), actor.id))
+        # A later article may give a fuller form of the name ("Keir Starmer" for "Starmer").
+        name = fuller_name(actor.name, row[0]) or row[0]
+        aliases = [
+            a for a in dict.fromkeys([*json.loads(row[1]), *actor.aliases, row[0]]) if a != name
+        ]
+        conn.execute(
+            "UPDATE actors SET name = ?, aliases = ? WHERE id = ?",
+            (name, json.dumps(aliases), actor.id),
+        )
 
     def get_claim(self, claim_id: str) -> Claim:
         """The claim with this id or unique id prefix (retired claims too)."""

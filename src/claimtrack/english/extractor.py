@@ -391,7 +391,17 @@ class EnglishExtractor:
                 continue
             self._body(para, paras, idx, chain_attr)
         self._learn_groups()
-        return self._claims()
+        return [self._current_names(c) for c in self._claims()]
+
+    def _current_names(self, claim: Claim) -> Claim:
+        # Names learnt later in the article ("Sir Keir Starmer" after a headline's
+        # "Starmer") give every claim of that actor its fullest name; ids do not change.
+        registry = self.context.registry
+        speaker = claim.speaker and (registry.get(claim.speaker.id) or claim.speaker)
+        actor = claim.actor and (registry.get(claim.actor.id) or claim.actor)
+        if speaker == claim.speaker and actor == claim.actor:
+            return claim
+        return attrs.evolve(claim, speaker=speaker, actor=actor)
 
     def _paragraphs(self) -> list[_Para]:
         out: list[_Para] = []
