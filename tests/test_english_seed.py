@@ -68,7 +68,7 @@ def test_coordinated_commitments_split(seed_claims: list[Claim]) -> None:
 def test_joint_attribution_gives_two_claims(seed_claims: list[Claim]) -> None:
     hits = by_text(seed_claims, "of adding unnecessary complications")
     assert len(hits) == 2
-    assert {c.speaker.name for c in hits if c.speaker} == {"Zelenskyy", "Emmanuel Macron"}
+    assert {c.speaker.name for c in hits if c.speaker} == {"Volodymyr Zelenskyy", "Emmanuel Macron"}
 
 
 def test_role_phrase_through_apposition(seed_claims: list[Claim]) -> None:

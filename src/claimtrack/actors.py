@@ -31,8 +31,74 @@ def normalise_name(name: str) -> str:
     return key.strip(" .,;:")
 
 
-#: Honorifics dropped when a fuller form of a person's name becomes the display name.
-_HONORIFICS = frozenset({"sir", "dame", "lord", "lady", "mr", "mrs", "ms", "miss", "dr", "prof"})
+#: Honorifics and titles dropped when a fuller form of a person's name becomes the
+#: display name: the name should outlast the office.
+_HONORIFICS = frozenset(
+    {
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "rev",
+        "reverend",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "chancellor",
+        "secretary",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "gov",
+        "mayor",
+        "cllr",
+        "councillor",
+        "councilman",
+        "councilwoman",
+        "judge",
+        "justice",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "lt",
+        "capt",
+        "captain",
+        "sgt",
+        "maj",
+        "major",
+        "adm",
+        "admiral",
+        "commissioner",
+        "chief",
+        "ambassador",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "sheikh",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "mp",
+        "mep",
+    }
+)
 
 
 def fuller_name(candidate: str, current: str) -> str | None:
