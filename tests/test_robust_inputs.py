@@ -362,3 +362,35 @@ def test_plugin_error_messages_stay_one_line() -> None:
 
 if sys.platform == "win32":  # pragma: no cover
     pytestmark = pytest.mark.skip("POSIX paths and pipes")
+
+
+def test_cli_output_into_a_closed_pipe_is_quiet(
+    tmp_path: Path, real_pm: claimtrack.plugins.ClaimtrackPluginManager
+) -> None:
+    # `claimtrack export | head`: the reader leaving is not an error.
+    import subprocess
+
+    path = tmp_path / "many.txt"
+    path.write_text("“We will act by Friday,” the mayor said.\n" * 400, encoding="utf-8")
+    db = tmp_path / "p.db"
+    with claimtrack.Tracker(db, plugin_manager=real_pm) as tracker:
+        assert tracker.add(path).claims >= 400
+    for args in (["export", "--format", "jsonl"], ["export", "--format", "csv"]):
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "from claimtrack.cli import main; main()",
+                "--db",
+                str(db),
+                *args,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert child.stdout is not None and child.stderr is not None
+        assert child.stdout.read(10)
+        child.stdout.close()
+        stderr = child.stderr.read().decode()
+        child.wait(timeout=60)
+        assert "Error" not in stderr and "Traceback" not in stderr, stderr

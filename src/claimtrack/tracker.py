@@ -479,8 +479,8 @@ class Tracker:
         exporter = exporters[format]
         try:
             exporter.write(rows, stream, when)
-        except ClaimtrackError:
-            raise
+        except (ClaimtrackError, BrokenPipeError):
+            raise  # a closed pipe (`export | head`) is the reader's choice, not a plugin's fault
         except Exception as exc:
             raise PluginError(
                 exporter.plugin, f"export {format}", f"{type(exc).__name__}: {exc}"
