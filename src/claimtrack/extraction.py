@@ -144,6 +144,9 @@ def _problem(item: object, source: Source) -> str:
 
 
 def _encodable(text: str) -> bool:
+    # Linear in what the plugin returned; isascii() is O(1) in CPython and common.
+    if text.isascii():
+        return True
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
