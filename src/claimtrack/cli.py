@@ -390,7 +390,8 @@ def status(
         kind=kind,
         due_within=due_within,
         since=since,
-        limit=None if fmt == "json" or limit == 0 else limit,
+        # json lists every commitment from its records, not from the sections' rows.
+        limit=0 if fmt == "json" else (None if limit == 0 else limit),
     )
     if fmt == "json":
         render_json(report, sys.stdout)

@@ -28,8 +28,10 @@ from .model import (
     Claim,
     ClaimKind,
     Evidence,
+    RecorderKind,
     Source,
     SourceRef,
+    Verdict,
 )
 from .records import claim_from_record, store_record
 
@@ -495,6 +497,47 @@ class SQLiteStore:
             )
             return _with_id(evidence, int(cur.lastrowid or 0))
 
+    def add_evidence_many(self, evidence: Iterable[Evidence]) -> int:
+        """Append many evidence entries in ONE transaction (imports, benchmarks): all
+        land or none.  Every claim must exist.  Returns how many were added."""
+        rows = [
+            (
+                e.claim_id,
+                e.verdict.value,
+                e.reason,
+                e.source_id,
+                e.uri,
+                e.excerpt,
+                _iso(e.happened_at),
+                _iso(e.known_at),
+                _ts(e.known_at),
+                _iso(e.recorded_at),
+                e.recorded_by,
+                e.recorder.value,
+                e.confidence,
+                e.note,
+            )
+            for e in evidence
+        ]
+        with self.transaction() as conn:
+            wanted = sorted({r[0] for r in rows})
+            for chunk in _chunks(wanted):
+                marks = ",".join("?" * len(chunk))
+                found = {
+                    r[0]
+                    for r in conn.execute(f"SELECT id FROM claims WHERE id IN ({marks})", chunk)
+                }
+                missing = set(chunk) - found
+                if missing:
+                    raise NotFoundError(f"no claim {sorted(missing)[0]!r} in {self.path}")
+            conn.executemany(
+                "INSERT INTO evidence (claim_id, verdict, reason, source_id, uri, excerpt, happened_at,"
+                " known_at, known_ts, recorded_at, recorded_by, recorder, confidence, note)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
+        return len(rows)
+
     def evidence_for(self, claim_id: str) -> list[Evidence]:
         """Every evidence entry of a claim, in the order it was recorded."""
         rows = self._conn.execute(
@@ -559,12 +602,7 @@ class SQLiteStore:
             sql += f" AND (c.actor_id IN ({marks}) OR c.speaker_id IN ({marks}))"
             args += ids + ids
         sql += " ORDER BY c.source_id, c.span_start, c.span_end, c.id"
-        return [
-            ClaimSummary(
-                r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]), r[9], r[10]
-            )
-            for r in self._conn.execute(sql, args).fetchall()
-        ]
+        return list(map(ClaimSummary._make, self._conn.execute(sql, args)))
 
     def decisive_evidence(
         self, as_of: datetime, claim_ids: Iterable[str] | None = None
@@ -631,6 +669,28 @@ class SQLiteStore:
                 if isinstance(data.get("due"), dict):
                     data["due"].pop("reference", None)
                 out[cid] = data
+        return out
+
+    def claim_records_json(self, claim_ids: Iterable[str]) -> dict[str, str]:
+        """Like :meth:`claim_records`, as JSON text made by SQLite (``json_remove`` of the
+        store-only members), so a JSON report of 100,000 commitments neither parses nor
+        re-encodes them in Python."""
+        wanted = list(dict.fromkeys(claim_ids))
+        strip = ", ".join(f"'{path}'" for path in _STORE_ONLY_PATHS)
+        sql = f"SELECT id, json_remove(record, {strip}) FROM claims"
+        out: dict[str, str] = {}
+        if len(wanted) > 5000:
+            # Most of the store: one pass beats thousands of IN (...) lookups.
+            keep = set(wanted)
+            for cid, text in self._conn.execute(sql + " WHERE retired_at IS NULL"):
+                if cid in keep:
+                    out[cid] = text
+            missing = [cid for cid in wanted if cid not in out]
+        else:
+            missing = wanted
+        for chunk in _chunks(missing):
+            marks = ",".join("?" * len(chunk))
+            out.update(self._conn.execute(f"{sql} WHERE id IN ({marks})", chunk).fetchall())
         return out
 
     def actor_names(self, actor_ids: Iterable[str] | None = None) -> dict[str, str]:
@@ -706,10 +766,11 @@ _EVIDENCE_COLUMNS = (
 
 
 def _evidence(r: Sequence[Any]) -> Evidence:
+    # Enums built here take the converters' fast path: status reads tens of thousands.
     return Evidence(
         id=r[0],
         claim_id=r[1],
-        verdict=r[2],
+        verdict=Verdict(r[2]),
         reason=r[3],
         source_id=r[4],
         uri=r[5],
@@ -718,7 +779,7 @@ def _evidence(r: Sequence[Any]) -> Evidence:
         known_at=datetime.fromisoformat(r[8]),
         recorded_at=datetime.fromisoformat(r[9]),
         recorded_by=r[10],
-        recorder=r[11],
+        recorder=RecorderKind(r[11]),
         confidence=r[12],
         note=r[13],
     )
@@ -749,14 +810,15 @@ class ClaimSummary(NamedTuple):
     speaker_id: str | None
     due_start_ts: float | None
     due_end_ts: float | None
-    due_vague: bool
-    has_condition: bool
+    due_vague: int  # 0 or 1, as SQLite holds it
+    has_condition: int  # 0 or 1
     asserted_at: str | None
     published_ts: float | None
 
 
 # Keys the store keeps in a claim's record beside the public ones (see _claim_values).
 _STORE_ONLY_KEYS = ("extractor", "speaker_detail", "actor_detail", "exact")
+_STORE_ONLY_PATHS = (*(f"$.{key}" for key in _STORE_ONLY_KEYS), "$.due.reference")
 
 
 def _chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:

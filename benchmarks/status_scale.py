@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""How ``status`` scales: stores of 1,000 and 100,000 synthetic commitments.
+
+Builds each store through the store's bulk path (``SQLiteStore.add_many``: many sources
+with their claims per transaction), adds ~30% of the commitments some evidence (people
+and the checker, interim and final verdicts, some known only later), then times:
+
+- ``add`` per document: ``Tracker.add`` of short real-looking articles through the full
+  pipeline (load, the English extractor, store) into the big store;
+- ``status``: ``Tracker.report`` as the CLI's ``claimtrack status`` runs it (every
+  commitment counted, 25 rows per section read in full), with the table rendered;
+- ``status_lines`` alone (SQL narrowing + one ``decide`` per commitment);
+- ``Tracker.status()`` that builds a full Standing (parsed claim) for every commitment,
+  for comparison;
+- ``status --format json`` (every commitment's record).
+
+and prints the ratio status(largest) / status(smallest).  Times are the best of
+``--repeat`` runs.
+
+usage: .venv/bin/python benchmarks/status_scale.py [--sizes 1000 100000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import random
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from rich.console import Console
+
+from claimtrack import Actor, Claim, Evidence, Source, TimeWindow, Tracker, Verdict
+from claimtrack.model import RecorderKind
+from claimtrack.report import render_json, render_table
+
+UTC = timezone.utc
+AS_OF = datetime(2025, 6, 1, 12, tzinfo=UTC)
+START = datetime(2024, 1, 1, tzinfo=UTC)
+CLAIMS_PER_DOC = 5
+ACTIONS = [
+    "meet in London",
+    "publish the review",
+    "tighten sanctions on Russia's revenues",
+    "build 300,000 homes",
+    "deploy troops to the border",
+    "cut waiting lists",
+    "hold a referendum",
+    "sign the trade agreement",
+]
+
+
+def _actors(n: int) -> list[Actor]:
+    return [Actor.named(f"Ministry number {i}", "organisation") for i in range(n)]
+
+
+def synthetic(n_claims: int, seed: int = 7) -> Iterator[tuple[Source, list[Claim]]]:
+    """Documents of ``CLAIMS_PER_DOC`` commitments each, with due windows spread around
+    ``AS_OF``: past, current, future, vague, undated and conditional ones."""
+    rnd = random.Random(seed)
+    actors = _actors(200)
+    for d in range(n_claims // CLAIMS_PER_DOC):
+        published = START + timedelta(minutes=d * 7 % (520 * 24 * 60))
+        sentences = [
+            f"Item {d}-{k}: {actors[(d + k) % len(actors)].name} will {rnd.choice(ACTIONS)}."
+            for k in range(CLAIMS_PER_DOC)
+        ]
+        text = " ".join(sentences)
+        source = Source.from_text(
+            text, published_at=published, publisher="Synthetic Wire", title=f"Doc {d}"
+        )
+        claims = []
+        at = 0
+        for k, sentence in enumerate(sentences):
+            start = text.index(sentence, at)
+            at = start + len(sentence)
+            shape = rnd.random()
+            due: TimeWindow | None
+            if shape < 0.15:
+                due = None
+            else:
+                begin = published + timedelta(days=rnd.randint(0, 400))
+                due = TimeWindow(
+                    start=begin,
+                    end=begin + timedelta(days=rnd.choice([1, 7, 30, 90])),
+                    grain="span",
+                    text="by then",
+                    reference=published,
+                    vague=shape < 0.2,
+                )
+            actor = actors[(d + k) % len(actors)]
+            claims.append(
+                Claim.build(
+                    source_id=source.id,
+                    span=(start, at),
+                    speaker=actor,
+                    kind="commitment",
+                    text=sentence,
+                    sentence=sentence,
+                    asserted_at=published,
+                    actor=actor,
+                    action=sentence.split(" will ", 1)[1].rstrip("."),
+                    due=due,
+                    condition="if the budget passes" if shape > 0.93 else None,
+                    confidence=0.8,
+                )
+            )
+        yield source, claims
+
+
+def build_store(path: Path, n_claims: int) -> tuple[Tracker, float]:
+    """A store of ``n_claims`` commitments and their evidence; seconds to insert."""
+    tracker = Tracker(path)
+    store = tracker.store
+    rnd = random.Random(11)
+    t0 = time.perf_counter()
+    batch: list[tuple[Source, list[Claim]]] = []
+    ids: list[tuple[str, datetime]] = []
+    for source, claims in synthetic(n_claims):
+        batch.append((source, claims))
+        ids += [(c.id, source.published_at or START) for c in claims]
+        if len(batch) >= 2000:
+            store.add_many(batch)
+            batch = []
+    if batch:
+        store.add_many(batch)
+    verdicts = list(Verdict)
+    evidence: list[Evidence] = []
+    for cid, published in ids:
+        if rnd.random() > 0.3:
+            continue
+        for _ in range(rnd.randint(1, 3)):
+            known = published + timedelta(days=rnd.randint(1, 600))
+            person = rnd.random() < 0.4
+            evidence.append(
+                Evidence(
+                    claim_id=cid,
+                    verdict=rnd.choice(verdicts),
+                    known_at=known,
+                    recorded_at=known,
+                    recorded_by="desk" if person else "claimtrack.checker 0.1.0",
+                    recorder=RecorderKind.PERSON if person else RecorderKind.CHECKER,
+                    confidence=None if person else 0.7,
+                )
+            )
+    store.add_evidence_many(evidence)
+    return tracker, time.perf_counter() - t0
+
+
+def best_of(repeat: int, fn: Callable[[], object]) -> float:
+    """The fastest of ``repeat`` runs of ``fn``, in seconds."""
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+ARTICLE = """title: Council {n} sets out its plans
+published: 2025-05-{day:02d}T09:00:00+00:00
+publisher: Riverside Gazette {n}
+
+The council will resurface Mill Lane {n} by the end of June, the leader said on Monday.
+"We will reopen the depot next week," said Councillor Ann Lee.
+Residents welcomed the news but warned that the budget was tight.
+"""
+
+
+def time_add(tracker: Tracker, folder: Path, n_docs: int) -> float:
+    """Mean seconds per document of ``Tracker.add`` (full pipeline) into ``tracker``."""
+    paths = []
+    for n in range(n_docs):
+        p = folder / f"article-{n}.txt"
+        p.write_text(ARTICLE.format(n=n, day=1 + n % 28), encoding="utf-8")
+        paths.append(str(p))
+    tracker.add(paths[:1])  # warm the extractor's caches and imports
+    t0 = time.perf_counter()
+    report = tracker.add(paths[1:])
+    assert not report.errors, report.errors
+    return (time.perf_counter() - t0) / max(1, n_docs - 1)
+
+
+def time_status(tracker: Tracker, repeat: int) -> float:
+    """Print the status timings of one store; return the report's (the CLI's) time."""
+
+    def report_table() -> None:
+        report = tracker.report(AS_OF, limit=25)
+        render_table(report, Console(file=io.StringIO(), width=120))
+
+    def report_json() -> None:
+        render_json(tracker.report(AS_OF, limit=0), io.StringIO())
+
+    status_s = best_of(repeat, report_table)
+    print(f"status (report, table, 25 rows/section):    {status_s * 1000:8.1f} ms")
+    lines_s = best_of(repeat, lambda: tracker.status_lines(AS_OF))
+    print(f"status_lines (SQL narrowing + decide):      {lines_s * 1000:8.1f} ms")
+    full_s = best_of(1, lambda: tracker.status(AS_OF))
+    print(f"Tracker.status() (every claim parsed):      {full_s * 1000:8.1f} ms")
+    json_s = best_of(1, report_json)
+    print(f"status --format json (every record):        {json_s * 1000:8.1f} ms")
+    return status_s
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--docs", type=int, default=21, help="documents for the add timing")
+    opts = parser.parse_args()
+    results: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in opts.sizes:
+            folder = Path(tmp) / str(size)
+            folder.mkdir()
+            tracker, build = build_store(folder / "ledger.db", size)
+            n = tracker.store.count("claims")
+            ev = tracker.store.count("evidence")
+            print(f"\n== {n:,} commitments, {ev:,} evidence rows (built in {build:.1f} s, bulk)")
+            per_doc = time_add(tracker, folder, opts.docs)
+            print(f"add, per document (load + extract + store): {per_doc * 1000:8.1f} ms")
+
+            results[size] = time_status(tracker, opts.repeat)
+            tracker.close()
+    if len(results) > 1:
+        small, large = min(results), max(results)
+        ratio = results[large] / results[small]
+        print(
+            f"\nstatus({large:,}) / status({small:,}) = {ratio:.1f}"
+            f" (for {large // small}x the commitments)"
+        )
+
+
+if __name__ == "__main__":
+    main()
