@@ -469,7 +469,8 @@ class Parser:
 
     def phrase(self, i: int) -> R:
         """A whole time expression starting at ``i``, longest first."""
-        r = longest(self.range_(i), self.prep(i), self.core(i))
+        # "the year to March" is twelve months, not a range from this year to March.
+        r = longest(self.unit_to(i), self.range_(i), self.prep(i), self.core(i))
         if r is None:
             return None
         span, j = r
@@ -487,6 +488,7 @@ class Parser:
 
     def _core(self, i: int) -> R:
         return longest(
+            self.unit_to(i),
             self.vague(i),
             self.rolling(i),
             self.offset(i),
@@ -1191,6 +1193,8 @@ class Parser:
             j += 1
         else:
             mod = ""
+            if self.b(j) == "the":  # "the August bank holiday", "the Fourth of July"
+                j += 1
         ws = self.words(j, lex.HOLIDAY_MAX_WORDS)
         if not ws or ws[0][0] not in lex.HOLIDAY_FIRST:
             return None
@@ -1367,6 +1371,9 @@ class Parser:
         w = self.b(i)
         if w in ("noon", "midday"):
             return 12, 0, Grain.HOUR, i + 1, *self.zone(i + 1)[:1], True
+        cob = self.close_of_business(i)
+        if cob > 0:
+            return 17, 0, Grain.HOUR, cob, None, True
         if w == "midnight":
             return 24, 0, Grain.MINUTE, i + 1, None, True
         h = self.num(i)
@@ -1402,6 +1409,18 @@ class Parser:
             return None
         tz, j = self.zone(j)
         return h, minute, grain, j, tz, marked
+
+    def close_of_business(self, i: int) -> int:
+        """ "(the) close/end of business/play", "COB": 17:00. The index after it, or -1."""
+        if self.b(i) in ("cob", "eob") and self.t[i].text.isupper():
+            return i + 1
+        j = i + 1 if self.b(i) == "the" else i
+        for lead in ("close", "end"):
+            for what in ("business", "play"):
+                k = self.seq(j, (lead, "of", what))
+                if k > 0:
+                    return k + 1 if self.b(k) == "day" else k
+        return -1
 
     def zone(self, j: int) -> tuple[tzinfo | None, int]:
         if 0 <= j < self.n and self.t[j].kind == "w" and self.t[j].text.isupper():
@@ -1519,9 +1538,11 @@ class Parser:
         if the and mod in ("next", "last"):
             return None  # "the next week", "the last month": rolling, not calendar
         unit = self.b(j)
+        k = j + 1
+        if unit in ("financial", "fiscal") and self.b(j + 1) == "year":
+            unit, k = "year", j + 2  # the calendar year: whose fiscal year is unknown
         if unit not in lex.PERIOD_UNITS or unit == "day":
             return None
-        k = j + 1
         step = {"this": 0, "current": 0, "the": 0, "next": 1, "last": -1}
         step |= {"coming": 1, "following": 1, "previous": -1}
         n = step[mod]
@@ -1600,8 +1621,10 @@ class Parser:
         if self.seq(j, ("the", "year")) > 0:
             j += 2
             cued = True
-        elif self.b(j) in ("fy", "fiscal"):
+        elif self.b(j) in ("fy", "fiscal", "financial"):
             j += 1
+            if self.b(j) == "year":
+                j += 1
         y = self.year_num(j)
         if y is None:
             return None
@@ -1609,6 +1632,14 @@ class Parser:
             return None
         if self.b(j + 1) == "s" or self.punct(j + 1, "'"):
             return None  # a decade
+        # A split year ("2025/26", "2025-26": a financial year or a season): both years.
+        if self.punct(j + 1, "/-–") and self.glued(j + 1) and self.glued(j + 2):
+            v = self.num(j + 2)
+            nd = self.t[j + 2].ndig if v is not None else 0
+            two = nd == 2 and v == (y + 1) % 100
+            if two or (nd == 4 and v == y + 1 and self.punct(j + 1, "/")):
+                span = self.ctx.days(date(y, 1, 1), date(y + 2, 1, 1), Grain.SPAN)
+                return span, j + 3
         if self.find and self.b(j - 1) in _WEAK_CUES:
             nxt = self.t[j + 1] if j + 1 < self.n else None
             if nxt is not None and nxt.kind == "w" and not nxt.cap and nxt.base not in lex.CUES:
@@ -1758,8 +1789,12 @@ class Parser:
         if self.find and not mod and not cued and not self.cued(i):
             return None
         if mod == "this":
+            # The season now under way; otherwise the coming one (past: the one just gone).
             y0 = ctx.today.year - (1 if first == 12 and ctx.today.month < 3 else 0)
-            return self.season_span(y0, first), k
+            now = self.season_span(y0, first)
+            if now.start <= ctx.ref < now.end:
+                return now, k
+            mod = ""
         how = {"": ctx.bare(), "next": "next", "coming": "next", "last": "last", "past": "last"}
         s = ctx.pick(lambda y: self.season_span(y, first), how[mod])
         return (s, k) if s is not None else None
@@ -1770,10 +1805,10 @@ class Parser:
             k = self.seq(i, words)
             if k < 0:
                 continue
-            d = self.day(k)
-            if d is None or d[0].day is None:
+            d = longest(self.day(k), self.range_(k))
+            if d is None or (d[0].day is None and d[0].grain != Grain.DAY):
                 return None
-            mon = monday(d[0].day)
+            mon = monday(d[0].day or d[0].start.astimezone(ctx.tz).date())
             if weekend:
                 return ctx.weekend(mon + timedelta(days=5)), d[1]
             return ctx.week(mon), d[1]
@@ -1864,7 +1899,7 @@ class Parser:
             k += 1
         elif the:
             # "the early 1990s"
-            dec = self.decade(i + 1, cued=True)
+            dec = self.decade(k, cued=True)
             if dec is not None and w in ("early", "mid", "late"):
                 return self.third(dec[0], which), dec[1]
             return None
@@ -1872,9 +1907,65 @@ class Parser:
         if x is None:
             return None
         span, k2 = x
+        if w == "turn":
+            turn = self.turn_of(span)
+            return (turn, k2) if turn is not None else None
         if span.grain == Grain.DAY and w == "mid":
             return None
         return self.third(span, which), k2
+
+    def unit_to(self, i: int) -> R:
+        return self.memo("unit_to", i, self._unit_to)
+
+    def _unit_to(self, i: int) -> R:
+        """ "the year to date", "so far this month", "YTD": the period's start to the
+        reference; "the year to March", "the three months to September" (as statistics
+        are reported): that long, ending with the named period."""
+        ctx = self.ctx
+        if self.b(i) == "ytd" and self.t[i].text.isupper():
+            return Span(ctx.year(ctx.today.year).start, ctx.ref, Grain.YEAR), i + 1
+        k = self.seq(i, ("so", "far", "this"))
+        if k > 0:
+            cur = self.unit_now(self.b(k))
+            if cur is not None and cur.start < ctx.ref:
+                return Span(cur.start, ctx.ref, cur.grain), k + 1
+            return None
+        j = i + 1 if self.b(i) == "the" else i
+        q = self.quantity(j)
+        amount, k = (1.0, j) if q is None or self.b(j) in ("a", "an") else (q[0], q[2])
+        if q is not None and q[1]:
+            return None
+        unit = self.b(k)
+        u = self.unit(k)
+        if u is None:
+            return None
+        k2 = self.seq(u[2], ("to",))
+        if k2 < 0:
+            return None
+        if self.b(k2) == "date" or self.punct(k2, "-"):
+            k3 = self.seq(k2, ("date",))
+            cur = self.unit_now(unit) if amount == 1.0 else None
+            if k3 < 0 or cur is None or cur.start >= ctx.ref:
+                return None
+            return Span(cur.start, ctx.ref, cur.grain), k3
+        if j == i and q is None:
+            return None  # "year to March" needs "the": "from year to year"
+        x = longest(self.period(k2, cued=True), self.day(k2))
+        if x is None:
+            return None
+        base, mult = u[0], u[1]
+        end = x[0].end
+        start = ctx.add(end, _whole([(base, amount * mult)]), -1)
+        grain = Grain.WEEK if unit in ("week", "weeks") else lex.UNIT_GRAIN[base]
+        return Span(start, end, grain), x[1]
+
+    def turn_of(self, span: Span) -> Span | None:
+        """ "the turn of the century": the late years of the decade before its start and
+        the early years of its first decade (1997-2003 for 2000)."""
+        if span.grain != Grain.CENTURY:
+            return None
+        y = span.start.astimezone(self.ctx.tz).year
+        return self.ctx.days(date(y - 3, 1, 1), date(y + 4, 1, 1), Grain.DECADE)
 
     def unit_now(self, unit: str) -> Span | None:
         ctx = self.ctx

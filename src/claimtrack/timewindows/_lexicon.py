@@ -544,7 +544,8 @@ _vague(1, 365 * _DAY, "in the foreseeable future", "in due course", "at a later 
 _vague(1, 365 * _DAY, "at a later stage", "at some point", "at some stage", "in the short term")
 _vague(1, 5 * 365 * _DAY, "in the medium term", "over the medium term", "in the years ahead")
 _vague(1, 10 * 365 * _DAY, "in the long term", "in the longer term", "over the long term")
-_vague(1, 10 * 365 * _DAY, "eventually", "in the long run", "one day", "some day", "someday")
+_vague(1, 10 * 365 * _DAY, "eventually", "in the long run", "some day", "someday")
+# "one day" is left out: far more often a length ("a one-day strike", "one day later").
 _vague(-1, 30 * _DAY, "recently", "lately", "of late", "just recently", "in recent times")
 _vague(-1, 365 * _DAY, "in the recent past")
 
