@@ -407,3 +407,28 @@ def test_a_person_outranks_the_checker(tracker_with_meeting: tuple[Tracker, Clai
     tracker.resolve(claim.id[:6], "broken", reason="met online, not in London", known="2025-03-21")
     [row] = tracker.status(as_of="2025-03-25")
     assert row.status is Status.BROKEN and row.decided_by is not None and row.decided_by.by_person
+
+
+def test_sentences_rejoin_lines_that_run_on() -> None:
+    from claimtrack.checking.text import sentences
+
+    text = (
+        "Chiefs gathered on Thursday at Northwood,\n"
+        "the joint headquarters near London.\n"
+        "Headline without a full stop\n"
+        "Another paragraph starts here.\n"
+    )
+    got = [s.text for s in sentences(text, "A title")]
+    assert got == [
+        "A title",
+        "Chiefs gathered on Thursday at Northwood, the joint headquarters near London.",
+        "Headline without a full stop",
+        "Another paragraph starts here.",
+    ]
+    wrapped = (
+        "Military chiefs met on\nThursday in London, to work\non plans.\n\nSecond paragraph.\n"
+    )
+    assert [s.text for s in sentences(wrapped)] == [
+        "Military chiefs met on Thursday in London, to work on plans.",
+        "Second paragraph.",
+    ]

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.padding import Padding
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
@@ -511,13 +512,16 @@ def show(ctx: click.Context, claim_id: str, as_of: datetime | None, fmt: str) ->
 
 
 def _print_history(h: ClaimHistory, con: Console) -> None:
-    # Label-value lines and one block per piece of evidence: readable at 80 columns,
-    # and claim text is printed as text (a "[peace]" in a quote is not rich markup).
+    # Label-value grids: long values wrap under themselves at any width, and claim text
+    # is printed as text (a "[peace]" in a quote is not rich markup).
     c = h.claim
     row = h.standing
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim", no_wrap=True)
+    facts.add_column(overflow="fold")
 
-    def line(label: str, value: str, style: str = "") -> None:
-        con.print(Text.assemble(f"  {label:<10} ", (value, style)))
+    def line(label: str, value: str | Text) -> None:
+        facts.add_row(label, value if isinstance(value, Text) else Text(value))
 
     con.print(Text.assemble((c.id, "bold"), f"  {c.kind.value}"))
     line("said by", (c.speaker.name if c.speaker else "?") + (f" ({c.cue})" if c.cue else ""))
@@ -540,33 +544,39 @@ def _print_history(h: ClaimHistory, con: Console) -> None:
         if c.condition:
             line("condition", c.condition)
     if row.status is not None:
-        progress = f" · {row.progress.value}" if row.progress else ""
-        decided = ""
+        status = Text(row.status.value, style="bold")
+        if row.progress:
+            status.append(f" · {row.progress.value}")
+        status.append(f"  as of {_when(row.as_of)}")
         if row.decided_by is not None:
-            decided = f" (decided by #{row.decided_by.id})"
-        line("status", f"{row.status.value}{progress}", "bold")
-        con.print(f"             as of {_when(row.as_of)}{decided}")
+            status.append(f", decided by #{row.decided_by.id}")
+        line("status", status)
     if not h.evidence:
         line("history", "no evidence recorded")
+    con.print(Padding(facts, (0, 0, 0, 2)))
+    if not h.evidence:
         return
     con.print(Text(f"History ({len(h.evidence)}, oldest first)", style="bold"))
+    history = Table.grid(padding=(0, 2))
+    history.add_column(no_wrap=True, justify="right")
+    history.add_column(overflow="fold")
     for e in h.evidence:
-        who = f"{e.recorded_by} ({e.recorder.value}"
-        who += f", confidence {e.confidence:.0%})" if e.confidence is not None else ")"
-        head = Text.assemble(f"  #{e.id}  ", (e.verdict.value, "bold"))
+        block = Text(e.verdict.value, style="bold")
         if e.reason:
-            head.append(f" ({e.reason})")
-        head.append(f" — {who}")
+            block.append(f" ({e.reason})")
+        block.append(f" — {e.recorded_by} ({e.recorder.value}")
+        block.append(f", confidence {e.confidence:.0%})" if e.confidence is not None else ")")
         if e.known_at > row.as_of:
-            head.append(f"  [not known as of {row.as_of:%d %b %Y}]", style="dim")
-        con.print(head)
+            block.append(f"  not yet known as of {row.as_of:%d %b %Y}", style="dim")
         dates = [f"known {_when(e.known_at)}", f"recorded {_when(e.recorded_at)}"]
         if e.happened_at is not None:
             dates.insert(0, f"happened {_when(e.happened_at)}")
-        con.print(Text("      " + " · ".join(dates)))
+        block.append("\n" + " · ".join(dates))
         for part in (f"“{e.excerpt}”" if e.excerpt else None, e.uri, e.note):
             if part:
-                con.print(Text("      " + part))
+                block.append("\n" + part)
+        history.add_row(f"#{e.id}", block)
+    con.print(Padding(history, (0, 0, 0, 2)))
 
 
 def _when(moment: datetime) -> str:

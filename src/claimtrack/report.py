@@ -426,10 +426,10 @@ def _who(row: Standing) -> str:
     return who.name if who is not None else "?"
 
 
-def _what(row: Standing) -> str:
+def _what(row: Standing, key: str = "") -> str:
     c = row.claim
     what = c.action or c.text
-    if c.condition:
+    if c.condition and key != "conditional":  # that section shows it in its own column
         what += f" [if: {c.condition}]"
     return what
 
@@ -463,7 +463,37 @@ def verdict_phrase(row: Standing) -> str:
 
 
 def _when_cell(key: str, row: Standing) -> str:
-    return verdict_phrase(row) if key == "resolved" else due_phrase(row)
+    if key == "resolved":
+        return verdict_phrase(row)
+    if key == "conditional" and row.claim.condition:
+        due = row.claim.due
+        when = "" if due is None else f"; {due_phrase(row)}"
+        condition = row.claim.condition
+        if not condition.lower().startswith(_CONDITION_WORDS):
+            condition = f"if: {condition}"
+        return f"{condition}{when}"
+    return due_phrase(row)
+
+
+# How conditions begin when the extractor keeps their conjunction.
+_CONDITION_WORDS = (
+    "if ",
+    "in the event",
+    "in case",
+    "in the case",
+    "should ",
+    "once ",
+    "unless ",
+    "provided",
+    "providing",
+    "as long as",
+    "when ",
+    "on condition",
+)
+
+
+def _when_title(key: str) -> str:
+    return {"resolved": "verdict", "conditional": "on condition"}.get(key, "by when")
 
 
 def _headline(report: StatusReport) -> str:
@@ -525,21 +555,21 @@ def render_table(report: StatusReport, console: Console) -> None:
         else:
             table.add_column("who must act", overflow="fold", ratio=1)
             table.add_column("what", overflow="fold", ratio=3)
-        table.add_column(
-            "verdict" if section.key == "resolved" else "by when", overflow="fold", ratio=2
-        )
+        table.add_column(_when_title(section.key), overflow="fold", ratio=2)
         for row in section.rows:
             who_what: tuple[str | Text, ...] = (
-                (Text.assemble((_who(row), "bold"), ": ", _what(row)),)
+                (Text.assemble((_who(row), "bold"), ": ", _what(row, section.key)),)
                 if narrow
-                else (_who(row), _what(row))
+                else (_who(row), _what(row, section.key))
             )
             table.add_row(
                 row.claim.id[:8], _status_text(row), *who_what, _when_cell(section.key, row)
             )
         console.print(table)
         if section.hidden:
-            console.print(Text(f"  … and {section.hidden} more (--limit 0 lists all)", style="dim"))
+            console.print(
+                Text(f"  … and {section.hidden} more (--limit 0 lists all)\n", style="dim")
+            )
     actors = Table(
         title="Record by actor",
         title_justify="left",
@@ -581,7 +611,7 @@ def render_markdown(report: StatusReport, stream: TextIO) -> None:
         title = section.title
         if section.key == "due_soon":
             title = f"Due now or within {report.due_within:g} days"
-        when_col = "verdict" if section.key == "resolved" else "by when"
+        when_col = _when_title(section.key)
         stream.write(
             f"\n## {title} ({section.total})\n\n| id | status | who must act | what | {when_col} |\n"
         )
@@ -591,7 +621,7 @@ def render_markdown(report: StatusReport, stream: TextIO) -> None:
                 f"`{row.claim.id[:8]}`",
                 _status_label(row),
                 _who(row),
-                _what(row),
+                _what(row, section.key),
                 _when_cell(section.key, row),
             )
             stream.write("| " + " | ".join(_md(c) for c in cells) + " |\n")

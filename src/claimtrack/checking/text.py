@@ -207,8 +207,16 @@ def _paragraphs(text: str) -> list[str]:
         len(filled) > 1 and max(len(ln) for ln in filled) <= 100 and open_ended * 2 > len(filled)
     )
     if not wrapped:
-        return filled
-    paras: list[str] = []
+        # One paragraph a line, except where a line plainly runs on: it stops without
+        # a full stop and the next begins in lower case.
+        paras: list[str] = []
+        for ln in filled:
+            if paras and not paras[-1].endswith(_TERMINAL) and ln[:1].islower():
+                paras[-1] += " " + ln
+            else:
+                paras.append(ln)
+        return paras
+    paras = []
     current: list[str] = []
     for ln in lines:
         if not ln:
