@@ -144,7 +144,8 @@ def test_next_week_is_this_week_plus_seven_days(ref: datetime, tense: str | None
     assert nxt.end - this.end == timedelta(days=7)
 
 
-@settings(max_examples=300)
+# No deadline: the first text with a digit loads dateparser's languages (seconds, once).
+@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80), REFERENCES, TENSES, st.booleans())
 def test_parse_window_never_raises(text: str, ref: datetime, tense: str | None, df: bool) -> None:
     w = parse_window(text, ref, tense=tense, day_first=df)
