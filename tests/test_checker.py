@@ -416,14 +416,16 @@ def test_sentences_rejoin_lines_that_run_on() -> None:
         "Chiefs gathered on Thursday at Northwood,\n"
         "the joint headquarters near London.\n"
         "Headline without a full stop\n"
-        "Another paragraph starts here.\n"
+        "Another paragraph starts here, and it is long, as paragraphs in feeds are when each"
+        " sits on one line of its own.\n"
     )
     got = [s.text for s in sentences(text, "A title")]
     assert got == [
         "A title",
         "Chiefs gathered on Thursday at Northwood, the joint headquarters near London.",
         "Headline without a full stop",
-        "Another paragraph starts here.",
+        "Another paragraph starts here, and it is long, as paragraphs in feeds are when each"
+        " sits on one line of its own.",
     ]
     wrapped = (
         "Military chiefs met on\nThursday in London, to work\non plans.\n\nSecond paragraph.\n"

@@ -195,38 +195,26 @@ _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ":", ";")
 
 
 def _paragraphs(text: str) -> list[str]:
+    # A blank line always ends a paragraph.  A line break inside one is a wrap (joined)
+    # when the line stops without a full stop and either the next line begins in lower
+    # case, or the text is hard-wrapped (no line over 100 characters) and this line is
+    # near the longest.  Otherwise each line is a paragraph of its own: news feeds put
+    # one paragraph, or a headline without a full stop, on each line.
     lines = [ln.strip() for ln in text.splitlines()]
-    filled = [ln for ln in lines if ln]
-    if not filled:
-        return []
-    # Hard-wrapped prose (lines of similar width, most not ending a sentence) is joined
-    # back into paragraphs; otherwise each line is a paragraph (news feeds put one
-    # paragraph, or a headline without a full stop, on each line).
-    open_ended = sum(1 for ln in filled if not ln.endswith(_TERMINAL))
-    wrapped = (
-        len(filled) > 1 and max(len(ln) for ln in filled) <= 100 and open_ended * 2 > len(filled)
-    )
-    if not wrapped:
-        # One paragraph a line, except where a line plainly runs on: it stops without
-        # a full stop and the next begins in lower case.
-        paras: list[str] = []
-        for ln in filled:
-            if paras and not paras[-1].endswith(_TERMINAL) and ln[:1].islower():
-                paras[-1] += " " + ln
-            else:
-                paras.append(ln)
-        return paras
-    paras = []
-    current: list[str] = []
+    width = max((len(ln) for ln in lines), default=0)
+    hard_wrapped = width <= 100
+    paras: list[str] = []
+    runs_on = long_line = False
     for ln in lines:
         if not ln:
-            if current:
-                paras.append(" ".join(current))
-                current = []
+            runs_on = False
             continue
-        current.append(ln)
-    if current:
-        paras.append(" ".join(current))
+        if paras and runs_on and (ln[:1].islower() or (hard_wrapped and long_line)):
+            paras[-1] += " " + ln
+        else:
+            paras.append(ln)
+        runs_on = not ln.endswith(_TERMINAL)
+        long_line = len(ln) >= 0.6 * width
     return paras
 
 
