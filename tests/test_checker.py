@@ -230,6 +230,12 @@ def test_reports_published_after_as_of_are_not_read(store: SQLiteStore) -> None:
             "cancelled",
         ),
         ("Coalition military chiefs refused to meet in London.", Verdict.BROKEN, "refused"),
+        ("Coalition military chiefs put off their London meeting.", Verdict.BROKEN, "postponed"),
+        (
+            "Coalition military chiefs pulled out of the London meeting.",
+            Verdict.WITHDRAWN,
+            "pulled out",
+        ),
         (
             "The meeting of coalition military chiefs was delayed by the snow.",
             Verdict.STALLED,
