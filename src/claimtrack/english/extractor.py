@@ -34,14 +34,19 @@ from .lexicon import (
     ABBREVIATIONS,
     ADVERBS,
     CLAUSE_WORDS,
+    COMMENTATOR_WORDS,
+    COUNTRY_OF,
     CUES,
     DEMAND_CUES,
     DETERMINERS,
     EVENT_NOUNS,
     FIRST_PERSON,
+    INSTITUTION_NOUNS,
     NOMINAL_CUES,
     ORDINALS,
+    ORG_WORDS,
     PARTICIPLE_CUES,
+    PLEDGE_CUES,
     PREDICTION_CUES,
     PRONOUNS,
     TITLES,
@@ -253,7 +258,50 @@ _TIME_HINTS = _TIME_WORDS | frozenset(
         "deadline",
     ]
 )
-_GOVERNMENT_ROLES = ("minister", "secretary", "chancellor", "prime minister", "president", "pm")
+_GOVERNMENT_ROLES = (
+    "minister",
+    "secretary",
+    "chancellor",
+    "prime minister",
+    "president",
+    "pm",
+    "premier",
+    "mayor",
+    "governor",
+)
+# Words in a speaker's names that make them an office-holder of an institution.
+_OFFICE_WORDS = frozenset(
+    [
+        "minister",
+        "secretary",
+        "chancellor",
+        "president",
+        "premier",
+        "mayor",
+        "governor",
+        "chief",
+        "executive",
+        "ceo",
+        "cfo",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "head",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "officer",
+        "commissioner",
+        "manager",
+        "founder",
+        "boss",
+        "councillor",
+        "cllr",
+        "leader",
+    ]
+)
+_SPOKES = ("spokesman", "spokeswoman", "spokesperson", "spokespeople")
 _NEVER_SPEAKERS = frozenset(
     {"it", "this", "that", "which", "who", "what", "there", "these", "those"}
 )
@@ -1182,14 +1230,34 @@ class EnglishExtractor:
         current = registry.get(speaker.id) or speaker  # aliases learnt after the mention
         names = " ".join((current.name, *current.aliases)).lower().replace("’", "'")
 
+        name_words = set(names.replace(",", " ").split())
+        opposition = "opposition" in name_words or "critics" in name_words
+        office = bool(name_words & _OFFICE_WORDS) and not opposition
+        country = self._country_of(current)
+
         def is_own(subject: str) -> bool:
             found = registry.resolve(subject)
             if found is not None and found.id == speaker.id:
                 return True
-            words = subject.lower().split()
+            words = subject.lower().replace("’", "'").split()
             if not words:
                 return False
             head = words[-1]
+            bare = [w for w in words if w not in {"the", "also", "now"}]
+            if country and " ".join(bare) in COUNTRY_OF and COUNTRY_OF[" ".join(bare)] == country:
+                return True  # "Ankara" or "Turkey" said by Turkey's foreign minister
+            if (
+                words[0] == "the"
+                and len(words) <= 3
+                and head in INSTITUTION_NOUNS
+                and (office or current.kind is ActorKind.ORGANISATION)
+            ):
+                return True  # "the company" said by its chief executive, or by itself
+            if any(sp in names for sp in _SPOKES) and (
+                (len(bare) == 1 and subject.strip().isupper() and len(bare[0]) >= 2)
+                or head in ORG_WORDS
+            ):
+                return True  # a spokesperson speaks for "the UN"
             if group and head in group.lower().split():
                 return True
             # "the council's leader" speaks for the council; a minister for the government.
@@ -1202,6 +1270,7 @@ class EnglishExtractor:
 
         cue = u.cue.split()[0] if u.cue else None
         publisher = u.mode in {"publisher", "headline", "event"} and speaker.id == self.publisher.id
+        commentator = bool(name_words & COMMENTATOR_WORDS) or current.name == "unnamed"
         if u.mode == "event":
             # "military chiefs meeting this week": who before the gerund, what from it.
             verb = next(
@@ -1232,6 +1301,8 @@ class EnglishExtractor:
             direct=u.mode == "direct",
             is_own=is_own,
             is_known=is_known,
+            reported=not u.direct and not publisher,
+            authority=not commentator and not publisher,
         )
         if u.cue in {"called for", "called on", "calls for", "calls on"} or (
             cue in DEMAND_CUES and u.addressee
@@ -1239,7 +1310,7 @@ class EnglishExtractor:
             found = found._replace(kind=ClaimKind.DEMAND, trigger="cue")
         elif cue in PREDICTION_CUES and found.kind is ClaimKind.STATEMENT:
             found = found._replace(kind=ClaimKind.PREDICTION, trigger="cue")
-        elif cue in {"pledged", "promised", "vowed", "committed"} and toks and toks[0].low == "to":
+        elif cue in PLEDGE_CUES and toks and toks[0].low == "to":
             found = found._replace(
                 kind=ClaimKind.COMMITMENT,
                 own_side=True,
@@ -1396,6 +1467,23 @@ class EnglishExtractor:
                     and found.kind is not ActorKind.ORGANISATION
                 ):
                     return found
+        return None
+
+    def _country_of(self, actor: Actor) -> str | None:
+        """The country an actor speaks for, from its names ("Turkey's foreign minister",
+        "Greek Foreign Minister X", "Her Egyptian counterpart")."""
+        group = self.speakers.group_of(actor)
+        if group and group.lower() in COUNTRY_OF:
+            return COUNTRY_OF[group.lower()]
+        if actor.kind is ActorKind.COUNTRY and actor.name.lower() in COUNTRY_OF:
+            return COUNTRY_OF[actor.name.lower()]
+        for name in (actor.name, *actor.aliases):
+            for w in name.replace("’", "'").split():
+                low = w.lower()
+                if low.endswith("'s"):
+                    low = low[:-2]
+                if low in COUNTRY_OF and w[:1].isupper():
+                    return COUNTRY_OF[low]
         return None
 
     def _due(

@@ -27,16 +27,31 @@ from .lexicon import (
     AGREE_CUES,
     ANIMATE_NOUNS,
     CLAUSE_WORDS,
+    DELIVERABLE_STATES,
     DETERMINERS,
+    FACILITY_NOUNS,
     FIRST_PERSON,
     INCLUSIVE_GROUPS,
+    IRREGULAR_PARTICIPLES,
     PARTICIPLE_CUES,
     PLAN_TRIGGERS,
+    PREDICTION_CUES,
+    QUANTITY_NOUNS,
+    QUANTITY_VERBS,
     VERBS,
 )
 from .text import Tok
 
-__all__ = ["AUX", "VERB_FORMS", "Analysis", "analyse", "find_condition", "is_verbish"]
+__all__ = [
+    "AUX",
+    "VERB_FORMS",
+    "Analysis",
+    "analyse",
+    "find_condition",
+    "is_participle",
+    "is_verbish",
+    "skip_time_adverbial",
+]
 
 #: Auxiliaries and copulas: a clause with one of these has a finite verb.
 AUX = frozenset(
@@ -201,6 +216,16 @@ _FUTURE = frozenset({"will", "shall", "won't", "won’t", "wont"})
 _WOULD = frozenset({"would", "wouldn't", "wouldn’t"})
 _CANT = frozenset({"can't", "can’t", "cannot"})
 _PREDICTIVE_PLANS = frozenset({"expected", "likely"})
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+_TIME_ADVERBS = frozenset(["yesterday", "today", "tonight", "overnight", "earlier", "later"])
+_THIRD_PERSON = frozenset({"he", "she", "it", "they"})
+_POSSESSIVE_3RD = frozenset({"his", "her", "its", "their"})
+_COMPARATIVES = frozenset(
+    ["worse", "better", "harder", "easier", "higher", "lower", "more", "less", "cheaper"]
+)
+_PRESENT_PLAN_VERBS = frozenset({"plans", "plan", "planned"})
 _READINESS = frozenset({"ready", "prepared", "preparing", "determined"})
 _NOT_IMPERATIVE_NEXT = frozenset(
     [
@@ -312,6 +337,66 @@ def find_condition(toks: Sequence[Tok]) -> tuple[int, int] | None:
     return None
 
 
+def skip_time_adverbial(toks: Sequence[Tok], i: int) -> int:
+    """The index after a short time adverbial starting at ``i`` ("on Friday", "last
+    week", "yesterday"), or ``i`` when there is none."""
+    n = len(toks)
+    if i < n and toks[i].low in _TIME_ADVERBS:
+        return i + 1
+    if i + 1 < n and toks[i].low == "on" and toks[i + 1].low in _WEEKDAYS:
+        return i + 2
+    if (
+        i + 1 < n
+        and toks[i].low in {"last", "this", "next"}
+        and toks[i + 1].low in {"week", "month", "year", "weekend"} | _WEEKDAYS
+    ):
+        return i + 2
+    return i
+
+
+def is_participle(low: str) -> bool:
+    """Whether ``low`` reads as a past participle ("frozen", "offered", "left")."""
+    return (
+        low in IRREGULAR_PARTICIPLES
+        or (low.endswith("ed") and len(low) > 4)
+        or (low.endswith("en") and len(low) > 4 and low not in {"often", "even", "green"})
+    )
+
+
+def _controlled(
+    toks: Sequence[Tok], verb: int, head: Tok | None, animate: bool, authority: bool
+) -> ClaimKind:
+    """Kind of "X will VERB" when X is not the speaker's side.
+
+    A thing as subject, or a passive with no agent, is done by somebody unnamed: an
+    office-holder or organisation speaking of it undertakes it ("Fares will be frozen",
+    "the hospital would open in April"); a commentator forecasts it.  Quantities
+    ("prices will rise"), states ("Europe will be less secure") and other actors'
+    own acts ("Putin will refuse") are forecasts.
+    """
+    n = len(toks)
+    if not 0 <= verb < n:
+        return ClaimKind.PREDICTION
+    v = toks[verb].low
+    nxt = toks[verb + 1].low if verb + 1 < n else ""
+    if head is not None and head.low in QUANTITY_NOUNS:
+        return ClaimKind.PREDICTION
+    if v in QUANTITY_VERBS or nxt in _COMPARATIVES:
+        return ClaimKind.PREDICTION
+    if v == "be":
+        k = _next_content(toks, verb + 1)
+        after = toks[k].low if k < n else ""
+        if not (is_participle(after) or after in DELIVERABLE_STATES):
+            return ClaimKind.PREDICTION
+        passive = True
+    else:
+        passive = False
+    thing = head is not None and (head.low in FACILITY_NOUNS or not animate)
+    if (passive or thing) and authority:
+        return ClaimKind.COMMITMENT
+    return ClaimKind.PREDICTION
+
+
 def _subject(toks: Sequence[Tok], i: int, lo: int) -> tuple[int, int] | None:
     j = i - 1
     while j >= lo and toks[j].low in _SUBJECT_SKIP:
@@ -355,6 +440,8 @@ def analyse(
     direct: bool = False,
     is_own: Callable[[str], bool] | None = None,
     is_known: Callable[[str], bool] | None = None,
+    reported: bool = False,
+    authority: bool = True,
 ) -> Analysis:
     """Classify the claim whose tokens are ``toks``.
 
@@ -362,7 +449,12 @@ def analyse(
     the article itself asserts it, ``headline`` enables headline grammar ("X to meet
     Y"), ``direct`` enables imperatives.  ``is_own(text)`` says whether a subject is the
     speaker or the speaker's group; ``is_known(name)`` whether a name is a known actor.
+    ``reported`` says the claim is indirect speech (its "would" is a reported "will",
+    its "he"/"it" the speaker); ``authority`` that the speaker acts rather than comments
+    (so a thing's future they speak of is theirs to deliver).
     """
+    if cue in PREDICTION_CUES:
+        authority = False
     n = len(toks)
     cond = find_condition(toks)
     agree_seen = cue in AGREE_CUES if cue else False
@@ -403,13 +495,19 @@ def analyse(
                 trig, verb = "obligation", v + 2
             else:
                 trig, verb = "future", v
-        elif low in _WOULD and agree_seen:
+        elif low in _WOULD and (agree_seen or reported):
             v = _next_content(toks, i + 1)
             if v + 1 < n and toks[v].low == "need" and toks[v + 1].low == "to":
                 v += 2
             trig, verb = "reported", v
-        elif low in PLAN_TRIGGERS and nxt == "to" and i + 2 < n:
-            after = toks[i + 2].low
+        elif (
+            low in PLAN_TRIGGERS
+            and i + 2 < n
+            and (nxt == "to" or toks[min(n - 1, skip_time_adverbial(toks, i + 1))].low == "to")
+            and not (low in _PRESENT_PLAN_VERBS and i > 0 and toks[i - 1].low in DETERMINERS)
+        ):
+            to_at = i + 1 if nxt == "to" else skip_time_adverbial(toks, i + 1)
+            after = toks[to_at + 1].low if to_at + 1 < n else ""
             if low == "due" and after not in VERBS:
                 pass  # "due to the weather" is a cause, not a schedule
             elif low == "going" and after not in VERBS:
@@ -421,7 +519,16 @@ def analyse(
                     trig = "readiness"
                 else:
                     trig = "plan"
-                verb = i + 2
+                verb = to_at + 1
+        elif (
+            low in _PRESENT_PLAN_VERBS
+            and i > 0
+            and i + 1 < n
+            and toks[i - 1].low not in DETERMINERS
+            and (toks[i - 1].is_cap or toks[i - 1].text == "," or toks[i - 1].low in ADVERBS)
+            and (toks[i + 1].text[:1].isdigit() or toks[i + 1].low in {"a", "an", "new", "to"})
+        ):
+            trig, verb = "plan", i  # "Northwind plans 40 new stores": a plan with an object
         elif low in {"is", "are"} and nxt == "to" and i + 2 < n and toks[i + 2].low in VERBS:
             trig, verb = "scheduled", i + 2
         elif low in _CANT or (low == "can" and nxt == "not"):
@@ -429,7 +536,20 @@ def analyse(
             if v < n and toks[v].low in _REFUSAL_VERBS:
                 trig, verb = "refusal", v
         elif low in {"expects", "expect", "predicts", "forecasts", "anticipates"} and i > 0:
-            if any(toks[k].low in {"to", "that"} for k in range(i + 1, min(n, i + 8))):
+            to = next((k for k in range(i + 1, min(n, i + 8)) if toks[k].low in {"to", "that"}), -1)
+            if to > i + 1 and low == "expect" and toks[i - 1].low in FIRST_PERSON:
+                obj = toks[to - 1]
+                if (
+                    toks[to].low == "to"
+                    and to + 1 < n
+                    and toks[to + 1].low in VERBS
+                    and (obj.low in ANIMATE_NOUNS or obj.low in {"party", "side", "everyone"})
+                ):
+                    # "we expect every party to bring ...": others are told to act.
+                    return _build(
+                        toks, ClaimKind.DEMAND, "want", None, False, to + 1, cond, (i + 1, to)
+                    )
+            if to >= 0:
                 return _build(toks, ClaimKind.PREDICTION, "expect", None, False, i + 1, cond, None)
         elif low in {"could", "may", "might"} and cue in {
             "warned",
@@ -466,6 +586,12 @@ def analyse(
         subj_text = " ".join(t.text for t in toks[subj[0] : subj[1]]) if subj else ""
         subj_lows = {t.low for t in toks[subj[0] : subj[1]]} if subj else set()
         own = subj is None or bool(subj_lows & FIRST_PERSON)
+        if not own and reported and subj is not None:
+            first = toks[subj[0]].low
+            # "X said it would comply", "... that his group would table": X's own side.
+            own = (subj[1] - subj[0] == 1 and first in _THIRD_PERSON) or (
+                first in _POSSESSIVE_3RD and head is not None and head.low not in FACILITY_NOUNS
+            )
         if not own and head is not None and head.low in INCLUSIVE_GROUPS:
             own = True
         if not own and is_own is not None and subj_text:
@@ -493,14 +619,19 @@ def analyse(
             be = verb < n and toks[verb].low == "be"
             if (own and not expletive) or (publisher and not be and not expletive and animate):
                 kind = ClaimKind.COMMITMENT
-            else:
+            elif expletive or publisher:
                 kind = ClaimKind.PREDICTION
+            else:
+                kind = _controlled(toks, verb, head, animate, authority)
         elif trig == "reported":
-            kind = (
-                ClaimKind.COMMITMENT
-                if own or first_person_agree or publisher
-                else ClaimKind.PREDICTION
-            )
+            if own or first_person_agree:
+                kind = ClaimKind.COMMITMENT
+            elif publisher:
+                kind = ClaimKind.COMMITMENT if animate and not expletive else ClaimKind.PREDICTION
+            elif expletive:
+                kind = ClaimKind.PREDICTION
+            else:
+                kind = _controlled(toks, verb, head, animate, authority)
         elif trig == "plan":
             kind = ClaimKind.COMMITMENT
         elif trig == "predictive":
