@@ -533,6 +533,14 @@ class Parser:
                 return self.offset_span(ctx.ref, terms, 1), k
         if how == "before":
             how = "start"
+        # "by the start of next year" ends where next year starts.
+        if how == "end":
+            for lead in (("the", "start", "of"), ("the", "beginning", "of"), ("start", "of")):
+                k = self.seq(j, lead)
+                if k > 0:
+                    x = self.period(k, cued=True) or self.timed(k)
+                    if x is not None and x[0].start > ctx.ref:
+                        return Span(ctx.ref, x[0].start, x[0].grain), x[1]
         # "before the end of March" is a deadline at the end of March.
         if how == "start":
             for lead in (("the", "end", "of"), ("end", "of")):
@@ -598,6 +606,8 @@ class Parser:
         if lead in ("from", "between"):
             j += 1
         j0 = j
+        if lead in ("from", "between") and self.b(j) == "now":
+            return self.now_until(j + 1, lead)
         x = self.range_part(j)
         if x is None:
             return None
@@ -623,6 +633,17 @@ class Parser:
         if span is None:
             return None
         return span, k
+
+    def now_until(self, j: int, lead: str) -> R:
+        """ "between now and 2030", "from now until Friday": the reference to X's end."""
+        sep = self.b(j)
+        if (lead == "between") != (sep == "and") or sep not in ("and", "to", "until", "till"):
+            return None
+        y = self.range_part(j + 1)
+        if y is None or isinstance(y[0], int):
+            return None
+        span = self.deadline(y[0])
+        return (span, y[1]) if span.start == self.ctx.ref else None
 
     def bare_clock(self, i: int, end: int) -> bool:
         c = self.clock(i)
@@ -1316,6 +1337,8 @@ class Parser:
         w = self.b(i)
         if w in lex.PARTS_OF_DAY and w != "overnight":
             return lex.PARTS_OF_DAY[w], i + 1
+        if w in ("early", "small", "wee") and self.b(i + 1) == "hours":
+            return (0, 6), i + 2  # "the early hours", "the small hours"
         return None
 
     def part_span(self, d: date, hours: tuple[int, int]) -> Span:
@@ -1337,13 +1360,14 @@ class Parser:
             p = self.part_word(i + 1)
             if p is not None:
                 return self.part_span(today, p[0]), p[1]
-        if w == "the":
-            # "the morning of 20 March"; "(in) the morning": today's, or the next one.
-            p = self.part_word(i + 1)
+        if w == "the" or (w in lex.PARTS_OF_DAY and self.b(i - 1) == "at"):
+            # "the morning of 20 March"; "(in) the morning": today's, or the next one;
+            # "at lunchtime (on Friday)".
+            p = self.part_word(i + 1 if w == "the" else i)
             if p is None:
                 return None
             hours, k = p
-            if self.b(k) == "of":
+            if self.b(k) == "of" or (w != "the" and self.b(k) == "on"):
                 d = self.day(k + 1)
                 if d is not None and d[0].day is not None:
                     return self.part_span(d[0].day, hours), d[1]
@@ -1633,12 +1657,17 @@ class Parser:
         if self.b(j + 1) == "s" or self.punct(j + 1, "'"):
             return None  # a decade
         # A split year ("2025/26", "2025-26": a financial year or a season): both years.
-        if self.punct(j + 1, "/-–") and self.glued(j + 1) and self.glued(j + 2):
-            v = self.num(j + 2)
-            nd = self.t[j + 2].ndig if v is not None else 0
-            two = nd == 2 and v == (y + 1) % 100
-            if two or (nd == 4 and v == y + 1 and self.punct(j + 1, "/")):
-                span = self.ctx.days(date(y, 1, 1), date(y + 2, 1, 1), Grain.SPAN)
+        v = self.num(j + 2) if self.punct(j + 1, "/-–") and self.glued(j + 1) else None
+        if v is not None and self.glued(j + 2):
+            nd = self.t[j + 2].ndig
+            # "2026-28": the last year written without its century
+            last = y // 100 * 100 + v if nd == 2 and v > y % 100 else -1
+            if nd == 2 and v == 0 and y % 100 == 99:
+                last = y + 1  # "1999/00"
+            if last < 0 and nd == 4 and v == y + 1 and self.punct(j + 1, "/"):
+                last = v
+            if last > 0:
+                span = self.ctx.days(date(y, 1, 1), date(last + 1, 1, 1), Grain.SPAN)
                 return span, j + 3
         if self.find and self.b(j - 1) in _WEAK_CUES:
             nxt = self.t[j + 1] if j + 1 < self.n else None
@@ -1801,8 +1830,17 @@ class Parser:
 
     def week_of(self, i: int) -> R:
         ctx = self.ctx
-        for words, weekend in ((("the", "week", "of"), False), (("the", "weekend", "of"), True)):
-            k = self.seq(i, words)
+        j = i + 1 if self.b(i) == "the" else i
+        for words, weekend in (
+            (("week", "of"), False),
+            (("weekend", "of"), True),
+            (("week", "beginning"), False),
+            (("week", "commencing"), False),
+            (("week", "starting"), False),
+        ):
+            if j == i and words[1] == "of":
+                continue  # "week of action": "the week of" needs its article
+            k = self.seq(j, words)
             if k < 0:
                 continue
             d = longest(self.day(k), self.range_(k))
@@ -1822,11 +1860,15 @@ class Parser:
         if o is None or not (o[0] == -1 or 1 <= o[0] <= 5):
             return None
         nth, k = o
-        if self.b(k) != "week" or self.b(k + 1) not in ("of", "in"):
+        unit = self.b(k)
+        if unit not in ("week", "weekend") or self.b(k + 1) not in ("of", "in"):
             return None
         k += 2
 
         def week(y: int, m: int) -> Span:
+            if unit == "weekend":  # the weekend of the month's nth (last) Saturday
+                sat = last_weekday(y, m, 5) if nth == -1 else nth_weekday(y, m, 5, nth)
+                return ctx.weekend(sat)
             thursday = last_weekday(y, m, 3) if nth == -1 else nth_weekday(y, m, 3, nth)
             return ctx.week(monday(thursday))
 
