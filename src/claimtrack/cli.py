@@ -417,6 +417,14 @@ def check(ctx: click.Context, as_of: datetime | None) -> None:
     were kept, broken or delayed, and record that evidence.
 
     A person's verdict always outranks a checker's.  Re-running records nothing twice.
+    --as-of reads only the reports published by then.  Prints each status that changed,
+    then the evidence that changed none (progress, a condition met); `claimtrack show
+    ID` shows the sentence each rests on.
+
+    \b
+    Example:
+      claimtrack check
+      claimtrack check --as-of 2025-03-25
     """
     tracker = _tracker(ctx)
     report = tracker.check(as_of)
@@ -424,11 +432,17 @@ def check(ctx: click.Context, as_of: datetime | None) -> None:
     click.echo(
         f"Checked {report.checked} open commitment(s); {len(report.recorded)} new piece(s) of evidence."
     )
+    changed = set()
     for claim, old, new in report.changed:
+        changed.add(claim.id)
         what = claim.action or claim.text
         click.echo(
             f"  {claim.id[:8]}  {old.value if old else '-'} -> {new.value if new else '-'}  {what[:70]}"
         )
+    for ev in report.recorded:
+        if ev.claim_id not in changed:
+            why = f" ({ev.reason})" if ev.reason else ""
+            click.echo(f"  {ev.claim_id[:8]}  + {ev.verdict.value}{why}, status unchanged")
 
 
 @cli.command()

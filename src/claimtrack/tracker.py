@@ -402,27 +402,31 @@ class Tracker:
         recorded twice.  Returns the new evidence and the status changes it caused."""
         when = self._as_of(as_of)
         report = CheckReport()
-        before = {r.claim.id: r for r in self.status(when)}
-        for row in before.values():
-            if row.status is not None and row.status.is_final:
-                continue
+        # Statuses from the narrowed lines; whole claims only for those still open.
+        before = {ln.claim_id: ln for ln in self.status_lines(when)}
+        todo = [
+            cid for cid, ln in before.items() if ln.status is not None and ln.status not in _FINAL
+        ]
+        claims = self.store.claims_by_id(todo)
+        for cid in todo:
+            claim = claims[cid]
             report.checked += 1
             for name, produced in call_each(
                 self.pm,
                 "claimtrack_check",
-                {"claim": row.claim, "store": self.store, "as_of": when},
-                label=f"claim {row.claim.id}",
+                {"claim": claim, "store": self.store, "as_of": when},
+                label=f"claim {claim.id}",
                 timeout=self.plugin_timeout,
             ):
                 if isinstance(produced, PluginError):
                     report.errors.append(produced)
                     continue
                 for item in produced:
-                    if not isinstance(item, Evidence) or item.claim_id != row.claim.id:
+                    if not isinstance(item, Evidence) or item.claim_id != claim.id:
                         report.errors.append(
                             PluginError(
                                 name,
-                                f"claim {row.claim.id}",
+                                f"claim {claim.id}",
                                 f"returned {item!r}, not Evidence for this claim",
                             )
                         )
@@ -433,11 +437,12 @@ class Tracker:
                     if stored is not None:
                         report.recorded.append(stored)
         if report.recorded:
-            after = {r.claim.id: r for r in self.status(when)}
-            for cid, old in before.items():
-                new = after.get(cid)
+            touched = {e.claim_id for e in report.recorded}
+            after = {ln.claim_id: ln for ln in self.status_lines(when) if ln.claim_id in touched}
+            for cid in sorted(touched, key=list(before).index):
+                old, new = before[cid], after.get(cid)
                 if new is not None and new.status != old.status:
-                    report.changed.append((new.claim, old.status, new.status))
+                    report.changed.append((claims[cid], old.status, new.status))
         return report
 
     def show(self, claim_id: str, as_of: When = None) -> ClaimHistory:
@@ -496,6 +501,9 @@ def _same_metadata(a: Source, b: Source) -> bool:
         b.language,
         dict(b.meta),
     )
+
+
+_FINAL = frozenset(s for s in Status if s.is_final)
 
 
 def _lines(
