@@ -65,6 +65,7 @@ _START_WORDS = frozenset(
         "middle",
         "close",
         "cob",
+        "midweek",
         "eob",
         "ytd",
         "so",

@@ -247,6 +247,8 @@ _DEADLINE = {
     ("thru",): "end",
     ("through", "to"): "end",
     ("before",): "start",
+    ("on", "or", "before"): "end",
+    ("on", "or", "after"): "same",
     ("ahead", "of"): "start",
     ("prior", "to"): "start",
     ("in", "advance", "of"): "start",
@@ -779,6 +781,10 @@ class Parser:
         r = self.number(i)
         if r is not None:
             v, j = r
+            if self.b(j) in ("or", "to") or self.punct(j, "-–"):
+                r2 = self.number(j + 1)
+                if r2 is not None and r2[0] > v:
+                    return r2[0], True, r2[1]  # "two or three", "five to ten": vague
             k = self.seq(j, ("and", "a", "half"))
             if k > 0 and self.unit(k) is not None:
                 return v + 0.5, False, k
@@ -818,6 +824,16 @@ class Parser:
             if k3 > 0:
                 amount += 0.5
                 k2 = k3
+            if self.b(k2) == "or":
+                r2 = self.number(k2 + 1)
+                if r2 is not None and r2[0] > amount:
+                    # "a day or two", "a week or so"
+                    qv, k2 = True, r2[1]
+                    u2 = self.unit(k2)
+                    if u2 is not None and u2[0] == base:
+                        k2 = u2[2]
+                elif self.b(k2 + 1) == "so":
+                    qv, k2 = True, k2 + 2
             terms.append((base, amount * mult))
             names.append(self.b(k))
             vague = vague or qv
@@ -905,6 +921,11 @@ class Parser:
             return None
         j += 1
         d = self.duration(j, bare_plural=True)
+        u0 = self.unit(j) if d is None and self.b(j + 1) == "or" else None
+        r2 = self.number(j + 2) if u0 is not None else None
+        if u0 is not None and r2 is not None and r2[0] > 1:
+            # "the next day or two": vague (only with "or": "the next day" is a day)
+            return self.vague_span([(self.b(j).rstrip("s"), 1.0)], direction), r2[1]
         if d is None:
             u = self.unit(j)
             if u is None or not the or w in ("coming", "following", "previous"):
@@ -1026,6 +1047,18 @@ class Parser:
             how = "last"
         else:
             how = mod
+        post = self.b(k)
+        if mod in ("", "on"):
+            # "Monday next week", "Friday of last week": that weekday of that week
+            k1 = k + 1 if post == "of" else k
+            if self.b(k1) in ("this", "next", "last") and self.b(k1 + 1) == "week":
+                wk = self.rel_period(k1, cued=True)
+                if wk is not None:
+                    d0 = wk[0].start.astimezone(ctx.tz).date()
+                    return ctx.day(d0 + timedelta(days=wd)), wk[1]
+        if not mod and post in ("next", "last") and self.b(k + 1) not in lex.UNITS:
+            # "on Monday next", "Monday last": the formal British order
+            how, k = post, k + 1
         d = ctx.weekday(wd, how)
         if self.b(k) == "week" and (k + 1 >= self.n or self.t[k + 1].kind == "p"):
             return ctx.day(d + _WEEK), k + 1  # British "Friday week"
@@ -1398,6 +1431,9 @@ class Parser:
         cob = self.close_of_business(i)
         if cob > 0:
             return 17, 0, Grain.HOUR, cob, None, True
+        eod = self.end_of_day(i)
+        if eod > 0:
+            return 24, 0, Grain.MINUTE, eod, None, True
         if w == "midnight":
             return 24, 0, Grain.MINUTE, i + 1, None, True
         h = self.num(i)
@@ -1445,6 +1481,16 @@ class Parser:
                 if k > 0:
                     return k + 1 if self.b(k) == "day" else k
         return -1
+
+    def end_of_day(self, i: int) -> int:
+        """ "end of day", "(the) end of the day", "EOD": midnight at the day's end."""
+        if self.b(i) == "eod" and self.t[i].text.isupper():
+            return i + 1
+        j = i + 1 if self.b(i) == "the" else i
+        k = self.seq(j, ("end", "of", "day"))
+        if k < 0:
+            k = self.seq(j, ("end", "of", "the", "day"))
+        return k
 
     def zone(self, j: int) -> tuple[tzinfo | None, int]:
         if 0 <= j < self.n and self.t[j].kind == "w" and self.t[j].text.isupper():
@@ -1837,6 +1883,8 @@ class Parser:
             (("week", "beginning"), False),
             (("week", "commencing"), False),
             (("week", "starting"), False),
+            (("week", "ending"), False),
+            (("week", "ended"), False),
         ):
             if j == i and words[1] == "of":
                 continue  # "week of action": "the week of" needs its article
@@ -1846,7 +1894,10 @@ class Parser:
             d = longest(self.day(k), self.range_(k))
             if d is None or (d[0].day is None and d[0].grain != Grain.DAY):
                 return None
-            mon = monday(d[0].day or d[0].start.astimezone(ctx.tz).date())
+            on = d[0].day or d[0].start.astimezone(ctx.tz).date()
+            if words[1] in ("ending", "ended"):
+                return ctx.days(on - 6 * _DAY, on + _DAY, Grain.WEEK), d[1]
+            mon = monday(on)
             if weekend:
                 return ctx.weekend(mon + timedelta(days=5)), d[1]
             return ctx.week(mon), d[1]
@@ -1928,6 +1979,13 @@ class Parser:
                 if unit_span is not None:
                     return self.third(unit_span, 2), k
             return None
+        if w == "midweek" or (w == "mid" and self.punct(j + 1, "-") and self.b(j + 2) == "week"):
+            # "midweek", "by mid-week": the middle of this week (the weekend rule applies)
+            k = j + 1 if w == "midweek" else j + 3
+            if self.b(k) in ("next", "last", "this"):
+                return None
+            this_week = self.week_now()
+            return self.third(this_week, 1), k
         which = _MOD_WORDS.get(w)
         if which is None:
             return None
@@ -1945,7 +2003,7 @@ class Parser:
             if dec is not None and w in ("early", "mid", "late"):
                 return self.third(dec[0], which), dec[1]
             return None
-        x = longest(self.period(k, cued=True), self.day(k) if w in ("early", "late") else None)
+        x = longest(self.period(k, cued=True), self.day(k) if w != "mid" else None)
         if x is None:
             return None
         span, k2 = x
@@ -2009,6 +2067,14 @@ class Parser:
         y = span.start.astimezone(self.ctx.tz).year
         return self.ctx.days(date(y - 3, 1, 1), date(y + 4, 1, 1), Grain.DECADE)
 
+    def week_now(self) -> Span:
+        """ "this week": on a weekend, of a future event, the coming one."""
+        ctx = self.ctx
+        mon = monday(ctx.today)
+        if ctx.today.weekday() >= 5 and ctx.tense == FUTURE:
+            mon += _WEEK
+        return ctx.week(mon)
+
     def unit_now(self, unit: str) -> Span | None:
         ctx = self.ctx
         today = ctx.today
@@ -2055,6 +2121,8 @@ class Parser:
         if k < 0:
             return None
         w = self.b(k)
+        if w in ("tomorrow", "yesterday"):
+            return ctx.day(ctx.today + (_DAY if w == "tomorrow" else -_DAY)), k + 1
         unit = self.b(k + 1)
         if w not in ("next", "last") or unit not in ("week", "month", "year"):
             return None
