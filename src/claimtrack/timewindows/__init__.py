@@ -308,9 +308,24 @@ def _match_at(parsers: list[Parser], toks: list[Tok], i: int) -> tuple[list[Span
         return None
     if toks[end - 1].kind == "p" and toks[end - 1].text not in ".'’":
         return None
-    if _looks_like_name(toks, i, end):
+    if _looks_like_name(toks, i, end) or _the_name(toks, i, end):
         return None
     return spans, end
+
+
+_SEASON_WORDS = frozenset(lex.SEASONS)
+
+
+def _the_name(toks: list[Tok], i: int, end: int) -> bool:
+    """ "the Autumn Budget", "the Easter Rising", "the Summer Olympics": "the" and a
+    capitalised date word that a capitalised word follows name a thing, not a time."""
+    last = toks[end - 1]
+    if end - 2 < i or toks[end - 2].base != "the" or end >= len(toks):
+        return False
+    if last.kind != "w" or not last.cap or last.base not in _NAME_WORDS | _SEASON_WORDS:
+        return False
+    nxt = toks[end]
+    return nxt.kind == "w" and nxt.cap and nxt.gap and nxt.base not in _NAME_WORDS
 
 
 def _looks_like_name(toks: list[Tok], i: int, end: int) -> bool:

@@ -1312,6 +1312,9 @@ class Parser:
             return month, s.start.year, k
         if year is None and self.find and not cued and not self.cued(j):
             return None
+        abbr = self.b(j) in lex.AMBIGUOUS_MONTHS and self.b(j) in lex.MONTH_ABBR
+        if year is None and self.find and abbr and self.b(j - 1) in _WEAK_CUES:
+            return None  # "Ant and Dec": a bare abbreviation needs a real cue
         return month, year, k
 
     def nth_weekday(self, i: int) -> R:
@@ -1693,6 +1696,7 @@ class Parser:
             cued = True
         elif self.b(j) in ("fy", "fiscal", "financial"):
             j += 1
+            cued = True  # "fiscal 2026" is a year, whatever stands before it
             if self.b(j) == "year":
                 j += 1
         y = self.year_num(j)

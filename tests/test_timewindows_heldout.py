@@ -1,0 +1,173 @@
+"""Constructions added while generalising past the development corpus.
+
+Each case was computed by hand (and checked with plain ``datetime`` arithmetic), not read
+off the engine.  The reference is Tuesday 10 June 2025, 09:00 at +05:30 (an Indian
+publication), so every window is also a check that local midnights are used.  The last
+test scores the whole held-out corpus, ``benchmarks/data/time-heldout.jsonl``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimtrack.timewindows import find_windows, parse_window
+
+IST = timezone(timedelta(hours=5, minutes=30))
+REF = datetime(2025, 6, 10, 9, 0, tzinfo=IST)
+NOW = "2025-06-10 09:00"
+HELDOUT = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "time-heldout.jsonl"
+
+
+def window(text: str, tense: str | None) -> tuple[str, str]:
+    w = parse_window(text, REF, tense=tense)
+    assert w is not None, text
+    assert w.start is not None and w.end is not None
+    assert not w.vague, text
+    return (
+        w.start.astimezone(IST).strftime("%Y-%m-%d %H:%M"),
+        w.end.astimezone(IST).strftime("%Y-%m-%d %H:%M"),
+    )
+
+
+def days(a: str, b: str) -> tuple[str, str]:
+    return f"{a} 00:00", f"{b} 00:00"
+
+
+CASES: list[tuple[str, str | None, tuple[str, str]]] = [
+    # holidays with an article
+    ("the August bank holiday", "future", days("2025-08-25", "2025-08-26")),
+    ("the spring bank holiday", "future", days("2026-05-25", "2026-05-26")),
+    # thirds of a decade after "the"
+    ("the late 1990s", None, days("1997-01-01", "2000-01-01")),
+    ("the early 2030s", None, days("2030-01-01", "2034-01-01")),
+    # "this <season>": the one under way, else the coming one
+    ("this summer", "future", days("2025-06-01", "2025-09-01")),
+    ("this spring", "future", days("2026-03-01", "2026-06-01")),
+    ("this spring", "past", days("2025-03-01", "2025-06-01")),
+    # split years and year ranges with a two-digit end
+    ("2025/26", None, days("2025-01-01", "2027-01-01")),
+    ("2026-28", None, days("2026-01-01", "2029-01-01")),
+    # financial and fiscal years are calendar years
+    ("next financial year", "future", days("2026-01-01", "2027-01-01")),
+    ("fiscal year 2027", None, days("2027-01-01", "2028-01-01")),
+    # close of business (17:00), end of day (midnight)
+    ("by the close of business Friday", "future", (NOW, "2025-06-13 17:00")),
+    ("by COB tomorrow", "future", (NOW, "2025-06-11 17:00")),
+    ("by end of day", "future", (NOW, "2025-06-11 00:00")),
+    ("by the end of today", "future", (NOW, "2025-06-11 00:00")),
+    # to date, so far, the N units to X
+    ("year to date", "past", ("2025-01-01 00:00", NOW)),
+    ("so far this month", "past", ("2025-06-01 00:00", NOW)),
+    ("in the year to March", "past", days("2024-04-01", "2025-04-01")),
+    ("the three months to April", "past", days("2025-02-01", "2025-05-01")),
+    # the turn of the century: late 1990s and early 2000s
+    ("the turn of the century", None, days("1997-01-01", "2004-01-01")),
+    # weeks and weekends named by a date or an ordinal
+    ("the weekend of 12-13 July", "future", days("2025-07-12", "2025-07-14")),
+    ("the week beginning 16 June", "future", days("2025-06-16", "2025-06-23")),
+    ("the week ending 14 June", "future", days("2025-06-08", "2025-06-15")),
+    ("the second weekend of July", "future", days("2025-07-12", "2025-07-14")),
+    ("the last weekend of June", "future", days("2025-06-28", "2025-06-30")),
+    # parts of days
+    ("in the early hours of Sunday", "future", ("2025-06-15 00:00", "2025-06-15 06:00")),
+    ("at lunchtime on Friday", "future", ("2025-06-13 12:00", "2025-06-13 14:00")),
+    # deadlines
+    ("between now and 2030", "future", (NOW, "2031-01-01 00:00")),
+    ("by the start of next year", "future", (NOW, "2026-01-01 00:00")),
+    ("on or before 30 June", "future", (NOW, "2025-07-01 00:00")),
+    # weekdays in the formal order and with their week
+    ("on Monday next", "future", days("2025-06-16", "2025-06-17")),
+    ("Monday last", "past", days("2025-06-09", "2025-06-10")),
+    ("Monday next week", "future", days("2025-06-16", "2025-06-17")),
+    ("Friday of last week", "past", days("2025-06-06", "2025-06-07")),
+    ("midweek", "future", days("2025-06-11", "2025-06-13")),
+    ("this time tomorrow", "future", days("2025-06-11", "2025-06-12")),
+]
+
+
+@pytest.mark.parametrize(("text", "tense", "want"), CASES)
+def test_window(text: str, tense: str | None, want: tuple[str, str]) -> None:
+    assert window(text, tense) == want
+
+
+@pytest.mark.parametrize(
+    "text", ["in a day or two", "in two or three weeks", "in the next day or two", "in 3-4 weeks"]
+)
+def test_vague_counts(text: str) -> None:
+    w = parse_window(text, REF, tense="future")
+    assert w is not None and w.vague and w.start == REF
+
+
+@pytest.mark.parametrize("text", ["one day", "until further notice", "the Good Friday Agreement"])
+def test_not_a_time(text: str) -> None:
+    assert parse_window(text, REF) is None
+
+
+SENTENCES: list[tuple[str, list[str]]] = [
+    ("April Jones, 34, said the council may March on the town hall.", []),
+    ("The March for Our Lives rally drew 2,030 people, the Fourth Estate said.", []),
+    ("One day, she said, the country would hold a second referendum.", []),
+    ("Unemployment stood at 5% and the index closed at 5,120 on Friday.", ["on Friday"]),
+    (
+        "The Good Friday Agreement was signed in 1998, on Good Friday.",
+        ["in 1998", "on Good Friday"],
+    ),
+    (
+        "Ministers publish the Spring Statement on 26 March and the Autumn Budget later this year.",
+        ["on 26 March", "later this year"],
+    ),
+    (
+        "Revenue rose 4% in the year to March and will grow in fiscal 2026.",
+        ["in the year to March", "in fiscal 2026"],
+    ),
+    (
+        "Talks resume next Monday morning and end by the close of business Friday.",
+        ["next Monday morning", "by the close of business Friday"],
+    ),
+    ("The ban stays until further notice, the ministry said on Tuesday.", ["on Tuesday"]),
+    ("Ant and Dec host Saturday Night Takeaway from next month.", ["from next month"]),
+    ("Summer Brennan and June Sarpong attended the Autumn Statement.", []),
+    ("The Sunday Mirror said May was considering a summer election.", []),
+    ("In a day or two the figures for the three months to September are out.", None),
+    ("Meet me at 5 tomorrow, she said, or at 6pm on Friday.", ["tomorrow", "at 6pm on Friday"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), SENTENCES)
+def test_find_windows_spans(sentence: str, want: list[str] | None) -> None:
+    found = find_windows(sentence, REF, tense="future")
+    for (a, b), w in found:
+        assert sentence[a:b] == w.text
+    texts = [w.text for _, w in found]
+    if want is None:
+        want = ["In a day or two", "for the three months to September"]
+    assert texts == want
+
+
+def _right(case: dict[str, Any]) -> bool:
+    ref = datetime.fromisoformat(case["reference"])
+    w = parse_window(case["text"], ref, tense=case.get("tense"))
+    e = case["expected"]
+    if e is None:
+        return w is None
+    if w is None or w.start is None or w.end is None:
+        return False
+    if e.get("vague"):
+        return w.vague and w.start == datetime.fromisoformat(e["start"])
+    return (w.start, w.end) == (
+        datetime.fromisoformat(e["start"]),
+        datetime.fromisoformat(e["end"]),
+    )
+
+
+def test_heldout_corpus() -> None:
+    with HELDOUT.open(encoding="utf-8") as fh:
+        cases = [json.loads(line) for line in fh if line.strip()]
+    assert len(cases) >= 250
+    wrong = [c["id"] + " " + c["text"] for c in cases if not _right(c)]
+    assert len(wrong) <= 0.03 * len(cases), wrong
