@@ -108,7 +108,7 @@ def test_not_a_time(text: str) -> None:
     assert parse_window(text, REF) is None
 
 
-SENTENCES: list[tuple[str, list[str]]] = [
+SENTENCES: list[tuple[str, list[str] | None]] = [
     ("April Jones, 34, said the council may March on the town hall.", []),
     ("The March for Our Lives rally drew 2,030 people, the Fourth Estate said.", []),
     ("One day, she said, the country would hold a second referendum.", []),
