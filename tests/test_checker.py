@@ -440,3 +440,88 @@ def test_sentences_rejoin_lines_that_run_on() -> None:
         "Military chiefs met on Thursday in London, to work on plans.",
         "Second paragraph.",
     ]
+
+
+# -- other kinds of promise, in other words -------------------------------------------------
+
+EU = Actor.named("European Union", "organisation", aliases=["EU", "Brussels"])
+BANK = Actor.named("Bank of England", "organisation")
+HOUSING = Actor.named("Housing Ministry", "organisation")
+
+
+@pytest.mark.parametrize(
+    ("actor", "action", "report_text", "verdict"),
+    [
+        pytest.param(
+            EU, "impose new sanctions on Russia",
+            "EU foreign ministers approved a new package of sanctions against Russia on Monday.",
+            Verdict.KEPT, id="approved sanctions fulfil impose sanctions",
+        ),
+        pytest.param(
+            BANK, "cut interest rates",
+            "The Bank of England cut rates to 4% on Thursday.",
+            Verdict.KEPT, id="cut rates",
+        ),
+        pytest.param(
+            MINISTER, "visit Washington",
+            "Jane Harlow arrived in Washington on Monday for talks.",
+            Verdict.KEPT, id="arrived for visit",
+        ),
+        pytest.param(
+            HOUSING, "build 300,000 homes",
+            "The Housing Ministry has built 150,000 homes, official figures show.",
+            Verdict.PARTIALLY_KEPT, id="fewer than promised",
+        ),
+        pytest.param(
+            HOUSING, "build 300,000 homes",
+            "The Housing Ministry built 310,000 homes, official figures show.",
+            Verdict.KEPT, id="as many as promised",
+        ),
+    ],
+)  # fmt: skip
+def test_other_promises_in_other_words(
+    store: SQLiteStore, actor: Actor, action: str, report_text: str, verdict: Verdict
+) -> None:
+    promise = commitment(f"{actor.name} will {action}.", actor=actor, action=action, due=None)
+    [ev] = findings(store, promise, report(report_text, datetime(2025, 4, 15, 18, tzinfo=UTC)))
+    assert ev.verdict is verdict
+
+
+def test_an_event_dated_before_the_promise_does_not_count(store: SQLiteStore) -> None:
+    promise = commitment(
+        "The Housing Ministry will build 300,000 homes.",
+        actor=HOUSING,
+        action="build 300,000 homes",
+        due=None,
+    )
+    r = report(
+        "The Housing Ministry built 310,000 homes last year.", datetime(2025, 4, 15, tzinfo=UTC)
+    )
+    assert findings(store, promise, r) == []
+
+
+@pytest.mark.parametrize(
+    ("actor", "action", "report_text"),
+    [
+        pytest.param(
+            EU, "impose new sanctions on Russia",
+            "EU foreign ministers approved a new trade deal with Japan on Monday.",
+            id="enacting verb, other objects",
+        ),
+        pytest.param(
+            BANK, "cut interest rates",
+            "The Bank of England cut its growth forecast on Thursday.",
+            id="same verb, other objects",
+        ),
+        pytest.param(
+            HOUSING, "build 300,000 homes",
+            "The Housing Ministry said it would build 300,000 homes.",
+            id="reported future",
+        ),
+    ],
+)  # fmt: skip
+def test_other_near_misses(store: SQLiteStore, actor: Actor, action: str, report_text: str) -> None:
+    promise = commitment(f"{actor.name} will {action}.", actor=actor, action=action, due=None)
+    assert (
+        findings(store, promise, report(report_text, datetime(2025, 4, 15, 18, tzinfo=UTC))) == []
+    )

@@ -39,6 +39,7 @@ from .frames import (
     Frame,
     action_frame,
     actor_terms,
+    amounts,
     condition_frame,
     find_actor,
     find_event,
@@ -47,6 +48,7 @@ from .frames import (
     nominal_condition,
     place_fit,
     places_in,
+    shortfall,
     subject_pronoun_before,
 )
 from .text import Sentence, sentences
@@ -220,6 +222,10 @@ def _judge(
         verdict = Verdict.IN_PROGRESS
     elif is_partial(sentence.toks):
         verdict = Verdict.PARTIALLY_KEPT
+    elif (short := shortfall(amounts(frame.text), amounts(sentence.text))) is not None:
+        # "built 150,000 homes" of 300,000 promised.
+        verdict = Verdict.PARTIALLY_KEPT
+        reasons.append(f"{short[0]:,.0f} of {short[1]:,.0f}")
     return _Finding(
         verdict=verdict,
         confidence=min(0.95, confidence),

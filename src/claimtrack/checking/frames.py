@@ -7,6 +7,7 @@ objects it acts on, the place it names, and who must act (:class:`ActorTerms`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -15,6 +16,7 @@ from ..model import Actor, ActorKind
 from .lexicon import (
     ACTION_CLASSES,
     ADVERBS,
+    ENACTING,
     EVENT_NOUNS,
     FUTURE_MARKERS,
     HAPPENED_VERBS,
@@ -61,6 +63,10 @@ _DETERMINERS = frozenset(
     ]
 )
 _PRONOUNS = frozenset(["they", "he", "she", "we", "it"])
+# Verbs whose past is their base form; in a report with no auxiliary they tell the past.
+_SAME_IN_PAST = frozenset(
+    ["cut", "put", "set", "hit", "shut", "cost", "let", "spread", "quit", "bid", "cast", "split"]
+)
 _AUX = frozenset(
     [
         "be",
@@ -543,6 +549,8 @@ def verb_tense(toks: Sequence[Tok], i: int, *, headline: bool = False) -> tuple[
         return "past", negated
     if "did" in aux:
         return "past", negated
+    if w in _SAME_IN_PAST and not aux:
+        return "past", negated  # "the Bank cut rates": a report, not a habit
     if headline and not aux:
         return "past", negated  # headlines report the past in the present: "Chiefs meet"
     return "present", negated
@@ -574,6 +582,13 @@ def find_event(frame: Frame, toks: Sequence[Tok], *, headline: bool = False) -> 
                 score, how = 0.9, f'"{t.text}" (same class as the promise: {shared[0]})'
             tense, negated = verb_tense(toks, i, headline=headline)
             hits.append(EventHit(i, score, tense, negated, how))
+            continue
+        if not as_noun and frame.objects and frame.verb in ENACTING and t.stem in ENACTING:
+            # Measures are imposed, approved, adopted or signed: when the objects agree,
+            # any of these verbs reports the same act.
+            tense, negated = verb_tense(toks, i, headline=headline)
+            how = f'"{t.text}" (puts the same measure into force)'
+            hits.append(EventHit(i, 0.75, tense, negated, how))
             continue
         for cls in frame.classes:
             if t.stem in EVENT_NOUNS.get(cls, frozenset()):
@@ -618,6 +633,36 @@ def find_negative(
         if tense not in {"past", "present"} or negated:
             continue
         return found[0], found[1], i, t.text
+    return None
+
+
+_AMOUNT = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(million|billion|thousand|bn|m|k)?\s+([A-Za-z][\w'’-]*)",
+    re.I,
+)
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+
+
+def amounts(text: str) -> dict[str, float]:
+    """Quantities with what they count: "300,000 homes" -> {"hom": 300000.0} (by stem);
+    "2 million doses" -> {"dos": 2e6}.  Years and dates are not quantities."""
+    out: dict[str, float] = {}
+    for m in _AMOUNT.finditer(text):
+        number, scale, unit = m.groups()
+        low = unit.lower()
+        if low in STOPWORDS or low in _NOT_PLACES:
+            continue
+        value = float(number.replace(",", "")) * _SCALE.get((scale or "").lower(), 1.0)
+        out[stem(low)] = value
+    return out
+
+
+def shortfall(promised: dict[str, float], reported: dict[str, float]) -> tuple[float, float] | None:
+    """(reported, promised) when the report counts fewer of the same thing."""
+    for unit, want in promised.items():
+        got = reported.get(unit)
+        if got is not None and got < want:
+            return got, want
     return None
 
 

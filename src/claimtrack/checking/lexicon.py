@@ -14,6 +14,7 @@ from .text import stem
 __all__ = [
     "ACTION_CLASSES",
     "ADVERBS",
+    "ENACTING",
     "EVENT_NOUNS",
     "FUTURE_MARKERS",
     "NEGATIVE_CUES",
@@ -30,7 +31,7 @@ ACTION_CLASSES: dict[str, frozenset[str]] = {
     name: frozenset(stem(w) for w in words.split())
     for name, words in {
         "meet": "meet convene reconvene gather assemble confer summit huddle",
-        "visit": "visit travel tour",
+        "visit": "visit travel tour arrive fly",
         "call": "call phone speak talk",
         "deploy": "deploy send dispatch station post",
         "agree": "sign agree conclude ratify seal strike reach broker",
@@ -63,6 +64,30 @@ ACTION_CLASSES: dict[str, frozenset[str]] = {
         "pressure": "pressure press push",
     }.items()
 }
+
+#: Verbs that put a measure into force: any of them fulfils another when the objects
+#: agree ("approved new sanctions" for "will impose sanctions").
+ENACTING = frozenset(
+    stem(w)
+    for w in [
+        "impose",
+        "introduce",
+        "approve",
+        "adopt",
+        "pass",
+        "agree",
+        "sign",
+        "announce",
+        "unveil",
+        "launch",
+        "publish",
+        "implement",
+        "enact",
+        "finalise",
+        "finalize",
+        "extend",
+    ]
+)
 
 #: Nouns naming an event of a class ("the meeting was held", "talks took place").
 EVENT_NOUNS: dict[str, frozenset[str]] = {
