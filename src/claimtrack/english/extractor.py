@@ -29,7 +29,7 @@ import attrs
 
 from ..extraction import ExtractContext
 from ..model import Actor, ActorKind, Claim, ClaimKind, Source, TimeWindow
-from .kinds import VERB_FORMS, Analysis, analyse, is_verbish
+from .kinds import AUX, VERB_FORMS, Analysis, analyse, is_verbish, skip_time_adverbial
 from .lexicon import (
     ABBREVIATIONS,
     ADVERBS,
@@ -39,6 +39,7 @@ from .lexicon import (
     CUES,
     DEMAND_CUES,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     EVENT_NOUNS,
     FIRST_PERSON,
     INSTITUTION_NOUNS,
@@ -49,6 +50,7 @@ from .lexicon import (
     PLEDGE_CUES,
     PREDICTION_CUES,
     PRONOUNS,
+    ROLE_WORDS,
     TITLES,
     VERBS,
     WEAK_CUES,
@@ -814,8 +816,59 @@ class EnglishExtractor:
             if not headline:
                 self._note_subject(toks)
 
+    def _clause_subject(
+        self, toks: Sequence[Tok], lo: int, hi: int
+    ) -> tuple[int, int, tuple[int, int] | None] | None:
+        """The subject of the clause ``toks[lo:hi]``, with its apposition: "Turkey's
+        foreign minister, Mehmet Aydin, ...", "Karim Saleh, head of X, ...",
+        "Environmental group Green Coast Alliance ..."."""
+        k = lo
+        while k < hi and k - lo < 4 and (toks[k].low in _CONNECTORS or not toks[k].is_word):
+            k += 1
+        start = k
+        while k < hi and k - start < 9 and (toks[k].is_word or toks[k].text in {"'", "’"}):
+            low = toks[k].low
+            if (
+                k > start
+                and not toks[k].is_cap
+                and (low in VERB_FORMS or low in AUX or low in CUES)
+            ):
+                break
+            k += 1
+        end = k
+        if end <= start:
+            return None
+        if end < hi and toks[end].text == ",":
+            # NP "," NAME/ROLE "," — one of the two is the name, the other its apposition.
+            c = end + 1
+            while c < hi and c - end <= 9 and toks[c].text != ",":
+                c += 1
+            if c < hi and toks[c].text == "," and c > end + 1:
+                inner_cap = toks[end + 1].is_cap and all(
+                    t.is_cap or not t.is_word for t in toks[end + 1 : c]
+                )
+                if inner_cap and not all(t.is_cap for t in toks[start:end] if t.is_word):
+                    return end + 1, c, (start, end)  # "Turkey's foreign minister, NAME,"
+                if toks[start].is_cap and any(t.low in ROLE_WORDS for t in toks[end + 1 : c]):
+                    return start, end, (end + 1, c)  # "NAME, head of X,"
+        while end > start and not toks[end - 1].is_cap:
+            end -= 1
+        if end <= start:
+            return None
+        return start, end, None
+
     def _note_subject(self, toks: Sequence[Tok]) -> None:
         # "Sam Reed arrived." makes Sam Reed the one a following "he said" means.
+        found = self._clause_subject(toks, 0, len(toks))
+        if found is not None and found[2] is not None:
+            a, b, appos = found
+            assert appos is not None
+            words = [t.text for t in toks[a:b] if t.is_word]
+            mention = self.speakers.name(words) if len(words) >= 2 else None
+            if mention is not None and mention.actor.kind is ActorKind.PERSON:
+                self.speakers.learn_apposition(mention.actor, _join(toks, appos[0], appos[1]))
+                self.speakers.note_speaker(mention.actor)
+                return
         subj = _np_forward(toks, 0, min(len(toks), 8))
         if subj is None or subj[1] - subj[0] < 2 or quoted_start(toks, subj[0]):
             return
@@ -855,6 +908,16 @@ class EnglishExtractor:
                 cue = self._nominal(toks, i)
             elif low in CUES and prev != "to" and prev not in _ARTICLES:
                 cue = self._verb_cue(toks, i, out)
+                if (
+                    cue is not None
+                    and cue.kind == "verb"
+                    and out
+                    and out[-1].kind == "verb"
+                    and cue.boundary == out[-1].comp
+                    and cue.word in _ATTITUDE_CUES
+                ):
+                    # "He said Northwind expects ...": what he said holds the attitude.
+                    cue = None
             if cue is not None:
                 out.append(cue)
                 i = max(i + 1, cue.comp)
@@ -880,15 +943,28 @@ class EnglishExtractor:
                 return None
         elif low in {"wants", "wanted"}:
             return None  # "wanted X to" is read by kinds.analyse inside a complement
-        # "that" a few tokens on ("said on Thursday that") opens the complement.
+        # "that" a few tokens on ("said on Thursday that", "told analysts on a
+        # conference call that") opens the complement.
         skippable = comp < n and (toks[comp].low in _TIME_LEAD or low in _OBJECT_CUES)
-        for k in range(comp, min(n, comp + 6)):
-            if toks[k].low == "that":
+        for k in range(comp, min(n, comp + (9 if low in _OBJECT_CUES else 6))):
+            tk = toks[k]
+            if tk.low == "that":
                 if k == comp or skippable:
                     comp = k + 1
                 break
-            if not toks[k].is_word or toks[k].low in VERB_FORMS:
+            if not tk.is_word or tk.low in AUX:
                 break
+            if tk.low in VERB_FORMS:
+                prev_k = toks[k - 1]
+                noun_compound = (
+                    k > comp
+                    and prev_k.is_word
+                    and prev_k.low not in VERB_FORMS
+                    and prev_k.low not in PRONOUNS
+                    and prev_k.low not in AUX
+                )
+                if not noun_compound:
+                    break
         if comp < n and toks[comp].text == ":":
             comp += 1
         if low in {"told", "tells", "tell"} and comp == i + 1:
@@ -896,11 +972,34 @@ class EnglishExtractor:
             if obj is None:
                 return None
             comp = obj[1]
+        span = _np_before(toks, i, 0)
         if low in WEAK_CUES and comp == i + 1:
             to_ok = low in {"committed", "commits"} and comp < n and toks[comp].low == "to"
-            if not (comp < n and toks[comp].text in OPEN_MARKS) and not to_ok:
+            tail = (
+                span is not None
+                and span[0] > 1
+                and toks[span[0] - 1].text == ","
+                and _short_tail(toks, comp)
+            )  # "..., she added."
+            if not (comp < n and toks[comp].text in OPEN_MARKS) and not to_ok and not tail:
                 return None
-        span = _np_before(toks, i, 0)
+        if (
+            low not in DEMAND_CUES
+            and low not in {"accused", "accuses"}
+            and comp < n
+            and toks[comp].low in _DEFINITE
+            and _anaphoric_object(toks, comp)
+        ):
+            return None  # "announced the plan on Sunday": no proposition
+        if span is None and i > 1 and not toks[i - 1].is_cap and _short_tail(toks, i + 1):
+            # "..., mayor pledges" (a headline): a bare role before a final cue.
+            c = i - 1
+            while c > 0 and i - c <= 4 and toks[c].is_word:
+                c -= 1
+            if toks[c].text == "," and c + 1 < i:
+                role = self._mentions(toks, c + 1, i)
+                if role:
+                    return _Cue("inverted", i, 0, 0, role, low, comp_end=c)
         mentions: list[Mention] = []
         boundary = i
         if span is not None:
@@ -916,12 +1015,25 @@ class EnglishExtractor:
             if j >= 0 and toks[j].low in {"and", "but"} and previous:
                 mentions = previous[-1].mentions  # "X said ..., but signalled ..."
                 boundary = j
-            elif j >= 0 and toks[j].text == ",":
+            elif j > 0 and toks[j].low in {"and", "but"} and toks[j - 1].text != ",":
+                # "Turkey's foreign minister, X, did not attend but said that ...": the
+                # clause's subject speaks.
+                subj = self._clause_subject(toks, 0, j)
+                if subj is None:
+                    return None
+                mentions = self._mentions(toks, subj[0], subj[1])
+                if subj[2] is not None:
+                    appo = subj[2]
+                    for m in mentions:
+                        self.speakers.learn_apposition(m.actor, _join(toks, appo[0], appo[1]))
+                boundary = j
+            elif j >= 0 and (toks[j].text == "," or toks[j].text in CLOSE_MARKS):
                 after = _np_after(toks, i + 1, n)
                 if after is not None and after[1] >= n - 1:
                     mentions = self._mentions(toks, after[0], after[1])
                     if mentions:
-                        return _Cue("inverted", i, 0, 0, mentions, low, comp_end=j)
+                        end_at = j - 1 if j > 0 and toks[j - 1].text == "," else j
+                        return _Cue("inverted", i, 0, 0, mentions, low, comp_end=end_at)
                 return None
         if not mentions:
             return None
@@ -953,6 +1065,13 @@ class EnglishExtractor:
             for mention in mentions:
                 self.speakers.learn_apposition(mention.actor, _join(toks, j, k))
             k = m
+        elif (
+            toks[k - 1].low in DOCUMENT_NOUNS
+            and not any(t.is_cap for t in toks[j:k])
+            and self.speakers.last_group is not None
+        ):
+            # "according to the release": whoever issued it, the organisation in the news.
+            mentions = [Mention(self.speakers.last_group, 0.6)]
         else:
             mentions = self._mentions(toks, j, k)
         if not mentions:
@@ -971,6 +1090,8 @@ class EnglishExtractor:
                 break
             if not toks[k].is_word and toks[k].text not in {"'", "’"}:
                 return None
+            if toks[k].low in CUES or toks[k].low in {"and", "but", "or"}:
+                return None  # "welcomed the pledge but argued that": the verb's "that"
         if that < 0 or that + 1 >= n:
             return None
         mentions: list[Mention] = []
@@ -1524,6 +1645,43 @@ def _last_char(text: str, lo: int, hi: int) -> int:
     return hi - 1 if hi > lo else -1
 
 
+def _short_tail(toks: Sequence[Tok], k: int) -> bool:
+    """Whether ``toks[k:]`` is only punctuation or a short adverbial ("in a statement",
+    "on Tuesday"): what is left after a final attribution."""
+    words = 0
+    for t in toks[k:]:
+        if t.is_word:
+            words += 1
+            if words > 5 or (t.low in VERB_FORMS and not t.is_cap and t.low not in _TIME_LEAD):
+                return False
+    return True
+
+
+def _anaphoric_object(toks: Sequence[Tok], k: int) -> bool:
+    """Whether the words from ``k`` to the next stop are a definite noun phrase with no
+    verb and no figure ("the plan on Sunday alongside X"): a thing, not a proposition."""
+    for j in range(k, min(len(toks), k + 14)):
+        t = toks[j]
+        if (
+            t.text == "."
+            and j > k
+            and (len(toks[j - 1].text) == 1 or toks[j - 1].low in ABBREVIATIONS)
+        ):
+            continue  # "the U.S. Army"
+        if t.text in {",", ".", ";", ":", "!", "?"}:
+            break
+        if t.text in OPEN_MARKS or t.text[:1].isdigit():
+            return False
+        if t.low in AUX or (t.low in VERB_FORMS and t.low not in _NOUNISH_FORMS):
+            return False
+    return True
+
+
+_NOUNISH_FORMS = frozenset(
+    {"plan", "plans", "deal", "deals", "report", "reports", "results", "talks", "news"}
+)
+
+
 def _inside(toks: Sequence[Tok], ranges: Sequence[tuple[int, int]]) -> list[bool]:
     """For each token, whether it starts inside one of the sorted ``ranges`` (one pass)."""
     out: list[bool] = []
@@ -1612,6 +1770,12 @@ def _np_before(
     j = i - 1
     while j >= lo and toks[j].low in _BEFORE_CUE_SKIP:
         j -= 1
+    for back in (2, 1):  # "X on Thursday reported ...", "X yesterday said ..."
+        if j - back + 1 > lo and skip_time_adverbial(toks, j - back + 1) == j + 1:
+            j -= back
+            while j >= lo and toks[j].low in _BEFORE_CUE_SKIP:
+                j -= 1
+            break
     if j >= lo and toks[j].text == "," and j - 1 >= lo:
         # An apposition between commas: "NAME, ROLE of ORG, said".
         c = j - 1
@@ -1719,6 +1883,10 @@ def _np_after(toks: Sequence[Tok], i: int, n: int) -> tuple[int, int] | None:
             break
         if t.low in {"that"}:
             break
+        if k > start and (
+            t.low in DETERMINERS or t.low in _SUBJECT_PRONOUNS or t.low in AUX or t.low == "it"
+        ):
+            break  # "told reporters the government would ...": a new noun phrase begins
         k += 1
     if k <= start:
         return None
@@ -1806,6 +1974,24 @@ def _split_pieces(
             nxt = toks[k + 2].low
             if nxt in _LIST_TRIGGERS or nxt.endswith(("'ll", "’ll")) or nxt in {"need", "must"}:
                 cuts.setdefault(k + 1, 0)
+    # ", and every school will ...": a second clause with a subject and a modal of its own.
+    for k in range(1, n - 2):
+        if toks[k - 1].text != "," or toks[k].low not in {"and", "but"}:
+            continue
+        first = toks[k + 1]
+        if first.low in _SUBJECT_PRONOUNS:
+            if toks[k + 2].low in _SECOND_CLAUSE_VERBS:
+                cuts.setdefault(k + 1, 0)
+            continue
+        if first.low not in DETERMINERS and not first.is_cap:
+            continue
+        for j in range(k + 2, min(n, k + 8)):
+            low = toks[j].low
+            if low in _LIST_TRIGGERS or low.endswith(("'ll", "’ll")):
+                cuts.setdefault(k + 1, 0)
+                break
+            if not toks[j].is_word or low in AUX or low in CLAUSE_WORDS:
+                break
     # "X" and "Y": two quoted claims joined by "and".
     for k in range(1, n - 1):
         if (
@@ -1849,6 +2035,13 @@ def _split_pieces(
 
 
 _SUBJECT_PRONOUNS = frozenset({"we", "i", "they", "he", "she"})
+_SECOND_CLAUSE_VERBS = frozenset(
+    {"expect", "plan", "intend", "want", "call", "urge", "ask", "aim", "hope"}
+)
+_ATTITUDE_CUES = frozenset(
+    {"expects", "expect", "believes", "believe", "thinks", "hopes", "fears", "predicts"}
+)
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their"})
 _LEAD_PUNCT = frozenset(",;:.-—–…")
 _TRAILING_CONNECTORS = frozenset({"and", "but", "or", "so", "then"})
 _LIST_TRIGGERS = frozenset({"will", "would", "must", "shall", "won't", "won’t", "should"})

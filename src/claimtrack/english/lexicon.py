@@ -247,6 +247,9 @@ ROLE_WORDS = frozenset(
         "adviser",
         "advisor",
         "aide",
+        "counterpart",
+        "correspondent",
+        "editor",
     ]
 )
 

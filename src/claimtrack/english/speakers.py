@@ -13,8 +13,11 @@ from collections.abc import Sequence
 from ..actors import ActorRegistry
 from ..model import Actor, ActorKind
 from .lexicon import (
+    COUNTRY_OF,
     DETERMINERS,
+    FEMALE_NAMES,
     FIRST_PERSON,
+    MALE_NAMES,
     NAME_PARTICLES,
     ORG_WORDS,
     PRONOUNS,
@@ -118,6 +121,20 @@ _PERSON_TITLES = frozenset(
     ]
 )
 _ABBREVIATED_ROLES = {"pm": "prime minister", "ceo": "chief executive"}
+_MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "mister", "father", "brother"})
+_FEMALE_TITLES = frozenset(
+    {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "madam", "sister", "mother"}
+)
+# Role words that name the same kind of office ("transport chief" = "head of transport").
+_ROLE_SYNONYMS = {
+    "chief": ("head", "boss", "director", "executive", "leader"),
+    "head": ("chief", "boss", "director", "leader"),
+    "boss": ("chief", "head", "executive", "director"),
+    "pm": ("prime", "minister"),
+    "premier": ("prime", "minister"),
+}
+_ROLE_STOP = frozenset({"the", "a", "an", "of", "'s", "’s", "s", "new", "former"})
+_RECENT = 8
 # Roles of the people stories are usually about: "the Prime Minister" with no name
 # beside it most often means the head of government the story already named.
 _SALIENT_ROLES = frozenset(
@@ -182,6 +199,8 @@ class Speakers:
         self.last_group: Actor | None = None
         self.last_speaker: Actor | None = None
         self.groups: dict[str, str] = {}
+        self.gender: dict[str, str] = {}
+        self.recent: list[Actor] = []  # people lately spoken of, the latest last
 
     # -- learning --------------------------------------------------------------------
 
@@ -211,10 +230,69 @@ class Speakers:
             actor.kind in (ActorKind.PERSON, ActorKind.UNKNOWN) and " " in actor.name.strip()
         ) or actor.kind is ActorKind.PERSON:
             self.last_person = actor
+            self._recent(actor)
         elif actor.kind in (ActorKind.GROUP, ActorKind.ORGANISATION, ActorKind.COUNTRY):
             self.last_group = actor
         elif self.last_person is None:
             self.last_person = actor
+
+    def _recent(self, actor: Actor) -> None:
+        self.recent = [a for a in self.recent if a.id != actor.id][-(_RECENT - 1) :]
+        self.recent.append(actor)
+
+    def learn_gender(self, actor: Actor, words: Sequence[str]) -> None:
+        """Learn whether ``actor`` is "he" or "she" from a title or a given name."""
+        if actor.id in self.gender:
+            return
+        lows = [w.lower().strip(".") for w in words]
+        for low in lows:
+            if low in _MALE_TITLES:
+                self.gender[actor.id] = "m"
+                return
+            if low in _FEMALE_TITLES:
+                self.gender[actor.id] = "f"
+                return
+        names = [w for w, low in zip(words, lows, strict=False) if low not in TITLES]
+        if len(names) >= 2 and names[0][:1].isupper():
+            first = names[0].lower()
+            if first in FEMALE_NAMES and first not in MALE_NAMES:
+                self.gender[actor.id] = "f"
+            elif first in MALE_NAMES and first not in FEMALE_NAMES:
+                self.gender[actor.id] = "m"
+
+    def country_of(self, actor: Actor) -> str | None:
+        """The country an actor speaks for, from its group or its names."""
+        group = self.groups.get(actor.id)
+        if group and group.lower() in COUNTRY_OF:
+            return COUNTRY_OF[group.lower()]
+        for name in (actor.name, *actor.aliases):
+            for w in name.replace("’", "'").split():
+                low = w.lower()
+                low = low[:-2] if low.endswith("'s") else low
+                if low in COUNTRY_OF and w[:1].isupper():
+                    return COUNTRY_OF[low]
+        return None
+
+    def by_role(
+        self, words: Sequence[str], candidates: Sequence[Actor], loose: bool = False
+    ) -> Actor | None:
+        """The first of ``candidates`` whose names hold the role words of ``words``
+        ("transport chief" → "head of the regional transport authority")."""
+        want = [w.lower() for w in words if w.lower() not in _ROLE_STOP]
+        if not want:
+            return None
+        for actor in candidates:
+            current = self.registry.get(actor.id) or actor
+            have = set(" ".join((current.name, *current.aliases)).lower().replace("’", "'").split())
+            have |= {h[:-2] for h in have if h.endswith("'s")}
+            if all(w in have or any(x in have for x in _ROLE_SYNONYMS.get(w, ())) for w in want):
+                return current
+        for actor in candidates if loose else ():  # any one role word in common
+            current = self.registry.get(actor.id) or actor
+            have = set(" ".join((current.name, *current.aliases)).lower().split())
+            if any(w in have and w in ROLE_WORDS for w in want):
+                return current
+        return None
 
     def learn_apposition(self, actor: Actor, apposition: str) -> None:
         """Learn role aliases from "X, leader of the Liberal Democrats, ...".
@@ -227,6 +305,12 @@ class Speakers:
             return
         self._alias(actor, apposition)
         lows = [w.lower() for w in words]
+        for w, low in zip(words, lows, strict=False):
+            low = low[:-2] if low.endswith(("'s", "’s")) else low
+            if w[:1].isupper() and low in COUNTRY_OF:
+                # "Turkey's foreign minister", "her Egyptian counterpart": speaks for it.
+                self.groups.setdefault(actor.id, COUNTRY_OF[low].title())
+                break
         if "of" in lows:
             k = lows.index("of")
             role = words[:k]
@@ -257,7 +341,13 @@ class Speakers:
         """Resolve a subject pronoun to the latest fitting speaker."""
         low = word.lower()
         if low in {"he", "she"}:
+            clash = "f" if low == "he" else "m"
+            for actor in reversed(self.recent):
+                if self.gender.get(actor.id) != clash:
+                    return Mention(actor, 0.75, True)
             target = self.last_person or self.last_speaker
+            if target is not None and self.gender.get(target.id) == clash:
+                return None
             return Mention(target, 0.75, True) if target else None
         if low == "they":
             target = self.last_group or self.last_speaker
@@ -282,6 +372,16 @@ class Speakers:
         if is_role_phrase(words):
             return self._role(words)
         if not words[0][:1].isupper() and words[0].lower() not in DETERMINERS:
+            lead = 0
+            while lead < len(words) and not words[lead][:1].isupper():
+                lead += 1
+            if 0 < lead < len(words) and all(
+                w.lower() in TITLES or w.lower() in ROLE_WORDS for w in words[:lead]
+            ):
+                # "chief executive Laura Bianchi": the name, with its role as an alias.
+                found = self._proper(words[lead:])
+                self._alias(found.actor, surface)
+                return found
             return Mention(Actor.named(surface, ActorKind.GROUP), 0.5)
         if words[0].lower() in DETERMINERS:
             kind = ActorKind.GROUP if words[-1].lower().endswith("s") else ActorKind.UNKNOWN
@@ -344,6 +444,8 @@ class Speakers:
         found = self._upgrade(found, kind)
         for alias in (surface, bare_name):
             found = self._alias(found, alias)
+        if kind is ActorKind.PERSON:
+            self.learn_gender(found, words)
         if kind is ActorKind.PERSON and len(bare) >= 2:
             found = self._alias(found, bare[-1])
             if last_title >= 0 and lows[last_title] in {"sir", "dame", "lord", "lady"}:
@@ -381,8 +483,9 @@ class Speakers:
             # "the finance director": someone not yet named; keep them apart.
             return Mention(Actor.named(surface, ActorKind.PERSON), 0.5)
         # An unexplained role phrase most often names the person the story is about:
-        # the latest person to speak.  Learn it, so the next use agrees.
-        target = self.last_person
+        # the latest person holding that role, else the latest person to speak.
+        # Learn it, so the next use agrees.
+        target = self.by_role(words[1:], list(reversed(self.recent))) or self.last_person
         if target is None:
             return Mention(Actor.named(surface, ActorKind.PERSON), 0.4)
         for variant in variants:
