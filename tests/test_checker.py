@@ -525,3 +525,65 @@ def test_other_near_misses(store: SQLiteStore, actor: Actor, action: str, report
     assert (
         findings(store, promise, report(report_text, datetime(2025, 4, 15, 18, tzinfo=UTC))) == []
     )
+
+
+def test_an_agentless_passive_of_the_promised_thing(store: SQLiteStore) -> None:
+    promise = commitment(
+        "The coalition will publish its review of air defences.",
+        actor=COALITION,
+        action="publish its review of air defences",
+        due=None,
+    )
+    done = report(
+        "The review of air defences was published on Tuesday.", datetime(2025, 4, 2, tzinfo=UTC)
+    )
+    [ev] = findings(store, promise, done)
+    assert ev.verdict is Verdict.KEPT and ev.confidence is not None and ev.confidence < 0.6
+    other = report(
+        "The review of air defences was published by the Senate on Tuesday.",
+        datetime(2025, 4, 3, tzinfo=UTC),
+    )
+    store.add_source(other, [])
+    assert {e.source_id for e in check_commitment(promise[1], store, LATER)} == {done.id}
+
+
+TRUMP = Actor.named("Donald Trump", "person")
+UKRAINE = Actor.named("Ukraine", "country")
+COUNCIL = Actor.named("the council", "organisation")
+
+
+@pytest.mark.parametrize(
+    ("actor", "action", "report_text", "expected"),
+    [
+        pytest.param(
+            TRUMP, "impose 25% tariffs on Canadian goods",
+            "Trump delayed the tariffs on Canadian goods for a month.",
+            (Verdict.STALLED, "delayed"), id="delay of what was promised",
+        ),
+        pytest.param(
+            UKRAINE, "sign the minerals deal",
+            "The signing of the minerals deal was called off after a row in the Oval Office.",
+            (Verdict.BROKEN, "cancelled"), id="cancelled, actor implied",
+        ),
+        pytest.param(
+            COUNCIL, "reopen the library",
+            "The library reopened its doors on Monday after the council finished repairs.",
+            (Verdict.KEPT, None), id="what was promised as the subject",
+        ),
+        pytest.param(
+            MINISTER, "host a summit of European leaders in London",
+            "Harlow hosted European leaders at Lancaster House on Sunday.",
+            (Verdict.KEPT, None), id="host, place inside London",
+        ),
+    ],
+)  # fmt: skip
+def test_reports_in_other_shapes(
+    store: SQLiteStore,
+    actor: Actor,
+    action: str,
+    report_text: str,
+    expected: tuple[Verdict, str | None],
+) -> None:
+    promise = commitment(f"{actor.name} will {action}.", actor=actor, action=action, due=None)
+    [ev] = findings(store, promise, report(report_text, datetime(2025, 3, 24, 20, tzinfo=UTC)))
+    assert (ev.verdict, ev.reason) == expected

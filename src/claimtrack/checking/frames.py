@@ -612,12 +612,15 @@ def find_negative(
     not a risk ("could be delayed", "is trying to delay")."""
     if frame.verb is None:
         return None
+    # The action shows as its verb, an event noun, or what it acts on ("delayed the
+    # tariffs on Canadian goods" for "impose tariffs on Canadian goods").
     action_at = [
         i
         for i, t in enumerate(toks)
         if t.stem == frame.verb
         or classes_of(t.stem) & frame.classes
         or any(t.stem in EVENT_NOUNS.get(c, frozenset()) for c in frame.classes)
+        or (t.stem in frame.objects and not t.is_cap)
     ]
     if not action_at:
         return None
