@@ -304,6 +304,71 @@ _OFFICE_WORDS = frozenset(
     ]
 )
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson", "spokespeople")
+_GOV_OFFICES = frozenset(
+    [
+        "minister",
+        "secretary",
+        "chancellor",
+        "president",
+        "premier",
+        "governor",
+        "pm",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    ]
+)
+_LOCAL_OFFICES = _GOV_OFFICES | frozenset(
+    ["mayor", "councillor", "cllr", "leader", "chief", "executive", "head", "commissioner"]
+)
+_CORPORATE_OFFICES = frozenset(
+    [
+        "chief",
+        "executive",
+        "ceo",
+        "cfo",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "founder",
+        "boss",
+        "manager",
+        "officer",
+        "head",
+        "president",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    ]
+)
+# Which offices speak for which institutions: a minister for "the government", a chief
+# executive for "the company"; not a campaign group's director for "the government".
+_OFFICES_OF: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        ["government", "state", "ministry", "department", "administration", "country", "nation"],
+        _GOV_OFFICES,
+    ),
+    **dict.fromkeys(
+        ["city", "council", "authority", "town", "county", "municipality", "region", "province"],
+        _LOCAL_OFFICES,
+    ),
+    **dict.fromkeys(
+        [
+            "company",
+            "firm",
+            "group",
+            "retailer",
+            "business",
+            "bank",
+            "board",
+            "airline",
+            "carrier",
+            "operator",
+        ],
+        _CORPORATE_OFFICES,
+    ),
+}
 _NEVER_SPEAKERS = frozenset(
     {"it", "this", "that", "which", "who", "what", "there", "these", "those"}
 )
@@ -1371,7 +1436,10 @@ class EnglishExtractor:
                 words[0] == "the"
                 and len(words) <= 3
                 and head in INSTITUTION_NOUNS
-                and (office or current.kind is ActorKind.ORGANISATION)
+                and (
+                    current.kind is ActorKind.ORGANISATION
+                    or (office and bool(name_words & _OFFICES_OF.get(head, _OFFICE_WORDS)))
+                )
             ):
                 return True  # "the company" said by its chief executive, or by itself
             if any(sp in names for sp in _SPOKES) and (
@@ -1477,6 +1545,29 @@ class EnglishExtractor:
                 a, b = found.condition
                 condition = _clean(text[toks[a].start : toks[b - 1].end])
             due, due_conf = self._due(u, found, toks)
+        if found.trigger in {"progressive", "schedule"}:
+            # "We are adding staff from next month", "The budget goes to a vote on 24
+            # June": a plan only when its window lies ahead.
+            ref = self.source.published_at
+            ahead = due is not None and due.start is not None and ref is not None
+            if not (
+                ahead
+                and due is not None
+                and due.start is not None
+                and ref is not None
+                and due.start.date() >= ref.date()
+            ):
+                if u.speaker.actor.id == self.publisher.id:
+                    return None
+                kind, actor, actor_conf, action, due, due_conf, condition = (
+                    ClaimKind.STATEMENT,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                )
         speaker_conf = u.speaker.confidence
         confidence = u.confidence * (0.6 + 0.4 * speaker_conf)
         if kind is not ClaimKind.STATEMENT and found.trigger in {"coordinated", "inherited"}:
@@ -1624,15 +1715,27 @@ class EnglishExtractor:
             windows = self.context.find_windows(clause, tense="future")
         except Exception:  # a failing time grammar must not lose the claim itself
             return None, None
+        verb_at = -1
+        if found.verb is not None and 0 <= found.verb < len(toks):
+            verb_at = toks[found.verb].start - base
+        candidates: list[TimeWindow] = []
+        late: list[TimeWindow] = []
         for (ws, we), window in windows:
             if skip is not None and skip[0] <= ws < skip[1]:
                 continue
             if clause[ws:we].strip().lower() in {"now", "right now", "just now"}:
                 continue
-            if window.vague:
-                return window, 0.4
-            return window, 0.85 if window.resolved else 0.3
-        return None, None
+            after = clause[we : we + 3]
+            if after[:1] in {"-", "'", "’"} or ("-" in clause[ws:we] and after[:1] == " "):
+                continue  # "third-quarter results", "next year's budget": a modifier
+            (late if verb_at < 0 or ws >= verb_at else candidates).append(window)
+        # The action's own window ("agreed on Friday to reopen ... within 30 days").
+        chosen = late[0] if late else (candidates[0] if candidates else None)
+        if chosen is None:
+            return None, None
+        if chosen.vague:
+            return chosen, 0.4
+        return chosen, 0.85 if chosen.resolved else 0.3
 
 
 # -- helpers ---------------------------------------------------------------------------

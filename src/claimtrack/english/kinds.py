@@ -31,11 +31,11 @@ from .lexicon import (
     DETERMINERS,
     FACILITY_NOUNS,
     FIRST_PERSON,
+    FORECAST_CUES,
     INCLUSIVE_GROUPS,
     IRREGULAR_PARTICIPLES,
     PARTICIPLE_CUES,
     PLAN_TRIGGERS,
-    PREDICTION_CUES,
     QUANTITY_NOUNS,
     QUANTITY_VERBS,
     VERBS,
@@ -226,6 +226,13 @@ _COMPARATIVES = frozenset(
     ["worse", "better", "harder", "easier", "higher", "lower", "more", "less", "cheaper"]
 )
 _PRESENT_PLAN_VERBS = frozenset({"plans", "plan", "planned"})
+_SCHEDULE_VERBS = frozenset(
+    [
+        *("go", "open", "close", "meet", "resume", "begin", "start", "return", "reopen"),
+        *("face", "vote", "launch", "end", "expire", "head", "convene", "sit", "debate"),
+        "hear",
+    ]
+)
 _READINESS = frozenset({"ready", "prepared", "preparing", "determined"})
 _NOT_IMPERATIVE_NEXT = frozenset(
     [
@@ -453,7 +460,7 @@ def analyse(
     its "he"/"it" the speaker); ``authority`` that the speaker acts rather than comments
     (so a thing's future they speak of is theirs to deliver).
     """
-    if cue in PREDICTION_CUES:
+    if cue in FORECAST_CUES:
         authority = False
     n = len(toks)
     cond = find_condition(toks)
@@ -564,6 +571,50 @@ def analyse(
                     return _build(
                         toks, ClaimKind.DEMAND, "want", None, False, k + 1, cond, (i + 1, k)
                     )
+        elif low in {"call", "urge", "ask", "appeal"} and i > 0 and toks[i - 1].low in {"we", "i"}:
+            # "We call on all coastal states to share ...": others are told to act.
+            a = i + 2 if nxt in {"on", "upon", "to"} else i + 1
+            for k in range(a + 1, min(n, a + 9)):
+                if toks[k].low == "to" and k + 1 < n and toks[k + 1].low in VERB_FORMS:
+                    return _build(toks, ClaimKind.DEMAND, "want", None, False, k + 1, cond, (a, k))
+        elif (
+            low == "to"
+            and i > 0
+            and toks[i - 1].text == ","
+            and nxt == "be"
+            and i + 2 < n
+            and is_participle(toks[i + 2].low)
+        ):
+            # "..., to be completed by the end of 2027": scheduled.
+            return _build(toks, ClaimKind.COMMITMENT, "plan", None, True, i + 2, cond, None)
+        elif (
+            low in {"are", "is", "am", "'re", "’re"}
+            and i > 0
+            and toks[i - 1].low in {"we", "i"}
+            and i + 1 < n
+            and nxt.endswith("ing")
+            and nxt in VERB_FORMS
+            and nxt != "going"
+        ):
+            # "We are adding staff from next month": a plan under way, if dated ahead.
+            return _build(
+                toks, ClaimKind.COMMITMENT, "progressive", (i - 1, i), True, i + 1, cond, None
+            )
+        elif (
+            publisher
+            and not headline
+            and i > 1
+            and low.endswith("s")
+            and (
+                low[:-1] in _SCHEDULE_VERBS or (low.endswith("es") and low[:-2] in _SCHEDULE_VERBS)
+            )
+            and (toks[i - 1].is_cap or toks[i - 1].low not in AUX)
+            and toks[i - 1].is_word
+            and toks[0].low in DETERMINERS | {"the"}
+            and not any(t.low in AUX for t in toks[:i])
+        ):
+            # "The budget goes to a final vote on 24 June": the publisher's schedule.
+            return _build(toks, ClaimKind.COMMITMENT, "schedule", (0, i), False, i, cond, None)
         elif headline and low == "to" and i > 0 and nxt in VERBS:
             before = toks[:i]
             if not is_verbish(before):

@@ -18,6 +18,7 @@ __all__ = [
     "DETERMINERS",
     "EVENT_NOUNS",
     "FIRST_PERSON",
+    "FORECAST_CUES",
     "FURNITURE",
     "INCLUSIVE_GROUPS",
     "NAME_PARTICLES",
@@ -1308,8 +1309,8 @@ WEAK_CUES = WEAK_CUES | frozenset(
         "complains",
     ]
 )
-#: Cues that make the reported content a forecast, whatever its modal.
-PREDICTION_CUES = PREDICTION_CUES | frozenset(
+#: Cues of speakers who forecast rather than undertake ("warned that fares would rise").
+FORECAST_CUES = PREDICTION_CUES | frozenset(
     ["warned", "warns", "feared", "fears", "cautioned", "cautions", "reckoned", "reckons"]
 )
 #: Cues whose "to VERB" complement is the speaker's own undertaking.
