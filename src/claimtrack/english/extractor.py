@@ -1133,10 +1133,10 @@ class EnglishExtractor:
         elif (
             toks[k - 1].low in DOCUMENT_NOUNS
             and not any(t.is_cap for t in toks[j:k])
-            and self.speakers.last_group is not None
+            and (issuer := self.speakers.issuer()) is not None
         ):
             # "according to the release": whoever issued it, the organisation in the news.
-            mentions = [Mention(self.speakers.last_group, 0.6)]
+            mentions = [Mention(issuer, 0.6)]
         else:
             mentions = self._mentions(toks, j, k)
         if not mentions:

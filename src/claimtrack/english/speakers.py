@@ -201,6 +201,7 @@ class Speakers:
         self.groups: dict[str, str] = {}
         self.gender: dict[str, str] = {}
         self.recent: list[Actor] = []  # people lately spoken of, the latest last
+        self.recent_speakers: list[Actor] = []
 
     # -- learning --------------------------------------------------------------------
 
@@ -226,6 +227,8 @@ class Speakers:
         if actor.id == self.publisher.id:
             return
         self.last_speaker = actor
+        self.recent_speakers = [a for a in self.recent_speakers if a.id != actor.id][-15:]
+        self.recent_speakers.append(actor)
         if (
             actor.kind in (ActorKind.PERSON, ActorKind.UNKNOWN) and " " in actor.name.strip()
         ) or actor.kind is ActorKind.PERSON:
@@ -291,6 +294,24 @@ class Speakers:
             current = self.registry.get(actor.id) or actor
             have = set(" ".join((current.name, *current.aliases)).lower().split())
             if any(w in have and w in ROLE_WORDS for w in want):
+                return current
+        return None
+
+    def issuer(self) -> Actor | None:
+        """Who issued "the release" or "the statement": the latest organisation to
+        speak, or the latest speaker with a name and no sign of being a person."""
+        for actor in reversed(self.recent_speakers):
+            current = self.registry.get(actor.id) or actor
+            if current.kind in (ActorKind.ORGANISATION, ActorKind.GROUP):
+                return current
+            words = current.name.split()
+            if (
+                current.kind is ActorKind.PERSON
+                and actor.id not in self.gender
+                and len(words) >= 2
+                and all(w[:1].isupper() for w in words)
+                and not any(a.split()[0].lower() in TITLES for a in current.aliases if a)
+            ):
                 return current
         return None
 
