@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Benchmark claimtrack's time windows: accuracy, speed against dateparser, linear scaling.
 
-usage: python benchmarks/time_windows.py [CASES.jsonl] [--rounds N]
+usage: python benchmarks/time_windows.py [CASES.jsonl ...] [--rounds N]
 
-Prints, for a cases file in the format of ``../shared/bench/time-dev.jsonl`` (the
-default):
+Prints, for each cases file in the format of ``../shared/bench/time-dev.jsonl`` (by
+default that development file and the held-out ``benchmarks/data/time-heldout.jsonl``,
+written separately from the engine's development and computed by hand):
 
 1. accuracy of ``parse_window`` per kind and overall, judged exactly as
    ``../shared/bench/score_time.py`` judges it;
@@ -28,6 +29,7 @@ from typing import Any
 from claimtrack.timewindows import find_windows, parse_window
 
 DEFAULT_CASES = Path(__file__).resolve().parents[2] / "shared" / "bench" / "time-dev.jsonl"
+HELDOUT_CASES = Path(__file__).resolve().parent / "data" / "time-heldout.jsonl"
 
 PARAGRAPH = (
     "Sir Keir said on Saturday morning that military planners would convene again in "
@@ -69,21 +71,21 @@ def right(case: dict[str, Any]) -> bool:
     return same(w.start, iso(e["start"])) and same(w.end, iso(e["end"]))
 
 
-def accuracy(cases: list[dict[str, Any]]) -> None:
+def accuracy(cases: list[dict[str, Any]], label: str = "") -> None:
     ok: collections.Counter[str] = collections.Counter()
     n: collections.Counter[str] = collections.Counter()
     for case in cases:
         kind = case.get("kind", "?")
         n[kind] += 1
         ok[kind] += right(case)
-    print("accuracy of parse_window")
+    print(f"accuracy of parse_window{label}")
     for kind in sorted(n):
         print(f"  {kind:18} {ok[kind]:4}/{n[kind]:<4} {100 * ok[kind] / n[kind]:5.1f}%")
     total, count = sum(ok.values()), sum(n.values())
     print(f"  {'overall':18} {total:4}/{count:<4} {100 * total / count:5.1f}%")
 
 
-def throughput(cases: list[dict[str, Any]], rounds: int) -> None:
+def throughput(cases: list[dict[str, Any]], rounds: int, label: str = "") -> None:
     import dateparser
 
     items = [(c["text"], reference(c), c.get("tense")) for c in cases]
@@ -104,7 +106,7 @@ def throughput(cases: list[dict[str, Any]], rounds: int) -> None:
             dateparser.parse(text, settings={"RELATIVE_BASE": ref.replace(tzinfo=None)})
     theirs = dp_rounds * len(items) / (time.perf_counter() - t0)
 
-    print(f"\nthroughput on the {len(items)} phrases")
+    print(f"\nthroughput on the {len(items)} phrases{label}")
     print(f"  claimtrack parse_window  {ours:10.0f} phrases/s")
     print(f"  dateparser.parse         {theirs:10.0f} phrases/s")
     print(f"  ratio                    {ours / theirs:10.1f}x")
@@ -136,13 +138,19 @@ def scaling() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument("cases", nargs="?", default=str(DEFAULT_CASES))
+    ap.add_argument("cases", nargs="*", default=[str(DEFAULT_CASES), str(HELDOUT_CASES)])
     ap.add_argument("--rounds", type=int, default=20, help="timing rounds for parse_window")
     args = ap.parse_args(argv)
-    with open(args.cases, encoding="utf-8") as fh:
-        cases = [json.loads(line) for line in fh if line.strip()]
-    accuracy(cases)
-    throughput(cases, args.rounds)
+    for path in args.cases:
+        if not Path(path).exists():
+            print(f"(no {path}: skipped)\n")
+            continue
+        with open(path, encoding="utf-8") as fh:
+            cases = [json.loads(line) for line in fh if line.strip()]
+        label = f" ({Path(path).name})"
+        accuracy(cases, label)
+        throughput(cases, args.rounds, label)
+        print()
     scaling()
     return 0
 
