@@ -98,12 +98,16 @@ def main() -> None:
             ok = status in ACCEPTS[case["verdict"]]
             right += ok
             mark = "ok  " if ok else "MISS"
-            print(f"{mark} want {case['verdict']:<9} got {status or '-':<12} {case['commitment_text'][:60]!r}")
+            print(
+                f"{mark} want {case['verdict']:<9} got {status or '-':<12} {case['commitment_text'][:60]!r}"
+            )
             print(f"       {how}")
             if opts.verbose and best is not None and score >= 0.5:
                 history = json.loads(claimtrack(db, "show", best["id"], "--format", "json"))
                 for e in history.get("history", []):
-                    print(f"       {e['verdict']} {e['confidence']} {e['recorded_by']}: {e['note']}")
+                    print(
+                        f"       {e['verdict']} {e['confidence']} {e['recorded_by']}: {e['note']}"
+                    )
         print(f"accuracy {right}/{len(cases)} = {right / len(cases):.0%}")
 
 
