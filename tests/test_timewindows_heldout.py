@@ -87,6 +87,9 @@ CASES: list[tuple[str, str | None, tuple[str, str]]] = [
     ("Friday of last week", "past", days("2025-06-06", "2025-06-07")),
     ("midweek", "future", days("2025-06-11", "2025-06-13")),
     ("this time tomorrow", "future", days("2025-06-11", "2025-06-12")),
+    # Lent (Ash Wednesday to Holy Saturday) and its thirds, by days
+    ("Lent", "future", days("2026-02-18", "2026-04-05")),
+    ("by the end of Lent", "future", (NOW, "2026-04-05 00:00")),
 ]
 
 
@@ -103,7 +106,9 @@ def test_vague_counts(text: str) -> None:
     assert w is not None and w.vague and w.start == REF
 
 
-@pytest.mark.parametrize("text", ["one day", "until further notice", "the Good Friday Agreement"])
+@pytest.mark.parametrize(
+    "text", ["one day", "until further notice", "the Good Friday Agreement", "lent"]
+)
 def test_not_a_time(text: str) -> None:
     assert parse_window(text, REF) is None
 
@@ -135,6 +140,7 @@ SENTENCES: list[tuple[str, list[str] | None]] = [
     ("The Sunday Mirror said May was considering a summer election.", []),
     ("In a day or two the figures for the three months to September are out.", None),
     ("Meet me at 5 tomorrow, she said, or at 6pm on Friday.", ["tomorrow", "at 6pm on Friday"]),
+    ("He lent them money during Lent.", ["during Lent"]),
 ]
 
 

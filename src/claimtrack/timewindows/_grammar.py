@@ -1254,6 +1254,9 @@ class Parser:
             return None
         if ws[0][0] in lex.AMBIGUOUS_MONTHS and not self.t[j].cap:
             return None
+        common_word = ws[0][0] in lex.HOLIDAY_CAPITALISED
+        if common_word and (not self.t[j].cap or (self.find and not mod and not self.cued(j))):
+            return None
         hit: tuple[tuple[lex.Rule, int], int] | None = None
         for size in range(1, len(ws) + 1):
             key = tuple(w for w, _ in ws[:size])
@@ -1956,6 +1959,12 @@ class Parser:
         lo, hi = parts[which]
         start = s.start.astimezone(ctx.tz) if s.start.tzinfo is not None else s.start
         d0 = start.date()
+        d1 = s.end.astimezone(ctx.tz).date()
+        if s.grain == Grain.SPAN and add_months(d0, 3) != d1 and d1 > d0:
+            # a span that is not a season ("Lent", "2025-2030"): thirds of its days
+            n = (d1 - d0).days
+            a, b = d0 + timedelta(days=n * which // 3), d0 + timedelta(days=n * (which + 1) // 3)
+            return Span(at(a, ctx.tz), at(b, ctx.tz), s.grain) if b > a else s
         if sub == "day":
             a = d0 + timedelta(days=lo)
             bnd = min(d0 + timedelta(days=hi), s.end.astimezone(ctx.tz).date())

@@ -485,6 +485,8 @@ _H: list[tuple[str, Rule, int]] = [
     ("whitsun", _easter_plus(49), 1),
     ("whit monday", _easter_plus(50), 1),
     ("corpus christi", _easter_plus(60), 1),
+    ("lent", _easter_plus(-46), 46),  # Ash Wednesday to Holy Saturday
+    ("holy week", _easter_plus(-7), 7),  # Palm Sunday to Holy Saturday
     ("easter weekend", _easter_plus(-2), 4),
     ("the easter weekend", _easter_plus(-2), 4),
     ("easter bank holiday", _easter_plus(1), 1),
@@ -521,6 +523,9 @@ HOLIDAYS: dict[tuple[str, ...], tuple[Rule, int]] = {
     tuple(words.split()): (rule, length) for words, rule, length in _H
 }
 HOLIDAY_FIRST = frozenset(key[0] for key in HOLIDAYS)
+# Holiday names that are also common words ("he lent me"): only capitalised, and in
+# running text only after a cue ("during Lent").
+HOLIDAY_CAPITALISED = frozenset({"lent"})
 HOLIDAY_MAX_WORDS = max(len(key) for key in HOLIDAYS)
 
 # Vague phrases: (words, direction, span).  Direction +1 runs forward from the reference,
