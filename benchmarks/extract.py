@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
-"""Benchmark the English claim extractor: accuracy on seed-gold, speed, linear scaling.
+"""Benchmark the English claim extractor: accuracy on seed-gold and on the held-out
+articles, speed, linear scaling.
 
 usage: python benchmarks/extract.py [--gold GOLD.jsonl] [--docs DOCDIR] [--rounds N]
+                                    [--heldout-gold GOLD.jsonl] [--heldout-docs DOCDIR]
 
 Prints:
 
 1. against the gold claims (``../shared/bench/seed-gold.jsonl`` by default), matched
    exactly as ``../shared/bench/score_claims.py`` matches them (word-level F1 >= 0.5,
    one-to-one, best first): claims P/R/F1, commitments P/R/F1, speaker accuracy and due
-   accuracy;
+   accuracy; then the same against the held-out development set
+   (``benchmarks/data/articles-gold.jsonl``: six articles of other shapes, each resolved
+   against its own ``published:`` header);
 2. throughput in KB/s of the whole extraction beside dateparser's ``search_dates`` on
    the same texts in the same process (both warmed up first), and the ratio;
 3. time per KB on growing inputs (1x, 2x, 4x, 8x the seed): flat means linear.
@@ -33,6 +37,7 @@ from claimtrack.loading import source_from_text
 from claimtrack.model import Claim, Source
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+DATA = Path(__file__).resolve().parent / "data"
 PUBLISHED = datetime(2025, 3, 15, 12, 0, tzinfo=timezone.utc)
 WORD = re.compile(r"\w+")
 TITLES = {
@@ -217,8 +222,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=SHARED / "bench" / "seed-gold.jsonl")
     ap.add_argument("--docs", type=Path, default=SHARED / "seeds")
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--heldout-gold", type=Path, default=DATA / "articles-gold.jsonl")
+    ap.add_argument("--heldout-docs", type=Path, default=DATA / "articles")
     a = ap.parse_args(argv)
     accuracy(a.gold, a.docs)
+    if a.heldout_gold.exists():
+        accuracy(a.heldout_gold, a.heldout_docs)
     sources = [load(p) for p in sorted(a.docs.iterdir()) if p.is_file()]
     speed(sources, a.rounds)
     scaling(sources[0], a.rounds)

@@ -1728,6 +1728,9 @@ class EnglishExtractor:
             after = clause[we : we + 3]
             if after[:1] in {"-", "'", "’"} or ("-" in clause[ws:we] and after[:1] == " "):
                 continue  # "third-quarter results", "next year's budget": a modifier
+            last = clause[ws:we].split()[-1].lower()
+            if last.endswith("s") and last[:-1] in _WEEKDAY_NAMES:
+                continue  # "on Saturdays": a habit, not a window
             (late if verb_at < 0 or ws >= verb_at else candidates).append(window)
         # The action's own window ("agreed on Friday to reopen ... within 30 days").
         chosen = late[0] if late else (candidates[0] if candidates else None)
@@ -2140,6 +2143,9 @@ def _split_pieces(
 _SUBJECT_PRONOUNS = frozenset({"we", "i", "they", "he", "she"})
 _SECOND_CLAUSE_VERBS = frozenset(
     {"expect", "plan", "intend", "want", "call", "urge", "ask", "aim", "hope"}
+)
+_WEEKDAY_NAMES = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 _ATTITUDE_CUES = frozenset(
     {"expects", "expect", "believes", "believe", "thinks", "hopes", "fears", "predicts"}
