@@ -197,6 +197,8 @@ def _positive(
 ) -> Iterator[_Finding]:
     assert source.published_at is not None
     for k, sentence in enumerate(sents):
+        if not sentence.stems & frame.triggers:
+            continue
         for hit in find_event(frame, sentence.toks, headline=sentence.headline):
             if hit.tense not in {"past", "progress"}:
                 continue
@@ -264,6 +266,8 @@ def _negative(
     assert source.published_at is not None
     due = claim.due
     for k, sentence in enumerate(sents):
+        if not sentence.stems & frame.triggers:
+            continue
         found = find_negative(frame, sentence.toks, headline=sentence.headline)
         if found is None:
             continue

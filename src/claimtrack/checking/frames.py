@@ -7,6 +7,7 @@ objects it acts on, the place it names, and who must act (:class:`ActorTerms`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -22,6 +23,7 @@ from .lexicon import (
     HAPPENED_VERBS,
     NEGATIVE_CUES,
     NEGATIVE_PHRASES,
+    OBJECT_FREE,
     PLACES,
     STOPWORDS,
     classes_of,
@@ -230,7 +232,7 @@ class ActorTerms:
     head_alone: bool = False
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # slots off: triggers is a cached_property
 class Frame:
     """An action to look for: verb stem and classes, content objects, places, actor."""
 
@@ -245,9 +247,20 @@ class Frame:
     @property
     def object_free(self) -> bool:
         """Whether the action matches without its objects (meetings, visits...)."""
-        from .lexicon import OBJECT_FREE
-
         return bool(self.classes & OBJECT_FREE)
+
+    @functools.cached_property
+    def triggers(self) -> frozenset[str]:
+        """Stems without one of which a sentence cannot report this action or its
+        failure: the verb, its class, its event nouns, what it acts on."""
+        out = set(self.objects) | set(self.nominal)
+        if self.verb is not None:
+            out.add(self.verb)
+            if self.verb in ENACTING:
+                out |= ENACTING
+        for cls in self.classes:
+            out |= ACTION_CLASSES[cls] | EVENT_NOUNS.get(cls, frozenset())
+        return frozenset(out)
 
 
 @attrs.frozen

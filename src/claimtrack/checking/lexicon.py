@@ -451,6 +451,18 @@ def within(inner: str, outer: str) -> bool:
     return False
 
 
+def _class_index() -> dict[str, frozenset[str]]:
+    index: dict[str, set[str]] = {}
+    for name, members in ACTION_CLASSES.items():
+        for member in members:
+            index.setdefault(member, set()).add(name)
+    return {member: frozenset(names) for member, names in index.items()}
+
+
+_CLASS_INDEX = _class_index()
+_NO_CLASS: frozenset[str] = frozenset()
+
+
 def classes_of(word_stem: str) -> frozenset[str]:
     """The action classes a verb stem belongs to (empty when none)."""
-    return frozenset(name for name, members in ACTION_CLASSES.items() if word_stem in members)
+    return _CLASS_INDEX.get(word_stem, _NO_CLASS)

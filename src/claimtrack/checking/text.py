@@ -188,6 +188,12 @@ class Sentence:
     text: str
     toks: tuple[Tok, ...]
     headline: bool = False
+    stems: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+
+    @stems.default
+    def _stems(self) -> frozenset[str]:
+        # For a quick "could this sentence be about it at all?" before any parsing.
+        return frozenset(t.stem for t in self.toks)
 
 
 _BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
