@@ -97,6 +97,16 @@ _HONORIFICS = frozenset(
         "ceo",
         "mp",
         "mep",
+        "executive",
+        "director",
+        "deputy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "officer",
+        "leader",
+        "founder",
+        "editor",
     }
 )
 
@@ -106,8 +116,13 @@ def fuller_name(candidate: str, current: str) -> str | None:
     form of the same proper name ("Sir Keir Starmer" for "Starmer" gives "Keir
     Starmer"), else None.  Role phrases ("the Prime Minister") never qualify."""
     words = candidate.replace("\u2019", "'").split()
-    while words and words[0].lower().rstrip(".") in _HONORIFICS:
-        words = words[1:]
+    # Drop everything up to the last title before the name itself, so role adjectives
+    # go with their title ("Foreign Minister Ingrid Solberg" -> "Ingrid Solberg").
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if word.lower().rstrip(".,") in _HONORIFICS:
+            cut = i + 1
+    words = words[cut:]
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return None
     have = {w.lower() for w in current.split() if w.lower().rstrip(".") not in _HONORIFICS}

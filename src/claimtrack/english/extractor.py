@@ -1579,7 +1579,7 @@ class EnglishExtractor:
                 speaker=u.speaker.actor,
                 kind=kind,
                 text=text[u.start : u.end],
-                sentence=text[u.sentence[0] : u.sentence[1]],
+                sentence=_sentence_around(text, u.sentence, (u.start, u.end)),
                 cue=u.cue,
                 direct=u.direct,
                 asserted_at=self.source.published_at,
@@ -1742,6 +1742,29 @@ class EnglishExtractor:
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+
+#: The longest context a claim's ``sentence`` keeps beyond the claim itself.  A run-on
+#: "sentence" (a page with no full stops) would otherwise be copied whole into every
+#: claim in it: quadratic memory on a megabyte-long line.
+SENTENCE_CONTEXT = 400
+
+
+def _sentence_around(text: str, sentence: tuple[int, int], span: tuple[int, int]) -> str:
+    """The sentence holding ``span``, cut to ``SENTENCE_CONTEXT`` characters either side
+    of the claim (at a space where one is near) when the sentence is longer."""
+    lo, hi = sentence
+    if hi - lo <= (span[1] - span[0]) + 2 * SENTENCE_CONTEXT:
+        return text[lo:hi]
+    start = max(lo, span[0] - SENTENCE_CONTEXT)
+    end = min(hi, span[1] + SENTENCE_CONTEXT)
+    if start > lo:
+        space = text.find(" ", start, span[0])
+        start = space + 1 if space != -1 else start
+    if end < hi:
+        space = text.rfind(" ", span[1], end)
+        end = space if space != -1 else end
+    return text[start:end]
 
 
 def _last_char(text: str, lo: int, hi: int) -> int:
