@@ -147,7 +147,10 @@ class Status(_Named):
     @property
     def is_final(self) -> bool:
         """Whether a final verdict decided this status."""
-        return self.value in {v.value for v in FINAL_VERDICTS}
+        return self in FINAL_STATUSES
+
+
+FINAL_STATUSES = frozenset(Status(v.value) for v in FINAL_VERDICTS)
 
 
 class Progress(_Named):
