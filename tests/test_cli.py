@@ -29,14 +29,20 @@ def test_help_lists_every_command() -> None:
         assert f"  {name} " in result.output
 
 
-def test_db_from_environment(tmp_path: Path, will_pm: ClaimtrackPluginManager, article: Path) -> None:
+def test_db_from_environment(
+    tmp_path: Path, will_pm: ClaimtrackPluginManager, article: Path
+) -> None:
     db = tmp_path / "env.db"
-    result = CliRunner().invoke(cli, ["add", str(article)], obj={"pm": will_pm}, env={"CLAIMTRACK_DB": str(db)})
+    result = CliRunner().invoke(
+        cli, ["add", str(article)], obj={"pm": will_pm}, env={"CLAIMTRACK_DB": str(db)}
+    )
     assert result.exit_code == 0, result.output
     assert db.exists()
 
 
-def test_add_twice_stores_once(db_path: Path, will_pm: ClaimtrackPluginManager, article: Path) -> None:
+def test_add_twice_stores_once(
+    db_path: Path, will_pm: ClaimtrackPluginManager, article: Path
+) -> None:
     first = run(will_pm, db_path, "add", str(article))
     assert "1 source(s) added" in first.output
     second = run(will_pm, db_path, "add", str(article.parent))
@@ -48,14 +54,18 @@ def test_add_reports_bad_file_and_goes_on(
 ) -> None:
     bad = tmp_path / "broken.txt"
     bad.write_bytes(bytes(range(256)) * 8)
-    result = CliRunner().invoke(cli, ["--db", str(db_path), "add", str(bad), str(article)], obj={"pm": will_pm})
+    result = CliRunner().invoke(
+        cli, ["--db", str(db_path), "add", str(bad), str(article)], obj={"pm": will_pm}
+    )
     assert result.exit_code == 0
     assert "broken.txt" in result.output and "binary" in result.output
     assert "1 source(s) added" in result.output
     assert "Traceback" not in result.output
 
 
-def test_add_missing_path_exits_1_with_one_line(db_path: Path, will_pm: ClaimtrackPluginManager) -> None:
+def test_add_missing_path_exits_1_with_one_line(
+    db_path: Path, will_pm: ClaimtrackPluginManager
+) -> None:
     result = run(will_pm, db_path, "add", "no/such/file.txt")
     assert result.exit_code == 1
     assert "no/such/file.txt: no such file or directory" in result.output
@@ -74,7 +84,9 @@ def test_extract_jsonl_records_match_schema(
     assert not db_path.exists()  # extract stores nothing
 
 
-def test_real_extractor_on_seed_matches_schema(tmp_path: Path, claim_schema: dict[str, Any]) -> None:
+def test_real_extractor_on_seed_matches_schema(
+    tmp_path: Path, claim_schema: dict[str, Any]
+) -> None:
     result = run(None, tmp_path / "unused.db", "extract", str(SEED), "--format", "jsonl")
     assert result.exit_code == 0
     records = [json.loads(x) for x in result.output.splitlines() if x.strip()]
@@ -97,7 +109,9 @@ def test_status_exit_codes(db_path: Path, will_pm: ClaimtrackPluginManager, arti
     assert early.exit_code == 0
 
 
-def test_status_json_is_one_object(db_path: Path, will_pm: ClaimtrackPluginManager, article: Path, claim_schema: dict[str, Any]) -> None:
+def test_status_json_is_one_object(
+    db_path: Path, will_pm: ClaimtrackPluginManager, article: Path, claim_schema: dict[str, Any]
+) -> None:
     run(will_pm, db_path, "add", str(article))
     result = run(will_pm, db_path, "status", "--as-of", "2025-04-01", "--format", "json")
     doc = json.loads(result.output)
@@ -108,28 +122,51 @@ def test_status_json_is_one_object(db_path: Path, will_pm: ClaimtrackPluginManag
         assert record["status"] == "overdue"
 
 
-def test_resolve_show_and_as_of(db_path: Path, will_pm: ClaimtrackPluginManager, article: Path) -> None:
+def test_resolve_show_and_as_of(
+    db_path: Path, will_pm: ClaimtrackPluginManager, article: Path
+) -> None:
     run(will_pm, db_path, "add", str(article))
-    doc = json.loads(run(will_pm, db_path, "status", "--as-of", "2025-03-04", "--format", "json").output)
+    doc = json.loads(
+        run(will_pm, db_path, "status", "--as-of", "2025-03-04", "--format", "json").output
+    )
     cid = doc["commitments"][0]["id"]
     resolved = run(
-        will_pm, db_path, "resolve", cid[:8], "partially-kept", "--evidence", "https://example.org/r",
-        "--happened", "2025-03-06", "--known", "2025-03-07", "--note", "one lane done",
+        will_pm,
+        db_path,
+        "resolve",
+        cid[:8],
+        "partially-kept",
+        "--evidence",
+        "https://example.org/r",
+        "--happened",
+        "2025-03-06",
+        "--known",
+        "2025-03-07",
+        "--note",
+        "one lane done",
     )
     assert resolved.exit_code == 0, resolved.output
     assert "partially_kept" in resolved.output
     shown = run(will_pm, db_path, "show", cid[:8])
     assert shown.exit_code == 0
     assert "partially" in shown.output and "lane" in shown.output  # human text; JSON below
-    before = json.loads(run(will_pm, db_path, "show", cid, "--as-of", "2025-03-06", "--format", "json").output)
-    after = json.loads(run(will_pm, db_path, "show", cid, "--as-of", "2025-03-08", "--format", "json").output)
+    before = json.loads(
+        run(will_pm, db_path, "show", cid, "--as-of", "2025-03-06", "--format", "json").output
+    )
+    after = json.loads(
+        run(will_pm, db_path, "show", cid, "--as-of", "2025-03-08", "--format", "json").output
+    )
     assert before["status"] == "due" and after["status"] == "partially_kept"
     assert len(after["history"]) == 1
 
 
-def test_resolve_bad_verdict_is_usage_error(db_path: Path, will_pm: ClaimtrackPluginManager, article: Path) -> None:
+def test_resolve_bad_verdict_is_usage_error(
+    db_path: Path, will_pm: ClaimtrackPluginManager, article: Path
+) -> None:
     run(will_pm, db_path, "add", str(article))
-    result = CliRunner().invoke(cli, ["--db", str(db_path), "resolve", "abc", "done"], obj={"pm": will_pm})
+    result = CliRunner().invoke(
+        cli, ["--db", str(db_path), "resolve", "abc", "done"], obj={"pm": will_pm}
+    )
     assert result.exit_code == 2 and "not a valid verdict" in result.output
 
 
@@ -139,7 +176,9 @@ def test_show_unknown_claim(db_path: Path, will_pm: ClaimtrackPluginManager) -> 
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "markdown"])
-def test_export_formats(db_path: Path, will_pm: ClaimtrackPluginManager, article: Path, tmp_path: Path, fmt: str) -> None:
+def test_export_formats(
+    db_path: Path, will_pm: ClaimtrackPluginManager, article: Path, tmp_path: Path, fmt: str
+) -> None:
     run(will_pm, db_path, "add", str(article))
     out = tmp_path / f"claims.{fmt}"
     result = run(will_pm, db_path, "export", "--format", fmt, "-o", str(out))
@@ -147,7 +186,9 @@ def test_export_formats(db_path: Path, will_pm: ClaimtrackPluginManager, article
     assert "resurface Mill Lane" in out.read_text(encoding="utf-8")
 
 
-def test_export_unknown_format_lists_choices(db_path: Path, will_pm: ClaimtrackPluginManager) -> None:
+def test_export_unknown_format_lists_choices(
+    db_path: Path, will_pm: ClaimtrackPluginManager
+) -> None:
     result = run(will_pm, db_path, "export", "--format", "pdf")
     assert result.exit_code == 1 and "available: csv, json, jsonl, markdown" in result.output
 
@@ -177,19 +218,27 @@ def test_actors_file_seeds_the_registry(
     tmp_path: Path, db_path: Path, will_pm: ClaimtrackPluginManager, article: Path
 ) -> None:
     actors = tmp_path / "actors.json"
-    actors.write_text('[{"name": "Riverside Gazette", "kind": "organisation", "aliases": ["the Gazette"]}]')
+    actors.write_text(
+        '[{"name": "Riverside Gazette", "kind": "organisation", "aliases": ["the Gazette"]}]'
+    )
     result = CliRunner().invoke(
-        cli, ["--db", str(db_path), "--actors", str(actors), "add", str(article)], obj={"pm": will_pm}
+        cli,
+        ["--db", str(db_path), "--actors", str(actors), "add", str(article)],
+        obj={"pm": will_pm},
     )
     assert result.exit_code == 0, result.output
     rows = run(will_pm, db_path, "status", "--actor", "the gazette", "--format", "json").output
     assert len(json.loads(rows)["commitments"]) == 2
 
 
-def test_bad_actors_file_is_one_line(tmp_path: Path, db_path: Path, will_pm: ClaimtrackPluginManager, article: Path) -> None:
+def test_bad_actors_file_is_one_line(
+    tmp_path: Path, db_path: Path, will_pm: ClaimtrackPluginManager, article: Path
+) -> None:
     actors = tmp_path / "actors.json"
     actors.write_text("[{]")
     result = CliRunner().invoke(
-        cli, ["--db", str(db_path), "--actors", str(actors), "add", str(article)], obj={"pm": will_pm}
+        cli,
+        ["--db", str(db_path), "--actors", str(actors), "add", str(article)],
+        obj={"pm": will_pm},
     )
     assert result.exit_code == 1 and "actors.json: not valid JSON" in result.output

@@ -39,5 +39,7 @@ def test_readme_has_a_two_command_quick_start() -> None:
     section = re.search(r"^## Quick start\n(.*?)^## ", text, re.M | re.S)
     assert section, "README needs a '## Quick start' section"
     blocks = re.findall(r"```(?:sh|bash|console)?\n(.*?)```", section.group(1), re.S)
-    commands = [line for b in blocks for line in b.splitlines() if line.strip() and not line.startswith("#")]
+    commands = [
+        line for b in blocks for line in b.splitlines() if line.strip() and not line.startswith("#")
+    ]
     assert "claimtrack status" in commands[0] and "pytest" in commands[1]

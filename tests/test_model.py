@@ -79,7 +79,14 @@ def test_confidence_range_checked() -> None:
     with pytest.raises(ValueError, match="between 0 and 1"):
         Claim(id="c", source_id="s", kind="statement", text="a", span=(0, 1), confidence=1.5)
     with pytest.raises(ValueError, match="unknown confidence"):
-        Claim(id="c", source_id="s", kind="statement", text="a", span=(0, 1), confidences={"mood": 0.1})
+        Claim(
+            id="c",
+            source_id="s",
+            kind="statement",
+            text="a",
+            span=(0, 1),
+            confidences={"mood": 0.1},
+        )
 
 
 def test_claim_id_depends_on_speaker() -> None:
@@ -129,7 +136,9 @@ def test_slug_is_never_empty_and_ascii(name: str) -> None:
 
 def test_registry_resolves_aliases_case_insensitively() -> None:
     reg = ActorRegistry()
-    keir = reg.add(Actor.named("Keir Starmer", ActorKind.PERSON, aliases=["Sir Keir", "the Prime Minister"]))
+    keir = reg.add(
+        Actor.named("Keir Starmer", ActorKind.PERSON, aliases=["Sir Keir", "the Prime Minister"])
+    )
     assert reg.resolve("sir keir") == keir
     assert reg.resolve("Prime Minister") == keir  # a leading "the" does not matter
     assert reg.resolve("Starmer's") is None
@@ -145,7 +154,9 @@ def test_registry_refuses_one_alias_for_two_actors() -> None:
 
 def test_registry_from_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "actors.json"
-    path.write_text('[{"name": "Liberal Democrats", "kind": "organisation", "aliases": ["Lib Dems"]}]')
+    path.write_text(
+        '[{"name": "Liberal Democrats", "kind": "organisation", "aliases": ["Lib Dems"]}]'
+    )
     reg = ActorRegistry.from_file(path)
     found = reg.resolve("lib dems")
     assert found is not None and found.kind is ActorKind.ORGANISATION
@@ -180,3 +191,11 @@ def test_store_keeps_the_fuller_name(tmp_path) -> None:  # type: ignore[no-untyp
     store.save_actors([Actor(id="osei", name="Ama Osei", kind="person")])
     found = store.registry().resolve("osei")
     assert found is not None and found.name == "Ama Osei" and "Osei" in found.aliases
+
+
+def test_fuller_name_drops_role_before_the_name() -> None:
+    from claimtrack.actors import fuller_name
+
+    assert fuller_name("Foreign Minister Ingrid Solberg", "Solberg") == "Ingrid Solberg"
+    assert fuller_name("Chief Executive Jane Okafor", "Okafor") == "Jane Okafor"
+    assert fuller_name("the Prime Minister", "Starmer") is None

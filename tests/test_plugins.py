@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 import claimtrack
-from claimtrack import ExtractContext, PluginError, Source
-from claimtrack import hookspecs
+from claimtrack import ExtractContext, PluginError, Source, hookspecs
 from claimtrack.extraction import run_extractors
 from claimtrack.plugins import DEFAULT_PLUGINS, describe_plugins, get_plugin_manager
 
@@ -22,14 +21,19 @@ HOOKS = [name for name in dir(hookspecs) if name.startswith("claimtrack_")]
 
 def test_every_hook_has_a_contract_docstring_and_types() -> None:
     assert set(HOOKS) == {
-        "claimtrack_load", "claimtrack_extract", "claimtrack_check",
-        "claimtrack_register_exporters", "claimtrack_register_commands",
+        "claimtrack_load",
+        "claimtrack_extract",
+        "claimtrack_check",
+        "claimtrack_register_exporters",
+        "claimtrack_register_commands",
     }
     for name in HOOKS:
         fn = getattr(hookspecs, name)
         assert fn.__doc__ and len(fn.__doc__.split()) > 15, name
         sig = inspect.signature(fn)
-        assert all(p.annotation is not inspect.Parameter.empty for p in sig.parameters.values()), name
+        assert all(p.annotation is not inspect.Parameter.empty for p in sig.parameters.values()), (
+            name
+        )
     assert "Stops at first non-None result" in (hookspecs.claimtrack_load.__doc__ or "")
 
 
@@ -57,7 +61,9 @@ class Garbage:
         return ["not a claim", 42]
 
 
-def test_failing_extractor_is_named_and_others_still_count(will_pm: claimtrack.plugins.ClaimtrackPluginManager) -> None:
+def test_failing_extractor_is_named_and_others_still_count(
+    will_pm: claimtrack.plugins.ClaimtrackPluginManager,
+) -> None:
     will_pm.register(Boom(), name="boom")
     will_pm.register(Garbage(), name="garbage")
     source = Source.from_text("The depot will reopen. Good news.")
@@ -94,13 +100,13 @@ def installed_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     plus one whose import fails."""
     (tmp_path / "ct_demo.py").write_text(
         textwrap.dedent(
-            '''
+            """
             import claimtrack
 
             @claimtrack.hookimpl
             def claimtrack_register_exporters(register):
                 register("demo", lambda rows, stream, as_of: stream.write("demo"), description="d")
-            '''
+            """
         )
     )
     (tmp_path / "ct_broken.py").write_text("raise ImportError('missing dependency xyz')\n")
@@ -129,7 +135,9 @@ def test_allow_and_block_lists(installed_plugin: str) -> None:
     assert allowed.get_plugin("demo") is not None and not allowed.load_errors
 
 
-def test_duplicate_exporter_name_is_refused(will_pm: claimtrack.plugins.ClaimtrackPluginManager) -> None:
+def test_duplicate_exporter_name_is_refused(
+    will_pm: claimtrack.plugins.ClaimtrackPluginManager,
+) -> None:
     from claimtrack.exporters import collect_exporters
 
     class Impostor:

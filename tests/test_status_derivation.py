@@ -17,7 +17,13 @@ ORDER = {Status.OPEN: 0, Status.DUE: 1, Status.OVERDUE: 2}
 
 def commitment(due: TimeWindow | None = None, condition: str | None = None) -> Claim:
     return Claim(
-        id="c1", source_id="s1", kind="commitment", text="meet", span=(0, 4), due=due, condition=condition
+        id="c1",
+        source_id="s1",
+        kind="commitment",
+        text="meet",
+        span=(0, 4),
+        due=due,
+        condition=condition,
     )
 
 
@@ -26,7 +32,9 @@ def window(start_h: int, hours: int, vague: bool = False) -> TimeWindow:
     return TimeWindow(start=start, end=start + timedelta(hours=hours), grain="span", vague=vague)
 
 
-def ev(verdict: Verdict, known_h: int, person: bool = True, recorded_h: int | None = None) -> Evidence:
+def ev(
+    verdict: Verdict, known_h: int, person: bool = True, recorded_h: int | None = None
+) -> Evidence:
     known = T0 + timedelta(hours=known_h)
     return Evidence(
         claim_id="c1",
@@ -70,12 +78,16 @@ def test_conditional_until_condition_met() -> None:
     met = ev(Verdict.CONDITION_MET, 10)
     assert derive_status(c, [met], T0 + timedelta(hours=5))[0] is Status.CONDITIONAL
     assert derive_status(c, [met], T0 + timedelta(days=30))[0] is Status.OVERDUE
-    assert derive_status(c, [ev(Verdict.ANNULLED, 1)], T0 + timedelta(hours=2))[0] is Status.ANNULLED
+    assert (
+        derive_status(c, [ev(Verdict.ANNULLED, 1)], T0 + timedelta(hours=2))[0] is Status.ANNULLED
+    )
 
 
 def test_progress_beside_timeline() -> None:
     c = commitment(window(0, 240))
-    status, progress, decided = derive_status(c, [ev(Verdict.IN_PROGRESS, 1), ev(Verdict.STALLED, 2)], T0 + timedelta(hours=3))
+    status, progress, decided = derive_status(
+        c, [ev(Verdict.IN_PROGRESS, 1), ev(Verdict.STALLED, 2)], T0 + timedelta(hours=3)
+    )
     assert (status, progress, decided) == (Status.DUE, Progress.STALLED, None)
 
 
@@ -93,7 +105,9 @@ def test_time_only_moves_forward_without_new_evidence(
 ) -> None:
     assume(a <= b)
     c = commitment(due)
-    evidence = [e for e in evidence if e.known_at <= T0 + timedelta(hours=a)]  # nothing new between a and b
+    evidence = [
+        e for e in evidence if e.known_at <= T0 + timedelta(hours=a)
+    ]  # nothing new between a and b
     early = derive_status(c, evidence, T0 + timedelta(hours=a))[0]
     late = derive_status(c, evidence, T0 + timedelta(hours=b))[0]
     if early in ORDER and late in ORDER:
@@ -124,7 +138,14 @@ def test_a_persons_final_verdict_outranks_any_checker(
     assert status == Status(verdict.value) and decided == person and progress is None
 
 
-@given(windows, st.sampled_from(sorted(FINAL_VERDICTS)), st.sampled_from(sorted(FINAL_VERDICTS)), hours, st.integers(1, 500), st.booleans())
+@given(
+    windows,
+    st.sampled_from(sorted(FINAL_VERDICTS)),
+    st.sampled_from(sorted(FINAL_VERDICTS)),
+    hours,
+    st.integers(1, 500),
+    st.booleans(),
+)
 def test_later_verdict_outranks_earlier_from_same_kind_of_recorder(
     due: TimeWindow | None, first: Verdict, second: Verdict, at: int, gap: int, person: bool
 ) -> None:
@@ -135,7 +156,9 @@ def test_later_verdict_outranks_earlier_from_same_kind_of_recorder(
 
 
 @given(windows, evidence_lists, hours)
-def test_derivation_is_pure_and_order_independent(due: TimeWindow | None, evidence: list[Evidence], at: int) -> None:
+def test_derivation_is_pure_and_order_independent(
+    due: TimeWindow | None, evidence: list[Evidence], at: int
+) -> None:
     as_of = T0 + timedelta(hours=at)
     c = commitment(due)
     first = derive_status(c, evidence, as_of)

@@ -26,7 +26,9 @@ def _claim(source: Source, start: int, end: int, kind: str = "commitment") -> Cl
 
 
 def _evidence(claim_id: str, verdict: str = "kept") -> Evidence:
-    return Evidence(claim_id=claim_id, verdict=verdict, known_at=T0, recorded_at=T0, recorded_by="tester")
+    return Evidence(
+        claim_id=claim_id, verdict=verdict, known_at=T0, recorded_at=T0, recorded_by="tester"
+    )
 
 
 def test_new_store_has_schema_version_and_wal(db_path: Path) -> None:
@@ -150,9 +152,13 @@ def test_tracker_add_twice_stores_once(fresh_tracker: claimtrack.Tracker, articl
     assert fresh_tracker.store.count("claims") == 4
 
 
-def test_tracker_published_override_rederives(fresh_tracker: claimtrack.Tracker, article: Path) -> None:
+def test_tracker_published_override_rederives(
+    fresh_tracker: claimtrack.Tracker, article: Path
+) -> None:
     fresh_tracker.add(article)
     report = fresh_tracker.add(article, published="2025-03-10")
     assert report.updated == 1
     rows = fresh_tracker.status(as_of="2025-03-11")
-    assert rows and all(r.claim.due and r.claim.due.start == datetime(2025, 3, 10, 12, tzinfo=UTC) for r in rows)
+    assert rows and all(
+        r.claim.due and r.claim.due.start == datetime(2025, 3, 10, 12, tzinfo=UTC) for r in rows
+    )
