@@ -242,3 +242,18 @@ def test_bad_actors_file_is_one_line(
         obj={"pm": will_pm},
     )
     assert result.exit_code == 1 and "actors.json: not valid JSON" in result.output
+
+
+def test_export_file_has_ordinary_permissions(
+    db_path: Path, will_pm: ClaimtrackPluginManager, article: Path, tmp_path: Path
+) -> None:
+    import os
+
+    run(will_pm, db_path, "add", str(article))
+    out = tmp_path / "claims.csv"
+    umask = os.umask(0o022)
+    try:
+        run(will_pm, db_path, "export", "--format", "csv", "-o", str(out))
+    finally:
+        os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o644

@@ -638,6 +638,10 @@ def export(ctx: click.Context, fmt: str, as_of: datetime | None, output: str | N
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             n = tracker.export(fmt, fh, as_of=as_of)
+        # mkstemp makes the file private; an export is as readable as any file made here.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, output)
     except BaseException:
         os.unlink(tmp)
