@@ -90,6 +90,20 @@ CASES: list[tuple[str, str | None, tuple[str, str]]] = [
     # Lent (Ash Wednesday to Holy Saturday) and its thirds, by days
     ("Lent", "future", days("2026-02-18", "2026-04-05")),
     ("by the end of Lent", "future", (NOW, "2026-04-05 00:00")),
+    # batch 4: within-like and earliest-time prepositions, spans of parts, either-or
+    ("in the spring of next year", "future", days("2026-03-01", "2026-06-01")),
+    ("this weekend coming", "future", days("2025-06-14", "2025-06-16")),
+    ("in under a month", "future", (NOW, "2025-07-10 09:00")),
+    ("not until September", "future", days("2025-09-01", "2025-10-01")),
+    ("towards the end of the month", "future", days("2025-06-21", "2025-07-01")),
+    ("mid-to-late June", "future", days("2025-06-11", "2025-07-01")),
+    ("the last days of June", "future", days("2025-06-21", "2025-07-01")),
+    ("the tail end of the year", "future", days("2025-09-01", "2026-01-01")),
+    ("late June or early July", "future", days("2025-06-21", "2025-07-11")),
+    ("Thursday or Friday", "future", days("2025-06-12", "2025-06-14")),
+    # zones named in words: 10:00 in London (BST) is 14:30 in India
+    ("at 10am UK time on Friday", "future", ("2025-06-13 14:30", "2025-06-13 15:30")),
+    ("at 2pm local time", "future", ("2025-06-10 14:00", "2025-06-10 15:00")),
 ]
 
 

@@ -260,6 +260,20 @@ _DEADLINE = {
     ("later", "than"): "after",
     ("no", "earlier", "than"): "after",
     ("within",): "within",
+    ("inside",): "within",
+    ("in", "under"): "within",
+    ("in", "less", "than"): "within",
+    ("not", "until"): "same",
+    ("not", "before"): "same",
+    ("no", "sooner", "than"): "same",
+    ("towards",): "same",
+    ("toward",): "same",
+    ("near",): "same",
+    ("shortly", "after"): "same",
+    ("shortly", "before"): "same",
+    ("just", "after"): "same",
+    ("just", "before"): "same",
+    ("soon", "after"): "same",
     ("in",): "in",
     ("on",): "same",
     ("at",): "same",
@@ -614,9 +628,12 @@ class Parser:
         if x is None:
             return None
         a, j = x
+        either = False
         if lead == "between":
             if self.b(j) != "and":
                 return None
+        elif self.b(j) == "or" and lead != "from" and isinstance(a, Span):
+            either = True  # "late March or early April": the window covering both
         elif self.b(j) in ("to", "until", "till", "through", "thru") or self.punct(j, "-–—"):
             if self.b(j) == "to" and self.b(j + 1) in ("the",) and lead != "from":
                 return None
@@ -626,6 +643,8 @@ class Parser:
         if y is None:
             return None
         bb, k = y
+        if either and (not isinstance(a, Span) or not isinstance(bb, Span) or bb.grain != a.grain):
+            return None
         if isinstance(a, Span) and isinstance(bb, Span) and self.bare_clock(j0, j):
             # "between 9am and 5pm on Friday": the first clock is on the second's day.
             c = self.clock(j0)
@@ -1502,9 +1521,19 @@ class Parser:
         if 0 <= j < self.n and self.t[j].kind == "w" and self.t[j].text.isupper():
             z = lex.TIMEZONES.get(self.t[j].base)
             if z is not None:
+                k = j + 2 if self.b(j + 1) == "time" else j + 1
                 if isinstance(z, str):
-                    return ZoneInfo(z), j + 1
-                return timezone(timedelta(minutes=z)), j + 1
+                    return ZoneInfo(z), k
+                return timezone(timedelta(minutes=z)), k
+        # "local time" (the source's own), "UK time", "Eastern (time)", "Paris time"
+        if self.b(j) == "local" and self.b(j + 1) == "time":
+            return None, j + 2
+        if 0 <= j < self.n and self.t[j].kind == "w" and self.t[j].cap:
+            name = lex.ZONE_NAMES.get(self.b(j))
+            if name is not None:
+                has_time = self.b(j + 1) == "time"
+                if has_time or self.b(j) in lex.ZONE_NAMES_ALONE:
+                    return ZoneInfo(name), j + (2 if has_time else 1)
         return None, j
 
     def clock_span(
@@ -1622,6 +1651,9 @@ class Parser:
         step = {"this": 0, "current": 0, "the": 0, "next": 1, "last": -1}
         step |= {"coming": 1, "following": 1, "previous": -1}
         n = step[mod]
+        if mod == "this" and unit in ("week", "weekend") and self.b(k) == "coming":
+            mod, k = "coming", k + 1  # "this weekend coming"
+            n = 1
         if mod == "the":
             after = self.seq(k, ("after", "next"))
             before = self.seq(k, ("before", "last"))
@@ -1868,6 +1900,9 @@ class Parser:
         y = self.year_num(kk)
         if y is not None and not mod:
             return self.season_span(y, first), kk + 1
+        ys = self.yspec(kk) if kk > k and not mod else None
+        if ys is not None:  # "the spring of next year"
+            return self.season_span(ys[0], first), ys[1]
         if self.find and not mod and not cued and not self.cued(i):
             return None
         if mod == "this":
@@ -1999,9 +2034,23 @@ class Parser:
                 return None
             this_week = self.week_now()
             return self.third(this_week, 1), k
+        if w in ("tail", "back", "very") and self.b(j + 1) == "end":
+            w, j = "end", j + 1  # "the tail end of the year"
         which = _MOD_WORDS.get(w)
         if which is None:
             return None
+        k0 = self.seq(j + 1, ("to",)) if w in ("early", "mid") else -1
+        if k0 > 0:
+            # "mid-to-late March", "early-to-mid 2026": from one part to the other
+            if self.punct(k0, "-"):
+                k0 += 1
+            w2 = self.b(k0)
+            if w2 in ("mid", "late") and _MOD_WORDS[w2] > which:
+                k1 = k0 + 2 if self.punct(k0 + 1, "-") else k0 + 1
+                x = self.period(k1, cued=True)
+                if x is not None:
+                    a, b = self.third(x[0], which), self.third(x[0], _MOD_WORDS[w2])
+                    return Span(a.start, b.end, x[0].grain), x[1]
         k = j + 1
         if w in ("end", "start", "beginning", "middle", "close", "turn"):
             if self.b(k) == "of" or (self.punct(k, "-") and self.glued(k) and not the):
@@ -2114,6 +2163,12 @@ class Parser:
         u = self.unit(k)
         if u is None or self.b(u[2]) != "of":
             return None
+        if q is None and u[3]:
+            # "the last days of March", "the first weeks of the year": its early/late part
+            x0 = self.period(u[2] + 1, cued=True)
+            if x0 is None:
+                return None
+            return self.third(x0[0], 0 if first else 2), x0[1]
         base, mult, k2, _plural = u
         x = self.period(k2 + 1, cued=True)
         if x is None:

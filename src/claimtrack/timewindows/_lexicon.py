@@ -326,6 +326,31 @@ TIMEZONES: dict[str, str | int] = {
     "aedt": 660,
 }
 
+# Zones named in words, after a clock time: "10am UK time", "3pm Eastern".
+ZONE_NAMES: dict[str, str] = {
+    "uk": "Europe/London",
+    "london": "Europe/London",
+    "british": "Europe/London",
+    "irish": "Europe/Dublin",
+    "paris": "Europe/Paris",
+    "brussels": "Europe/Brussels",
+    "berlin": "Europe/Berlin",
+    "moscow": "Europe/Moscow",
+    "kyiv": "Europe/Kyiv",
+    "eastern": "America/New_York",
+    "central": "America/Chicago",
+    "mountain": "America/Denver",
+    "pacific": "America/Los_Angeles",
+    "washington": "America/New_York",
+    "beijing": "Asia/Shanghai",
+    "tokyo": "Asia/Tokyo",
+    "delhi": "Asia/Kolkata",
+    "indian": "Asia/Kolkata",
+    "sydney": "Australia/Sydney",
+}
+# The ones that name a zone without "time" after them.
+ZONE_NAMES_ALONE = frozenset({"eastern", "pacific"})
+
 # Words that, just before a bare month or year, make it a date rather than a name or a
 # count ("in May" vs "Theresa May", "by 2030" vs "2030 people").
 CUES = frozenset(
