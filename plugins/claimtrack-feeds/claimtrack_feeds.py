@@ -17,8 +17,6 @@ import calendar
 import html
 import re
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import Path
@@ -27,7 +25,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import claimtrack
 import feedparser  # type: ignore[import-untyped]
-from claimtrack import LoadError, LoadOptions, Source
+from claimtrack import LoadError, LoadOptions, Source, fetch_url
 
 __version__ = "0.1.0"
 
@@ -115,37 +113,16 @@ def _decode_head(head: bytes) -> str:
 
 
 def _fetch(uri: str, options: LoadOptions) -> tuple[bytes, dict[str, str]] | None:
-    """GET ``uri``; None when its first bytes are not a feed.  Raises LoadError for
-    network and HTTP failures and for bodies over ``options.max_bytes``."""
-    request = urllib.request.Request(
-        uri,
-        headers={
-            "User-Agent": USER_AGENT,
-            "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5",
-        },
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=options.timeout) as response:
-            head = response.read(SNIFF_BYTES)
-            if not is_feed(head):
-                return None
-            rest = response.read(max(options.max_bytes - len(head), 0) + 1)
-            headers = {k.lower(): v for k, v in response.headers.items()}
-            final_url = response.geturl()
-    except urllib.error.HTTPError as exc:
-        raise LoadError(uri, f"the server answered HTTP {exc.code} {exc.reason}") from exc
-    except urllib.error.URLError as exc:
-        raise LoadError(uri, f"cannot be fetched ({exc.reason})") from exc
-    except TimeoutError as exc:
-        raise LoadError(uri, f"gave no answer within {options.timeout:g} s") from exc
-    except OSError as exc:
-        raise LoadError(uri, f"cannot be fetched ({exc})") from exc
-    data = head + rest
-    if len(data) > options.max_bytes:
-        raise LoadError(uri, f"is more than the limit of {options.max_bytes:,} bytes")
+    """GET ``uri`` (through claimtrack's shared fetch, so a URL several loaders try is
+    downloaded once); None when it is not a feed.  Raises LoadError for network and
+    HTTP failures and for bodies over ``options.max_bytes``."""
+    fetched = fetch_url(uri, options, user_agent=USER_AGENT)
+    if not is_feed(fetched.data[:SNIFF_BYTES]):
+        return None
+    headers = dict(fetched.headers)
     # Relative links in the feed resolve against where it really came from.
-    headers.setdefault("content-location", final_url)
-    return data, headers
+    headers.setdefault("content-location", fetched.url)
+    return fetched.data, headers
 
 
 def parse_feed(data: bytes, uri: str, *, headers: Mapping[str, str] | None = None) -> list[Source]:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from datetime import datetime, time, timezone
 from pathlib import Path
@@ -20,7 +18,7 @@ from urllib.parse import unquote, urlparse
 
 import claimtrack
 import trafilatura
-from claimtrack import LoadError, LoadOptions, Source
+from claimtrack import LoadError, LoadOptions, Source, fetch_url
 
 __version__ = "0.1.0"
 
@@ -131,35 +129,19 @@ def _root(head: bytes) -> str | None:
 
 
 def _fetch(uri: str, options: LoadOptions) -> tuple[bytes, str] | None:
-    """GET ``uri``: its body and final URL, or None when it is not HTML.  Raises
+    """GET ``uri`` (through claimtrack's shared fetch, so a URL several loaders try is
+    downloaded once): its body and final URL, or None when it is not HTML.  Raises
     LoadError for network and HTTP failures and for pages over ``options.max_bytes``."""
-    request = urllib.request.Request(
-        uri,
-        headers={"User-Agent": USER_AGENT, "Accept": "text/html, application/xhtml+xml;q=0.9"},
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=options.timeout) as response:
-            head = response.read(SNIFF_BYTES)
-            if not is_html(head, content_type=response.headers.get("Content-Type", "")):
-                return None
-            rest = response.read(max(options.max_bytes - len(head), 0) + 1)
-            final_url = response.geturl()
-            charset = _CHARSET.search(response.headers.get("Content-Type", ""))
-    except urllib.error.HTTPError as exc:
-        raise LoadError(uri, f"the server answered HTTP {exc.code} {exc.reason}") from exc
-    except urllib.error.URLError as exc:
-        raise LoadError(uri, f"cannot be fetched ({exc.reason})") from exc
-    except TimeoutError as exc:
-        raise LoadError(uri, f"gave no answer within {options.timeout:g} s") from exc
-    except OSError as exc:
-        raise LoadError(uri, f"cannot be fetched ({exc})") from exc
-    data = head + rest
-    if len(data) > options.max_bytes:
-        raise LoadError(uri, f"is more than the limit of {options.max_bytes:,} bytes")
+    fetched = fetch_url(uri, options, user_agent=USER_AGENT)
+    head = fetched.data[:SNIFF_BYTES]
+    if not is_html(head, content_type=fetched.content_type):
+        return None
+    data = fetched.data
+    charset = _CHARSET.search(fetched.content_type)
     if charset and b"charset" not in head.lower():
         # The header's charset would be lost on the way to the parser: say it in the page.
         data = f'<meta charset="{charset.group(1)}">'.encode("ascii") + data
-    return data, final_url
+    return data, fetched.url
 
 
 def article_source(data: bytes, uri: str, *, label: str | None = None) -> Source:

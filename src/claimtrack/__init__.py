@@ -22,7 +22,7 @@ from .actors import ActorRegistry
 from .errors import ClaimtrackError, InputError, LoadError, NotFoundError, PluginError, StoreError
 from .extraction import ExtractContext
 from .hookspecs import hookimpl, hookspec
-from .loading import LoadOptions
+from .loading import Fetched, LoadOptions, fetch_url
 from .model import (
     Actor,
     ActorKind,
@@ -52,6 +52,7 @@ __all__ = [
     "ClaimtrackError",
     "Evidence",
     "ExtractContext",
+    "Fetched",
     "Grain",
     "InputError",
     "LoadError",
@@ -72,6 +73,7 @@ __all__ = [
     "derive_status",
     "extract",
     "extract_path",
+    "fetch_url",
     "find_windows",
     "get_plugin_manager",
     "hookimpl",

@@ -9,7 +9,12 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+import threading
+import time
 import unicodedata
+import urllib.error
+import urllib.request
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,9 +30,11 @@ from .timeutil import parse_published
 __all__ = [
     "HEADER_KEYS",
     "TEXT_SUFFIXES",
+    "Fetched",
     "LoadOptions",
     "decode_bytes",
     "expand_paths",
+    "fetch_url",
     "is_blank",
     "load_sources",
     "load_text_file",
@@ -301,6 +308,87 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise LoadError(uri, f"is more than the limit of {max_bytes:,} bytes")
     return data
+
+
+@attrs.frozen(kw_only=True)
+class Fetched:
+    """A document fetched over HTTP: its bytes, its headers (lower-case names) and the
+    URL it really came from after redirects."""
+
+    uri: str
+    url: str
+    data: bytes = attrs.field(repr=False)
+    headers: Mapping[str, str] = attrs.field(factory=dict, repr=False)
+
+    @property
+    def content_type(self) -> str:
+        """The ``Content-Type`` header, or an empty string."""
+        return self.headers.get("content-type", "")
+
+
+#: Seconds a fetched URL is reused: every loader asks about the same URL in turn
+#: (a feed loader, then an HTML loader), and it should be downloaded once, while a feed
+#: re-read a minute later must be fetched anew.
+FETCH_REUSE_SECONDS = 60.0
+_FETCH_CACHE_SIZE = 8
+_fetch_cache: OrderedDict[tuple[str, int], tuple[float, Fetched | LoadError]] = OrderedDict()
+_fetch_lock = threading.Lock()
+
+
+def fetch_url(uri: str, options: LoadOptions, *, user_agent: str | None = None) -> Fetched:
+    """GET ``uri`` within ``options.timeout`` seconds and ``options.max_bytes``.
+
+    Loaders share it, so one URL tried by several loaders is downloaded once (and a
+    failure is reported once).  Raises :class:`LoadError` naming ``uri`` when the
+    network is not allowed, the server answers an error, nothing comes in time, or the
+    body is over the size limit."""
+    if not options.network:
+        raise LoadError(uri, "is a URL, and fetching from the network is switched off")
+    key = (uri, options.max_bytes)
+    now = time.monotonic()
+    with _fetch_lock:
+        hit = _fetch_cache.get(key)
+        if hit is not None and now - hit[0] < FETCH_REUSE_SECONDS:
+            _fetch_cache.move_to_end(key)
+            if isinstance(hit[1], LoadError):
+                raise hit[1]
+            return hit[1]
+    try:
+        result: Fetched | LoadError = _download(uri, options, user_agent)
+    except LoadError as exc:
+        result = exc
+    with _fetch_lock:
+        _fetch_cache[key] = (now, result)
+        _fetch_cache.move_to_end(key)
+        while len(_fetch_cache) > _FETCH_CACHE_SIZE:
+            _fetch_cache.popitem(last=False)
+    if isinstance(result, LoadError):
+        raise result
+    return result
+
+
+def _download(uri: str, options: LoadOptions, user_agent: str | None) -> Fetched:
+    from . import __version__
+
+    request = urllib.request.Request(
+        uri, headers={"User-Agent": user_agent or f"claimtrack/{__version__}", "Accept": "*/*"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=options.timeout) as response:
+            data = response.read(options.max_bytes + 1)
+            headers = {k.lower(): v for k, v in response.headers.items()}
+            final_url = response.geturl()
+    except urllib.error.HTTPError as exc:
+        raise LoadError(uri, f"the server answered HTTP {exc.code} {exc.reason}") from exc
+    except urllib.error.URLError as exc:
+        raise LoadError(uri, f"cannot be fetched ({exc.reason})") from exc
+    except TimeoutError as exc:
+        raise LoadError(uri, f"gave no answer within {options.timeout:g} s") from exc
+    except OSError as exc:
+        raise LoadError(uri, f"cannot be fetched ({exc})") from exc
+    if len(data) > options.max_bytes:
+        raise LoadError(uri, f"is more than the limit of {options.max_bytes:,} bytes")
+    return Fetched(uri=uri, url=final_url, data=data, headers=headers)
 
 
 def expand_paths(uri: str) -> Iterator[str]:
