@@ -155,6 +155,9 @@ SENTENCES: list[tuple[str, list[str] | None]] = [
     ("In a day or two the figures for the three months to September are out.", None),
     ("Meet me at 5 tomorrow, she said, or at 6pm on Friday.", ["tomorrow", "at 6pm on Friday"]),
     ("He lent them money during Lent.", ["during Lent"]),
+    ("He left shortly after the speech; soon afterwards he resigned.", []),
+    ("Talks resume shortly after 9am tomorrow.", ["shortly after 9am tomorrow"]),
+    ("Either Labour or the Tories will win in May or June.", ["in May", "June"]),
 ]
 
 

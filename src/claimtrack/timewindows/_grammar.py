@@ -218,6 +218,10 @@ _VAGUE_GRAIN = {
     "century": Grain.CENTURY,
 }
 
+# After a vague phrase, words that tie it to an event of the story rather than to the
+# reference ("shortly after the vote", "soon afterwards").
+_ANAPHORIC = frozenset({"after", "afterwards", "afterward", "thereafter", "before"})
+
 # Cue words that also stand before counts ("and 2030 drones", "about 2000 people").
 _WEAK_CUES = frozenset({"and", "or", "than", "about", "around", "to", "of", "for", "as"})
 
@@ -748,6 +752,8 @@ class Parser:
                 if direction < 0:
                     span = Span(ref - length, ref, Grain.DAY, vague=True)
                 best = (span, ws[size - 1][1])
+        if best is not None and self.b(best[1]) in _ANAPHORIC:
+            return None  # "shortly after the speech": after the story's event, not now
         return best
 
     def vague_span(self, terms: list[tuple[str, float]], direction: int) -> Span:
