@@ -257,3 +257,13 @@ def test_export_file_has_ordinary_permissions(
     finally:
         os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_add_needs_paths_unless_rederive(
+    db_path: Path, will_pm: ClaimtrackPluginManager, article: Path
+) -> None:
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "add"], obj={"pm": will_pm})
+    assert result.exit_code == 2 and "--rederive" in result.output
+    run(will_pm, db_path, "add", str(article))
+    again = run(will_pm, db_path, "add", "--rederive")
+    assert again.exit_code == 0 and "1 updated" in again.output

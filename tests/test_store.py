@@ -162,3 +162,45 @@ def test_tracker_published_override_rederives(
     assert rows and all(
         r.claim.due and r.claim.due.start == datetime(2025, 3, 10, 12, tzinfo=UTC) for r in rows
     )
+
+
+def test_rederive_replaces_claims_and_moves_evidence(
+    fresh_tracker: claimtrack.Tracker, article: Path
+) -> None:
+    fresh_tracker.add(article)
+    row = fresh_tracker.status(as_of="2025-03-04")[0]
+    fresh_tracker.resolve(row.claim.id, "kept", known="2025-03-05")
+
+    class LongerSpans:
+        """An "upgraded" extractor: one claim a line instead of one a sentence."""
+
+        @claimtrack.hookimpl
+        def claimtrack_extract(self, source: Source) -> list[Claim]:
+            out, at = [], 0
+            for line in source.text.split("\n"):
+                if line.strip():
+                    out.append(
+                        Claim.build(
+                            source_id=source.id,
+                            span=(at, at + len(line)),
+                            speaker=None,
+                            kind="commitment",
+                            text=line,
+                            asserted_at=source.published_at,
+                        )
+                    )
+                at += len(line) + 1
+            return out
+
+    fresh_tracker.pm.unregister(name="will-extractor")
+    fresh_tracker.pm.register(LongerSpans(), name="longer")
+    assert fresh_tracker.add(article).unchanged == 1  # without rederive, nothing changes
+    report = fresh_tracker.rederive()
+    assert report.updated == 1 and report.claims == 2
+    kept = [
+        r
+        for r in fresh_tracker.status(as_of="2025-03-06")
+        if r.status is not None and r.status.value == "kept"
+    ]
+    assert len(kept) == 1 and row.claim.text in kept[0].claim.text
+    assert "moved from claim" in (kept[0].evidence[-1].note or "")

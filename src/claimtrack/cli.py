@@ -198,28 +198,43 @@ def cli(ctx: click.Context, db: str, actors: str | None) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--published", type=WhenType(), help="Publication time for these sources (overrides their own)."
+)
+@click.option(
+    "--rederive",
+    is_flag=True,
+    help="Extract claims again even from sources already stored (after upgrading an "
+    "extractor); with no PATHS, every stored source.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 @handle_errors
 def add(
-    ctx: click.Context, paths: tuple[str, ...], published: datetime | None, quiet: bool
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    published: datetime | None,
+    rederive: bool,
+    quiet: bool,
 ) -> None:
     """Read sources, extract their claims and store them.
 
     PATHS are files, directories (read recursively) or URLs.  Adding the same text
     twice is a no-op; with changed metadata (say a corrected --published) the source is
     updated and its claims re-derived.  A file that cannot be read is reported and the
-    rest are still added.
+    rest are still added.  Evidence already recorded moves to the re-derived claims.
 
     \b
     Example:
       claimtrack add seeds/
       claimtrack add statement.txt --published 2025-03-15T14:00:00+00:00
+      claimtrack add --rederive            # every stored source, after an upgrade
     """
+    if not paths and not rederive:
+        raise click.UsageError("give at least one PATH (or --rederive for every stored source)")
+    if not paths and published is not None:
+        raise click.UsageError("--published needs the PATHS it applies to")
     tracker = _tracker(ctx)
     err = _console(err=True)
     show_bar = not quiet and err.is_terminal
@@ -237,7 +252,12 @@ def add(
         def progress(uri: str, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=f"Adding {uri[-40:]}")
 
-        report = tracker.add(list(paths), published=published, on_progress=progress)
+        if paths:
+            report = tracker.add(
+                list(paths), published=published, on_progress=progress, rederive=rederive
+            )
+        else:
+            report = tracker.rederive(on_progress=progress)
     failed = bool(report.errors) and not (report.added or report.updated or report.unchanged)
     _warn_errors(report.errors, "Error" if failed else "Warning")
     if failed:

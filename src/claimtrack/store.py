@@ -37,7 +37,7 @@ from .records import claim_from_record, store_record
 
 __all__ = ["ClaimSummary", "SQLiteStore", "StoreView"]
 
-AddOutcome = Literal["added", "unchanged", "updated"]
+AddOutcome = Literal["added", "unchanged", "updated", "rederived"]
 T = TypeVar("T")
 
 _BUSY_TIMEOUT_MS = 60_000
@@ -143,11 +143,14 @@ class SQLiteStore:
 
     # -- sources ----------------------------------------------------------------------
 
-    def add_source(self, source: Source, claims: Sequence[Claim] | None = None) -> AddOutcome:
+    def add_source(
+        self, source: Source, claims: Sequence[Claim] | None = None, *, rederive: bool = False
+    ) -> AddOutcome:
         """Store ``source`` (and, when given, replace its claims) in one transaction.
 
         The same text with the same metadata is a no-op ("unchanged": its claims are not
-        touched); changed metadata updates the source and re-derives its claims."""
+        touched) unless ``rederive`` asks for its claims to be replaced ("rederived");
+        changed metadata updates the source and re-derives its claims ("updated")."""
         with self.transaction() as conn:
             row = conn.execute(
                 "SELECT uri, title, publisher, published_at, language, meta FROM sources WHERE id = ?",
@@ -163,7 +166,10 @@ class SQLiteStore:
                 meta,
             )
             if row is not None and tuple(row) == fields:
-                return "unchanged"
+                if not rederive or claims is None:
+                    return "unchanged"
+                self._replace_claims(conn, source, claims)
+                return "rederived"
             if row is None:
                 conn.execute(
                     "INSERT INTO sources (id, uri, title, publisher, published_at, published_ts,"

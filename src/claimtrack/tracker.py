@@ -136,12 +136,14 @@ class Tracker:
         *,
         published: When = None,
         on_progress: Callable[[str, int, int], None] | None = None,
+        rederive: bool = False,
     ) -> AddReport:
         """Load, extract and store every source in ``uris`` (files, directories, URLs).
 
         ``published`` overrides the sources' own publication time.  Adding the same
-        text again is a no-op; the same text with changed metadata is updated and its
-        claims re-derived (evidence moves to the new claims).  A source that fails is
+        text again is a no-op (unless ``rederive``: then its claims are extracted again,
+        e.g. after upgrading an extractor); the same text with changed metadata is
+        updated and its claims re-derived.  Evidence moves to the new claims.  A source that fails is
         reported in ``errors`` and the rest go on; each source lands in its own
         transaction, so an interrupted run loses nothing already added.
         ``on_progress(uri, done, total)`` is called after each input.
@@ -160,7 +162,7 @@ class Tracker:
                 for source in load_sources(self.pm, uri, self.load_options):
                     if override is not None:
                         source = attrs.evolve(source, published_at=override)
-                    self._add_source(source, report)
+                    self._add_source(source, report, rederive=rederive)
             except ClaimtrackError as exc:
                 report.errors.append(exc)
             if on_progress is not None:
@@ -173,23 +175,37 @@ class Tracker:
         self._add_source(source, report)
         return report
 
-    def _add_source(self, source: Source, report: AddReport) -> None:
-        if self.store.has_source(source.id) and _same_metadata(
-            self.store.get_source(source.id), source
+    def _add_source(self, source: Source, report: AddReport, *, rederive: bool = False) -> None:
+        if (
+            not rederive
+            and self.store.has_source(source.id)
+            and _same_metadata(self.store.get_source(source.id), source)
         ):
             report.unchanged += 1
             return
         result = self.extract_source(source)
         report.errors.extend(result.errors)
-        outcome = self.store.add_source(source, result.claims)
+        outcome = self.store.add_source(source, result.claims, rederive=rederive)
         report.claims += len(result.claims)
         report.sources.append(source)
         if outcome == "added":
             report.added += 1
-        elif outcome == "updated":
+        elif outcome in ("updated", "rederived"):
             report.updated += 1
         else:
             report.unchanged += 1
+
+    def rederive(self, *, on_progress: Callable[[str, int, int], None] | None = None) -> AddReport:
+        """Extract the claims of every stored source again (after upgrading or adding an
+        extractor plugin).  Evidence moves to the new claim that overlaps the old one
+        most, and says so; nothing recorded is lost."""
+        report = AddReport()
+        ids = [s.id for s in self.store.source_refs().values()]
+        for done, source_id in enumerate(ids, 1):
+            self._add_source(self.store.get_source(source_id), report, rederive=True)
+            if on_progress is not None:
+                on_progress(source_id, done, len(ids))
+        return report
 
     def extract_source(self, source: Source) -> ExtractResult:
         """Run every extractor on ``source`` without storing anything."""
