@@ -43,3 +43,10 @@ def test_readme_has_a_two_command_quick_start() -> None:
         line for b in blocks for line in b.splitlines() if line.strip() and not line.startswith("#")
     ]
     assert "claimtrack status" in commands[0] and "pytest" in commands[1]
+
+
+def test_model_doc_examples_run() -> None:
+    import doctest
+
+    result = doctest.testfile(str(DOCS / "model.md"), module_relative=False)
+    assert result.attempted >= 3 and result.failed == 0
