@@ -59,6 +59,8 @@ class StoreView(Protocol):
 
     def registry(self) -> ActorRegistry: ...
 
+    def get_actor(self, actor_id: str) -> Actor | None: ...
+
 
 def _ts(value: datetime | None) -> float | None:
     return None if value is None else value.timestamp()
@@ -433,6 +435,15 @@ class SQLiteStore:
         return out
 
     # -- actors -----------------------------------------------------------------------
+
+    def get_actor(self, actor_id: str) -> Actor | None:
+        """The stored actor with this id (with every alias learnt so far), or None."""
+        row = self._conn.execute(
+            "SELECT id, name, kind, aliases FROM actors WHERE id = ?", (actor_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return Actor(id=row[0], name=row[1], kind=row[2], aliases=tuple(json.loads(row[3])))
 
     def registry(self) -> ActorRegistry:
         """Every stored actor, as a registry."""

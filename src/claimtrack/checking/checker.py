@@ -357,11 +357,10 @@ def check_commitment(
             since = None
     if since is None:
         return []
-    registry = store.registry()
     actor = claim.actor or claim.speaker
     terms = None
     if actor is not None:
-        known = registry.get(actor.id)
+        known = store.get_actor(actor.id)
         terms = actor_terms(actor, known.aliases if known is not None else ())
     frame = action_frame(claim.action or claim.text, terms, phrase=bool(claim.action))
     if claim.action:
