@@ -225,6 +225,25 @@ _ANAPHORIC = frozenset({"after", "afterwards", "afterward", "thereafter", "befor
 # Cue words that also stand before counts ("and 2030 drones", "about 2000 people").
 _WEAK_CUES = frozenset({"and", "or", "than", "about", "around", "to", "of", "for", "as"})
 
+# Before a weekday, words that make it habitual ("on a Saturday", "every Monday").
+_HABITUAL = frozenset({"a", "an", "every", "each"})
+
+# After a season, nouns naming an institutional period inside it ("the summer recess"):
+# its dates vary by country, body and year, so only the season bounds it (vague).
+_SEASON_EVENTS = frozenset(
+    {"recess", "break", "holiday", "holidays", "hols", "vacation", "term", "session", "sitting"}
+)
+
+# After "for" and a duration, words that make it an offset or a past stretch ("for two
+# weeks ago" never occurs; "for a year from now" is read by the offset rule).
+_DURATION_TAIL = frozenset({"ago", "later", "earlier", "from", "after", "before", "hence"})
+
+# Words before a count of a rolling window ("the next hundred years").
+_ROLLING_WORDS = frozenset({"next", "coming", "following", "past", "last", "previous"})
+
+# Words joining the two ends of a range ("October to December", "Monday through Friday").
+_RANGE_WORDS = frozenset({"to", "until", "till", "through", "thru"})
+
 _MOD_WORDS = {
     "early": 0,
     "mid": 1,
@@ -284,7 +303,7 @@ _DEADLINE = {
     ("during",): "same",
     ("throughout",): "same",
     ("over",): "same",
-    ("for",): "same",
+    ("for",): "for",
     ("around",): "same",
     ("about",): "same",
     ("circa",): "same",
@@ -328,6 +347,17 @@ class Parser:
         self.ctx = ctx
         self.find = find
         self._memo: dict[tuple[str, int], R] = {}
+        self._past: Parser | None = None
+
+    def past(self) -> Parser:
+        """This text read in past context ("since June" is a June gone, whatever the
+        tense of its clause); built once, with its own memo."""
+        if self.ctx.past:
+            return self
+        if self._past is None:
+            ctx = self.ctx
+            self._past = Parser(self.t, Ctx(ctx.ref, PAST, ctx.day_first), find=self.find)
+        return self._past
 
     # -- token helpers -------------------------------------------------------------------
 
@@ -384,10 +414,20 @@ class Parser:
 
     # -- words -------------------------------------------------------------------------
 
+    def habitual(self, i: int) -> bool:
+        """Whether the name at ``i`` is habitual ("on a Saturday", "every Monday", "each
+        March", "every other Friday"): a recurring day, not one date."""
+        prev = self.b(i - 1)
+        if prev in _HABITUAL:
+            return True
+        return prev in ("other", "second", "third") and self.b(i - 2) in ("every", "each")
+
     def weekday_word(self, i: int) -> tuple[int, int, bool] | None:
         """(weekday, next index, abbreviated)."""
         w = self.b(i)
         if w in lex.WEEKDAYS:
+            if w.endswith("s") or self.habitual(i):
+                return None  # "on Saturdays", "on a Saturday": habitual, not a date
             return lex.WEEKDAYS[w], i + 1, False
         if w in lex.WEEKDAY_ABBR and self.t[i].cap:
             j = i + 1
@@ -405,6 +445,8 @@ class Parser:
             return None
         if w in lex.AMBIGUOUS_MONTHS and not self.t[i].cap:
             return None
+        if self.b(i - 1) in ("every", "each"):
+            return None  # "every March": a recurring month, not one
         j = i + 1
         if w in lex.MONTH_ABBR and self.punct(j, ".") and self.glued(j):
             j += 1
@@ -441,6 +483,8 @@ class Parser:
         if r is None:
             if self.b(j) in ("a", "an", "one") and self.b(j + 1) == "hundred":
                 r = (1, j + 1)
+            elif self.b(j) == "hundred" and self.b(j - 1) in _ROLLING_WORDS:
+                r = (1, j)  # "the next hundred years"
             else:
                 return None
         v, j = r
@@ -551,6 +595,20 @@ class Parser:
                     end = ctx.add(ctx.ref, terms, 1)
                     return ctx.rolling(ctx.ref, end, lex.UNIT_GRAIN[terms[0][0]]), k
                 return self.offset_span(ctx.ref, terms, 1), k
+        if how == "since":
+            # "since" looks back: its period is read in past context and must have begun.
+            x = self.past().core(j)
+            if x is None or x[0].start >= ctx.ref:
+                return None
+            return Span(x[0].start, ctx.ref, x[0].grain, x[0].vague), x[1]
+        if how == "for" and not ctx.past:
+            # "for three months", "for a year": that long from the reference.  In past
+            # context the stretch is anchored to the story's events, not the reference.
+            r = self.duration(j)
+            if r is not None and not r[1] and self.b(r[2]) not in _DURATION_TAIL:
+                terms, _vague, k = r
+                end = ctx.add(ctx.ref, terms, 1)
+                return ctx.rolling(ctx.ref, end, lex.UNIT_GRAIN[terms[0][0]]), k
         if how == "before":
             how = "start"
         # "by the start of next year" ends where next year starts.
@@ -574,6 +632,11 @@ class Parser:
             return None
         span, k = x
         ref = ctx.ref
+        if how == "for":
+            # "(leave) for the summer" under way: from the reference to its end.
+            if not ctx.past and span.start < ref < span.end and span.grain != Grain.DAY:
+                return Span(ref, span.end, span.grain, span.vague), k
+            return x
         if how == "same" or how == "in":
             return x
         if how == "end":
@@ -584,10 +647,6 @@ class Parser:
             if span.start > ref:
                 return Span(ref, span.start, span.grain), k
             return Span(span.start - (span.end - span.start), span.start, span.grain, True), k
-        if how == "since":
-            if span.start < ref:
-                return Span(span.start, ref, span.grain), k
-            return x
         if how == "after":
             length = span.end - span.start
             return Span(span.end, span.end + length, span.grain, True), k
@@ -638,9 +697,11 @@ class Parser:
                 return None
         elif self.b(j) == "or" and lead != "from" and isinstance(a, Span):
             either = True  # "late March or early April": the window covering both
-        elif self.b(j) in ("to", "until", "till", "through", "thru") or self.punct(j, "-–—"):
+        elif self.b(j) in _RANGE_WORDS or self.punct(j, "-–—"):
             if self.b(j) == "to" and self.b(j + 1) in ("the",) and lead != "from":
                 return None
+            if self.punct(j, "-–—") and self.b(j + 1) in _RANGE_WORDS and self.punct(j + 2, "-–—"):
+                j += 2  # "October-to-December", "Monday-through-Friday"
         else:
             return None
         y = self.range_part(j + 1)
@@ -699,8 +760,13 @@ class Parser:
                 last = add_months(last, 1)
             return Span(a.start, at(last + _DAY, ctx.tz), Grain.DAY)
         if b.start < a.start:
+            back = self.shift(a, -1) if a.cycle else a
             if ctx.past and a.cycle:
-                a = self.shift(a, -1)
+                a = back
+            elif a.cycle == 1 == b.cycle and back.start <= b.start and b.end > ctx.ref:
+                # "October to December" said in November: the yearly range under way
+                # (a weekday range still moves to the next week, the convention of days).
+                a = back
             elif b.cycle:
                 b = self.shift(b, 1)
         if b.start < a.start:
