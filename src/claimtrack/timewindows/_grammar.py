@@ -45,7 +45,9 @@ class Span:
     ``day`` is set when the window is exactly one calendar day (clock times and offsets
     compose with it); ``cycle`` says how a window resolved from a recurring name may
     move when a range needs it later: 7 (days, a weekday) or 1 (years, a yearless date,
-    month or holiday); ``hours`` is set for a part of the day.
+    month or holiday); ``hours`` is set for a part of the day.  ``inside`` marks a window
+    that only bounds an event somewhere within it ("the summer recess": the summer), so
+    "before" it can only be bounded by its end.
     """
 
     start: datetime
@@ -55,6 +57,7 @@ class Span:
     day: date | None = None
     cycle: int = 0
     hours: tuple[int, int] | None = None
+    inside: bool = False
 
 
 R = tuple[Span, int] | None
@@ -417,6 +420,17 @@ class Parser:
     def habitual(self, i: int) -> bool:
         """Whether the name at ``i`` is habitual ("on a Saturday", "every Monday", "each
         March", "every other Friday"): a recurring day, not one date."""
+        if self.habit_word(i):
+            return True
+        # the end of a habitual range: "every Monday to Friday", "on Mondays-Fridays"
+        at = i - 2 if self.b(i - 1) in _RANGE_WORDS or self.punct(i - 1, "-–—") else -1
+        return (
+            at >= 0
+            and self.b(at) in lex.WEEKDAYS
+            and (self.b(at).endswith("s") or self.habit_word(at))
+        )
+
+    def habit_word(self, i: int) -> bool:
         prev = self.b(i - 1)
         if prev in _HABITUAL:
             return True
@@ -644,6 +658,9 @@ class Parser:
         if how == "within":
             return self.deadline(span), k
         if how == "start":
+            if span.inside and span.end > ref:
+                # "before the summer recess": the recess starts somewhere in the summer.
+                return Span(ref, span.end, span.grain, True), k
             if span.start > ref:
                 return Span(ref, span.start, span.grain), k
             return Span(span.start - (span.end - span.start), span.start, span.grain, True), k
@@ -1986,7 +2003,15 @@ class Parser:
             mod = ""
         how = {"": ctx.bare(), "next": "next", "coming": "next", "last": "last", "past": "last"}
         s = ctx.pick(lambda y: self.season_span(y, first), how[mod])
-        return (s, k) if s is not None else None
+        if s is None:
+            return None
+        if self.b(k) in _SEASON_EVENTS:
+            # "the summer recess", "the winter break": an institutional period whose dates
+            # vary by country, body and year.  Only its season bounds it: a vague window,
+            # which in future context never starts before the reference.
+            start = s.start if ctx.past or s.start > ctx.ref else ctx.ref
+            return Span(start, s.end, Grain.SPAN, vague=True, inside=True), k + 1
+        return s, k
 
     def week_of(self, i: int) -> R:
         ctx = self.ctx
