@@ -1382,6 +1382,17 @@ class EnglishExtractor:
                 found = found._replace(
                     kind=head_an.kind, own_side=head_an.own_side, trigger="coordinated"
                 )
+            elif (
+                "elided" in u.flags
+                and u.head is not None
+                and u.head < len(analyses)
+                and found.subject is None
+                and found.kind in {ClaimKind.COMMITMENT, ClaimKind.PREDICTION}
+                and analyses[u.head][0].kind in {ClaimKind.COMMITMENT, ClaimKind.PREDICTION}
+            ):
+                # "X said prices would rise and would ...": the elided subject's kind.
+                head_an = analyses[u.head][0]
+                found = found._replace(kind=head_an.kind, own_side=head_an.own_side)
             elif ("ordinal" in u.flags or "elaboration" in u.flags) and found.trigger in {
                 None,
                 "imperative",
@@ -2130,10 +2141,14 @@ def _split_pieces(
         ):
             cuts[k + 1] = 0
     coord_cuts = _coordination(toks)
+    elided: set[int] = set()
+    that_at: set[int] = set()
+    if not direct:
+        _reported_conjuncts(toks, cuts, elided, that_at)
     for c in coord_cuts:
         cuts.setdefault(c, 0)
     starts = sorted({0, *cuts})
-    coord_set = set(coord_cuts)
+    coord_set = set(coord_cuts) | elided
     pieces: list[tuple[int, int, frozenset[str], int | None]] = []
     last_plain: int | None = None
     for idx, s in enumerate(starts):
@@ -2144,6 +2159,10 @@ def _split_pieces(
             flags.add("ordinal")
         while a < e and (toks[a].low in {"and", "but", "so", "or"} or toks[a].text in _LEAD_PUNCT):
             a += 1
+        if s in that_at and a < e and toks[a].low == "that":
+            a += 1  # "... and that X would": the second complement of the same cue
+        if s in elided:
+            flags.add("elided")
         while a < e and toks[a].low in ORDINALS and a + 1 < e and toks[a + 1].text == ",":
             flags.add("ordinal")
             a += 2
@@ -2163,6 +2182,84 @@ def _split_pieces(
     return pieces
 
 
+def _reported_conjuncts(
+    toks: Sequence[Tok], cuts: dict[int, int], elided: set[int], that_at: set[int]
+) -> None:
+    """Cut a reported complement at its coordinated clauses.
+
+    "said A and that B would ...": a second complement of the same cue; "said X would
+    A and would B", "... but would B": a second verb phrase of the same subject (its
+    modal kept, its subject elided); "told X to A, and to B": a list of infinitives.
+    One pass, a bounded look at each token's neighbours.
+    """
+    n = len(toks)
+    infinitive = False
+    words = 0
+    for k in range(n - 2):
+        t = toks[k]
+        if t.is_word:
+            words += 1
+        nxt = toks[k + 1]
+        if t.low == "to" and nxt.low in VERBS:
+            if (
+                infinitive
+                and k > 1
+                and (
+                    toks[k - 1].text == ","
+                    or (toks[k - 1].low == "and" and toks[k - 2].text == ",")
+                )
+            ):
+                cuts.setdefault(k, 0)
+                elided.add(k)
+            infinitive = True
+            continue
+        if t.low not in {"and", "but"} or words < 3:
+            continue
+        after = toks[k + 2]
+        if (
+            nxt.low == "that"
+            and after.is_word
+            and after.low not in _DEMONSTRATIVE_NEXT
+            and _has_modal(toks, k + 2, min(n, k + 18))
+        ):
+            # Only a second complement with a modal of its own ("and that B would ...")
+            # is a separate undertaking or forecast; "A, and that B delivered" stays one.
+            cuts.setdefault(k, 0)
+            that_at.add(k)
+        elif nxt.low in _ELIDED_MODALS and _verb_follows(toks, k + 2):
+            cuts.setdefault(k, 0)
+            elided.add(k)
+
+
+def _verb_follows(toks: Sequence[Tok], j: int) -> bool:
+    """A verb (or "be"/"have"/"not") at ``j``, or right after one adverb there."""
+    n = len(toks)
+    if j < n and (toks[j].low in VERBS or toks[j].low in _BE_HAVE):
+        return True
+    return (
+        j + 1 < n
+        and toks[j].low in ADVERBS
+        and (toks[j + 1].low in VERBS or toks[j + 1].low in _BE_HAVE)
+    )
+
+
+def _has_modal(toks: Sequence[Tok], a: int, b: int) -> bool:
+    for j in range(a, b):
+        low = toks[j].low
+        if low in _ELIDED_MODALS or low in _LIST_TRIGGERS or low.endswith(("'ll", "’ll")):
+            return True
+        if low in {";", "that"} or toks[j].text in CLOSE_MARKS:
+            return False
+    return False
+
+
+_ELIDED_MODALS = frozenset(
+    {"would", "will", "wouldn't", "wouldn’t", "won't", "won’t", "could", "might", "should"}
+)
+_BE_HAVE = frozenset({"be", "have", "not", "never", "also", "then", "only"})
+_DEMONSTRATIVE_NEXT = frozenset(
+    {"is", "was", "'s", "’s", "means", "meant", "would", "will", "could", "has", "had", "may"}
+)
 _SUBJECT_PRONOUNS = frozenset({"we", "i", "they", "he", "she"})
 _SECOND_CLAUSE_VERBS = frozenset(
     {"expect", "plan", "intend", "want", "call", "urge", "ask", "aim", "hope"}
