@@ -194,3 +194,100 @@ def test_heldout_corpus() -> None:
     assert len(cases) >= 250
     wrong = [c["id"] + " " + c["text"] for c in cases if not _right(c)]
     assert len(wrong) <= 0.03 * len(cases), wrong
+
+
+# Classes of the blind evaluation (benchmarks/data/blind-findings.md, section E), as
+# general rules: none of these phrases is tabulated.
+BLIND_CASES: list[tuple[str, str | None, tuple[str, str]]] = [
+    # "through / until / till X": from the reference to the end of X
+    ("through December", "future", (NOW, "2026-01-01 00:00")),
+    ("till Friday", "future", (NOW, "2025-06-14 00:00")),
+    ("until the end of the year", "future", (NOW, "2026-01-01 00:00")),
+    # ranges of months: "-to-" between hyphens, and a yearly range under way is current
+    ("from October to December", "future", days("2025-10-01", "2026-01-01")),
+    ("October-to-December", "future", days("2025-10-01", "2026-01-01")),
+    ("May-to-July", "future", days("2025-05-01", "2025-08-01")),
+    ("Oct–Dec", "future", days("2025-10-01", "2026-01-01")),
+    ("Monday-through-Friday", "future", days("2025-06-16", "2025-06-21")),
+    # "for" and a duration: from the reference, that long
+    ("for the next two weeks", "future", (NOW, "2025-06-24 09:00")),
+    ("for three months", "future", (NOW, "2025-09-10 09:00")),
+    ("for the next hundred years", "future", (NOW, "2125-06-10 09:00")),
+    # "since" looks back whatever the clause's tense
+    ("since June", "future", ("2025-06-01 00:00", NOW)),
+    ("since June", None, ("2025-06-01 00:00", NOW)),
+    ("since Friday", None, ("2025-06-06 00:00", NOW)),
+    ("since 5 May", "future", ("2025-05-05 00:00", NOW)),
+    ("since 2024", "future", ("2024-01-01 00:00", NOW)),
+]
+
+
+@pytest.mark.parametrize(("text", "tense", "want"), BLIND_CASES)
+def test_blind_classes(text: str, tense: str | None, want: tuple[str, str]) -> None:
+    assert window(text, tense) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("on a Saturday", "past"),
+        ("on Saturdays", "future"),
+        ("every Monday", None),
+        ("each March", "future"),
+        ("every other Friday", "future"),
+        ("since next month", "future"),
+        ("for three months", "past"),
+        ("before the short rains", "future"),
+    ],
+)
+def test_blind_not_a_window(text: str, tense: str | None) -> None:
+    assert parse_window(text, REF, tense=tense) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("by the summer recess", "2025-09-01"),
+        ("before the summer recess", "2025-09-01"),
+        ("the summer recess", "2025-09-01"),
+        ("before the winter break", "2026-03-01"),
+    ],
+)
+def test_institutional_period_is_vague_and_never_before_the_reference(text: str, end: str) -> None:
+    w = parse_window(text, REF, tense="future")
+    assert w is not None and w.vague and w.start == REF
+    assert w.end == datetime.fromisoformat(end).replace(tzinfo=IST)
+
+
+BLIND_SENTENCES: list[tuple[str, list[str]]] = [
+    (
+        "Forecasters expect the October-to-December rains to be below average.",
+        ["October-to-December"],
+    ),
+    ("The state has sent maize since June and will send more.", ["since June"]),
+    ("The streets were gridlocked on a Saturday, and shops open on Saturdays.", []),
+    ("They meet every Monday to Friday at the clinic.", []),
+    (
+        "The Athletic will stay in Harwick for the next hundred years.",
+        ["for the next hundred years"],
+    ),
+    ("Every clinic stays open through December.", ["through December"]),
+    (
+        "Tables will be published by the summer recess, before MPs leave for the summer.",
+        ["by the summer recess", "for the summer"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), BLIND_SENTENCES)
+def test_blind_sentences(sentence: str, want: list[str]) -> None:
+    found = find_windows(sentence, REF, tense="future")
+    assert [w.text for _, w in found] == want
+    for _, w in found:
+        # "since" never yields a future window; nothing here starts before the reference
+        # except a "since" window, which ends at it.
+        assert w.start is not None and w.end is not None
+        if w.text.startswith("since"):
+            assert w.end == REF
+        else:
+            assert w.start >= REF
