@@ -291,3 +291,33 @@ def test_blind_sentences(sentence: str, want: list[str]) -> None:
             assert w.end == REF
         else:
             assert w.start >= REF
+
+
+# fiscal_year_start: whose financial year (default January: calendar years).
+@pytest.mark.parametrize(
+    ("text", "start", "want"),
+    [
+        ("by the end of the financial year", 4, (NOW, "2026-04-01 00:00")),
+        ("this financial year", 4, days("2025-04-01", "2026-04-01")),
+        ("next financial year", 4, days("2026-04-01", "2027-04-01")),
+        ("last fiscal year", 10, days("2023-10-01", "2024-10-01")),
+        ("FY2026", 10, days("2025-10-01", "2026-10-01")),
+        ("fiscal 2026", 7, days("2025-07-01", "2026-07-01")),
+        ("next financial year", 1, days("2026-01-01", "2027-01-01")),
+    ],
+)
+def test_fiscal_year_start(text: str, start: int, want: tuple[str, str]) -> None:
+    w = parse_window(text, REF, tense="future", fiscal_year_start=start)
+    assert w is not None and w.start is not None and w.end is not None
+    got = (
+        w.start.astimezone(IST).strftime("%Y-%m-%d %H:%M"),
+        w.end.astimezone(IST).strftime("%Y-%m-%d %H:%M"),
+    )
+    assert got == want
+    found = find_windows(f"Spending rises {text}.", REF, tense="future", fiscal_year_start=start)
+    assert [x.text for _, x in found] == [text]
+
+
+def test_fiscal_year_start_must_be_a_month() -> None:
+    with pytest.raises(ValueError):
+        parse_window("next financial year", REF, fiscal_year_start=13)

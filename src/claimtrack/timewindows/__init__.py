@@ -136,6 +136,12 @@ def _check_tense(tense: str | None) -> str | None:
     return None
 
 
+def _check_month(month: int) -> int:
+    if not isinstance(month, int) or not 1 <= month <= 12:
+        raise ValueError(f"fiscal_year_start must be a month number 1-12, not {month!r}")
+    return month
+
+
 def _can_start(tok: Tok) -> bool:
     if tok.kind in ("n", "o"):
         return True
@@ -160,9 +166,9 @@ def _unresolved(span: Span, text: str) -> TimeWindow:
 
 
 def _parse_tokens(
-    toks: list[Tok], reference: datetime, tense: str | None, day_first: bool
+    toks: list[Tok], reference: datetime, tense: str | None, day_first: bool, fiscal: int = 1
 ) -> Span | None:
-    parser = Parser(toks, Ctx(reference, tense, day_first), find=False)
+    parser = Parser(toks, Ctx(reference, tense, day_first, fiscal), find=False)
     try:
         r = parser.phrase(0)
     except (ValueError, OverflowError, ArithmeticError):
@@ -190,6 +196,7 @@ def parse_window(
     *,
     tense: str | None = None,
     day_first: bool = True,
+    fiscal_year_start: int = 1,
 ) -> TimeWindow | None:
     """Resolve one time phrase against ``reference``; None when it is not a time expression.
 
@@ -199,13 +206,18 @@ def parse_window(
     the phrase was written at (a source's publication time, timezone-aware); the window
     is in its zone.  ``tense`` is "past", "future" or None: the tense of the clause the
     phrase sits in, which decides which Thursday "on Thursday" is.  ``day_first`` reads
-    "1/3/2024" as 1 March (False: as 3 January).
+    "1/3/2024" as 1 March (False: as 3 January).  ``fiscal_year_start`` is the month
+    (1-12) a fiscal or financial year starts in for this source: 4 for the UK government
+    (April), 10 for the US federal government; a fiscal year is named by the calendar
+    year it ends in ("FY2026" from October: October 2025 - September 2026).  The default,
+    1, reads fiscal years as calendar years.
 
     With ``reference`` None, an absolute phrase ("20 March 2025") still resolves (in
     UTC); a relative one ("next week") returns a window with ``start`` and ``end`` None
     and its text kept.  Never raises on any text.
     """
     tense = _check_tense(tense)
+    fiscal = _check_month(fiscal_year_start)
     toks = _strip(tokenize(text))
     if not toks:
         return None
@@ -213,11 +225,11 @@ def parse_window(
     if reference is not None:
         if reference.tzinfo is None or reference.utcoffset() is None:
             reference = reference.replace(tzinfo=timezone.utc)
-        span = _parse_tokens(toks, reference, tense, day_first)
+        span = _parse_tokens(toks, reference, tense, day_first, fiscal)
         if span is None:
             span = _fallback(phrase, reference, tense, day_first)
         return None if span is None else _window(span, phrase, reference)
-    spans = [_parse_tokens(toks, probe, tense, day_first) for probe in _PROBES]
+    spans = [_parse_tokens(toks, probe, tense, day_first, fiscal) for probe in _PROBES]
     if spans[0] is None or spans[1] is None:
         fb = [_fallback(phrase, probe, tense, day_first) for probe in _PROBES]
         if fb[0] is None or fb[1] is None:
@@ -236,6 +248,7 @@ def find_windows(
     *,
     tense: str | None = None,
     day_first: bool = True,
+    fiscal_year_start: int = 1,
 ) -> list[tuple[tuple[int, int], TimeWindow]]:
     """Every time expression in ``sentence`` as ``((start, end), window)``, left to right.
 
@@ -244,15 +257,16 @@ def find_windows(
     wins, its leading preposition included ("by the end of March").  Words that only
     look like dates are not matched: "We", "may", "March" as a verb, "Sir Keir", "a
     second", "Theresa May", "the Sunday Times".  ``reference``, ``tense`` and
-    ``day_first`` mean what they mean for :func:`parse_window`.  Work is linear in the
+    ``day_first`` and ``fiscal_year_start`` mean what they mean for :func:`parse_window`.  Work is linear in the
     length of the sentence; never raises on any text.
     """
     tense = _check_tense(tense)
+    fiscal = _check_month(fiscal_year_start)
     toks = tokenize(sentence)
     if reference is not None and (reference.tzinfo is None or reference.utcoffset() is None):
         reference = reference.replace(tzinfo=timezone.utc)
     probes = (reference,) if reference is not None else _PROBES
-    parsers = [Parser(toks, Ctx(p, tense, day_first), find=True) for p in probes]
+    parsers = [Parser(toks, Ctx(p, tense, day_first, fiscal), find=True) for p in probes]
     out: list[tuple[tuple[int, int], TimeWindow]] = []
     i = 0
     n = len(toks)

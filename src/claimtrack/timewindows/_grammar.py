@@ -76,8 +76,11 @@ def longest(*results: R) -> R:
 class Ctx:
     """What resolution needs: the reference instant, its zone, the tense, date order."""
 
-    def __init__(self, reference: datetime, tense: str | None, day_first: bool) -> None:
+    def __init__(
+        self, reference: datetime, tense: str | None, day_first: bool, fiscal_start: int = 1
+    ) -> None:
         self.ref = reference
+        self.fiscal_start = fiscal_start
         tz = reference.tzinfo
         self.tz: tzinfo = tz if tz is not None else timezone.utc
         self.today = reference.date()
@@ -106,6 +109,21 @@ class Ctx:
 
     def year(self, y: int) -> Span:
         return self.days(date(y, 1, 1), date(y + 1, 1, 1), Grain.YEAR)
+
+    def fiscal_year(self, y: int) -> Span:
+        """The fiscal year named ``y``: the twelve months starting in month
+        ``fiscal_start`` and ending in year ``y`` (FY2026 from October: Oct 2025 - Sep
+        2026); with the default start, January, the calendar year."""
+        fs = self.fiscal_start
+        if fs == 1:
+            return self.year(y)
+        return self.days(month_start(y - 1, fs), month_start(y, fs), Grain.YEAR)
+
+    def fiscal_now(self, n: int) -> Span:
+        """The fiscal year holding the reference, moved by ``n`` years."""
+        today = self.today
+        end_year = today.year + (1 if today.month >= self.fiscal_start > 1 else 0)
+        return self.fiscal_year(end_year + n)
 
     def week(self, mon: date) -> Span:
         return self.days(mon, mon + _WEEK, Grain.WEEK)
@@ -359,7 +377,8 @@ class Parser:
             return self
         if self._past is None:
             ctx = self.ctx
-            self._past = Parser(self.t, Ctx(ctx.ref, PAST, ctx.day_first), find=self.find)
+            past = Ctx(ctx.ref, PAST, ctx.day_first, ctx.fiscal_start)
+            self._past = Parser(self.t, past, find=self.find)
         return self._past
 
     # -- token helpers -------------------------------------------------------------------
@@ -1733,8 +1752,9 @@ class Parser:
             return None  # "the next week", "the last month": rolling, not calendar
         unit = self.b(j)
         k = j + 1
-        if unit in ("financial", "fiscal") and self.b(j + 1) == "year":
-            unit, k = "year", j + 2  # the calendar year: whose fiscal year is unknown
+        fiscal = unit in ("financial", "fiscal") and self.b(j + 1) == "year"
+        if fiscal:
+            unit, k = "year", j + 2  # the caller's fiscal_start says whose year (default: calendar)
         if unit not in lex.PERIOD_UNITS or unit == "day":
             return None
         step = {"this": 0, "current": 0, "the": 0, "next": 1, "last": -1}
@@ -1776,7 +1796,7 @@ class Parser:
             y, q = today.year + q // 4, q % 4 + 1
             return ctx.quarter(y, q), k
         if unit == "year":
-            return ctx.year(today.year + n), k
+            return (ctx.fiscal_now(n) if fiscal else ctx.year(today.year + n)), k
         if unit == "decade":
             y = today.year // 10 * 10 + 10 * n
             return ctx.days(date(y, 1, 1), date(y + 10, 1, 1), Grain.DECADE), k
@@ -1815,11 +1835,13 @@ class Parser:
 
     def year_period(self, i: int, cued: bool) -> R:
         j = i
+        fiscal = False
         if self.seq(j, ("the", "year")) > 0:
             j += 2
             cued = True
         elif self.b(j) in ("fy", "fiscal", "financial"):
             j += 1
+            fiscal = True
             cued = True  # "fiscal 2026" is a year, whatever stands before it
             if self.b(j) == "year":
                 j += 1
@@ -1847,7 +1869,7 @@ class Parser:
             nxt = self.t[j + 1] if j + 1 < self.n else None
             if nxt is not None and nxt.kind == "w" and not nxt.cap and nxt.base not in lex.CUES:
                 return None  # "and 2030 drones": a count, not a year
-        return self.ctx.year(y), j + 1
+        return (self.ctx.fiscal_year(y) if fiscal else self.ctx.year(y)), j + 1
 
     def quarter(self, i: int) -> R:
         ctx = self.ctx
