@@ -127,7 +127,9 @@ def scaling() -> None:
         ms = 1000 * (time.perf_counter() - t0)
         print(f"  {len(text):8} {len(hits):8} {ms:9.2f} {1000 * ms / len(text) * 1000:14.1f}")
     print("  adversarial inputs (runs of cue words and numbers)")
-    for unit in ("by the end of the ", "20 / 03 / ", "from 5 to ", "in in in "):
+    units = ("by the end of the ", "20 / 03 / ", "from 5 to ", "in in in ")
+    units += ("since for since ", "October-to-", "every Monday to ", "for the next ")
+    for unit in units:
         for copies in (250, 2000):
             text = unit * copies
             t0 = time.perf_counter()
