@@ -1032,7 +1032,12 @@ class EnglishExtractor:
                     break
         if comp < n and toks[comp].text == ":":
             comp += 1
-        if low in {"told", "tells", "tell"} and comp == i + 1:
+        control = low in _CONTROL_CUES and _control_to(toks, i + 1) > 0
+        if low in _CONTROL_ONLY and not control:
+            return None  # "ordered the evacuation": no "to VERB", no demand
+        if control:
+            comp = i + 1  # "told X to halt ...": X and what X must do
+        elif low in {"told", "tells", "tell"} and comp == i + 1:
             obj = _np_after(toks, i + 1, n)
             if obj is None:
                 return None
@@ -1046,10 +1051,26 @@ class EnglishExtractor:
                 and toks[span[0] - 1].text == ","
                 and _short_tail(toks, comp)
             )  # "..., she added."
-            if not (comp < n and toks[comp].text in OPEN_MARKS) and not to_ok and not tail:
+            clause = low not in {
+                "called",
+                "calls",
+                "asked",
+                "asks",
+                "committed",
+                "commits",
+            } and _modal_clause(
+                toks, comp
+            )  # "estimated the recall would cost ...": a clause without "that"
+            if (
+                not (comp < n and toks[comp].text in OPEN_MARKS)
+                and not to_ok
+                and not tail
+                and not clause
+            ):
                 return None
         if (
             low not in DEMAND_CUES
+            and not control
             and low not in {"accused", "accuses"}
             and comp < n
             and toks[comp].low in _DEFINITE
@@ -1247,8 +1268,13 @@ class EnglishExtractor:
             )
             conf = {"verb": 0.8, "participle": 0.7, "nominal": 0.55}.get(cue.kind, 0.7)
             addressee = None
-            if cue.word.split()[0] in DEMAND_CUES and cue.word != "called for":
+            first_word = cue.word.split()[0]
+            if first_word in DEMAND_CUES and cue.word != "called for":
                 to = next((k for k in range(start, end) if toks[k].low == "to"), -1)
+                if to > start:
+                    addressee = (toks[start].start, toks[to - 1].end)
+            elif first_word in _CONTROL_CUES and p_start == 0 and toks[start - 1].low == first_word:
+                to = _control_to(toks, start - 1)
                 if to > start:
                     addressee = (toks[start].start, toks[to - 1].end)
             for m_idx, m in enumerate(cue.mentions):
@@ -1460,6 +1486,14 @@ class EnglishExtractor:
                 return True  # a spokesperson speaks for "the UN"
             if group and head in group.lower().split():
                 return True
+            proper = [w for w in subject.replace("’", "'").split() if w[:1].isupper()]
+            if (
+                proper
+                and len(proper) == len(bare)
+                and current.kind is ActorKind.ORGANISATION
+                and all(w.lower() in name_words for w in proper)
+            ):
+                return True  # "Orbis will ...", said by Orbis Devices (or "the company")
             # "the council's leader" speaks for the council; a minister for the government.
             if len(head) > 3 and (f"{head}'s" in names or f"of the {head}" in names):
                 return True
@@ -1505,7 +1539,7 @@ class EnglishExtractor:
             authority=not commentator and not publisher,
         )
         if u.cue in {"called for", "called on", "calls for", "calls on"} or (
-            cue in DEMAND_CUES and u.addressee
+            (cue in DEMAND_CUES or cue in _CONTROL_CUES) and u.addressee
         ):
             found = found._replace(kind=ClaimKind.DEMAND, trigger="cue")
         elif cue in PREDICTION_CUES and found.kind is ClaimKind.STATEMENT:
@@ -2140,7 +2174,7 @@ def _split_pieces(
             and toks[k + 1].text in OPEN_MARKS
         ):
             cuts[k + 1] = 0
-    coord_cuts = _coordination(toks)
+    coord_cuts = _coordination(toks, bare_and=not direct)
     elided: set[int] = set()
     that_at: set[int] = set()
     if not direct:
@@ -2231,6 +2265,54 @@ def _reported_conjuncts(
             elided.add(k)
 
 
+_CONTROL_CUES = frozenset(
+    {
+        "told",
+        "tells",
+        "ordered",
+        "orders",
+        "instructed",
+        "instructs",
+        "directed",
+        "directs",
+        "required",
+        "requires",
+        "advised",
+        "advises",
+    }
+)
+
+
+_CONTROL_ONLY = frozenset({"ordered", "orders", "instructed", "instructs", "directed", "directs"})
+
+
+def _control_to(toks: Sequence[Tok], i: int) -> int:
+    """The "to" of "told X to VERB" after an object of at most six words, else -1."""
+    n = len(toks)
+    for k in range(i + 1, min(n - 1, i + 8)):
+        t = toks[k]
+        v = toks[k + 1]
+        if t.low == "to" and (
+            v.low in VERB_FORMS
+            or (v.is_word and not v.is_cap and v.low not in DETERMINERS and v.low not in PRONOUNS)
+        ):
+            return k
+        if not t.is_word or t.low in AUX or t.low in {"that", "to"}:
+            return -1
+    return -1
+
+
+def _modal_clause(toks: Sequence[Tok], i: int) -> bool:
+    """A short subject then a modal at ``i``: "the recall would cost ..."."""
+    for k in range(i, min(len(toks), i + 7)):
+        t = toks[k]
+        if k > i and (t.low in _ELIDED_MODALS or t.low in {"will", "must"}):
+            return True
+        if not t.is_word or t.low in AUX or t.low in {"that", "to"}:
+            return False
+    return False
+
+
 def _verb_follows(toks: Sequence[Tok], j: int) -> bool:
     """A verb (or "be"/"have"/"not") at ``j``, or right after one adverb there."""
     n = len(toks)
@@ -2273,10 +2355,13 @@ _ATTITUDE_CUES = frozenset(
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their"})
 _LEAD_PUNCT = frozenset(",;:.-—–…")
 _TRAILING_CONNECTORS = frozenset({"and", "but", "or", "so", "then"})
+_NOUN_USE_NEXT = frozenset(
+    {"of", "for", "to", "and", "or", "from", "in", "on", "with", "is", "are"}
+)
 _LIST_TRIGGERS = frozenset({"will", "would", "must", "shall", "won't", "won’t", "should"})
 
 
-def _coordination(toks: Sequence[Tok]) -> list[int]:
+def _coordination(toks: Sequence[Tok], *, bare_and: bool = False) -> list[int]:
     """Token indexes where coordinated undertakings after one modal begin."""
     n = len(toks)
     trig = -1
@@ -2312,5 +2397,22 @@ def _coordination(toks: Sequence[Tok]) -> list[int]:
                 continue
         if listing and t.low == "and" and k + 1 < n and toks[k + 1].low in VERBS and not infinitive:
             cuts.append(k + 1)
+        elif (
+            bare_and
+            and not listing
+            and not infinitive
+            and t.low == "and"
+            and k > v + 1
+            and k + 2 < n
+            and toks[k + 1].low in VERBS
+            and toks[k + 2].is_word
+            and toks[k + 2].low not in _NOUN_USE_NEXT
+            and toks[k - 1].is_word
+        ):
+            # "will start building X next summer and play ...": a second verb phrase
+            # under the same modal (in reported speech; a speaker's own run-on
+            # sentence stays one claim).
+            cuts.append(k + 1)
+            listing = True
         k += 1
     return cuts

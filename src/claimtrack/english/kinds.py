@@ -220,6 +220,23 @@ _WEEKDAYS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 _TIME_ADVERBS = frozenset(["yesterday", "today", "tonight", "overnight", "earlier", "later"])
+_IMPERSONAL_VERBS = frozenset(
+    {"be", "seem", "appear", "take", "become", "get", "mean", "depend", "happen", "matter"}
+)
+_PROMISE_CUES = frozenset(
+    {
+        "promised",
+        "promises",
+        "pledged",
+        "pledges",
+        "vowed",
+        "vows",
+        "guaranteed",
+        "guarantees",
+        "undertook",
+        "committed",
+    }
+)
 _THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 _POSSESSIVE_3RD = frozenset({"his", "her", "its", "their"})
 _COMPARATIVES = frozenset(
@@ -652,7 +669,18 @@ def analyse(
             and head.low in _EXPLETIVES
             and subj is not None
             and subj[1] - subj[0] == 1
+            and not (
+                # "Orbis said it will hold a call": "it" is the speaker's organisation
+                # when it does something; "it will be hard" stays impersonal.
+                head.low == "it"
+                and reported
+                and 0 <= verb < n
+                and toks[verb].low not in _IMPERSONAL_VERBS
+                and toks[verb].low not in {"not", "never"}
+            )
         )
+        if expletive and subj is not None and toks[subj[0]].low == "it":
+            own = False  # "it would be difficult": impersonal, nobody's undertaking
         animate = subj is None or own
         if head is not None and not animate:
             animate = head.low in ANIMATE_NOUNS or head.low in {"he", "she", "they", "you"}
@@ -693,6 +721,13 @@ def analyse(
             kind = ClaimKind.COMMITMENT if animate and not expletive else None
         elif trig == "refusal":
             kind = ClaimKind.COMMITMENT if own else None
+        if (
+            kind is ClaimKind.PREDICTION
+            and cue in _PROMISE_CUES
+            and trig in {"future", "reported"}
+            and not expletive
+        ):
+            kind = ClaimKind.COMMITMENT  # "X will build it, the chairman promised"
         if kind is None:
             continue
         return _build(toks, kind, trig, subj, own, verb, cond, None)

@@ -398,6 +398,12 @@ DETERMINERS = frozenset(
 #: Reporting verbs: a subject before them is a speaker, what follows is the claim.
 CUES = frozenset(
     [
+        "ordered",
+        "orders",
+        "instructed",
+        "instructs",
+        "directed",
+        "directs",
         "said",
         "says",
         "say",
@@ -1148,6 +1154,20 @@ FURNITURE = frozenset(
 #: Common base-form verbs: a list item or imperative starts with one.
 VERBS = frozenset(
     [
+        "play",
+        "guarantee",
+        "refund",
+        "present",
+        "announce",
+        "submit",
+        "repay",
+        "retire",
+        "inspect",
+        "suspend",
+        "wake",
+        "show",
+        "recover",
+        "waive",
         "accelerate",
         "accept",
         "achieve",

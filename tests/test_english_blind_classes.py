@@ -1,0 +1,130 @@
+"""Failure classes the blind evaluation (benchmarks/data/blind-findings.md) exposed,
+pinned on short texts written for these tests: none of these sentences is in any
+benchmark."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from claimtrack import Claim, ClaimKind, ExtractContext, Source
+from claimtrack.english import extract_claims
+
+# A Thursday.
+PUBLISHED = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
+
+
+def run(text: str, publisher: str | None = "Fenland Courier") -> list[Claim]:
+    source = Source.from_text(text, published_at=PUBLISHED, publisher=publisher)
+    claims = list(extract_claims(source, ExtractContext(reference=PUBLISHED)))
+    for claim in claims:
+        claim.check_against(source)
+    return claims
+
+
+def find(claims: list[Claim], words: str) -> Claim:
+    hits = [c for c in claims if words in c.text]
+    assert hits, f"no claim holds {words!r}: {[c.text for c in claims]}"
+    return hits[0]
+
+
+def speaker(claim: Claim) -> str:
+    assert claim.speaker is not None
+    return claim.speaker.name
+
+
+# -- 1. joined clauses ---------------------------------------------------------------
+
+
+def test_and_that_with_a_modal_starts_a_second_claim() -> None:
+    claims = run(
+        "Mayor Ruth Okafor said the ferry had been unreliable for years and that a new "
+        "vessel would enter service in April.\n"
+    )
+    first = find(claims, "the ferry had been unreliable")
+    second = find(claims, "a new vessel would enter service")
+    assert first is not second
+    assert not second.text.startswith(("and", "that"))
+    assert second.kind is ClaimKind.COMMITMENT
+    assert second.due is not None and second.due.start is not None
+    assert second.due.start.month == 4
+
+
+def test_and_that_without_a_modal_stays_one_claim() -> None:
+    claims = run(
+        "Mayor Ruth Okafor said residents wanted cleaner streets, and that the plan "
+        "delivered them.\n"
+    )
+    assert len(claims) == 1
+
+
+def test_and_would_with_the_subject_elided_is_its_own_claim() -> None:
+    claims = run(
+        "Mayor Ruth Okafor said the city would reopen the library on Monday and would "
+        "publish its repair bill before Christmas.\n"
+    )
+    first = find(claims, "reopen the library")
+    second = find(claims, "publish its repair bill")
+    assert first is not second
+    assert second.kind is ClaimKind.COMMITMENT
+    assert speaker(second) == "Ruth Okafor"
+
+
+def test_elided_subject_inherits_a_forecast() -> None:
+    claims = run(
+        "Economist Lars Berg said inflation would ease next year but would stay above target.\n"
+    )
+    assert find(claims, "stay above target").kind is ClaimKind.PREDICTION
+
+
+def test_bare_verb_phrases_under_one_modal_split_in_reported_speech() -> None:
+    claims = run(
+        "Analysts at Brookline Capital estimated the merger would cost 3,000 jobs and "
+        "cut profits by a fifth.\n"
+    )
+    assert find(claims, "cost 3,000 jobs").kind is ClaimKind.PREDICTION
+    assert find(claims, "cut profits by a fifth").kind is ClaimKind.PREDICTION
+    assert "Brookline" in speaker(find(claims, "cost 3,000 jobs"))
+
+
+def test_told_x_to_a_and_to_b_gives_two_demands() -> None:
+    claims = run(
+        "The regulator told Vanta to stop selling the heaters, and to report every fire "
+        "within a week.\n"
+    )
+    first = find(claims, "Vanta to stop selling")
+    second = find(claims, "to report every fire")
+    assert first is not second
+    assert first.kind is ClaimKind.DEMAND
+    assert second.kind is ClaimKind.DEMAND
+    assert second.due is not None
+
+
+# -- 2. commitments of the speaker's own organisation ---------------------------------
+
+
+def test_postposed_promise_makes_a_commitment() -> None:
+    claims = run(
+        "Northfield Rovers will open a new training ground next spring, the club's "
+        "chairman promised on Friday.\n"
+    )
+    assert find(claims, "open a new training ground").kind is ClaimKind.COMMITMENT
+
+
+def test_it_in_an_organisations_reported_speech_is_its_own_side() -> None:
+    claims = run("Vanta Appliances said it will hold a press briefing on Monday.\n")
+    c = find(claims, "hold a press briefing")
+    assert c.kind is ClaimKind.COMMITMENT
+    assert c.due is not None
+
+
+def test_impersonal_it_stays_a_prediction() -> None:
+    claims = run("Vanta Appliances said it would be difficult to meet demand this winter.\n")
+    assert find(claims, "difficult").kind is not ClaimKind.COMMITMENT
+
+
+def test_organisation_named_as_subject_by_its_spokesperson() -> None:
+    claims = run(
+        "Vanta Appliances recalled 20,000 heaters on Tuesday.\n\n"
+        "Vanta will publish a list of affected serial numbers on Friday, the company said.\n"
+    )
+    assert find(claims, "publish a list").kind is ClaimKind.COMMITMENT
