@@ -128,3 +128,42 @@ def test_organisation_named_as_subject_by_its_spokesperson() -> None:
         "Vanta will publish a list of affected serial numbers on Friday, the company said.\n"
     )
     assert find(claims, "publish a list").kind is ClaimKind.COMMITMENT
+
+
+# -- 3. pronouns after a newly introduced speaker --------------------------------------
+
+
+def test_she_said_after_a_new_speaker_in_the_same_paragraph() -> None:
+    claims = run(
+        'Councillor Mark Doyle said the budget was tight. "We will cope," he said.\n\n'
+        "Not everyone agreed. Lena Holt, an economist at Baywater Partners, said the "
+        'cuts would bite. "Nobody budgets for a bad winter," she said.\n'
+    )
+    assert speaker(find(claims, "Nobody budgets")) == "Lena Holt"
+
+
+def test_he_said_after_a_role_and_hyphenated_name_subject() -> None:
+    claims = run(
+        "Vanta Appliances said the heaters were safe.\n\n"
+        "Chief executive Lim Dae-ho apologised at a briefing in Busan. "
+        '"We failed our customers," he said.\n'
+    )
+    assert speaker(find(claims, "We failed our customers")) == "Lim Dae-ho"
+
+
+def test_pronoun_in_the_same_sentence_goes_to_its_subject() -> None:
+    claims = run(
+        "Councillor Jane Moss said the scheme was popular.\n\n"
+        "Councillor Omar Haddad said the scheme had worked, though he acknowledged that "
+        "costs had risen.\n"
+    )
+    assert speaker(find(claims, "costs had risen")) == "Omar Haddad"
+
+
+def test_role_words_before_a_name_are_not_part_of_a_group() -> None:
+    claims = run(
+        "Mayor Ruth Okafor said the pool would reopen.\n\n"
+        "Residents' forum secretary Tom Hale said people were tired of waiting. "
+        '"Open it first," he said.\n'
+    )
+    assert speaker(find(claims, "Open it first")) == "Tom Hale"

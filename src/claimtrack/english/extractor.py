@@ -422,6 +422,7 @@ class _Attribution:
     mentions: list[Mention]
     cue: str | None
     consumed: tuple[int, int]
+    pronoun: str | None = None  # "he"/"she": resolved again when its quotation is read
 
 
 @attrs.define
@@ -697,6 +698,12 @@ class EnglishExtractor:
             found = attrs_for.get(k) or fallback
             if found is not None:
                 mentions, cue, conf = found.mentions, found.cue, 0.9
+                if found.pronoun is not None:
+                    # "X, an analyst at Y, said ... "...," she said": "she" is read after
+                    # the narrative before it has introduced X.
+                    again = self.speakers.pronoun(found.pronoun)
+                    if again is not None:
+                        mentions = [again]
             elif self.speakers.last_speaker is not None:
                 mentions, cue, conf = [Mention(self.speakers.last_speaker, 0.6)], None, 0.7
             else:
@@ -758,7 +765,12 @@ class EnglishExtractor:
             if span is not None and span[2] is not None:
                 for m in mentions:
                     self.speakers.learn_apposition(m.actor, _join(toks, span[2][0], span[2][1]))
-            return _Attribution(mentions, t.low, (s, end))
+            pron = None
+            if span is not None and span[1] - span[0] == 1 and toks[span[0]].low in {"he", "she"}:
+                pron = toks[span[0]].low
+            elif i + 1 < limit and toks[i + 1].low in {"he", "she"}:
+                pron = toks[i + 1].low  # "..., said he."
+            return _Attribution(mentions, t.low, (s, end), pron)
         return None
 
     def _attribution_before(self, s: int, e: int) -> _Attribution | None:
@@ -935,6 +947,8 @@ class EnglishExtractor:
                 self.speakers.note_speaker(mention.actor)
                 return
         subj = _np_forward(toks, 0, min(len(toks), 8))
+        if subj is not None and subj[1] - subj[0] < 2:
+            subj = _role_then_name(toks)  # "Chief executive Lim Dae-ho apologised ..."
         if subj is None or subj[1] - subj[0] < 2 or quoted_start(toks, subj[0]):
             return
         words = [t.text for t in toks[subj[0] : subj[1]] if t.is_word]
@@ -985,6 +999,8 @@ class EnglishExtractor:
                     cue = None
             if cue is not None:
                 out.append(cue)
+                for m in cue.mentions:  # "X said ..., though he acknowledged ...": X
+                    self.speakers.note_speaker(m.actor)
                 i = max(i + 1, cue.comp)
             else:
                 i += 1
@@ -2063,6 +2079,23 @@ def _np_after(toks: Sequence[Tok], i: int, n: int) -> tuple[int, int] | None:
             break  # "told reporters the government would ...": a new noun phrase begins
         k += 1
     if k <= start:
+        return None
+    return (start, k)
+
+
+def _role_then_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
+    """The name in "Chief executive NAME verbed": role words, then two or more
+    capitalised words, then a lower-case word; within the first eight tokens."""
+    n = min(len(toks), 8)
+    k = 0
+    role = False
+    while k < n and toks[k].is_word and not (k > 0 and toks[k].is_cap):
+        role = role or toks[k].low in ROLE_WORDS or toks[k].low in TITLES
+        k += 1
+    start = k
+    while k < n and toks[k].is_cap and toks[k].is_word:
+        k += 1
+    if not role or k - start < 2 or k >= len(toks) or toks[k].is_cap or not toks[k].is_word:
         return None
     return (start, k)
 

@@ -17,6 +17,7 @@ from .lexicon import (
     DETERMINERS,
     FEMALE_NAMES,
     FIRST_PERSON,
+    INSTITUTION_NOUNS,
     MALE_NAMES,
     NAME_PARTICLES,
     ORG_WORDS,
@@ -229,6 +230,15 @@ class Speakers:
         self.last_speaker = actor
         self.recent_speakers = [a for a in self.recent_speakers if a.id != actor.id][-15:]
         self.recent_speakers.append(actor)
+        lows = actor.name.lower().split()
+        if (
+            actor.kind is ActorKind.UNKNOWN
+            and len(lows) >= 2
+            and lows[0] in {"the", "a", "an"}
+            and (lows[-1] in ORG_WORDS or lows[-1] in INSTITUTION_NOUNS)
+        ):
+            self.last_group = actor  # "the company" is no "he" or "she"
+            return
         if (
             actor.kind in (ActorKind.PERSON, ActorKind.UNKNOWN) and " " in actor.name.strip()
         ) or actor.kind is ActorKind.PERSON:
@@ -396,8 +406,10 @@ class Speakers:
             lead = 0
             while lead < len(words) and not words[lead][:1].isupper():
                 lead += 1
-            if 0 < lead < len(words) and all(
-                w.lower() in TITLES or w.lower() in ROLE_WORDS for w in words[:lead]
+            if (
+                0 < lead < len(words)
+                and any(w.lower() in TITLES or w.lower() in ROLE_WORDS for w in words[:lead])
+                and all(w[:1].isupper() for w in words[lead:])
             ):
                 # "chief executive Laura Bianchi": the name, with its role as an alias.
                 found = self._proper(words[lead:])

@@ -31,7 +31,8 @@ __all__ = [
 
 # A word (letters/digits, with one inner apostrophe: "won't", "Putin's") or any other
 # single non-space character.  No nested quantifiers: each character is read once.
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|\S")
+# A capitalised word joined by hyphens ("Soo-yeon", "Joon-ho") is one name token.
+_TOKEN = re.compile(r"[A-Z][^\W_]*(?:-[^\W_]+)+|[^\W_]+(?:['’][^\W_]+)?|\S")
 _QUOTE_MARK = re.compile("[\"“”‘’'«»„]")
 _TERMINATOR = re.compile(r"[.!?…]+")
 
