@@ -167,3 +167,39 @@ def test_role_words_before_a_name_are_not_part_of_a_group() -> None:
         '"Open it first," he said.\n'
     )
     assert speaker(find(claims, "Open it first")) == "Tom Hale"
+
+
+# -- 4. long appositions and indefinite subjects ---------------------------------------
+
+
+def test_speaker_before_a_long_relative_apposition() -> None:
+    claims = run(
+        "Rep. Alma Ortiz, a Republican from Arizona who sits on the House committee on "
+        "water and power, said the dam inspections were overdue.\n"
+    )
+    assert speaker(find(claims, "dam inspections were overdue")) == "Alma Ortiz"
+
+
+def test_organisation_before_a_which_clause() -> None:
+    claims = run(
+        "Harbour Relief, which runs nine shelters along the eastern coast of the "
+        "island, said on Monday that it had food for six weeks.\n"
+    )
+    assert "Harbour Relief" in speaker(find(claims, "food for six weeks"))
+
+
+def test_indefinite_subject_with_modifiers_is_a_speaker() -> None:
+    claims = run(
+        "LAGOS — A leading shipping firm has promised to reopen its container terminal by March.\n"
+    )
+    c = find(claims, "reopen its container terminal")
+    assert speaker(c) == "A leading shipping firm"
+    assert c.kind is ClaimKind.COMMITMENT
+    assert "LAGOS" not in c.text
+
+
+def test_bare_plural_expect_is_a_forecast_of_its_subject() -> None:
+    claims = run("Forecasters expect the winter to be milder than usual.\n")
+    c = find(claims, "milder than usual")
+    assert speaker(c) == "Forecasters"
+    assert c.kind is ClaimKind.PREDICTION

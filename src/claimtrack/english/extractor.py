@@ -1969,7 +1969,9 @@ def _np_before(
     if j >= lo and toks[j].text == "," and j - 1 >= lo:
         # An apposition between commas: "NAME, ROLE of ORG, said".
         c = j - 1
-        while c >= lo and j - c <= 10 and toks[c].text != ",":
+        # bounded: an apposition with a relative clause ("a Democrat from Ohio who
+        # chairs the Senate subcommittee on ...") runs to about twenty words
+        while c >= lo and j - c <= 24 and toks[c].text != ",":
             c -= 1
         if c >= lo and toks[c].text == "," and c + 1 < j:
             inner = _np_before_plain(toks, c, lo)
@@ -1986,6 +1988,19 @@ def _np_before(
     if plain is None:
         return None
     return plain[0], plain[1], None
+
+
+def _after_article(toks: Sequence[Tok], k: int, lo: int) -> bool:
+    """An article at most three plain words before ``k`` ("a leading aid ...")."""
+    m = k - 1
+    while m >= lo and k - m <= 3:
+        t = toks[m]
+        if t.low in {"a", "an", "the"}:
+            return True
+        if not t.is_word or t.low in AUX or t.low in CLAUSE_WORDS or t.low in CUES:
+            return False
+        m -= 1
+    return False
 
 
 def _np_before_plain(toks: Sequence[Tok], end: int, lo: int) -> tuple[int, int] | None:
@@ -2010,6 +2025,9 @@ def _np_before_plain(toks: Sequence[Tok], end: int, lo: int) -> tuple[int, int] 
                 continue
             break
         if t.low in CLAUSE_WORDS or t.low in CUES or (t.low in VERB_FORMS and not t.is_cap):
+            if t.low in VERB_FORMS and t.low not in CUES and _after_article(toks, k, lo):
+                k -= 1  # "a leading aid organisation": verb forms used as modifiers
+                continue
             if (
                 t.low == "and"
                 and k - 1 >= lo

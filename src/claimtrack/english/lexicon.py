@@ -398,6 +398,8 @@ DETERMINERS = frozenset(
 #: Reporting verbs: a subject before them is a speaker, what follows is the claim.
 CUES = frozenset(
     [
+        "expect",
+        "anticipate",
         "ordered",
         "orders",
         "instructed",
@@ -662,6 +664,9 @@ DEMAND_CUES = frozenset(
 #: Cues that make the reported content a forecast.
 PREDICTION_CUES = frozenset(
     [
+        "expect",
+        "anticipate",
+        "anticipates",
         "predicted",
         "predicts",
         "forecast",
