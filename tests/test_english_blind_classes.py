@@ -203,3 +203,62 @@ def test_bare_plural_expect_is_a_forecast_of_its_subject() -> None:
     c = find(claims, "milder than usual")
     assert speaker(c) == "Forecasters"
     assert c.kind is ClaimKind.PREDICTION
+
+
+# -- 5. demands and non-demands ---------------------------------------------------------
+
+
+def test_imperative_inside_a_quote_is_a_demand() -> None:
+    claims = run('"We have waited long enough. Show us the plans," said Councillor Omar Haddad.\n')
+    assert find(claims, "Show us the plans").kind is ClaimKind.DEMAND
+
+
+def test_asked_whether_is_a_request() -> None:
+    claims = run(
+        "Councillor Jane Moss asked whether the mayor would meet the families before Christmas.\n"
+    )
+    c = find(claims, "meet the families")
+    assert c.kind is ClaimKind.DEMAND
+    assert speaker(c) == "Jane Moss"
+
+
+def test_reported_asked_x_to_is_a_demand() -> None:
+    claims = run("Councillor Jane Moss said the tenants had asked the council to freeze rents.\n")
+    assert find(claims, "freeze rents").kind is ClaimKind.DEMAND
+
+
+def test_negative_universal_should_be_is_not_a_demand() -> None:
+    claims = run(
+        '"Nobody in this chamber should be under any illusion," said Councillor Omar '
+        'Haddad. "But nobody should be shocked if bus fares rise this winter."\n'
+    )
+    assert find(claims, "under any illusion").kind is ClaimKind.STATEMENT
+    shocked = find(claims, "bus fares rise")
+    assert shocked.kind is ClaimKind.PREDICTION
+    assert shocked.due is not None and shocked.due.start is not None
+    assert shocked.due.start.month == 12
+
+
+# -- 6. due windows -------------------------------------------------------------------
+
+
+def test_since_is_never_a_due_window() -> None:
+    claims = run(
+        "Minister Tom Reyes said the state had delivered 900 tonnes of grain since "
+        "July and would send 400 more before the end of January.\n"
+    )
+    send = find(claims, "send 400 more")
+    assert send.kind is ClaimKind.COMMITMENT
+    assert send.due is not None and send.due.end is not None
+    assert send.due.end.year == 2026
+    for c in claims:
+        assert c.due is None or "since" not in (c.due.text or "")
+
+
+def test_indefinite_weekday_is_a_habit() -> None:
+    claims = run(
+        "Eva Lund, who runs the traders' association, said the market was packed on a "
+        "Sunday and that her members would oppose any closure.\n"
+    )
+    for c in claims:
+        assert c.due is None

@@ -1016,6 +1016,8 @@ class EnglishExtractor:
             if nxt not in {"for", "on"}:
                 return None
             comp, word = i + 2, f"{low} {nxt}"
+        elif low in {"asked", "asks"} and nxt in {"whether", "if"}:
+            comp, word = i + 2, f"{low} {nxt}"  # an indirect question: a request
         elif low in {"asked", "asks", "pressed", "challenged", "challenges"}:
             if not any(toks[k].low == "to" for k in range(i + 1, min(n, i + 7))):
                 return None
@@ -1554,9 +1556,14 @@ class EnglishExtractor:
             reported=not u.direct and not publisher,
             authority=not commentator and not publisher,
         )
-        if u.cue in {"called for", "called on", "calls for", "calls on"} or (
-            (cue in DEMAND_CUES or cue in _CONTROL_CUES) and u.addressee
-        ):
+        if u.cue in {
+            "called for",
+            "called on",
+            "calls for",
+            "calls on",
+            "asked whether",
+            "asked if",
+        } or ((cue in DEMAND_CUES or cue in _CONTROL_CUES) and u.addressee):
             found = found._replace(kind=ClaimKind.DEMAND, trigger="cue")
         elif cue in PREDICTION_CUES and found.kind is ClaimKind.STATEMENT:
             found = found._replace(kind=ClaimKind.PREDICTION, trigger="cue")
@@ -1773,7 +1780,7 @@ class EnglishExtractor:
         if not _may_hold_time(toks):
             return None, None  # the time grammar is the costliest step: skip clauses with no hint
         try:
-            windows = self.context.find_windows(clause, tense="future")
+            windows = self.context.find_windows(clause, tense=_clause_tense(toks))
         except Exception:  # a failing time grammar must not lose the claim itself
             return None, None
         verb_at = -1
@@ -1781,8 +1788,23 @@ class EnglishExtractor:
             verb_at = toks[found.verb].start - base
         candidates: list[TimeWindow] = []
         late: list[TimeWindow] = []
+        conditional: list[TimeWindow] = []
         for (ws, we), window in windows:
+            phrase = clause[ws:we].strip().lower()
+            before = clause[max(0, ws - 8) : ws].lower().split()
+            if phrase.startswith("since ") or (before and before[-1] == "since"):
+                continue  # "had distributed ... since June": the past, never a due
+            words = phrase.split()
+            if (
+                len(words) >= 2
+                and words[-2] in {"a", "an", "every", "each"}
+                and words[-1].rstrip("s") in _WEEKDAY_NAMES
+            ) or (
+                before and before[-1] in {"a", "an", "every", "each"} and words[0] in _WEEKDAY_NAMES
+            ):
+                continue  # "gridlocked on a Saturday": a habit, not a date
             if skip is not None and skip[0] <= ws < skip[1]:
+                conditional.append(window)  # used when the claim has no other window
                 continue
             if clause[ws:we].strip().lower() in {"now", "right now", "just now"}:
                 continue
@@ -1795,6 +1817,10 @@ class EnglishExtractor:
             (late if verb_at < 0 or ws >= verb_at else candidates).append(window)
         # The action's own window ("agreed on Friday to reopen ... within 30 days").
         chosen = late[0] if late else (candidates[0] if candidates else None)
+        if chosen is None and conditional:
+            # "nobody should be surprised if prices jump this spring": the window is
+            # the condition's, and the claim's only one.
+            chosen = conditional[0]
         if chosen is None:
             return None, None
         if chosen.vague:
@@ -1881,6 +1907,27 @@ def _inside(toks: Sequence[Tok], ranges: Sequence[tuple[int, int]]) -> list[bool
             r += 1
         out.append(r < len(ranges) and ranges[r][0] <= t.start)
     return out
+
+
+def _clause_tense(toks: Sequence[Tok]) -> str:
+    """ "past" for a clause with a past marker and nothing that looks ahead, else
+    "future" (the tense ``find_windows`` resolves bare weekdays and months in)."""
+    past = False
+    for k, t in enumerate(toks):
+        low = t.low
+        if low in _LIST_TRIGGERS or low in _AHEAD_WORDS or low.endswith(("'ll", "’ll")):
+            return "future"
+        if low == "to" and k + 1 < len(toks) and toks[k + 1].low in VERBS:
+            return "future"
+        if low in _PAST_MARKERS:
+            past = True
+    return "past" if past else "future"
+
+
+_AHEAD_WORDS = frozenset(
+    {"could", "might", "may", "can", "going", "plans", "plan", "until", "by", "next", "expects"}
+)
+_PAST_MARKERS = frozenset({"had", "was", "were", "did", "ago", "last"})
 
 
 def _may_hold_time(toks: Sequence[Tok]) -> bool:

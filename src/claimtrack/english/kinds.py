@@ -220,6 +220,11 @@ _WEEKDAYS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 _TIME_ADVERBS = frozenset(["yesterday", "today", "tonight", "overnight", "earlier", "later"])
+_NEGATIVE_UNIVERSAL = frozenset({"nobody", "no-one", "noone", "none", "no", "nothing"})
+_CONTROL_PAST = frozenset(
+    {"asked", "urged", "told", "ordered", "called", "pressed", "instructed", "implored"}
+)
+_BE_FORMS = frozenset({"was", "were", "been", "be", "is", "are", "being"})
 _IMPERSONAL_VERBS = frozenset(
     {"be", "seem", "appear", "take", "become", "get", "mean", "depend", "happen", "matter"}
 )
@@ -588,6 +593,20 @@ def analyse(
                     return _build(
                         toks, ClaimKind.DEMAND, "want", None, False, k + 1, cond, (i + 1, k)
                     )
+        elif (
+            low in _CONTROL_PAST
+            and i > 0
+            and toks[i - 1].is_word
+            and toks[i - 1].low not in _BE_FORMS
+            and cue not in FORECAST_CUES
+        ):
+            # "the group had asked the government to waive ...": others told to act.
+            a = i + 2 if nxt in {"on", "upon"} else i + 1
+            for k in range(a + 1, min(n - 1, a + 9)):
+                if toks[k].low == "to" and toks[k + 1].low in VERB_FORMS:
+                    return _build(toks, ClaimKind.DEMAND, "want", None, False, k + 1, cond, (a, k))
+                if not toks[k].is_word or toks[k].low in AUX:
+                    break
         elif low in {"call", "urge", "ask", "appeal"} and i > 0 and toks[i - 1].low in {"we", "i"}:
             # "We call on all coastal states to share ...": others are told to act.
             a = i + 2 if nxt in {"on", "upon", "to"} else i + 1
@@ -690,7 +709,16 @@ def analyse(
                 )
         kind: ClaimKind | None = None
         if trig == "obligation":
-            if expletive:
+            if (
+                subj is not None
+                and toks[subj[0]].low in _NEGATIVE_UNIVERSAL
+                and 0 <= verb < n
+                and toks[verb].low == "be"
+            ):
+                # "nobody should be surprised if X": a forecast of X; "no one should be
+                # in any doubt": a statement.  Nobody is told to act.
+                kind = ClaimKind.PREDICTION if cond is not None else ClaimKind.STATEMENT
+            elif expletive:
                 kind = ClaimKind.STATEMENT
             else:
                 kind = ClaimKind.COMMITMENT if own or publisher else ClaimKind.DEMAND
