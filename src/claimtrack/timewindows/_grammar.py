@@ -666,8 +666,10 @@ class Parser:
         span, k = x
         ref = ctx.ref
         if how == "for":
-            # "(leave) for the summer" under way: from the reference to its end.
-            if not ctx.past and span.start < ref < span.end and span.grain != Grain.DAY:
+            # "(leave) for the summer" under way: from the reference to its end.  Only a
+            # season: "scheduled for this week" is still the week.
+            season = span.grain == Grain.SPAN and span.cycle == 1
+            if season and not ctx.past and span.start < ref < span.end:
                 return Span(ref, span.end, span.grain, span.vague), k
             return x
         if how == "same" or how == "in":
