@@ -262,3 +262,36 @@ def test_indefinite_weekday_is_a_habit() -> None:
     )
     for c in claims:
         assert c.due is None
+
+
+# -- 7. conditions ----------------------------------------------------------------------
+
+
+def test_provided_without_that_is_a_condition() -> None:
+    claims = run(
+        "Analyst Mia Cole expects the firm to return to profit next year, provided the "
+        "merger goes smoothly.\n"
+    )
+    c = find(claims, "return to profit")
+    assert c.kind is ClaimKind.PREDICTION
+    assert c.condition == "provided the merger goes smoothly"
+    assert c.due is not None
+
+
+def test_until_clause_on_an_order_is_a_condition_but_until_a_date_is_a_window() -> None:
+    claims = run(
+        "The regulator told Vanta to stop selling the heaters until a new model passes "
+        "safety tests.\n\n"
+        "Mayor Ruth Okafor said the shelters would stay open until the end of March.\n"
+    )
+    order = find(claims, "stop selling")
+    assert order.condition == "until a new model passes safety tests"
+    shelters = find(claims, "stay open")
+    assert shelters.condition is None
+    assert shelters.due is not None
+
+
+def test_headline_condition_after_a_dash() -> None:
+    claims = run("Charity pledges to keep shelters open all winter – if the council pays\n")
+    c = find(claims, "keep shelters open")
+    assert c.condition == "if the council pays"

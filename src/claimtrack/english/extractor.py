@@ -559,7 +559,15 @@ class EnglishExtractor:
                 pos = text.find(sep, pos + len(sep), e)
         cuts.append(e)
         cuts.sort()
-        for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+        parts = list(zip(cuts[::2], cuts[1::2], strict=False))
+        merged: list[tuple[int, int]] = []
+        for a, b in parts:
+            head = text[a:b].lstrip().lower()
+            if merged and head.startswith(("if ", "unless ", "provided ")):
+                merged[-1] = (merged[-1][0], b)  # "... – if donors pay": its condition
+            else:
+                merged.append((a, b))
+        for a, b in merged:
             a, b = strip_span(text, a, b)
             toks = self.tokens(a, b)
             while toks and toks[0].low in {"as", "while", "after", "and", "amid"}:

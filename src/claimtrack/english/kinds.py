@@ -324,6 +324,19 @@ def find_condition(toks: Sequence[Tok]) -> tuple[int, int] | None:
         elif low in {"provided", "providing"} and i + 1 < n and toks[i + 1].low == "that":
             size = 2
         elif (
+            low in {"provided", "providing"}
+            and 0 < i < n - 2
+            and toks[i - 1].text in {",", "—", "–"}
+            and (
+                toks[i + 1].low in DETERMINERS
+                or toks[i + 1].low in {"he", "she", "they", "we", "it", "you", "i"}
+                or toks[i + 1].is_cap
+            )
+        ):
+            size = 1  # ", provided the recall goes smoothly"
+        elif low == "until" and _finite_clause(toks, i + 1):
+            size = 1  # "halt sales until a new charger passes testing": an order's condition
+        elif (
             low == "in"
             and i + 3 < n
             and toks[i + 1].low == "the"
@@ -364,6 +377,28 @@ def find_condition(toks: Sequence[Tok]) -> tuple[int, int] | None:
         if j > i + size:
             return (i, j)
     return None
+
+
+def _finite_clause(toks: Sequence[Tok], i: int) -> bool:
+    """A subject and a finite verb within six tokens of ``i`` ("a new charger passes",
+    "the money runs out"), as against a time phrase ("until the end of the year")."""
+    n = len(toks)
+    if i >= n or not (
+        toks[i].low in DETERMINERS or toks[i].low in {"he", "she", "they", "it", "we"}
+    ):
+        return False
+    for k in range(i + 1, min(n, i + 6)):
+        low = toks[k].low
+        if not toks[k].is_word:
+            return False
+        if low in {"is", "are", "was", "were", "has", "have", "does", "do"}:
+            return True
+        stem_ok = low[:-1] in VERB_FORMS or (low.endswith("es") and low[:-2] in VERB_FORMS)
+        if low.endswith("s") and not low.endswith("ss") and stem_ok and k > i + 1:
+            prev = toks[k - 1].low
+            if prev not in DETERMINERS:
+                return True
+    return False
 
 
 def skip_time_adverbial(toks: Sequence[Tok], i: int) -> int:
