@@ -4,6 +4,7 @@ articles, speed, linear scaling.
 
 usage: python benchmarks/extract.py [--gold GOLD.jsonl] [--docs DOCDIR] [--rounds N]
                                     [--heldout-gold GOLD.jsonl] [--heldout-docs DOCDIR]
+                                    [--blind-gold GOLD.jsonl] [--blind-docs DOCDIR]
 
 Prints:
 
@@ -12,7 +13,8 @@ Prints:
    one-to-one, best first): claims P/R/F1, commitments P/R/F1, speaker accuracy and due
    accuracy; then the same against the held-out development set
    (``benchmarks/data/articles-gold.jsonl``: six articles of other shapes, each resolved
-   against its own ``published:`` header);
+   against its own ``published:`` header), and against the blind set
+   (``benchmarks/data/blind-gold.jsonl``: five articles annotated before any run);
 2. throughput in KB/s of the whole extraction beside dateparser's ``search_dates`` on
    the same texts in the same process (both warmed up first), and the ratio;
 3. time per KB on growing inputs (1x, 2x, 4x, 8x the seed): flat means linear.
@@ -224,10 +226,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--heldout-gold", type=Path, default=DATA / "articles-gold.jsonl")
     ap.add_argument("--heldout-docs", type=Path, default=DATA / "articles")
+    ap.add_argument("--blind-gold", type=Path, default=DATA / "blind-gold.jsonl")
+    ap.add_argument("--blind-docs", type=Path, default=DATA / "blind")
     a = ap.parse_args(argv)
     accuracy(a.gold, a.docs)
     if a.heldout_gold.exists():
         accuracy(a.heldout_gold, a.heldout_docs)
+    if a.blind_gold.exists():
+        accuracy(a.blind_gold, a.blind_docs)
     sources = [load(p) for p in sorted(a.docs.iterdir()) if p.is_file()]
     speed(sources, a.rounds)
     scaling(sources[0], a.rounds)
