@@ -295,3 +295,41 @@ def test_headline_condition_after_a_dash() -> None:
     claims = run("Charity pledges to keep shelters open all winter – if the council pays\n")
     c = find(claims, "keep shelters open")
     assert c.condition == "if the council pays"
+
+
+# -- further: deadlines, forecasts, pledged things, participial tails -------------------
+
+
+def test_will_have_until_a_date_to_act_is_a_deadline_set_for_them() -> None:
+    claims = run(
+        "Airlines will have until June 30 to refit older jets with new sensors, the "
+        "aviation agency said Monday, rejecting a request for more time.\n"
+    )
+    c = find(claims, "refit older jets")
+    assert c.kind is ClaimKind.DEMAND
+    assert speaker(c) == "the aviation agency"
+    assert not any(x.text.startswith("Monday") for x in claims)
+
+
+def test_is_expected_with_a_time_is_a_forecast() -> None:
+    claims = run("A decision on the bridge is expected in the spring.\n")
+    assert find(claims, "is expected in the spring").kind is ClaimKind.PREDICTION
+
+
+def test_adding_that_ends_the_first_claim_and_expected_forecasts() -> None:
+    claims = run(
+        "Judith Park said the scheme had worked, adding that she expected fares to fall "
+        "by the autumn.\n"
+    )
+    first = find(claims, "the scheme had worked")
+    assert "adding" not in first.text
+    fares = find(claims, "fares to fall")
+    assert fares.kind is ClaimKind.PREDICTION
+    assert fares.due is not None and fares.due.text == "by the autumn"
+
+
+def test_promised_thing_in_a_headline_is_a_commitment() -> None:
+    claims = run("Council leader promises new swimming pool by 2027\n\nBody text follows.\n")
+    c = find(claims, "new swimming pool")
+    assert c.kind is ClaimKind.COMMITMENT
+    assert c.due is not None

@@ -887,8 +887,8 @@ class EnglishExtractor:
                         if later.kind not in {"participle", "inverted"}:
                             end = later.boundary
                             break
-                        if later.kind == "participle" and c.kind == "participle":
-                            end = later.boundary
+                        if later.kind == "participle" and c.kind in {"participle", "verb"}:
+                            end = later.boundary  # "X said A, adding that B": A ends
                             break
                 start = c.comp
                 end = self._cut_event(toks, start, end, sentence, headline)
@@ -1151,6 +1151,11 @@ class EnglishExtractor:
             return None
         if span is not None and span[0] > 1 and toks[span[0] - 1].text == ",":
             rest = toks[comp:]
+            r = skip_time_adverbial(toks, comp) if comp < n else comp
+            if r == comp and comp < n and toks[comp].low in _WEEKDAY_NAMES:
+                r = comp + 1
+            if r < n - 1 and toks[r].text == "," and toks[r + 1].low.endswith("ing"):
+                rest = []  # "..., the agency said Tuesday, rejecting ...": inverted
             if not rest or not is_verbish(rest) or rest[0].low in _TIME_LEAD:
                 # "X will do Y, the council's leader confirmed on Tuesday."
                 return _Cue("inverted", i, 0, 0, mentions, word, comp_end=span[0] - 1)
@@ -1575,6 +1580,15 @@ class EnglishExtractor:
             found = found._replace(kind=ClaimKind.DEMAND, trigger="cue")
         elif cue in PREDICTION_CUES and found.kind is ClaimKind.STATEMENT:
             found = found._replace(kind=ClaimKind.PREDICTION, trigger="cue")
+        elif (
+            cue in PLEDGE_CUES
+            and found.kind is ClaimKind.STATEMENT
+            and toks
+            and toks[0].low != "to"
+            and not is_verbish(toks)
+        ):
+            # "Minister promises league tables by the recess": the thing promised.
+            found = found._replace(kind=ClaimKind.COMMITMENT, own_side=True, trigger="cue")
         elif cue in PLEDGE_CUES and toks and toks[0].low == "to":
             found = found._replace(
                 kind=ClaimKind.COMMITMENT,
@@ -1803,6 +1817,8 @@ class EnglishExtractor:
             if phrase.startswith("since ") or (before and before[-1] == "since"):
                 continue  # "had distributed ... since June": the past, never a due
             words = phrase.split()
+            if len(words) == 1 and before and before[-1] in _VERB_BEFORE:
+                continue  # "fares to fall", "prices would spring back": verbs
             if (
                 len(words) >= 2
                 and words[-2] in {"a", "an", "every", "each"}
@@ -1915,6 +1931,9 @@ def _inside(toks: Sequence[Tok], ranges: Sequence[tuple[int, int]]) -> list[bool
             r += 1
         out.append(r < len(ranges) and ranges[r][0] <= t.start)
     return out
+
+
+_VERB_BEFORE = frozenset({"to", "will", "would", "could", "may", "might", "can", "not", "'ll"})
 
 
 def _clause_tense(toks: Sequence[Tok]) -> str:

@@ -557,6 +557,10 @@ def analyse(
             v = _next_content(toks, i + 1)
             if v + 1 < n and toks[v].low in {"have", "has"} and toks[v + 1].low == "to":
                 trig, verb = "obligation", v + 2
+            elif v + 1 < n and toks[v].low == "have" and toks[v + 1].low == "until":
+                # "X will have until March 31 to pull ...": a deadline set for X.
+                to = next((k for k in range(v + 2, min(n - 1, v + 9)) if toks[k].low == "to"), -1)
+                trig, verb = ("obligation", to + 1) if to > 0 else ("future", v)
             else:
                 trig, verb = "future", v
         elif low in _WOULD and (agree_seen or reported):
@@ -599,7 +603,20 @@ def analyse(
             v = _next_content(toks, i + 1 if low != "can" else i + 2)
             if v < n and toks[v].low in _REFUSAL_VERBS:
                 trig, verb = "refusal", v
-        elif low in {"expects", "expect", "predicts", "forecasts", "anticipates"} and i > 0:
+        elif (
+            low == "expected"
+            and i > 0
+            and toks[i - 1].low in _BE_FORMS
+            and i + 1 < n
+            and toks[i + 1].low in {"in", "by", "on", "next", "later", "this", "before", "within"}
+        ):
+            # "A formal application is expected in the spring": a forecast.
+            return _build(toks, ClaimKind.PREDICTION, "expect", None, False, i, cond, None)
+        elif (
+            low in {"expects", "expect", "predicts", "forecasts", "anticipates", "expected"}
+            and i > 0
+            and not (low == "expected" and toks[i - 1].low in _BE_FORMS)
+        ):
             to = next((k for k in range(i + 1, min(n, i + 8)) if toks[k].low in {"to", "that"}), -1)
             if to > i + 1 and low == "expect" and toks[i - 1].low in FIRST_PERSON:
                 obj = toks[to - 1]
