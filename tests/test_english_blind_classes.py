@@ -333,3 +333,17 @@ def test_promised_thing_in_a_headline_is_a_commitment() -> None:
     c = find(claims, "new swimming pool")
     assert c.kind is ClaimKind.COMMITMENT
     assert c.due is not None
+
+
+def test_it_opening_a_sentence_is_the_organisation_just_quoted() -> None:
+    claims = run(
+        "Vanta Appliances recalled 20,000 heaters on Tuesday. A consumer group, Safe "
+        "Homes Now, said the company had been slow. It demanded that Vanta publish every "
+        "complaint and said it would file a lawsuit next week.\n"
+    )
+    demand = find(claims, "Vanta publish every complaint")
+    assert demand.kind is ClaimKind.DEMAND
+    assert speaker(demand) == "Safe Homes Now"
+    suit = find(claims, "file a lawsuit")
+    assert suit.kind is ClaimKind.COMMITMENT
+    assert speaker(suit) == "Safe Homes Now"

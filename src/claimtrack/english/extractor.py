@@ -822,8 +822,8 @@ class EnglishExtractor:
                 words = head
         out: list[Mention] = []
         for name in split_names(words):
-            if not name or name[0].lower() in _NEVER_SPEAKERS:
-                continue
+            if not name or (name[0].lower() in _NEVER_SPEAKERS and not (name == ["It"] and a == 0)):
+                continue  # "It demanded ..." opening a sentence: the latest organisation
             m = self.speakers.name(name)
             if m is not None:
                 out.append(m)
@@ -1578,6 +1578,9 @@ class EnglishExtractor:
             "asked if",
         } or ((cue in DEMAND_CUES or cue in _CONTROL_CUES) and u.addressee):
             found = found._replace(kind=ClaimKind.DEMAND, trigger="cue")
+        elif cue in {"demanded", "demands", "demand"} and found.kind is ClaimKind.STATEMENT:
+            # "It demanded that Vanta publish every complaint": a subjunctive demand.
+            found = found._replace(kind=ClaimKind.DEMAND, trigger="cue")
         elif cue in PREDICTION_CUES and found.kind is ClaimKind.STATEMENT:
             found = found._replace(kind=ClaimKind.PREDICTION, trigger="cue")
         elif (
@@ -2130,8 +2133,10 @@ def _np_before_plain(toks: Sequence[Tok], end: int, lo: int) -> tuple[int, int] 
         return None
     if all(t.low in DETERMINERS for t in toks[start:end] if t.is_word):
         return None
-    if toks[end - 1].low in _NEVER_SPEAKERS:
-        return None
+    if toks[end - 1].low in _NEVER_SPEAKERS and not (
+        toks[end - 1].low == "it" and end - start == 1 and start == lo
+    ):
+        return None  # but "It demanded ...", opening a sentence, is an organisation
     if not toks[start].is_cap and not any(t.is_cap for t in toks[start:end]):
         head = toks[end - 1].low
         # a lower-case phrase mid-clause ("the deal was agreed, officials said" is

@@ -203,6 +203,7 @@ class Speakers:
         self.gender: dict[str, str] = {}
         self.recent: list[Actor] = []  # people lately spoken of, the latest last
         self.recent_speakers: list[Actor] = []
+        self.organisations: set[str] = set()  # ids an apposition calls a group or company
 
     # -- learning --------------------------------------------------------------------
 
@@ -336,6 +337,18 @@ class Speakers:
             return
         self._alias(actor, apposition)
         lows = [w.lower() for w in words]
+        if (
+            len(lows) <= 4
+            and lows[0] in {"a", "an", "the"}
+            and (lows[-1] in ORG_WORDS or lows[-1] in INSTITUTION_NOUNS)
+            and actor.kind is not ActorKind.ORGANISATION
+        ):
+            # "A consumer group, Safe Homes Now, said": an organisation ("it"), not a person.
+            self.organisations.add(actor.id)
+            self.recent = [a for a in self.recent if a.id != actor.id]
+            if self.last_person is not None and self.last_person.id == actor.id:
+                self.last_person = None
+            self.last_group = actor
         for w, low in zip(words, lows, strict=False):
             low = low[:-2] if low.endswith(("'s", "’s")) else low
             if w[:1].isupper() and low in COUNTRY_OF:
@@ -380,6 +393,16 @@ class Speakers:
             if target is not None and self.gender.get(target.id) == clash:
                 return None
             return Mention(target, 0.75, True) if target else None
+        if low == "it":
+            # "It demanded ...": the latest organisation to speak.
+            for actor in reversed(self.recent_speakers):
+                current = self.registry.get(actor.id) or actor
+                if (
+                    current.kind in (ActorKind.ORGANISATION, ActorKind.GROUP)
+                    or current.id in self.organisations
+                ):
+                    return Mention(current, 0.6, True)
+            return None
         if low == "they":
             target = self.last_group or self.last_speaker
             return Mention(target, 0.55, True) if target else None
