@@ -347,3 +347,18 @@ def test_it_opening_a_sentence_is_the_organisation_just_quoted() -> None:
     suit = find(claims, "file a lawsuit")
     assert suit.kind is ClaimKind.COMMITMENT
     assert speaker(suit) == "Safe Homes Now"
+
+
+def test_named_company_subject_with_an_inverted_the_company_said() -> None:
+    claims = run(
+        "Vanta will publish a list of affected serial numbers on Friday, the company said.\n"
+    )
+    assert find(claims, "publish a list").kind is ClaimKind.COMMITMENT
+
+
+def test_a_country_is_not_a_surname() -> None:
+    claims = run(
+        "South Korea's safety regulator said the heaters were unsafe.\n\n"
+        "A consumer group, Safe Home Korea, said the company had been slow to act.\n"
+    )
+    assert speaker(find(claims, "slow to act")) == "Safe Home Korea"

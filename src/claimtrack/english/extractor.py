@@ -1525,6 +1525,16 @@ class EnglishExtractor:
                 and all(w.lower() in name_words for w in proper)
             ):
                 return True  # "Orbis will ...", said by Orbis Devices (or "the company")
+            speaker_words = current.name.lower().split()
+            if (
+                proper
+                and len(proper) == len(bare)
+                and len(speaker_words) == 2
+                and speaker_words[0] == "the"
+                and speaker_words[1] in _COMPANY_WORDS
+                and (found is None or found.kind is not ActorKind.PERSON)
+            ):
+                return True  # "Orbis will hold a call, the company said": Orbis speaks
             # "the council's leader" speaks for the council; a minister for the government.
             if len(head) > 3 and (f"{head}'s" in names or f"of the {head}" in names):
                 return True
@@ -2395,6 +2405,7 @@ def _reported_conjuncts(
             elided.add(k)
 
 
+_COMPANY_WORDS = frozenset({"company", "firm", "group", "club", "carmaker", "retailer", "airline"})
 _CONTROL_CUES = frozenset(
     {
         "told",

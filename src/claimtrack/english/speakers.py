@@ -465,6 +465,13 @@ class Speakers:
             ):
                 last_title = i
         bare = list(words[last_title + 1 :])
+        if (
+            len(bare) == 1
+            and last_title >= 0
+            and (bare[0].lower() in COUNTRIES or bare[0].lower() in COUNTRY_OF)
+        ):
+            # "Safe Home Korea" is a name, not the title "Home" before a country
+            last_title, bare = -1, list(words)
         # "Chief executive Marta Olsen": the name is the capitalised run at the end.
         cut = len(bare)
         while cut > 0 and (bare[cut - 1][:1].isupper() or bare[cut - 1].lower() in NAME_PARTICLES):
@@ -485,7 +492,14 @@ class Speakers:
             kind = ActorKind.UNKNOWN
         bare_name = " ".join(bare)
         found = self.registry.resolve(bare_name) if bare_name != surface else None
-        if found is None and kind is ActorKind.PERSON and len(bare) >= 2:
+        if (
+            found is None
+            and kind is ActorKind.PERSON
+            and len(bare) >= 2
+            and bare[-1].lower() not in COUNTRIES
+            and bare[-1].lower() not in COUNTRY_OF
+        ):
+            # (a country is no surname: "Safe Home Korea" is not "South Korea")
             by_surname = self.registry.resolve(bare[-1])
             if by_surname is not None and by_surname.kind in (ActorKind.PERSON, ActorKind.UNKNOWN):
                 found = by_surname
