@@ -362,3 +362,21 @@ def test_a_country_is_not_a_surname() -> None:
         "A consumer group, Safe Home Korea, said the company had been slow to act.\n"
     )
     assert speaker(find(claims, "slow to act")) == "Safe Home Korea"
+
+
+def test_negated_going_to_of_the_speaker_is_a_commitment() -> None:
+    claims = run('"We are not going to abandon these tenants," Mayor Ruth Okafor said.\n')
+    assert find(claims, "abandon these tenants").kind is ClaimKind.COMMITMENT
+
+
+def test_present_tense_after_an_opening_condition_looks_ahead() -> None:
+    claims = run(
+        '"If the grant arrives, every shelter stays open through March," Mayor Ruth '
+        "Okafor said.\n\n"
+        '"If the launch slips, Vanta loses the holiday season to its rivals," said Mia '
+        "Cole, an analyst at Brookline Capital.\n"
+    )
+    shelters = find(claims, "every shelter stays open")
+    assert shelters.kind is ClaimKind.COMMITMENT
+    assert shelters.condition == "If the grant arrives"
+    assert find(claims, "Vanta loses").kind is ClaimKind.PREDICTION

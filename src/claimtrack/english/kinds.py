@@ -578,8 +578,18 @@ def analyse(
             after = toks[to_at + 1].low if to_at + 1 < n else ""
             if low == "due" and after not in VERBS:
                 pass  # "due to the weather" is a cause, not a schedule
-            elif low == "going" and after not in VERBS:
-                pass
+            elif (
+                low == "going"
+                and after not in VERBS
+                and not (
+                    after
+                    and after not in DETERMINERS
+                    and to_at + 1 < n
+                    and not toks[to_at + 1].is_cap
+                    and any(t.low in FIRST_PERSON for t in toks[max(0, i - 4) : i])
+                )
+            ):
+                pass  # ("we are not going to walk away": any verb after a first person)
             elif after in VERB_FORMS or after == "be" or after not in DETERMINERS:
                 if low in _PREDICTIVE_PLANS:
                     trig = "predictive"
@@ -811,6 +821,10 @@ def analyse(
         if kind is None:
             continue
         return _build(toks, kind, trig, subj, own, verb, cond, None)
+    if cond is not None and cond[1] < n:
+        present = _conditional_present(toks, cond, is_known, authority, is_own)
+        if present is not None:
+            return present
     if direct:
         imp = _imperative(toks)
         if imp is not None:
@@ -819,6 +833,48 @@ def analyse(
                 toks, ClaimKind.DEMAND, "imperative", None, False, verb, cond, addressee, True
             )
     return Analysis(ClaimKind.STATEMENT, None, None, False, None, None, cond, None, False)
+
+
+_NOT_VERB_S = frozenset({"its", "his", "this", "was", "has", "is", "as", "us", "plus", "thus"})
+
+
+def _conditional_present(
+    toks: Sequence[Tok],
+    cond: tuple[int, int],
+    is_known: Callable[[str], bool] | None,
+    authority: bool,
+    is_own: Callable[[str], bool] | None,
+) -> Analysis | None:
+    """ "If the money comes, every clinic stays open": a present tense that looks ahead
+    (the speaker's undertaking for a thing they run, else a forecast)."""
+    n = len(toks)
+    if any(t.is_word for t in toks[: cond[0]]) and toks[0].low not in {"but", "and", "so"}:
+        return None  # the condition must open the sentence
+    a = cond[1]
+    while a < n and (not toks[a].is_word or toks[a].low == "then"):
+        a += 1
+    for k in range(a + 1, min(n, a + 6)):
+        t = toks[k]
+        low = t.low
+        if not t.is_word or low in AUX:
+            return None
+        stem_ok = (
+            low[:-1] in VERB_FORMS
+            or (low.endswith("es") and low[:-2] in VERB_FORMS)
+            or (toks[k - 1].is_cap and low not in DETERMINERS and low not in _NOT_VERB_S)
+        )  # a name then "-s": "Vanta loses"
+        if low.endswith("s") and not low.endswith("ss") and stem_ok and not t.is_cap:
+            subj = (a, k)
+            head = toks[k - 1]
+            subj_text = " ".join(x.text for x in toks[a:k])
+            own = is_own is not None and is_own(subj_text)
+            animate = head.low in ANIMATE_NOUNS or (
+                head.is_cap
+                and (head.start != toks[0].start or bool(is_known and is_known(head.text)))
+            )
+            kind = ClaimKind.COMMITMENT if own else _controlled(toks, k, head, animate, authority)
+            return _build(toks, kind, "conditional", subj, own, k, cond, None)
+    return None
 
 
 def _imperative(toks: Sequence[Tok]) -> tuple[int, tuple[int, int] | None] | None:
