@@ -380,3 +380,24 @@ def test_present_tense_after_an_opening_condition_looks_ahead() -> None:
     assert shelters.kind is ClaimKind.COMMITMENT
     assert shelters.condition == "If the grant arrives"
     assert find(claims, "Vanta loses").kind is ClaimKind.PREDICTION
+
+
+def test_mid_sentence_cue_before_a_conjunction_attributes_both_halves() -> None:
+    claims = run(
+        "Mayor Ruth Okafor spoke to reporters. Three banks had offered loans, she said, "
+        "but none had signed a contract.\n"
+    )
+    before = find(claims, "Three banks had offered loans")
+    after = find(claims, "none had signed a contract")
+    assert speaker(before) == "Ruth Okafor"
+    assert speaker(after) == "Ruth Okafor"
+    assert "she said" not in before.text
+
+
+def test_first_half_of_a_quoted_but_is_kept() -> None:
+    claims = run(
+        '"We hope the club stays, but we will not give away the park," said Councillor '
+        "Omar Haddad.\n"
+    )
+    find(claims, "We hope the club stays")
+    assert find(claims, "give away the park").kind is ClaimKind.COMMITMENT

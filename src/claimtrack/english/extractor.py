@@ -460,6 +460,7 @@ class EnglishExtractor:
         self.text = source.text
         self.context = context
         self.units: list[_Unit] = []
+        self._continuation: _Cue | None = None  # set by _verb_cue for "..., she said, but"
         self._index = TokenIndex(self.text)
         self._inline: list[tuple[int, int]] = []
         self._inline_ends: list[int] = []
@@ -1007,6 +1008,9 @@ class EnglishExtractor:
                     cue = None
             if cue is not None:
                 out.append(cue)
+                if self._continuation is not None:
+                    out.append(self._continuation)
+                    self._continuation = None
                 for m in cue.mentions:  # "X said ..., though he acknowledged ...": X
                     self.speakers.note_speaker(m.actor)
                 i = max(i + 1, cue.comp)
@@ -1015,6 +1019,7 @@ class EnglishExtractor:
         return out
 
     def _verb_cue(self, toks: Sequence[Tok], i: int, previous: list[_Cue]) -> _Cue | None:
+        self._continuation = None
         n = len(toks)
         low = toks[i].low
         nxt = toks[i + 1].low if i + 1 < n else ""
@@ -1156,6 +1161,17 @@ class EnglishExtractor:
                 r = comp + 1
             if r < n - 1 and toks[r].text == "," and toks[r + 1].low.endswith("ing"):
                 rest = []  # "..., the agency said Tuesday, rejecting ...": inverted
+            if (
+                r < n - 2
+                and toks[r].text == ","
+                and toks[r + 1].low in _CONTINUATIONS
+                and is_verbish(toks[r + 2 :])
+                and span[0] > 2
+            ):
+                # "A had offered loans, she said, but none had signed": what comes before
+                # is hers, and so is what follows the conjunction.
+                self._continuation = _Cue("verb", i, r + 2, r, mentions, word)
+                rest = []
             if not rest or not is_verbish(rest) or rest[0].low in _TIME_LEAD:
                 # "X will do Y, the council's leader confirmed on Tuesday."
                 return _Cue("inverted", i, 0, 0, mentions, word, comp_end=span[0] - 1)
@@ -2405,6 +2421,7 @@ def _reported_conjuncts(
             elided.add(k)
 
 
+_CONTINUATIONS = frozenset({"but", "and", "though", "although", "while", "yet"})
 _COMPANY_WORDS = frozenset({"company", "firm", "group", "club", "carmaker", "retailer", "airline"})
 _CONTROL_CUES = frozenset(
     {

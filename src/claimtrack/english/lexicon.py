@@ -1159,6 +1159,16 @@ FURNITURE = frozenset(
 #: Common base-form verbs: a list item or imperative starts with one.
 VERBS = frozenset(
     [
+        "want",
+        "know",
+        "think",
+        "hope",
+        "succeed",
+        "thrive",
+        "walk",
+        "matter",
+        "fade",
+        "recall",
         "play",
         "guarantee",
         "refund",
