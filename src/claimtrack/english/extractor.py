@@ -1170,7 +1170,7 @@ class EnglishExtractor:
             ):
                 # "A had offered loans, she said, but none had signed": what comes before
                 # is hers, and so is what follows the conjunction.
-                self._continuation = _Cue("verb", i, r + 2, r, mentions, word)
+                self._continuation = _Cue("verb", i, r + 2, span[0] - 1, mentions, word)
                 rest = []
             if not rest or not is_verbish(rest) or rest[0].low in _TIME_LEAD:
                 # "X will do Y, the council's leader confirmed on Tuesday."
