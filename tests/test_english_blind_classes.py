@@ -401,3 +401,11 @@ def test_first_half_of_a_quoted_but_is_kept() -> None:
     )
     find(claims, "We hope the club stays")
     assert find(claims, "give away the park").kind is ClaimKind.COMMITMENT
+
+
+def test_a_body_of_the_speakers_own_organisation_acts_for_it() -> None:
+    claims = run(
+        "Cllr Neil Barr, the council's cabinet member for housing, said the council's "
+        "cabinet would vote on the sale in January.\n"
+    )
+    assert find(claims, "cabinet would vote").kind is ClaimKind.COMMITMENT

@@ -1554,6 +1554,11 @@ class EnglishExtractor:
             # "the council's leader" speaks for the council; a minister for the government.
             if len(head) > 3 and (f"{head}'s" in names or f"of the {head}" in names):
                 return True
+            for w in words[:-1]:
+                # "the council's cabinet", said by the council's cabinet member
+                base = w[:-2] if w.endswith("'s") else ""
+                if len(base) > 3 and (f"{base}'s" in names or f"of the {base}" in names):
+                    return True
             return head == "government" and any(r in names for r in _GOVERNMENT_ROLES)
 
         def is_known(name: str) -> bool:
