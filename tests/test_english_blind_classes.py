@@ -409,3 +409,13 @@ def test_a_body_of_the_speakers_own_organisation_acts_for_it() -> None:
         "cabinet would vote on the sale in January.\n"
     )
     assert find(claims, "cabinet would vote").kind is ClaimKind.COMMITMENT
+
+
+def test_a_speech_verb_under_a_modal_is_an_undertaking_not_a_cue() -> None:
+    claims = run(
+        "The Kestrel Fund said it remained committed to the programme and would "
+        "announce its next grants in the coming weeks.\n"
+    )
+    c = find(claims, "announce its next grants")
+    assert c.kind is ClaimKind.COMMITMENT
+    assert c.due is not None and c.due.vague

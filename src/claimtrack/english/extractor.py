@@ -994,7 +994,12 @@ class EnglishExtractor:
                     cue = _Cue("participle", i, comp, i - 1, mentions, low)
             elif low in NOMINAL_CUES and (prev in _PRE_NOMINAL or i == 0 or low not in CUES):
                 cue = self._nominal(toks, i)
-            elif low in CUES and prev != "to" and prev not in _ARTICLES:
+            elif (
+                low in CUES
+                and prev != "to"
+                and prev not in _ARTICLES
+                and prev not in _ELIDED_MODALS  # "would announce its grants": no speech yet
+            ):
                 cue = self._verb_cue(toks, i, out)
                 if (
                     cue is not None
