@@ -419,3 +419,11 @@ def test_a_speech_verb_under_a_modal_is_an_undertaking_not_a_cue() -> None:
     c = find(claims, "announce its next grants")
     assert c.kind is ClaimKind.COMMITMENT
     assert c.due is not None and c.due.vague
+
+
+def test_being_forced_to_act_is_a_consequence_not_an_undertaking() -> None:
+    claims = run(
+        "Shelter director Ana Ruiz said the charity would be forced to close two "
+        "kitchens by March.\n"
+    )
+    assert find(claims, "forced to close").kind is ClaimKind.PREDICTION

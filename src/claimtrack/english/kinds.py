@@ -812,6 +812,14 @@ def analyse(
         elif trig == "refusal":
             kind = ClaimKind.COMMITMENT if own else None
         if (
+            kind is ClaimKind.COMMITMENT
+            and trig in {"future", "reported"}
+            and 0 <= verb < n - 1
+            and toks[verb].low == "be"
+            and toks[verb + 1].low in {"forced", "compelled", "obliged"}
+        ):
+            kind = ClaimKind.PREDICTION  # "would be forced to cut rations": a consequence
+        if (
             kind is ClaimKind.PREDICTION
             and cue in _PROMISE_CUES
             and trig in {"future", "reported"}
