@@ -158,7 +158,7 @@ class SQLiteStore:
                 "SELECT uri, title, publisher, published_at, language, meta FROM sources WHERE id = ?",
                 (source.id,),
             ).fetchone()
-            meta = json.dumps(dict(source.meta), sort_keys=True, default=str)
+            meta = _meta_json(source)
             fields = (
                 source.uri,
                 source.title,
@@ -173,23 +173,7 @@ class SQLiteStore:
                 self._replace_claims(conn, source, claims)
                 return "rederived"
             if row is None:
-                conn.execute(
-                    "INSERT INTO sources (id, uri, title, publisher, published_at, published_ts,"
-                    " retrieved_at, language, meta, text, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        source.id,
-                        source.uri,
-                        source.title,
-                        source.publisher,
-                        _iso(source.published_at),
-                        _ts(source.published_at),
-                        _iso(source.retrieved_at),
-                        source.language,
-                        meta,
-                        source.text,
-                        _now().isoformat(),
-                    ),
-                )
+                _insert_source(conn, source)
                 outcome: AddOutcome = "added"
             else:
                 conn.execute(
@@ -733,23 +717,7 @@ class SQLiteStore:
             for source, claims in items:
                 if conn.execute("SELECT 1 FROM sources WHERE id = ?", (source.id,)).fetchone():
                     continue
-                conn.execute(
-                    "INSERT INTO sources (id, uri, title, publisher, published_at, published_ts,"
-                    " retrieved_at, language, meta, text, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        source.id,
-                        source.uri,
-                        source.title,
-                        source.publisher,
-                        _iso(source.published_at),
-                        _ts(source.published_at),
-                        _iso(source.retrieved_at),
-                        source.language,
-                        json.dumps(dict(source.meta), sort_keys=True, default=str),
-                        source.text,
-                        _now().isoformat(),
-                    ),
-                )
+                _insert_source(conn, source)
                 self._replace_claims(conn, source, claims)
                 added += 1
         return added
@@ -780,6 +748,30 @@ _EVIDENCE_COLUMNS = (
     "id, claim_id, verdict, reason, source_id, uri, excerpt, happened_at, known_at,"
     " recorded_at, recorded_by, recorder, confidence, note"
 )
+
+
+def _meta_json(source: Source) -> str:
+    return json.dumps(dict(source.meta), sort_keys=True, default=str)
+
+
+def _insert_source(conn: sqlite3.Connection, source: Source) -> None:
+    conn.execute(
+        "INSERT INTO sources (id, uri, title, publisher, published_at, published_ts,"
+        " retrieved_at, language, meta, text, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            source.id,
+            source.uri,
+            source.title,
+            source.publisher,
+            _iso(source.published_at),
+            _ts(source.published_at),
+            _iso(source.retrieved_at),
+            source.language,
+            _meta_json(source),
+            source.text,
+            _now().isoformat(),
+        ),
+    )
 
 
 def _evidence(r: Sequence[Any]) -> Evidence:
