@@ -270,7 +270,14 @@ _GOVERNMENT_ROLES = (
     "premier",
     "mayor",
     "governor",
+    "treasurer",
 )
+#: Who a union official speaks for ("staff will walk out unless ...").
+_MEMBER_NOUNS = frozenset(
+    ["staff", "members", "workers", "lecturers", "teachers", "nurses", "drivers", "employees"]
+)
+#: Policy instruments a central bank's officials set ("rates will stay on hold").
+_POLICY_NOUNS = frozenset(["rates", "rate", "costs"])
 # Words in a speaker's names that make them an office-holder of an institution.
 _OFFICE_WORDS = frozenset(
     [
@@ -294,6 +301,8 @@ _OFFICE_WORDS = frozenset(
         "spokeswoman",
         "spokesperson",
         "officer",
+        "treasurer",
+        "vice-chancellor",
         "commissioner",
         "manager",
         "founder",
@@ -1564,6 +1573,19 @@ class EnglishExtractor:
                 base = w[:-2] if w.endswith("'s") else ""
                 if len(base) > 3 and (f"{base}'s" in names or f"of the {base}" in names):
                     return True
+            if head in _MEMBER_NOUNS and ("union" in name_words or "union" in names):
+                return True  # a union official speaks for its members
+            if head in _POLICY_NOUNS and "bank" in names and office:
+                return True  # a central bank's president on its rates: forward guidance
+            if (
+                office
+                and found is not None
+                and found.kind is ActorKind.ORGANISATION
+                and proper
+                and len(proper) == len(bare)
+                and (group is None or group.lower() in found.name.lower())
+            ):
+                return True  # "Veridan would begin a trial", said by its chief executive
             return head == "government" and any(r in names for r in _GOVERNMENT_ROLES)
 
         def is_known(name: str) -> bool:

@@ -216,6 +216,14 @@ _FUTURE = frozenset({"will", "shall", "won't", "won’t", "wont"})
 _WOULD = frozenset({"would", "wouldn't", "wouldn’t"})
 _CANT = frozenset({"can't", "can’t", "cannot"})
 _PREDICTIVE_PLANS = frozenset({"expected", "likely"})
+#: "I think/suspect ... will": the speaker forecasts rather than undertakes.
+_HEDGES = frozenset({"think", "suspect", "believe", "guess", "reckon", "fear", "doubt"})
+#: "would want/prefer/like": a wish or view, not an act undertaken.
+_WISH_VERBS = frozenset({"want", "prefer", "like", "love", "hope", "imagine", "think"})
+#: "expect to see/be/have": forecasts, not acts.
+_EXPECT_NON_ACTS = frozenset(
+    {"be", "see", "have", "remain", "receive", "get", "hear", "find", "happen", "grow", "need"}
+)
 _WEEKDAYS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
@@ -591,7 +599,14 @@ def analyse(
             ):
                 pass  # ("we are not going to walk away": any verb after a first person)
             elif after in VERB_FORMS or after == "be" or after not in DETERMINERS:
-                if low in _PREDICTIVE_PLANS:
+                if low in _PREDICTIVE_PLANS or (
+                    low == "going"
+                    and after == "be"
+                    and to_at + 2 < n
+                    and not is_participle(toks[to_at + 2].low)
+                    and not any(t.low in FIRST_PERSON for t in toks[max(0, i - 3) : i])
+                ):
+                    # "That is going to be expensive": a forecast, not a plan.
                     trig = "predictive"
                 elif low in _READINESS:
                     trig = "readiness"
@@ -640,6 +655,22 @@ def analyse(
                     return _build(
                         toks, ClaimKind.DEMAND, "want", None, False, to + 1, cond, (i + 1, to)
                     )
+            if (
+                to == i + 1
+                and toks[to].low == "to"
+                and to + 1 < n
+                and toks[to + 1].low in VERB_FORMS
+                and toks[to + 1].low not in _EXPECT_NON_ACTS
+                and low in {"expects", "expect"}
+                and (
+                    toks[i - 1].low in FIRST_PERSON
+                    or (reported and toks[i - 1].low in _THIRD_PERSON)
+                    or (is_own is not None and toks[i - 1].is_cap and is_own(toks[i - 1].text))
+                )
+            ):
+                # "it expects to file for approval next year": the speaker's own plan.
+                subj_e = (i - 1, i)
+                return _build(toks, ClaimKind.COMMITMENT, "plan", subj_e, True, to + 1, cond, None)
             if to >= 0:
                 return _build(toks, ClaimKind.PREDICTION, "expect", None, False, i + 1, cond, None)
         elif low in {"could", "may", "might"} and cue in {
@@ -826,6 +857,24 @@ def analyse(
             and not expletive
         ):
             kind = ClaimKind.COMMITMENT  # "X will build it, the chairman promised"
+        if (
+            kind is ClaimKind.COMMITMENT
+            and trig in {"future", "reported", "predictive"}
+            and subj is not None
+            and any(
+                toks[k].low in _HEDGES and toks[k - 1].low in FIRST_PERSON
+                for k in range(max(1, subj[0] - 3), subj[0])
+            )
+        ):
+            kind = ClaimKind.PREDICTION  # "I think we will see more ballots": a forecast
+        if (
+            kind is ClaimKind.COMMITMENT
+            and trig == "reported"
+            and 0 <= verb < n
+            and toks[verb].low in _WISH_VERBS
+            and own
+        ):
+            kind = ClaimKind.STATEMENT  # "I would want monthly scans": a view
         if kind is None:
             continue
         return _build(toks, kind, trig, subj, own, verb, cond, None)
