@@ -276,6 +276,10 @@ _GOVERNMENT_ROLES = (
 _MEMBER_NOUNS = frozenset(
     ["staff", "members", "workers", "lecturers", "teachers", "nurses", "drivers", "employees"]
 )
+#: Titles of a company's officers, who speak for the company.
+_CORPORATE_WORDS = frozenset(
+    ["chief", "executive", "ceo", "cfo", "director", "chairman", "chairwoman", "officer"]
+)
 #: Policy instruments a central bank's officials set ("rates will stay on hold").
 _POLICY_NOUNS = frozenset(["rates", "rate", "costs"])
 # Words in a speaker's names that make them an office-holder of an institution.
@@ -1575,12 +1579,14 @@ class EnglishExtractor:
                     return True
             if head in _MEMBER_NOUNS and ("union" in name_words or "union" in names):
                 return True  # a union official speaks for its members
-            if head in _POLICY_NOUNS and "bank" in names and office:
-                return True  # a central bank's president on its rates: forward guidance
+            if head in _POLICY_NOUNS and office and ("bank" in names or "governor" in names):
+                return True  # a central bank's governor on its rates: forward guidance
+            if head in _POLICY_NOUNS and office and "its president" in names:
+                return True  # "the bank ..., and its president, X, said rates would ..."
             if (
-                office
+                bool(name_words & _CORPORATE_WORDS)
                 and found is not None
-                and found.kind is ActorKind.ORGANISATION
+                and found.kind in {ActorKind.ORGANISATION, ActorKind.UNKNOWN}
                 and proper
                 and len(proper) == len(bare)
                 and (group is None or group.lower() in found.name.lower())

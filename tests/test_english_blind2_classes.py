@@ -1,0 +1,56 @@
+"""Failure classes found on the blind2 set, checked on our own short sentences."""
+
+from __future__ import annotations
+
+import claimtrack
+from claimtrack.model import ClaimKind
+
+PUB = "2025-03-15T12:00:00+00:00"
+
+
+def _kinds(text: str) -> dict[str, ClaimKind]:
+    return {c.text: c.kind for c in claimtrack.extract(text, published=PUB)}
+
+
+def _kind_of(text: str, fragment: str) -> ClaimKind:
+    for t, k in _kinds(text).items():
+        if fragment in t:
+            return k
+    raise AssertionError(f"no claim with {fragment!r} in {_kinds(text)}")
+
+
+def test_union_official_speaks_for_members() -> None:
+    text = (
+        "The regional secretary of the nurses' union, Paula Grey, spoke on Monday.\n\n"
+        '"Unless the trust improves its offer, members will strike on May 4," Ms Grey said.'
+    )
+    assert _kind_of(text, "members will strike") is ClaimKind.COMMITMENT
+
+
+def test_central_bank_forward_guidance() -> None:
+    text = (
+        "The governor of the Northland central bank, Tom Reyes, spoke after the meeting.\n\n"
+        "Mr Reyes said rates would stay on hold until wage growth slowed."
+    )
+    assert _kind_of(text, "rates would stay on hold") is ClaimKind.COMMITMENT
+
+
+def test_hedged_first_person_future_is_a_forecast() -> None:
+    text = (
+        "Economist Lara Dunn was sceptical.\n\n"
+        '"I think we will see more closures before summer," Ms Dunn said.'
+    )
+    assert _kind_of(text, "we will see more closures") is ClaimKind.PREDICTION
+
+
+def test_going_to_be_adjective_is_a_forecast() -> None:
+    text = 'Analyst Sam Oduya was cautious.\n\n"That is going to be costly," Mr Oduya said.'
+    kinds = _kinds(text)
+    assert all(k is not ClaimKind.COMMITMENT for k in kinds.values()), kinds
+
+
+def test_expects_to_of_the_speaker_is_a_plan() -> None:
+    text = (
+        "Brightwell Foods said on Tuesday that it expects to open a new plant in Leeds next year."
+    )
+    assert _kind_of(text, "open a new plant") is ClaimKind.COMMITMENT
