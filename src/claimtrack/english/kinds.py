@@ -863,7 +863,7 @@ def analyse(
             and subj is not None
             and any(
                 toks[k].low in _HEDGES and toks[k - 1].low in FIRST_PERSON
-                for k in range(max(1, subj[0] - 3), subj[0])
+                for k in range(max(1, i - 6), i)
             )
         ):
             kind = ClaimKind.PREDICTION  # "I think we will see more ballots": a forecast
