@@ -54,3 +54,10 @@ def test_expects_to_of_the_speaker_is_a_plan() -> None:
         "Brightwell Foods said on Tuesday that it expects to open a new plant in Leeds next year."
     )
     assert _kind_of(text, "open a new plant") is ClaimKind.COMMITMENT
+
+
+def test_passive_told_is_not_a_new_speaker() -> None:
+    text = "Tenant leader Omar Vance said his neighbours had been told the lifts would be fixed."
+    claims = claimtrack.extract(text, published=PUB)
+    assert claims
+    assert all("Vance" in c.speaker.name for c in claims), [c.speaker.name for c in claims]

@@ -276,6 +276,8 @@ _GOVERNMENT_ROLES = (
 _MEMBER_NOUNS = frozenset(
     ["staff", "members", "workers", "lecturers", "teachers", "nurses", "drivers", "employees"]
 )
+#: Cues whose passive ("they were told ...") reports what others heard, not a speaker.
+_PASSIVE_TOLD = frozenset(["told", "assured", "promised", "reminded", "informed"])
 #: Titles of a company's officers, who speak for the company.
 _CORPORATE_WORDS = frozenset(
     ["chief", "executive", "ceo", "cfo", "director", "chairman", "chairwoman", "officer"]
@@ -1012,7 +1014,11 @@ class EnglishExtractor:
                 and prev != "to"
                 and prev not in _ARTICLES
                 and prev not in _ELIDED_MODALS  # "would announce its grants": no speech yet
+                and not (prev in {"been", "being"} and low.endswith(("ed", "told")))
+                and not (prev in {"was", "were"} and low in _PASSIVE_TOLD)
             ):
+                # "his members had been told the bridge would reopen": a passive report
+                # inside the speaker's claim, not a new speaker.
                 cue = self._verb_cue(toks, i, out)
                 if (
                     cue is not None
