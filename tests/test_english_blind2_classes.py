@@ -61,3 +61,14 @@ def test_passive_told_is_not_a_new_speaker() -> None:
     claims = claimtrack.extract(text, published=PUB)
     assert claims
     assert all("Vance" in c.speaker.name for c in claims), [c.speaker.name for c in claims]
+
+
+def test_person_with_organisation_role_is_a_person() -> None:
+    text = (
+        "Mayor Tom Hale spoke first.\n\n"
+        "Council senior planner Aoife Brennan told the meeting that work would start in May. "
+        "She said the design had been approved."
+    )
+    claims = claimtrack.extract(text, published=PUB)
+    last = [c for c in claims if "design" in c.text]
+    assert last and "Brennan" in last[0].speaker.name, [(c.text, c.speaker.name) for c in claims]

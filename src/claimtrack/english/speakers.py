@@ -476,10 +476,18 @@ class Speakers:
         cut = len(bare)
         while cut > 0 and (bare[cut - 1][:1].isupper() or bare[cut - 1].lower() in NAME_PARTICLES):
             cut -= 1
+        role_cut = False
         if 0 < cut < len(bare):
+            role_cut = any(
+                w[:1].islower() and w.isalpha() and len(w) > 3 and w not in NAME_PARTICLES
+                for w in bare[:cut]
+            )
             bare = bare[cut:]
         titled = last_title >= 0 and any(low in _PERSON_TITLES for low in lows[: last_title + 1])
         orgish = any(low in ORG_WORDS for low in lows)
+        if orgish and role_cut and len(bare) >= 2:
+            # "Council senior engineer Jo Bell": a person whose role names an organisation.
+            orgish = any(w.lower() in ORG_WORDS for w in bare)
         if orgish:
             kind = ActorKind.ORGANISATION
         elif len(bare) == 1 and bare[0].lower() in COUNTRIES:
