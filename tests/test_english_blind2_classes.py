@@ -72,3 +72,10 @@ def test_person_with_organisation_role_is_a_person() -> None:
     claims = claimtrack.extract(text, published=PUB)
     last = [c for c in claims if "design" in c.text]
     assert last and "Brennan" in last[0].speaker.name, [(c.text, c.speaker.name) for c in claims]
+
+
+def test_dateline_is_not_part_of_the_claim() -> None:
+    text = "LISBON — Marlow Foods said on Monday that it would open a plant in Porto next year."
+    claims = claimtrack.extract(text, published=PUB)
+    assert claims and all("LISBON" not in c.text for c in claims)
+    assert any("Marlow" in c.speaker.name for c in claims), [c.speaker.name for c in claims]

@@ -209,6 +209,11 @@ def split_sentences(
     cuts.sort()
     out: list[tuple[int, int]] = []
     s = start
+    while s < end and text[s].isspace():
+        s += 1
+    dl = _DATELINE.match(text, s, min(end, s + 80))
+    if dl is not None and dl.end() < end:
+        s = dl.end()  # "BOSTON — Veridan said ...": the dateline is no part of the claim
     for e, nxt_start in cuts:
         if e <= s:
             continue
@@ -221,6 +226,9 @@ def split_sentences(
         out.append((a, b))
     return out
 
+
+#: A dateline opening a story: "BOSTON —", "NEW YORK, May 3 —" (capitals, then a dash).
+_DATELINE = re.compile(r"[A-Z][A-Z'.]{1,20}(?:[ ,]{1,2}[A-Z][A-Za-z'.]{0,20}){0,3} [—–] ")
 
 _RUNON = re.compile(r"[a-z] [A-Z][a-z]*(?:['’][a-z]+)? ")
 
