@@ -79,3 +79,15 @@ def test_dateline_is_not_part_of_the_claim() -> None:
     claims = claimtrack.extract(text, published=PUB)
     assert claims and all("LISBON" not in c.text for c in claims)
     assert any("Marlow" in c.speaker.name for c in claims), [c.speaker.name for c in claims]
+
+
+def test_said_that_definite_clause_with_past_verb_is_a_claim() -> None:
+    text = (
+        "Drug maker results\n\n"
+        "Orbis Health said on Monday that its new drug, a daily pill, slowed weight gain.\n"
+        "Mr Jones said the pill halved costs."
+    )
+    claims = claimtrack.extract(text, published=PUB)
+    by = {c.speaker.name for c in claims}
+    assert any("Orbis" in n for n in by), [(c.speaker.name, c.text) for c in claims]
+    assert any("Jones" in n for n in by), [(c.speaker.name, c.text) for c in claims]

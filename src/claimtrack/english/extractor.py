@@ -1129,6 +1129,7 @@ class EnglishExtractor:
             and low not in {"accused", "accuses"}
             and comp < n
             and toks[comp].low in _DEFINITE
+            and not (comp > 0 and toks[comp - 1].low == "that")  # "said that its ...": a clause
             and _anaphoric_object(toks, comp)
         ):
             return None  # "announced the plan on Sunday": no proposition
@@ -1987,6 +1988,17 @@ def _anaphoric_object(toks: Sequence[Tok], k: int) -> bool:
             return False
         if t.low in AUX or (t.low in VERB_FORMS and t.low not in _NOUNISH_FORMS):
             return False
+        if (
+            j > k + 1
+            and len(t.low) > 4
+            and t.low.endswith("ed")
+            and j + 1 < len(toks)
+            and toks[j + 1].is_word
+            and toks[j + 1].low not in {"by", "in", "on", "at", "for", "with", "from", "to"}
+            and toks[j - 1].is_word
+            and toks[j - 1].low not in DETERMINERS
+        ):
+            return False  # "that its drug slowed cognitive decline": a past-tense verb
     return True
 
 
