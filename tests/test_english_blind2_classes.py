@@ -91,3 +91,15 @@ def test_said_that_definite_clause_with_past_verb_is_a_claim() -> None:
     by = {c.speaker.name for c in claims}
     assert any("Orbis" in n for n in by), [(c.speaker.name, c.text) for c in claims]
     assert any("Jones" in n for n in by), [(c.speaker.name, c.text) for c in claims]
+
+
+def test_second_complement_with_expects_to_is_split() -> None:
+    text = (
+        "Results day\n\n"
+        "Kestrel Labs said on Monday that its sales rose by 4 per cent, "
+        "and that it expects to file a patent in the spring."
+    )
+    claims = claimtrack.extract(text, published=PUB)
+    plan = [c for c in claims if "file a patent" in c.text]
+    assert plan and plan[0].kind is ClaimKind.COMMITMENT, [(c.kind, c.text) for c in claims]
+    assert "sales rose" not in plan[0].text

@@ -2544,6 +2544,8 @@ def _has_modal(toks: Sequence[Tok], a: int, b: int) -> bool:
         low = toks[j].low
         if low in _ELIDED_MODALS or low in _LIST_TRIGGERS or low.endswith(("'ll", "’ll")):
             return True
+        if low in _PLAN_VERBS and j + 1 < len(toks) and toks[j + 1].low == "to":
+            return True  # "and that it expects to file ...": a plan of its own
         if low in {";", "that"} or toks[j].text in CLOSE_MARKS:
             return False
     return False
@@ -2572,6 +2574,7 @@ _TRAILING_CONNECTORS = frozenset({"and", "but", "or", "so", "then"})
 _NOUN_USE_NEXT = frozenset(
     {"of", "for", "to", "and", "or", "from", "in", "on", "with", "is", "are"}
 )
+_PLAN_VERBS = frozenset({"expects", "plans", "intends", "aims", "hopes"})
 _LIST_TRIGGERS = frozenset({"will", "would", "must", "shall", "won't", "won’t", "should"})
 
 

@@ -659,8 +659,10 @@ def analyse(
                 to == i + 1
                 and toks[to].low == "to"
                 and to + 1 < n
-                and toks[to + 1].low in VERB_FORMS
+                and toks[to + 1].is_word
+                and not toks[to + 1].is_cap
                 and toks[to + 1].low not in _EXPECT_NON_ACTS
+                and toks[to + 1].low not in DETERMINERS
                 and low in {"expects", "expect"}
                 and (
                     toks[i - 1].low in FIRST_PERSON
