@@ -103,3 +103,17 @@ def test_second_complement_with_expects_to_is_split() -> None:
     plan = [c for c in claims if "file a patent" in c.text]
     assert plan and plan[0].kind is ClaimKind.COMMITMENT, [(c.kind, c.text) for c in claims]
     assert "sales rose" not in plan[0].text
+
+
+def test_publisher_schedules() -> None:
+    text = (
+        "Council budget row\n\n"
+        "The council met on Tuesday.\n\n"
+        "The next full council meeting is scheduled for April 23.\n\n"
+        "Select committee hearings begin on May 2."
+    )
+    kinds = _kinds(text)
+    assert kinds.get("The next full council meeting is scheduled for April 23") is (
+        ClaimKind.COMMITMENT
+    ), kinds
+    assert kinds.get("Select committee hearings begin on May 2") is ClaimKind.COMMITMENT, kinds

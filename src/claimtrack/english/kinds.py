@@ -746,6 +746,33 @@ def analyse(
         ):
             # "The budget goes to a final vote on 24 June": the publisher's schedule.
             return _build(toks, ClaimKind.COMMITMENT, "schedule", (0, i), False, i, cond, None)
+        elif (
+            publisher
+            and not headline
+            and 1 < i <= 6
+            and low in _SCHEDULE_VERBS
+            and toks[i - 1].is_word
+            and len(toks[i - 1].low) > 3
+            and toks[i - 1].low.endswith("s")
+            and not toks[i - 1].low.endswith("ss")
+            and nxt in {"on", "in", "at", "next", "this", "from"}
+            and (toks[0].low in DETERMINERS or toks[0].is_cap)
+            and not any(t.low in AUX or t.low in VERBS for t in toks[1 : i - 1])
+        ):
+            # "Budget estimates hearings begin on June 2": a plural subject's schedule.
+            return _build(toks, ClaimKind.COMMITMENT, "schedule", (0, i), False, i, cond, None)
+        elif (
+            publisher
+            and not headline
+            and low in {"scheduled", "slated"}
+            and i > 1
+            and toks[i - 1].low in {"is", "are"}
+            and nxt in {"for", "on", "to"}
+            and not any(t.low in AUX for t in toks[: i - 1])
+        ):
+            # "The next meeting is scheduled for April 23": the publisher's schedule.
+            subj_s = (0, i - 1)
+            return _build(toks, ClaimKind.COMMITMENT, "schedule", subj_s, False, i, cond, None)
         elif headline and low == "to" and i > 0 and nxt in VERBS:
             before = toks[:i]
             if not is_verbish(before):
