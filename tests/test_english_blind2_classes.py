@@ -117,3 +117,13 @@ def test_publisher_schedules() -> None:
         ClaimKind.COMMITMENT
     ), kinds
     assert kinds.get("Select committee hearings begin on May 2") is ClaimKind.COMMITMENT, kinds
+
+
+def test_inverted_cue_with_without_tail() -> None:
+    text = (
+        "Trial news\n\n"
+        "The full data will be published in a journal, the company said, without giving a date."
+    )
+    claims = claimtrack.extract(text, published=PUB)
+    assert any("will be published" in c.text for c in claims), [c.text for c in claims]
+    assert not any(c.text.startswith("without") for c in claims), [c.text for c in claims]

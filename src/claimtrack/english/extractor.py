@@ -1184,7 +1184,11 @@ class EnglishExtractor:
             r = skip_time_adverbial(toks, comp) if comp < n else comp
             if r == comp and comp < n and toks[comp].low in _WEEKDAY_NAMES:
                 r = comp + 1
-            if r < n - 1 and toks[r].text == "," and toks[r + 1].low.endswith("ing"):
+            if (
+                r < n - 1
+                and toks[r].text == ","
+                and (toks[r + 1].low.endswith("ing") or toks[r + 1].low == "without")
+            ):
                 rest = []  # "..., the agency said Tuesday, rejecting ...": inverted
             if (
                 r < n - 2
