@@ -127,3 +127,12 @@ def test_inverted_cue_with_without_tail() -> None:
     claims = claimtrack.extract(text, published=PUB)
     assert any("will be published" in c.text for c in claims), [c.text for c in claims]
     assert not any(c.text.startswith("without") for c in claims), [c.text for c in claims]
+
+
+def test_reported_promise_heard_by_others_is_a_statement() -> None:
+    text = (
+        "Rail anger\n\n"
+        "Commuter group chair Lena Ortiz said passengers had been told the line would reopen "
+        "in May."
+    )
+    assert _kind_of(text, "would reopen") is ClaimKind.STATEMENT

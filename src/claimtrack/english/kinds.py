@@ -904,6 +904,17 @@ def analyse(
             and own
         ):
             kind = ClaimKind.STATEMENT  # "I would want monthly scans": a view
+        if (
+            kind is not None
+            and trig in {"future", "reported"}
+            and subj is not None
+            and any(
+                toks[k].low in {"told", "promised", "assured"}
+                and toks[k - 1].low in {"been", "was", "were"}
+                for k in range(max(1, i - 8), i)
+            )
+        ):
+            kind = ClaimKind.STATEMENT  # "we were told the bridge would reopen": a report
         if kind is None:
             continue
         return _build(toks, kind, trig, subj, own, verb, cond, None)
