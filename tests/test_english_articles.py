@@ -6,24 +6,15 @@ from datetime import datetime, timezone
 
 import pytest
 
-from claimtrack import Claim, ClaimKind, ExtractContext, Source
-from claimtrack.english import extract_claims
+from claimtrack import Claim, ClaimKind
+from claimtrack.testing import claim_containing as find
+from claimtrack.testing import extract_english
 
 PUBLISHED = datetime(2025, 3, 15, 12, 0, tzinfo=timezone.utc)
 
 
 def run(text: str, publisher: str | None = None) -> list[Claim]:
-    source = Source.from_text(text, published_at=PUBLISHED, publisher=publisher)
-    claims = list(extract_claims(source, ExtractContext(reference=PUBLISHED)))
-    for claim in claims:
-        claim.check_against(source)
-    return claims
-
-
-def find(claims: list[Claim], words: str) -> Claim:
-    hits = [c for c in claims if words in c.text]
-    assert hits, f"no claim holds {words!r}: {[c.text for c in claims]}"
-    return hits[0]
+    return extract_english(text, published=PUBLISHED, publisher=publisher)
 
 
 PRESS_RELEASE = """Northfield Council announces £40m plan to rebuild riverside schools

@@ -6,30 +6,17 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from claimtrack import Claim, ClaimKind, ExtractContext, Source
-from claimtrack.english import extract_claims
+from claimtrack import Claim, ClaimKind
+from claimtrack.testing import claim_containing as find
+from claimtrack.testing import extract_english
+from claimtrack.testing import speaker_name as speaker
 
 # A Thursday.
 PUBLISHED = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
 
 
 def run(text: str, publisher: str | None = "Fenland Courier") -> list[Claim]:
-    source = Source.from_text(text, published_at=PUBLISHED, publisher=publisher)
-    claims = list(extract_claims(source, ExtractContext(reference=PUBLISHED)))
-    for claim in claims:
-        claim.check_against(source)
-    return claims
-
-
-def find(claims: list[Claim], words: str) -> Claim:
-    hits = [c for c in claims if words in c.text]
-    assert hits, f"no claim holds {words!r}: {[c.text for c in claims]}"
-    return hits[0]
-
-
-def speaker(claim: Claim) -> str:
-    assert claim.speaker is not None
-    return claim.speaker.name
+    return extract_english(text, published=PUBLISHED, publisher=publisher)
 
 
 # -- 1. joined clauses ---------------------------------------------------------------

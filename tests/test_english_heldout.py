@@ -5,30 +5,17 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from claimtrack import Claim, ClaimKind, ExtractContext, Source
-from claimtrack.english import extract_claims
+from claimtrack import Claim, ClaimKind
+from claimtrack.testing import claim_containing as find
+from claimtrack.testing import extract_english
+from claimtrack.testing import speaker_name as speaker
 
 # A Wednesday.
 PUBLISHED = datetime(2025, 4, 16, 10, 0, tzinfo=timezone.utc)
 
 
 def run(text: str, publisher: str | None = "Valley Post") -> list[Claim]:
-    source = Source.from_text(text, published_at=PUBLISHED, publisher=publisher)
-    claims = list(extract_claims(source, ExtractContext(reference=PUBLISHED)))
-    for claim in claims:
-        claim.check_against(source)
-    return claims
-
-
-def find(claims: list[Claim], words: str) -> Claim:
-    hits = [c for c in claims if words in c.text]
-    assert hits, f"no claim holds {words!r}: {[c.text for c in claims]}"
-    return hits[0]
-
-
-def speaker(claim: Claim) -> str:
-    assert claim.speaker is not None
-    return claim.speaker.name
+    return extract_english(text, published=PUBLISHED, publisher=publisher)
 
 
 def test_passive_future_of_an_office_holder_is_a_commitment() -> None:

@@ -56,8 +56,10 @@ if TYPE_CHECKING:
 __all__ = [
     "ENGLISH_EXTRACTOR",
     "SAMPLE_TEXT",
+    "claim_containing",
     "claimtrack_plugins",
     "export_text",
+    "extract_english",
     "invoke_cli",
     "make_claim",
     "make_evidence",
@@ -69,6 +71,7 @@ __all__ = [
     "plugin_manager",
     "run_extractor",
     "sample_standings",
+    "speaker_name",
     "tmp_tracker",
 ]
 
@@ -289,6 +292,35 @@ def run_extractor(
     pm = make_plugin_manager(plugin, builtins=builtins, extractor=builtins)
     ctx = context or ExtractContext(reference=source.published_at)
     return run_extractors(pm, source, ctx)
+
+
+def extract_english(
+    text: str, *, published: When = None, publisher: str | None = None
+) -> list[Claim]:
+    """The built-in English extractor's claims of ``text`` (a fresh actor registry,
+    times resolved against ``published``), each checked to be the exact text at its span."""
+    from .english import extract_claims
+    from .extraction import ExtractContext
+
+    source = make_source(text, published=published, publisher=publisher)
+    claims = list(extract_claims(source, ExtractContext(reference=source.published_at)))
+    for claim in claims:
+        claim.check_against(source)
+    return claims
+
+
+def claim_containing(claims: Sequence[Claim], words: str) -> Claim:
+    """The first claim whose text holds ``words``; fails the test, listing every claim's
+    text, when none does."""
+    hits = [c for c in claims if words in c.text]
+    assert hits, f"no claim holds {words!r}: {[c.text for c in claims]}"
+    return hits[0]
+
+
+def speaker_name(claim: Claim) -> str:
+    """The name of ``claim``'s speaker; fails the test when it has none."""
+    assert claim.speaker is not None, f"no speaker for {claim.text!r}"
+    return claim.speaker.name
 
 
 def export_text(
