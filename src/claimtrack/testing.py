@@ -36,9 +36,13 @@ And plain functions to import (``from claimtrack.testing import make_source``):
 
 from __future__ import annotations
 
+import contextlib
 import io
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +60,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ENGLISH_EXTRACTOR",
     "SAMPLE_TEXT",
+    "Route",
     "claim_containing",
     "claimtrack_plugins",
     "export_text",
@@ -71,6 +76,7 @@ __all__ = [
     "plugin_manager",
     "run_extractor",
     "sample_standings",
+    "serve_http",
     "speaker_name",
     "tmp_tracker",
 ]
@@ -321,6 +327,50 @@ def speaker_name(claim: Claim) -> str:
     """The name of ``claim``'s speaker; fails the test when it has none."""
     assert claim.speaker is not None, f"no speaker for {claim.text!r}"
     return claim.speaker.name
+
+
+class Route:
+    """What :func:`serve_http` answers on one path: ``body`` with ``content_type``,
+    after ``delay`` seconds (to test time limits)."""
+
+    def __init__(self, body: bytes, content_type: str = "text/plain", *, delay: float = 0.0):
+        self.body = body
+        self.content_type = content_type
+        self.delay = delay
+
+
+@contextlib.contextmanager
+def serve_http(routes: Mapping[str, Route]) -> Iterator[str]:
+    """Serve ``routes`` (path -> :class:`Route`) on 127.0.0.1 for a loader's tests, and
+    yield the base URL.  Other paths answer 404.  Nothing leaves this machine."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            route = routes.get(self.path)
+            if route is None:
+                self.send_error(404, "Not Found")
+                return
+            if route.delay:
+                time.sleep(route.delay)
+            self.send_response(200)
+            self.send_header("Content-Type", route.content_type)
+            self.send_header("Content-Length", str(len(route.body)))
+            self.end_headers()
+            # A loader may stop reading early (not its kind, over a limit), as it should.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(route.body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def export_text(
