@@ -1467,11 +1467,18 @@ class Parser:
                 return ctx.day(last_weekday(y, m, wd))
             return ctx.day(nth_weekday(y, m, wd, nth))
 
+        return self.in_month(k, on)
+
+    def in_month(self, k: int, at: Callable[[int, int], Span]) -> tuple[Span, int] | None:
+        """The month named at token ``k`` ("this month", "March", "May 2026") and
+        ``at(year, month)`` of it (a day or week inside it), with the next token index.
+        A bare month is picked by the context's tense; a date the month lacks is None."""
+        ctx = self.ctx
         rel = self.rel_month(k)
         if rel is not None:
             (y, m), k2 = rel
             try:
-                return on(y, m), k2
+                return at(y, m), k2
             except ValueError:
                 return None
         mr = self.month_ref(k, cued=True)
@@ -1480,10 +1487,10 @@ class Parser:
         month, year, k2 = mr
         if year is not None:
             try:
-                return on(year, month), k2
+                return at(year, month), k2
             except ValueError:
                 return None
-        s = ctx.pick(lambda y: on(y, month), ctx.bare())
+        s = ctx.pick(lambda y: at(y, month), ctx.bare())
         return (s, k2) if s is not None else None
 
     def rel_month(self, i: int) -> tuple[tuple[int, int], int] | None:
@@ -2086,24 +2093,7 @@ class Parser:
             thursday = last_weekday(y, m, 3) if nth == -1 else nth_weekday(y, m, 3, nth)
             return ctx.week(monday(thursday))
 
-        rel = self.rel_month(k)
-        if rel is not None:
-            (y, m), k2 = rel
-            try:
-                return week(y, m), k2
-            except ValueError:
-                return None
-        mr = self.month_ref(k, cued=True)
-        if mr is None:
-            return None
-        month, year, k2 = mr
-        if year is not None:
-            try:
-                return week(year, month), k2
-            except ValueError:
-                return None
-        s = ctx.pick(lambda y: week(y, month), ctx.bare())
-        return (s, k2) if s is not None else None
+        return self.in_month(k, week)
 
     def third(self, s: Span, which: int) -> Span:
         """The early (0), middle (1) or late (2) part of a window."""
