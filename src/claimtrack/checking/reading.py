@@ -1,0 +1,249 @@
+"""Reading one sentence of a report: where an act shows in it (as a verb, "met", or as
+an event noun, "the meeting was held"), how it reads (it happened, is under way, is
+still to come), and which words around it say what became of it (postponed, cancelled,
+rejected, in doubt, in part...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from .lexicon import (
+    ACTS,
+    ADVERBS,
+    LIGHT_VERBS,
+    LONGEST,
+    Phrase,
+    cue_groups,
+    cues,
+    noun_classes,
+    verb_classes,
+)
+from .text import IRREGULAR_PAST, Tok
+
+__all__ = ["CueHit", "Mention", "clause_of", "find_cues", "find_mentions", "verb_tense"]
+
+DETERMINERS = frozenset(
+    "the a an this that its their his her our your these those any further first new".split()
+)
+_SAME_IN_PAST = frozenset(
+    ["cut", "put", "set", "hit", "shut", "cost", "let", "spread", "quit", "bid", "cast", "split"]
+)
+_AUX = frozenset(
+    "be is are was were been being am have has had do does did will would shall should can"
+    " could may might must to 'll going set due expected scheduled planned poised".split()
+)
+#: Words that make the verb after them future or unreal: not a report of the past.
+FUTURE_MARKERS = frozenset(
+    "will shall would could might may should must to going 'll set due plan plans planned"
+    " expected intend intends aim aims hope hopes scheduled poised".split()
+)
+_NEGATORS = frozenset(["not", "never", "no"])
+#: Words that end a clause: a cue on one side does not reach an act on the other.
+_CLAUSE_WORDS = frozenset(["but", "however", "while", "whereas", "although", "though"])
+_CLAUSE_MARKS = (";", "–", "—", ":", "(", ")")
+#: Verbs saying an event named by a noun happened ("the meeting was held").
+_HAPPENED: frozenset[Phrase] = LIGHT_VERBS | frozenset(
+    v for name in ("start", "open", "complete", "end") for v in ACTS[name].verbs
+)
+
+
+@attrs.frozen
+class Mention:
+    """Where an act shows in a sentence: tokens ``[index, end)``, as a ``verb`` or a
+    ``noun``; ``tense`` is past | progress | future | present | none (a noun no verb
+    reports on); ``governor`` the index of the verb that reports on a noun."""
+
+    index: int
+    end: int
+    form: str
+    classes: frozenset[str]
+    tense: str
+    negated: bool
+    how: str
+    governor: int | None = None
+
+
+@attrs.frozen
+class CueHit:
+    """A word of a cue group (``cues.txt``) in the clause of a mention."""
+
+    group: str
+    index: int
+    text: str
+    tense: str
+    negated: bool
+
+
+def _is_past(t: Tok) -> bool:
+    return t.low in IRREGULAR_PAST or (t.low.endswith("ed") and len(t.low) > 3)
+
+
+def verb_tense(toks: Sequence[Tok], i: int, *, headline: bool = False) -> tuple[str, bool]:
+    """How the verb at ``i`` reads: ("past" | "future" | "present" | "progress" |
+    "unknown", negated).  Future covers the unreal too ("would meet", "set to meet",
+    "agreed to meet"); only "past" reports that a thing happened, "progress" that it is
+    happening ("is holding", "are voting")."""
+    negated = False
+    aux: list[str] = []
+    j = i - 1
+    while j >= 0 and i - j <= 6:
+        low = toks[j].low
+        if low in ADVERBS or low == "yet":
+            j -= 1
+            continue
+        if low in _NEGATORS:
+            negated = True
+            j -= 1
+            continue
+        if low in _AUX or low in FUTURE_MARKERS:
+            aux.append(low)
+            j -= 1
+            continue
+        break
+    if "to" in aux:
+        before = toks[j] if j >= 0 else None
+        if before is not None and before.stem in {"begin", "start"} and _is_past(before):
+            return "progress", negated  # "began to deploy"
+        return "future", negated
+    if any(a in FUTURE_MARKERS for a in aux):
+        return "future", negated
+    w = toks[i].low
+    if w.endswith("ing"):
+        if {"was", "were"} & set(aux) or ("been" in aux and {"has", "have", "had"} & set(aux)):
+            return "past", negated
+        if {"is", "are", "am"} & set(aux):
+            return "progress", negated
+        return "unknown", negated
+    if _is_past(toks[i]):
+        if {"is", "are", "am"} & set(aux) and not {"has", "have", "had", "been"} & set(aux):
+            return "present", negated
+        return "past", negated
+    if "did" in aux:
+        return "past", negated
+    if w in _SAME_IN_PAST and not aux:
+        return "past", negated  # "the Bank cut rates": a report, not a habit
+    if headline and not aux:
+        return "past", negated  # headlines report the past in the present: "Chiefs meet"
+    return "present", negated
+
+
+def _phrase_at(stems: Sequence[str], i: int, table: object) -> tuple[int, Phrase] | None:
+    # The longest phrase starting at i that the lookup knows: (length, phrase).
+    for n in range(min(LONGEST, len(stems) - i), 0, -1):
+        key = tuple(stems[i : i + n])
+        if table(key) if callable(table) else key in table:  # type: ignore[operator]
+            return n, key
+    return None
+
+
+def clause_of(toks: Sequence[Tok], text: str, i: int) -> tuple[int, int]:
+    """The token range ``[start, end)`` of the clause holding token ``i``: it ends at
+    "but", "however", a semicolon, a dash or a colon."""
+
+    def boundary(k: int) -> bool:
+        # A boundary between tokens k-1 and k.
+        if k <= 0 or k >= len(toks):
+            return True
+        if toks[k].low in _CLAUSE_WORDS:
+            return True
+        gap = text[toks[k - 1].end : toks[k].start]
+        return any(m in gap for m in _CLAUSE_MARKS)
+
+    start = i
+    while start > 0 and not boundary(start):
+        start -= 1
+    end = i + 1
+    while end < len(toks) and not boundary(end):
+        end += 1
+    return start, end
+
+
+def _governor(
+    toks: Sequence[Tok], stems: Sequence[str], i: int, end: int, lo: int, hi: int
+) -> int | None:
+    # The verb that reports on the event noun at [i, end): one of happening after it
+    # ("the meeting was held", "talks took place"), or one of beginning or holding
+    # before it ("started vaccinations", "is holding its first election").
+    for k in range(end, min(hi, end + 8)):
+        found = _phrase_at(stems, k, _HAPPENED)
+        if found is not None and toks[k].low not in DETERMINERS:
+            return k
+    for k in range(i - 1, max(lo, i - 5) - 1, -1):
+        found = _phrase_at(stems, k, _HAPPENED)
+        if found is not None and (k == 0 or toks[k - 1].low not in DETERMINERS):
+            return k
+    return None
+
+
+def find_mentions(
+    toks: Sequence[Tok], text: str, classes: frozenset[str], verb: Phrase | None, *, headline: bool
+) -> list[Mention]:
+    """Every place an act of ``classes`` (or the promise's own ``verb``) shows in the
+    sentence, with how it reads."""
+    stems = [t.stem for t in toks]
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        after_det = i > 0 and toks[i - 1].low in DETERMINERS
+        verb_hit = _phrase_at(
+            stems, i, lambda k: bool(verb_classes(k) & classes) or (verb is not None and k == verb)
+        )
+        noun_hit = _phrase_at(stems, i, lambda k: bool(noun_classes(k) & classes))
+        if verb_hit is not None and not (after_det and noun_hit is not None):
+            n, key = verb_hit
+            shared = verb_classes(key) & classes
+            tense, negated = verb_tense(toks, i, headline=headline)
+            words = " ".join(t.text for t in toks[i : i + n])
+            how = f'"{words}"' + (f" ({sorted(shared)[0]})" if shared else "")
+            out.append(Mention(i, i + n, "verb", shared, tense, negated, how))
+            i += n
+            continue
+        if noun_hit is not None:
+            n, key = noun_hit
+            lo, hi = clause_of(toks, text, i)
+            gov = _governor(toks, stems, i, i + n, lo, hi)
+            words = " ".join(t.text for t in toks[i : i + n])
+            if gov is None:
+                tense, negated, how = "none", False, f'"{words}"'
+            else:
+                tense, negated = verb_tense(toks, gov, headline=headline)
+                how = f'"{words}" with "{toks[gov].text}"'
+            out.append(
+                Mention(i, i + n, "noun", noun_classes(key) & classes, tense, negated, how, gov)
+            )
+            i += n
+            continue
+        i += 1
+    return out
+
+
+def find_cues(
+    toks: Sequence[Tok], text: str, mention: Mention, *, headline: bool, reach: int = 12
+) -> list[CueHit]:
+    """The cue words in the clause of ``mention`` and within ``reach`` tokens of it."""
+    stems = [t.stem for t in toks]
+    lo, hi = clause_of(toks, text, mention.index)
+    lo, hi = max(lo, mention.index - reach), min(hi, mention.end + reach)
+    out: list[CueHit] = []
+    for group in cue_groups():
+        words = cues(group)
+        k = lo
+        while k < hi:
+            if mention.index <= k < mention.end:
+                k += 1
+                continue
+            found = _phrase_at(stems, k, words)
+            if found is None:
+                found = _phrase_at([t.low for t in toks], k, words)
+            if found is None:
+                k += 1
+                continue
+            n, _ = found
+            tense, negated = verb_tense(toks, k, headline=headline)
+            words_text = " ".join(t.text for t in toks[k : k + n])
+            out.append(CueHit(group, k, words_text, tense, negated))
+            k += n
+    return out
