@@ -84,6 +84,15 @@ def overlap(a: str, b: str) -> float:
     return 2 * p * r / (p + r)
 
 
+def match(claim_text: str, quote: str) -> float:
+    """How well a stored claim's text matches a gold quote: word F1, or the share of
+    the quote's words the claim holds when it holds nearly all of them (a claim may
+    run on past the quote)."""
+    tq, tc = collections.Counter(_toks(quote)), collections.Counter(_toks(claim_text))
+    held = sum((tq & tc).values()) / max(1, sum(tq.values()))
+    return max(overlap(claim_text, quote), held if held >= 0.8 else 0.0)
+
+
 def claimtrack(db: Path, *args: str) -> str:
     """Run the ``claimtrack`` CLI of this environment on ``db``; return its output."""
     # The console script beside this Python (the venv's), else the one on PATH.
@@ -210,8 +219,8 @@ def news_part(bench: Path, verbose: bool) -> None:
             except Exception as exc:  # a crash in the store is a miss, not the end of the run
                 error = f"{type(exc).__name__}: {exc}"
             claims = tracker.store.claims_of(source.id)
-            best = max(claims, key=lambda c: overlap(c.text, g["quote"]), default=None)
-            score = overlap(best.text, g["quote"]) if best is not None else 0.0
+            best = max(claims, key=lambda c: match(c.text, g["quote"]), default=None)
+            score = match(best.text, g["quote"]) if best is not None else 0.0
             got = "-"
             if best is not None and score >= 0.5 and best.is_tracked:
                 got = _status(best, tracker.store.evidence_for(best.id), as_of)
@@ -233,9 +242,12 @@ def news_part(bench: Path, verbose: bool) -> None:
                 causes[cause.split(" (")[0].split(":")[0]] += 1
             # The checker alone, on the annotators' reading of the commitment.
             claim = _gold_claim(g, source)
-            oracle: list[Evidence] = []
-            if not error:
-                oracle = check_commitment(claim, tracker.store, as_of)
+            if error:
+                # The follow-up could not be added whole: store its text alone, so the
+                # checker can still be measured on it.
+                for later in tracker.load(str(news / "docs" / pair["followup_doc"])):
+                    tracker.store.add_source(later, [])
+            oracle = check_commitment(claim, tracker.store, as_of)
             ogot = _status(claim, oracle, as_of)
             oracle_right += ogot in want
             tracker.close()

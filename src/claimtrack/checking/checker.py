@@ -88,15 +88,19 @@ def _names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
     return out
 
 
-def _theme_in(view: PromiseView, toks: Sequence[Tok]) -> set[str]:
-    """The promise's theme words in ``toks``.  A word of a name counts only when the
-    name ends as the promise's does: "Northumberland Park" is not "Northumberland Line"."""
-    theme = view.act.theme | view.act.nouns
+def _theme_in(
+    view: PromiseView, toks: Sequence[Tok], *, nouns: bool, skip: range = range(0)
+) -> set[str]:
+    """The promise's theme words in ``toks`` (with its event nouns when ``nouns``: "the
+    vaccinations" before "the campaign began"), leaving out the tokens in ``skip``.  A
+    word of a name counts only when the name ends as the promise's does: "Northumberland
+    Park" is not "Northumberland Line"."""
+    theme = view.act.theme | (view.act.nouns if nouns else frozenset())
     promise_names = _promise_names(view)
     found: set[str] = set()
     runs = _names(toks)
     for k, t in enumerate(toks):
-        if t.stem not in theme:
+        if t.stem not in theme or k in skip:
             continue
         run = next(((a, b) for a, b in runs if a <= k < b), None)
         if run is not None and run[1] - run[0] > 1:
@@ -132,12 +136,13 @@ def _identity(view: PromiseView, rs: ReportSentence, mention: Mention | None) ->
         if other is not None:
             return None
     found = find_actor(view.actor, toks) if view.actor is not None else None
-    theme_here = _theme_in(view, toks)
+    span = range(mention.index, mention.end) if mention is not None else range(0)
+    theme_here = _theme_in(view, toks, nouns=False, skip=span)
     needs_theme = bool(view.act.theme) and not view.act.object_free
     context_theme: set[str] = set()
     if not theme_here:
         for s in rs.context:
-            context_theme |= _theme_in(view, s.toks)
+            context_theme |= _theme_in(view, s.toks, nouns=True)
     anchors = view.anchors | view.title_anchors
     if anchors and not (anchors & (rs.sentence.stems | rs.context_stems)):
         return None
@@ -363,6 +368,11 @@ def check_promise(view: PromiseView, index: ReportIndex) -> list[Finding]:
                 continue
             if rules is CONDITION_RULES:
                 identity: tuple[float, str] | None = (0.9, "the condition named")
+            elif reading.item is not None:
+                # One of the names the promise lists is itself what the report is about.
+                anchors = view.anchors | view.title_anchors
+                here = rs.sentence.stems | rs.context_stems
+                identity = (0.8, "a name the promise lists") if anchors & here else None
             else:
                 identity = _identity(view, rs, reading.mention if reading.item is None else None)
             if identity is None:

@@ -124,7 +124,14 @@ def _verb_at(toks: Sequence[Tok], phrase: bool) -> int | None:
 
 
 def _content(t: Tok, skip: frozenset[str]) -> bool:
-    return t.low not in STOPWORDS and t.stem not in skip and not t.low.isdigit() and len(t.low) > 1
+    # Content words; adverbs in -ly ("permanently") say how, not what.
+    return (
+        t.low not in STOPWORDS
+        and t.stem not in skip
+        and not t.low.isdigit()
+        and len(t.low) > 1
+        and not (t.low.endswith("ly") and len(t.low) > 4)
+    )
 
 
 def _stems_of(t: Tok) -> list[str]:
@@ -165,7 +172,7 @@ def read_act(text: str, actor: ActorTerms | None, *, phrase: bool, windows: Sequ
         t = toks[k]
         if t.low in _BOUNDARY or t.low in {"with", "from", "by", "when"}:
             break
-        if k in timed or not _content(t, skip):
+        if k in timed or not _content(t, frozenset()):
             continue
         theme.update(_stems_of(t))
     # The subject of "the line will open", "production will cease": what the act is on.
@@ -199,7 +206,9 @@ def read_act(text: str, actor: ActorTerms | None, *, phrase: bool, windows: Sequ
 
 
 def _items(toks: Sequence[Tok], text: str) -> tuple[str, ...]:
-    # Three or more names listed with commas and "and": "at Leeds, York, Selby and Hull".
+    # Three or more names listed with only commas and "and" between them: "call at
+    # Leeds, York, Selby and Hull".
+    best: list[list[Tok]] = []
     groups: list[list[Tok]] = []
     current: list[Tok] = []
     for k, t in enumerate(toks):
@@ -208,17 +217,22 @@ def _items(toks: Sequence[Tok], text: str) -> tuple[str, ...]:
                 groups.append(current)
                 current = []
             current.append(t)
-        elif t.low == "and" and current:
+            continue
+        if t.low == "and" and current:
             groups.append(current)
             current = []
-        elif current:
+            continue
+        if current:
             groups.append(current)
             current = []
-            if len(groups) >= 3:
-                break
+        if len(groups) > len(best):
+            best = groups
+        groups = []
     if current:
         groups.append(current)
-    names = [" ".join(t.low for t in g) for g in groups]
+    if len(groups) > len(best):
+        best = groups
+    names = [" ".join(t.low for t in g) for g in best]
     return tuple(names) if len(names) >= 3 else ()
 
 
@@ -290,6 +304,8 @@ class PromiseView:
                 classes=act.classes or whole.classes,
                 verb=act.verb or whole.verb,
             )
+            if act.first and not act.classes & {"start", "open"}:
+                act = attrs.evolve(act, classes=act.classes | {"start"})
         condition = None
         if claim.condition:
             condition = _condition(claim.condition)

@@ -103,6 +103,14 @@ def verb_tense(toks: Sequence[Tok], i: int, *, headline: bool = False) -> tuple[
             j -= 1
             continue
         break
+    if not aux and j >= 0 and toks[j].low in {"and", "or"}:
+        # "expected to be signed off and handed over": the second verb shares the
+        # first one's auxiliaries.
+        for k in range(j - 1, max(-1, j - 8), -1):
+            if toks[k].low in FUTURE_MARKERS:
+                return "future", negated
+            if toks[k].low in _NEGATORS:
+                negated = True
     if "to" in aux:
         before = toks[j] if j >= 0 else None
         if before is not None and before.stem in {"begin", "start"} and _is_past(before):
@@ -178,6 +186,26 @@ def _governor(
     return None
 
 
+_SUBJECTS = frozenset("it they we he she who which that".split())
+
+
+def _verb_here(toks: Sequence[Tok], i: int) -> bool:
+    # A word both verb and event noun ("launch", "return", "opening") is a verb when
+    # it has a past form ("launched"), or an auxiliary, "to", a negation or a pronoun
+    # before it ("will launch", "to return", "they open"), or a name as its subject.
+    t = toks[i]
+    if _is_past(t) or t.low.endswith("s") and not t.low.endswith("ss"):
+        return not (i > 0 and toks[i - 1].low in DETERMINERS)
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    if prev.low in _AUX or prev.low in FUTURE_MARKERS or prev.low in _NEGATORS:
+        return True
+    if prev.low in _SUBJECTS or prev.low in ADVERBS:
+        return True
+    return t.low.endswith("ing") and i > 1 and toks[i - 2].low in _AUX
+
+
 def find_mentions(
     toks: Sequence[Tok], text: str, classes: frozenset[str], verb: Phrase | None, *, headline: bool
 ) -> list[Mention]:
@@ -192,6 +220,8 @@ def find_mentions(
             stems, i, lambda k: bool(verb_classes(k) & classes) or (verb is not None and k == verb)
         )
         noun_hit = _phrase_at(stems, i, lambda k: bool(noun_classes(k) & classes))
+        if verb_hit is not None and noun_hit is not None and not _verb_here(toks, i):
+            verb_hit = None  # "the launch", "robotaxi launch", "December opening": a noun
         if verb_hit is not None and not (after_det and noun_hit is not None):
             n, key = verb_hit
             shared = verb_classes(key) & classes
