@@ -334,7 +334,9 @@ def cost_part(promises: int, reports: int) -> None:
             )
             when = made + timedelta(days=30 + r % 100)
             report_src.append(
-                Source.from_text(text, title=f"{town} news {r}", published_at=when + timedelta(hours=r % 7))
+                Source.from_text(
+                    text, title=f"{town} news {r}", published_at=when + timedelta(hours=r % 7)
+                )
             )
         store.add_many([(s, [c for c in claims if c.source_id == s.id]) for s in promise_src])
         store.add_many([(s, []) for s in report_src])

@@ -30,7 +30,6 @@ class ActorTerms:
     head_alone: bool = False
 
 
-
 # -- actors -----------------------------------------------------------------------------
 
 
@@ -112,8 +111,6 @@ def find_actor(terms: ActorTerms, toks: Sequence[Tok]) -> tuple[float, int, str]
             elif terms.head_alone:
                 offer(0.75, i, f'"{t.text}"')
     return best
-
-
 
 
 def _proper(t: Tok) -> bool:

@@ -37,7 +37,14 @@ from .reports import ReportIndex, ReportSentence, report_index
 from .rules import CONDITION_RULES, RULES, Reading, Rule, decide
 from .text import Tok, stem
 
-__all__ = ["CHECKER", "MIN_CONFIDENCE", "Finding", "check_commitment", "check_promise", "recorded_by"]
+__all__ = [
+    "CHECKER",
+    "MIN_CONFIDENCE",
+    "Finding",
+    "check_commitment",
+    "check_promise",
+    "recorded_by",
+]
 
 #: The name evidence from this checker is recorded under (with the version).
 CHECKER = "claimtrack.checker"
@@ -46,7 +53,20 @@ MIN_CONFIDENCE = 0.3
 _PRONOUNS = frozenset(["they", "he", "she", "we", "it", "this", "these"])
 _ANAPHORIC_HEADS = frozenset(
     stem(w)
-    for w in "campaign programme program project scheme service plan operation line work works event".split()
+    for w in [
+        "campaign",
+        "programme",
+        "program",
+        "project",
+        "scheme",
+        "service",
+        "plan",
+        "operation",
+        "line",
+        "work",
+        "works",
+        "event",
+    ]
 )
 
 
@@ -129,7 +149,9 @@ def _anaphoric(toks: Sequence[Tok], at: int) -> bool:
     return any(t.low in _PRONOUNS or t.stem in _ANAPHORIC_HEADS for t in window)
 
 
-def _identity(view: PromiseView, rs: ReportSentence, mention: Mention | None) -> tuple[float, str] | None:
+def _identity(
+    view: PromiseView, rs: ReportSentence, mention: Mention | None
+) -> tuple[float, str] | None:
     toks = rs.sentence.toks
     if view.actor is not None:
         other = other_actor(view.actor, toks)
@@ -143,8 +165,11 @@ def _identity(view: PromiseView, rs: ReportSentence, mention: Mention | None) ->
     if not theme_here:
         for s in rs.context:
             context_theme |= _theme_in(view, s.toks, nouns=True)
-    anchors = view.anchors | view.title_anchors
-    if anchors and not (anchors & (rs.sentence.stems | rs.context_stems)):
+    # A promise that names someone or something must be named: "Ashford" for the mayor
+    # of Ashford's bridge (its source's headline may name it instead).
+    if view.anchors and not (
+        (view.anchors | view.title_anchors) & (rs.sentence.stems | rs.context_stems)
+    ):
         return None
     if needs_theme and not theme_here:
         at = mention.index if mention is not None else 0
@@ -221,12 +246,16 @@ def _shortfall(promised: str, reported: str) -> str | None:
     return None
 
 
-def _readings(view: PromiseView, act: ActView, rs: ReportSentence) -> Iterator[tuple[Reading, str, float]]:
+def _readings(
+    view: PromiseView, act: ActView, rs: ReportSentence
+) -> Iterator[tuple[Reading, str, float]]:
     sent = rs.sentence
     published = rs.report.published_at
     said, stated = places_in(sent.toks, sent.text)
     place, place_note = place_fit(act.places, said, stated)
-    for mention in find_mentions(sent.toks, sent.text, act.classes, act.verb, headline=sent.headline):
+    for mention in find_mentions(
+        sent.toks, sent.text, act.classes, act.verb, headline=sent.headline
+    ):
         cue_hits = find_cues(sent.toks, sent.text, mention, headline=sent.headline)
         at = sent.toks[mention.index].start
         happened = _nearest(rs.past_windows, at, published) if mention.tense == "past" else None
@@ -245,7 +274,9 @@ def _readings(view: PromiseView, act: ActView, rs: ReportSentence) -> Iterator[t
             place=place,
             first=act.first,
             partial=short is not None or any(c.group == "partial" for c in cue_hits),
-            event_act=any(ACTS[c].kind == "event" for c in mention.classes) if mention.classes else True,
+            event_act=any(ACTS[c].kind == "event" for c in mention.classes)
+            if mention.classes
+            else True,
         )
         weight = 1.0 if mention.form == "verb" and mention.classes == frozenset() else 0.9
         if mention.form == "noun":
@@ -256,6 +287,38 @@ def _readings(view: PromiseView, act: ActView, rs: ReportSentence) -> Iterator[t
         elif mention.tense == "past":
             notes.append(f"reported {published:%d %b %Y}")
         yield reading, "; ".join(n for n in notes if n), weight * _place_weight(place, act)
+
+
+_NEGATIVE_GROUPS = ("postpone", "cancel", "decline", "reverse")
+
+
+def _theme_readings(
+    view: PromiseView, act: ActView, rs: ReportSentence
+) -> Iterator[tuple[Reading, str, float]]:
+    # "The council has cancelled the music festival": no word of the act, but what it
+    # is on stands as the object of a cue that it will not happen.
+    sent = rs.sentence
+    toks = sent.toks
+    for k, t in enumerate(toks):
+        if t.stem not in act.theme or t.is_cap:
+            continue
+        pseudo = Mention(k, k + 1, "theme", frozenset(), "none", False, f'"{t.text}"')
+        hits = [
+            h
+            for h in find_cues(toks, sent.text, pseudo, headline=sent.headline, reach=5)
+            if h.group in _NEGATIVE_GROUPS and h.index < k
+        ]
+        if hits:
+            reading = Reading(
+                mention=pseudo,
+                cues=tuple(hits),
+                published=rs.report.published_at,
+                since=view.since,
+                due=view.due,
+                place=place_fit(act.places, *places_in(toks, sent.text))[0],
+            )
+            yield reading, f'act not named; "{hits[0].text}" the {t.text}', 0.8
+            return
 
 
 def _place_weight(place: str, act: ActView) -> float:
@@ -294,7 +357,9 @@ def _has_words(lows: Sequence[str], words: Sequence[str]) -> bool:
     return any(list(lows[i : i + n]) == list(words) for i in range(len(lows) - n + 1))
 
 
-def _condition_readings(view: PromiseView, rs: ReportSentence) -> Iterator[tuple[Reading, str, float]]:
+def _condition_readings(
+    view: PromiseView, rs: ReportSentence
+) -> Iterator[tuple[Reading, str, float]]:
     cond = view.condition
     if cond is None:
         return
@@ -314,9 +379,15 @@ def _condition_readings(view: PromiseView, rs: ReportSentence) -> Iterator[tuple
         return
     if cond.theme and not cond.theme & sent.stems:
         return
-    for mention in find_mentions(sent.toks, sent.text, cond.classes, cond.verb, headline=sent.headline):
+    for mention in find_mentions(
+        sent.toks, sent.text, cond.classes, cond.verb, headline=sent.headline
+    ):
         hits = find_cues(sent.toks, sent.text, mention, headline=sent.headline)
-        yield Reading(mention, tuple(hits), rs.report.published_at, view.since, None), f"act {mention.how}", 0.9
+        yield (
+            Reading(mention, tuple(hits), rs.report.published_at, view.since, None),
+            f"act {mention.how}",
+            0.9,
+        )
 
 
 # -- putting it together ----------------------------------------------------------------
@@ -324,8 +395,12 @@ def _condition_readings(view: PromiseView, rs: ReportSentence) -> Iterator[tuple
 
 def _anchors(view: PromiseView) -> frozenset[str]:
     anchors = set(view.anchors | view.title_anchors)
-    if not anchors:
-        # No name at all: the actor's words and the theme must carry the search.
+    if not view.anchors:
+        # No name in the promise: the actor's words, the theme and the act's own words
+        # must carry the search.
+        anchors |= view.act.triggers | view.act.nouns
+        if view.condition is not None:
+            anchors |= view.condition.triggers | view.condition.theme
         if view.actor is not None:
             anchors |= {s for p in view.actor.phrases for s in p}
             if view.actor.head:
@@ -348,7 +423,9 @@ def check_promise(view: PromiseView, index: ReportIndex) -> list[Finding]:
     """Per report, the most confident final finding about ``view`` (and the most
     confident interim one, when no final), from the reports in ``index``."""
     triggers = view.act.triggers | view.act.nouns
-    cond_triggers = (view.condition.triggers | view.condition.theme) if view.condition else frozenset()
+    cond_triggers = (
+        (view.condition.triggers | view.condition.theme) if view.condition else frozenset()
+    )
     item_words = {w for name in view.act.items for w in name.split()}
     best: dict[tuple[str, bool], Finding] = {}
     for rs in index.candidates(_anchors(view), view.since, skip=view.source_ids):
@@ -356,6 +433,8 @@ def check_promise(view: PromiseView, index: ReportIndex) -> list[Finding]:
         readings: list[tuple[Reading, str, float, tuple[Rule, ...]]] = []
         if stems & triggers and view.act.verb is not None:
             readings += [(r, n, w, RULES) for r, n, w in _readings(view, view.act, rs)]
+        if not readings and stems & view.act.theme:
+            readings += [(r, n, w, RULES) for r, n, w in _theme_readings(view, view.act, rs)]
         if item_words and {t.low for t in rs.sentence.toks} & item_words:
             readings += [(r, n, w, RULES) for r, n, w in _item_readings(view, rs)]
         if cond_triggers and stems & cond_triggers:
@@ -364,7 +443,9 @@ def check_promise(view: PromiseView, index: ReportIndex) -> list[Finding]:
             rule = decide(reading, rules)
             if rule is None or rule.verdict is None or weight <= 0:
                 continue
-            if reading.timing == "before" or (rule.verdict in {Verdict.KEPT} and reading.timing == "unknown"):
+            if reading.timing == "before" or (
+                rule.verdict in {Verdict.KEPT} and reading.timing == "unknown"
+            ):
                 continue
             if rules is CONDITION_RULES:
                 identity: tuple[float, str] | None = (0.9, "the condition named")
@@ -372,7 +453,8 @@ def check_promise(view: PromiseView, index: ReportIndex) -> list[Finding]:
                 # One of the names the promise lists is itself what the report is about.
                 anchors = view.anchors | view.title_anchors
                 here = rs.sentence.stems | rs.context_stems
-                identity = (0.8, "a name the promise lists") if anchors & here else None
+                ok = not view.anchors or anchors & here
+                identity = (0.8, "a name the promise lists") if ok else None
             else:
                 identity = _identity(view, rs, reading.mention if reading.item is None else None)
             if identity is None:

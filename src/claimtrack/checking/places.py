@@ -38,13 +38,63 @@ _LEVELS = {
     "countries": "country",
 }
 _DESCRIBING = frozenset(
-    "north south east west central northern southern eastern western north-west north-east"
-    " south-west south-east northwest northeast southwest southeast greater inner outer"
-    " three two four five six seven several most affected remote rural coastal".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "north-west",
+        "north-east",
+        "south-west",
+        "south-east",
+        "northwest",
+        "northeast",
+        "southwest",
+        "southeast",
+        "greater",
+        "inner",
+        "outer",
+        "three",
+        "two",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "several",
+        "most",
+        "affected",
+        "remote",
+        "rural",
+        "coastal",
+    ]
 )
 _NOT_NAMES = frozenset(
-    "january february march april may june july august september october november december"
-    " monday tuesday wednesday thursday friday saturday sunday".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 
 
@@ -132,7 +182,12 @@ def places_in(toks: Sequence[Tok], text: str) -> tuple[list[Place], dict[str, st
         # "Goma in North Kivu", "Northwood, in north-west London": the second holds the
         # first (not so the names of one list: "in Leeds, York and Hull").
         a, b = found[n], found[n + 1]
-        if groups[n] != groups[n + 1] and not a.described and not b.described and b.index - a.index <= 8:
+        if (
+            groups[n] != groups[n + 1]
+            and not a.described
+            and not b.described
+            and b.index - a.index <= 8
+        ):
             stated.setdefault(a.key, b.key)
     return found, stated
 

@@ -32,12 +32,57 @@ from .text import Tok, tokens
 __all__ = ["ActView", "PromiseView", "read_act"]
 
 _SKIP_BEFORE_VERB = frozenset(
-    "be been being have has ready able prepared going to set also again not now then finally"
-    " first soon gearing up due expected scheduled planning planned aiming aim plan".split()
+    [
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "ready",
+        "able",
+        "prepared",
+        "going",
+        "to",
+        "set",
+        "also",
+        "again",
+        "not",
+        "now",
+        "then",
+        "finally",
+        "first",
+        "soon",
+        "gearing",
+        "up",
+        "due",
+        "expected",
+        "scheduled",
+        "planning",
+        "planned",
+        "aiming",
+        "aim",
+        "plan",
+    ]
 )
 _MARKERS = frozenset(["will", "would", "shall", "'ll", "to", "going", "must"])
 _BOUNDARY = frozenset(
-    "if as after before when once so unless because while whether which who but and".split()
+    [
+        "if",
+        "as",
+        "after",
+        "before",
+        "when",
+        "once",
+        "so",
+        "unless",
+        "because",
+        "while",
+        "whether",
+        "which",
+        "who",
+        "but",
+        "and",
+    ]
 )
 _CONDITION_LEADS: tuple[tuple[str, ...], ...] = (
     ("in", "the", "event", "of"),
@@ -140,7 +185,9 @@ def _stems_of(t: Tok) -> list[str]:
     return [t.stem, *(tokens(p)[0].stem for p in parts if len(parts) > 1 and tokens(p))]
 
 
-def read_act(text: str, actor: ActorTerms | None, *, phrase: bool, windows: Sequence[tuple[int, int]] = ()) -> ActView:
+def read_act(
+    text: str, actor: ActorTerms | None, *, phrase: bool, windows: Sequence[tuple[int, int]] = ()
+) -> ActView:
     """The act of ``text``: ``claim.action`` (``phrase``: it starts with its verb) or a
     claim's whole text.  ``windows`` are character spans of time phrases, whose words
     are no part of the theme."""
@@ -156,13 +203,18 @@ def read_act(text: str, actor: ActorTerms | None, *, phrase: bool, windows: Sequ
     skip = frozenset(actor_words)
     vi = _verb_at(toks, phrase)
     if vi is None:
-        theme = {s for k, t in enumerate(toks) if k not in timed and _content(t, skip) for s in _stems_of(t)}
-        return ActView(text, None, frozenset(), frozenset(theme), tuple(places))
+        words = {
+            s
+            for k, t in enumerate(toks)
+            if k not in timed and _content(t, skip)
+            for s in _stems_of(t)
+        }
+        return ActView(text, None, frozenset(), frozenset(words), tuple(places))
     stems = [t.stem for t in toks]
     verb: Phrase = (stems[vi],)
-    if vi + 1 < len(toks) and verb_classes((stems[vi], stems[vi + 1])):
-        verb = (stems[vi], stems[vi + 1])
-    elif vi + 1 < len(toks) and (stems[vi], stems[vi + 1]) in LIGHT_VERBS:
+    if (vi + 1 < len(toks) and verb_classes((stems[vi], stems[vi + 1]))) or (
+        vi + 1 < len(toks) and (stems[vi], stems[vi + 1]) in LIGHT_VERBS
+    ):
         verb = (stems[vi], stems[vi + 1])
     classes = set(verb_classes(verb))
     light = False
@@ -192,6 +244,8 @@ def read_act(text: str, actor: ActorTerms | None, *, phrase: bool, windows: Sequ
     )
     if first and not classes & {"start", "open"}:
         classes |= {"start"}  # "X will be vaccinated first": where it starts
+    # "will start in the eastern provinces": the promise is also of where it starts.
+    first = first or bool(classes & {"start"} and places)
     items = _items(toks[after:], text)
     return ActView(
         text=text,
@@ -236,16 +290,25 @@ def _items(toks: Sequence[Tok], text: str) -> tuple[str, ...]:
     return tuple(names) if len(names) >= 3 else ()
 
 
-def _proper_stems(text: str | None, skip: frozenset[str] = frozenset()) -> set[str]:
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _proper_stems(text: str | None, *, first_too: bool = False) -> set[str]:
+    # Stems of the capitalised words of a text, calendar words aside; a sentence's
+    # first word only when it is capitalised inside a name ("Tesla said").
     if not text:
         return set()
     toks = tokens(text)
     out: set[str] = set()
     for k, t in enumerate(toks):
-        if not t.is_cap or t.low in STOPWORDS or t.low in skip or t.low.isdigit():
+        if not t.is_cap or t.low in STOPWORDS or t.low in _CALENDAR or t.low.isdigit():
             continue
-        if k == 0 and verb_classes((t.stem,)):
-            continue
+        if k == 0 and not first_too and not (len(toks) > 1 and toks[1].is_cap):
+            if t.low in STOPWORDS or verb_classes((t.stem,)) or noun_classes((t.stem,)):
+                continue
         out.update(_stems_of(t))
     return out
 
@@ -292,7 +355,9 @@ class PromiseView:
         spans = _time_spans(claim.action or claim.text, since)
         act = read_act(claim.action or claim.text, terms, phrase=bool(claim.action), windows=spans)
         if claim.action:
-            whole = read_act(claim.text, terms, phrase=False, windows=_time_spans(claim.text, since))
+            whole = read_act(
+                claim.text, terms, phrase=False, windows=_time_spans(claim.text, since)
+            )
             # The claim's words hold what the action leaves out: the subject ("the
             # tunnel will open"), a place ("set to meet in London" with action "meet").
             act = attrs.evolve(
@@ -310,13 +375,13 @@ class PromiseView:
         if claim.condition:
             condition = _condition(claim.condition)
         anchors: set[str] = set()
-        if terms is not None:
-            anchors |= {s for p in terms.phrases for s in p if s not in STOPWORDS}
-            anchors |= set(terms.surnames)
         verbs = act.triggers
+        if who is not None:
+            for name in (who.name, *who.aliases):
+                anchors |= _proper_stems(name, first_too=True) - verbs
         for text in (claim.text, claim.sentence, claim.action):
             anchors |= _proper_stems(text) - verbs
-        anchors |= {t.stem for p in act.places for t in tokens(p.key)}
+        anchors |= {t.stem for p in act.places if not p.described for t in tokens(p.key)}
         anchors -= STOPWORDS
         return cls(
             mentions=tuple(claims),

@@ -26,19 +26,94 @@ from .text import IRREGULAR_PAST, Tok
 __all__ = ["CueHit", "Mention", "clause_of", "find_cues", "find_mentions", "verb_tense"]
 
 DETERMINERS = frozenset(
-    "the a an this that its their his her our your these those any further first new".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "these",
+        "those",
+        "any",
+        "further",
+        "first",
+        "new",
+    ]
 )
 _SAME_IN_PAST = frozenset(
     ["cut", "put", "set", "hit", "shut", "cost", "let", "spread", "quit", "bid", "cast", "split"]
 )
 _AUX = frozenset(
-    "be is are was were been being am have has had do does did will would shall should can"
-    " could may might must to 'll going set due expected scheduled planned poised".split()
+    [
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+        "am",
+        "have",
+        "has",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "to",
+        "'ll",
+        "going",
+        "set",
+        "due",
+        "expected",
+        "scheduled",
+        "planned",
+        "poised",
+    ]
 )
 #: Words that make the verb after them future or unreal: not a report of the past.
 FUTURE_MARKERS = frozenset(
-    "will shall would could might may should must to going 'll set due plan plans planned"
-    " expected intend intends aim aims hope hopes scheduled poised".split()
+    [
+        "will",
+        "shall",
+        "would",
+        "could",
+        "might",
+        "may",
+        "should",
+        "must",
+        "to",
+        "going",
+        "'ll",
+        "set",
+        "due",
+        "plan",
+        "plans",
+        "planned",
+        "expected",
+        "intend",
+        "intends",
+        "aim",
+        "aims",
+        "hope",
+        "hopes",
+        "scheduled",
+        "poised",
+    ]
 )
 _NEGATORS = frozenset(["not", "never", "no"])
 #: Words that end a clause: a cue on one side does not reach an act on the other.
@@ -186,7 +261,7 @@ def _governor(
     return None
 
 
-_SUBJECTS = frozenset("it they we he she who which that".split())
+_SUBJECTS = frozenset(["it", "they", "we", "he", "she", "who", "which", "that"])
 
 
 def _verb_here(toks: Sequence[Tok], i: int) -> bool:
@@ -194,7 +269,7 @@ def _verb_here(toks: Sequence[Tok], i: int) -> bool:
     # it has a past form ("launched"), or an auxiliary, "to", a negation or a pronoun
     # before it ("will launch", "to return", "they open"), or a name as its subject.
     t = toks[i]
-    if _is_past(t) or t.low.endswith("s") and not t.low.endswith("ss"):
+    if _is_past(t) or (t.low.endswith("s") and not t.low.endswith("ss")):
         return not (i > 0 and toks[i - 1].low in DETERMINERS)
     if i == 0:
         return False

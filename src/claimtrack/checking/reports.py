@@ -9,6 +9,7 @@ about every open promise as of one ``as_of``, and all of them share it.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import threading
 import weakref
 from collections.abc import Iterable, Sequence
@@ -182,11 +183,8 @@ def report_index(store: StoreView, as_of: datetime) -> ReportIndex:
         if held is not None and held[0] == key and key[1] is not None:
             return held[1]
     index = ReportIndex.build(store.sources(published_before=as_of), as_of)
-    with _LOCK:
-        try:
-            _CACHE[store] = (key, index)
-        except TypeError:
-            pass
+    with _LOCK, contextlib.suppress(TypeError):
+        _CACHE[store] = (key, index)
     return index
 
 

@@ -145,7 +145,9 @@ def _later(r: Reading) -> bool:
     if d is None or n is None or d.end is None or n.end is None or d.start is None:
         return False
     assert n.start is not None
-    return n.end > d.end + SLACK and n.start >= d.start - SLACK
+    # "until June" runs from the report to June: its end is the new date.
+    open_start = n.text.lower().startswith(("until", "till", "to "))
+    return n.end > d.end + SLACK and (open_start or n.start >= d.start - SLACK)
 
 
 MON = "2025-03-10T12:00:00+00:00"  # a Monday
@@ -248,11 +250,13 @@ RULES: tuple[Rule, ...] = (
         "missed",
         0.75,
         "after the window closed, the act is reported late, delayed or not done",
-        lambda r: r.past_due
-        and (
-            r.cue("miss") is not None
-            or r.cue("postpone") is not None
-            or (r.mention.negated and r.mention.tense in {"past", "present", "future"})
+        lambda r: (
+            r.past_due
+            and (
+                r.cue("miss") is not None
+                or r.cue("postpone") is not None
+                or (r.mention.negated and r.mention.tense in {"past", "present", "future"})
+            )
         ),
         (
             Example(
@@ -271,9 +275,11 @@ RULES: tuple[Rule, ...] = (
         "postponed",
         0.85,
         "before it fell due, a later date replaced the promised one",
-        lambda r: not r.past_due
-        and _later(r)
-        and (r.cue("postpone") is not None or r.mention.tense in {"future", "present", "none"}),
+        lambda r: (
+            not r.past_due
+            and _later(r)
+            and (r.cue("postpone") is not None or r.mention.tense in {"future", "present", "none"})
+        ),
         (
             Example(
                 "The council will reopen the library on Friday.",
@@ -353,7 +359,9 @@ RULES: tuple[Rule, ...] = (
         None,
         0.0,
         "the promise said again (will, is scheduled to, remains on track to) is a mention, not evidence",
-        lambda r: not r.happened_form and r.mention.tense != "progress" and r.cue("continue") is None,
+        lambda r: (
+            not r.happened_form and r.mention.tense != "progress" and r.cue("continue") is None
+        ),
         (
             Example(
                 "The ministers will meet in Geneva on Friday.",
