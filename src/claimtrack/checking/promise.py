@@ -245,7 +245,9 @@ def read_act(
     if first and not classes & {"start", "open"}:
         classes |= {"start"}  # "X will be vaccinated first": where it starts
     # "will start in the eastern provinces": the promise is also of where it starts.
-    first = first or bool(classes & {"start"} and places)
+    first = first or bool(
+        classes & {"start"} and any(after <= p.index <= after + 4 for p in places)
+    )
     items = _items(toks[after:], text)
     return ActView(
         text=text,
