@@ -33,7 +33,7 @@ from .lexicon import ACTS, STOPWORDS, phrase_key, place_key
 from .places import place_fit, places_in
 from .promise import ActView, PromiseView
 from .reading import Mention, find_cues, find_mentions
-from .reports import ReportIndex, ReportSentence, report_index
+from .reports import ReportIndex, ReportSentence, anchor_key, report_index
 from .rules import CONDITION_RULES, RULES, Reading, Rule, decide
 from .text import Tok, stem
 
@@ -90,6 +90,10 @@ class Finding:
 
 
 # -- is it about this promise? ---------------------------------------------------------
+
+
+def _keys(stems: frozenset[str]) -> frozenset[str]:
+    return frozenset(anchor_key(s) for s in stems)
 
 
 def _names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
@@ -149,6 +153,15 @@ def _anaphoric(toks: Sequence[Tok], at: int) -> bool:
     return any(t.low in _PRONOUNS or t.stem in _ANAPHORIC_HEADS for t in window)
 
 
+def _by_another(toks: Sequence[Tok], at: int) -> bool:
+    # A passive's "by" phrase after the act, naming someone (the actor was not found).
+    for k in range(at + 1, min(len(toks) - 1, at + 4)):
+        if toks[k].low == "by":
+            nxt = toks[k + 1]
+            return nxt.low == "the" or nxt.is_cap
+    return False
+
+
 def _identity(
     view: PromiseView, rs: ReportSentence, mention: Mention | None
 ) -> tuple[float, str] | None:
@@ -167,8 +180,12 @@ def _identity(
             context_theme |= _theme_in(view, s.toks, nouns=True)
     # A promise that names someone or something must be named: "Ashford" for the mayor
     # of Ashford's bridge (its source's headline may name it instead).
-    if view.anchors and not (
-        (view.anchors | view.title_anchors) & (rs.sentence.stems | rs.context_stems)
+    # All of a theme of two words or more ("the minerals deal") is as good as a name.
+    whole_theme = len(view.act.theme) >= 2 and view.act.theme <= rs.sentence.stems
+    if (
+        view.anchors
+        and not whole_theme
+        and not (_keys(view.anchors | view.title_anchors) & rs.anchor_keys)
     ):
         return None
     if needs_theme and not theme_here:
@@ -178,8 +195,17 @@ def _identity(
     if found is not None:
         score, _at, how = found
         return score, f"actor {how}"
+    at = mention.index if mention is not None else 0
+    if view.actor is not None and any(t.low in _PRONOUNS for t in toks[max(0, at - 3) : at]):
+        # "They met on Thursday." after a sentence naming them.
+        for s in reversed(rs.context):
+            before = find_actor(view.actor, s.toks)
+            if before is not None:
+                return before[0] * 0.75, f"actor {before[2]} in a sentence before"
+    if _by_another(toks, at):
+        return None  # "was published by the Senate": someone else did it
     if theme_here:
-        return 0.8, f"what was promised named ({', '.join(sorted(theme_here))}); actor implied"
+        return 0.7, f"what was promised named ({', '.join(sorted(theme_here))}); actor implied"
     if context_theme:
         return 0.65, f"what was promised named just before ({', '.join(sorted(context_theme))})"
     if not needs_theme and view.act.object_free and view.actor is None:
@@ -416,7 +442,8 @@ def _anchors(view: PromiseView) -> frozenset[str]:
 
             if any(within(inner, k) for k in keys):
                 anchors |= set(phrase_key(inner))
-    return frozenset(anchors - STOPWORDS)
+    named = view.anchors | view.title_anchors
+    return frozenset((anchors - STOPWORDS - named) | _keys(frozenset(named - STOPWORDS)))
 
 
 def check_promise(view: PromiseView, index: ReportIndex) -> list[Finding]:
@@ -452,8 +479,7 @@ def check_promise(view: PromiseView, index: ReportIndex) -> list[Finding]:
             elif reading.item is not None:
                 # One of the names the promise lists is itself what the report is about.
                 anchors = view.anchors | view.title_anchors
-                here = rs.sentence.stems | rs.context_stems
-                ok = not view.anchors or anchors & here
+                ok = not view.anchors or _keys(anchors) & rs.anchor_keys
                 identity = (0.8, "a name the promise lists") if ok else None
             else:
                 identity = _identity(view, rs, reading.mention if reading.item is None else None)

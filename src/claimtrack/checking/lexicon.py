@@ -55,6 +55,7 @@ class Act:
     kind: str
     verbs: frozenset[Phrase]
     nouns: frozenset[Phrase]
+    noun_words: frozenset[str] = frozenset()
 
 
 def _read_acts() -> dict[str, Act]:
@@ -68,6 +69,12 @@ def _read_acts() -> dict[str, Act]:
             kind=kind.strip(" ]") or "event",
             verbs=frozenset(phrase_key(w) for w in verbs.split(",") if w.strip()),
             nouns=frozenset(phrase_key(w) for w in nouns.split(",") if w.strip()),
+            noun_words=frozenset(
+                form
+                for w in nouns.split(",")
+                if w.strip()
+                for form in (w.strip().lower().split()[0], w.strip().lower().split()[0] + "s")
+            ),
         )
     return out
 
@@ -115,6 +122,17 @@ def _noun_index() -> dict[Phrase, frozenset[str]]:
         for noun in act.nouns:
             index.setdefault(noun, set()).add(act.name)
     return {k: frozenset(v) for k, v in index.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _noun_words() -> frozenset[str]:
+    return frozenset(w for act in ACTS.values() for w in act.noun_words)
+
+
+def is_noun_form(word: str) -> bool:
+    """Whether ``word`` (lower case) is written as an event noun of some act: "meeting"
+    and "talks" are, "meet" is not (though they share a stem)."""
+    return word.replace("’", "'") in _noun_words()
 
 
 def verb_classes(key: Phrase) -> frozenset[str]:

@@ -15,9 +15,11 @@ from .lexicon import (
     ADVERBS,
     LIGHT_VERBS,
     LONGEST,
+    STOPWORDS,
     Phrase,
     cue_groups,
     cues,
+    is_noun_form,
     noun_classes,
     verb_classes,
 )
@@ -278,6 +280,8 @@ def _verb_here(toks: Sequence[Tok], i: int) -> bool:
         return True
     if prev.low in _SUBJECTS or prev.low in ADVERBS:
         return True
+    if prev.is_cap and prev.low not in STOPWORDS and not t.low.endswith("ing"):
+        return True  # "the Bank of England cut rates"
     return t.low.endswith("ing") and i > 1 and toks[i - 2].low in _AUX
 
 
@@ -294,7 +298,9 @@ def find_mentions(
         verb_hit = _phrase_at(
             stems, i, lambda k: bool(verb_classes(k) & classes) or (verb is not None and k == verb)
         )
-        noun_hit = _phrase_at(stems, i, lambda k: bool(noun_classes(k) & classes))
+        noun_hit = None
+        if is_noun_form(toks[i].low):
+            noun_hit = _phrase_at(stems, i, lambda k: bool(noun_classes(k) & classes))
         if verb_hit is not None and noun_hit is not None and not _verb_here(toks, i):
             verb_hit = None  # "the launch", "robotaxi launch", "December opening": a noun
         if verb_hit is not None and not (after_det and noun_hit is not None):

@@ -23,7 +23,13 @@ from ..model import Source, TimeWindow
 from ..store import StoreView
 from .text import Sentence, sentences
 
-__all__ = ["Report", "ReportIndex", "ReportSentence", "report_index"]
+__all__ = ["Report", "ReportIndex", "ReportSentence", "anchor_key", "report_index"]
+
+
+def anchor_key(word_stem: str) -> str:
+    """How a name is looked up: its first five letters, so that a country and its
+    people's adjective meet ("russia", "russian"; "congo", "congolese")."""
+    return "^" + word_stem[:5]
 
 
 @attrs.frozen
@@ -68,6 +74,11 @@ class ReportSentence:
         return frozenset(out)
 
     @cached_property
+    def anchor_keys(self) -> frozenset[str]:
+        """The :func:`anchor_key` of every word of the sentence and its context."""
+        return frozenset(anchor_key(s) for s in self.sentence.stems | self.context_stems)
+
+    @cached_property
     def past_windows(self) -> tuple[tuple[tuple[int, int], TimeWindow], ...]:
         """Time phrases of the sentence read as the past of its publication."""
         return _windows(self.sentence.text, self.report.published_at, "past")
@@ -107,6 +118,8 @@ class ReportIndex:
             for si, sent in enumerate(report.sentences):
                 for s in sent.stems:
                     self._postings.setdefault(s, []).append((ri, si))
+                for k in {anchor_key(s) for s in sent.stems}:
+                    self._postings.setdefault(k, []).append((ri, si))
         self._views: dict[tuple[int, int], ReportSentence] = {}
 
     @classmethod
@@ -139,7 +152,8 @@ class ReportIndex:
         self, anchors: Iterable[str], since: datetime, *, skip: frozenset[str] = frozenset()
     ) -> list[ReportSentence]:
         """Sentences of reports published after ``since`` (and not in ``skip``) that
-        hold an anchor, or follow one within two sentences, or whose headline does."""
+        hold an anchor (a stem, or an :func:`anchor_key`), or follow one within two
+        sentences, or whose headline does."""
         first = bisect.bisect_right(self._times, since)
         hits: set[tuple[int, int]] = set()
         for anchor in anchors:

@@ -26,9 +26,11 @@ SLACK = timedelta(hours=12)
 #: as news of an event on time (yesterday's news).
 GRACE = timedelta(days=1)
 #: After this, an undated report cannot say when it happened.
-STALE = timedelta(days=30)
+STALE = timedelta(days=7)
 #: Cue groups that say the act will not happen as promised.
 _NEGATIVE = ("postpone", "cancel", "decline", "reverse", "miss")
+#: Cue groups whose words count in any tense ("is scheduled", "could be").
+_ALWAYS = frozenset({"schedule", "doubt", "continue", "partial", "late", "revise"})
 
 
 @attrs.frozen
@@ -54,7 +56,7 @@ class Reading:
         for c in self.cues:
             if c.group == group and not c.negated and c.tense not in {"future", "unknown"}:
                 return c
-            if c.group == group and group in {"schedule", "doubt", "continue", "partial", "late"}:
+            if c.group == group and group in {"schedule", "doubt", "continue", "partial", "late", "revise"}:
                 return c
         return None
 
@@ -278,7 +280,13 @@ RULES: tuple[Rule, ...] = (
         lambda r: (
             not r.past_due
             and _later(r)
-            and (r.cue("postpone") is not None or r.mention.tense in {"future", "present", "none"})
+            and (
+                r.cue("postpone") is not None
+                or (
+                    r.cue("revise") is not None
+                    and r.mention.tense in {"future", "present", "none"}
+                )
+            )
         ),
         (
             Example(
