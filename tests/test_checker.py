@@ -187,7 +187,9 @@ def test_near_misses_do_not_match(store: SQLiteStore, text: str) -> None:
 
 
 def test_a_meeting_held_elsewhere_is_partly_kept(store: SQLiteStore) -> None:
-    r = report("Coalition military chiefs met in Paris on Thursday.", datetime(2025, 3, 20, 18, tzinfo=UTC))
+    r = report(
+        "Coalition military chiefs met in Paris on Thursday.", datetime(2025, 3, 20, 18, tzinfo=UTC)
+    )
     [ev] = findings(store, commitment(MEET, action="meet in London"), r)
     assert (ev.verdict, ev.reason) == (Verdict.PARTIALLY_KEPT, "elsewhere")
 

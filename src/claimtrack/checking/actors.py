@@ -59,7 +59,9 @@ def actor_terms(actor: Actor, aliases: Iterable[str] = ()) -> ActorTerms:
     head: str | None = None
     modifiers: frozenset[str] = frozenset()
     head_alone = False
-    if main and not (actor.kind is ActorKind.PERSON or all(w.is_cap for w in main)):
+    # A head noun for groups and titles ("military chiefs", "the mayor of Ashford"), not
+    # for a person's own name.
+    if main and not all(w.is_cap for w in main if w.low not in STOPWORDS):
         lows = [w.low for w in main]
         if "of" in lows:
             cut = lows.index("of")

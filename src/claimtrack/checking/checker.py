@@ -153,6 +153,13 @@ def _anaphoric(toks: Sequence[Tok], at: int) -> bool:
     return any(t.low in _PRONOUNS or t.stem in _ANAPHORIC_HEADS for t in window)
 
 
+def _name_before(toks: Sequence[Tok], at: int, view: PromiseView) -> bool:
+    mine = _keys(view.anchors | view.title_anchors)
+    return any(
+        t.is_cap and t.low not in STOPWORDS and anchor_key(t.stem) not in mine for t in toks[:at]
+    )
+
+
 def _by_another(toks: Sequence[Tok], at: int) -> bool:
     # A passive's "by" phrase after the act, naming someone (the actor was not found).
     for k in range(at + 1, min(len(toks) - 1, at + 4)):
@@ -181,7 +188,13 @@ def _identity(
     # A promise that names someone or something must be named: "Ashford" for the mayor
     # of Ashford's bridge (its source's headline may name it instead).
     # All of a theme of two words or more ("the minerals deal") is as good as a name.
-    whole_theme = len(view.act.theme) >= 2 and view.act.theme <= rs.sentence.stems
+    # Not when a name stands before the act ("Bexley council cancelled the new bridge"):
+    # that is someone else's.
+    whole_theme = (
+        len(view.act.theme) >= 2
+        and view.act.theme <= rs.sentence.stems
+        and not _name_before(toks, mention.index if mention is not None else len(toks), view)
+    )
     if (
         view.anchors
         and not whole_theme
@@ -455,7 +468,11 @@ def check_promise(view: PromiseView, index: ReportIndex) -> list[Finding]:
     )
     item_words = {w for name in view.act.items for w in name.split()}
     best: dict[tuple[str, bool], Finding] = {}
-    for rs in index.candidates(_anchors(view), view.since, skip=view.source_ids):
+    anchors = _anchors(view)
+    if len(view.act.theme) >= 2:
+        # A report naming the whole theme may name no one: find it by its rarest word.
+        anchors |= {min(sorted(view.act.theme), key=index.frequency)}
+    for rs in index.candidates(anchors, view.since, skip=view.source_ids):
         stems = rs.sentence.stems
         readings: list[tuple[Reading, str, float, tuple[Rule, ...]]] = []
         if stems & triggers and view.act.verb is not None:

@@ -56,7 +56,14 @@ class Reading:
         for c in self.cues:
             if c.group == group and not c.negated and c.tense not in {"future", "unknown"}:
                 return c
-            if c.group == group and group in {"schedule", "doubt", "continue", "partial", "late", "revise"}:
+            if c.group == group and group in {
+                "schedule",
+                "doubt",
+                "continue",
+                "partial",
+                "late",
+                "revise",
+            }:
                 return c
         return None
 
@@ -283,8 +290,7 @@ RULES: tuple[Rule, ...] = (
             and (
                 r.cue("postpone") is not None
                 or (
-                    r.cue("revise") is not None
-                    and r.mention.tense in {"future", "present", "none"}
+                    r.cue("revise") is not None and r.mention.tense in {"future", "present", "none"}
                 )
             )
         ),
