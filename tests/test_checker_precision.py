@@ -122,7 +122,7 @@ def test_each_town_s_report_decides_only_its_own_bridge(store: SQLiteStore) -> N
     )
     decided = {
         town: [e.verdict for e in check_commitment(claim, store, LATER)]
-        for town, (_source, claim) in zip(TOWNS, made)
+        for town, (_source, claim) in zip(TOWNS, made, strict=True)
     }
     assert decided.pop("Bexley") == [Verdict.KEPT]
     assert decided.pop("Greyhope") == [Verdict.KEPT]

@@ -292,9 +292,12 @@ def _readings(
     published = rs.report.published_at
     said, stated = places_in(sent.toks, sent.text)
     place, place_note = place_fit(act.places, said, stated)
-    for mention in find_mentions(
-        sent.toks, sent.text, act.classes, act.verb, headline=sent.headline
-    ):
+    key = ("mentions", act.classes, act.verb)
+    if key not in rs.memo:
+        rs.memo[key] = find_mentions(
+            sent.toks, sent.text, act.classes, act.verb, headline=sent.headline
+        )
+    for mention in rs.memo[key]:
         cue_hits = find_cues(sent.toks, sent.text, mention, headline=sent.headline)
         at = sent.toks[mention.index].start
         happened = _nearest(rs.past_windows, at, published) if mention.tense == "past" else None

@@ -293,7 +293,27 @@ def _items(toks: Sequence[Tok], text: str) -> tuple[str, ...]:
 
 
 _CALENDAR = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 
 
@@ -307,9 +327,9 @@ def _proper_stems(text: str | None, *, first_too: bool = False) -> set[str]:
     for k, t in enumerate(toks):
         if not t.is_cap or t.low in STOPWORDS or t.low in _CALENDAR or t.low.isdigit():
             continue
-        if k == 0 and not first_too and not (len(toks) > 1 and toks[1].is_cap):
-            if t.low in STOPWORDS or verb_classes((t.stem,)) or noun_classes((t.stem,)):
-                continue
+        initial = k == 0 and not first_too and not (len(toks) > 1 and toks[1].is_cap)
+        if initial and (verb_classes((t.stem,)) or noun_classes((t.stem,))):
+            continue
         out.update(_stems_of(t))
     return out
 
@@ -353,11 +373,11 @@ class PromiseView:
         if who is not None:
             known = store.get_actor(who.id)
             terms = actor_terms(who, known.aliases if known is not None else ())
-        spans = _time_spans(claim.action or claim.text, since)
+        spans = _due_spans(claim.action or claim.text, claim.due)
         act = read_act(claim.action or claim.text, terms, phrase=bool(claim.action), windows=spans)
         if claim.action:
             whole = read_act(
-                claim.text, terms, phrase=False, windows=_time_spans(claim.text, since)
+                claim.text, terms, phrase=False, windows=_due_spans(claim.text, claim.due)
             )
             # The claim's words hold what the action leaves out: the subject ("the
             # tunnel will open"), a place ("set to meet in London" with action "meet").
@@ -396,13 +416,12 @@ class PromiseView:
         )
 
 
-def _time_spans(text: str, reference: datetime) -> list[tuple[int, int]]:
-    from ..timewindows import find_windows
-
-    try:
-        return [span for span, _w in find_windows(text, reference, tense="future")]
-    except Exception:  # the time engine failing must not stop the check
+def _due_spans(text: str, due: TimeWindow | None) -> list[tuple[int, int]]:
+    # Where the due window's own phrase stands in the text: its words say when, not what.
+    if due is None or not due.text:
         return []
+    at = text.find(due.text)
+    return [(at, at + len(due.text))] if at >= 0 else []
 
 
 def _condition(condition: str) -> ActView | None:

@@ -6,6 +6,7 @@ rejected, in doubt, in part...).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -331,30 +332,45 @@ def find_mentions(
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _cue_phrases() -> dict[Phrase, frozenset[str]]:
+    table: dict[Phrase, set[str]] = {}
+    for group in cue_groups():
+        for phrase in cues(group):
+            table.setdefault(phrase, set()).add(group)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+@functools.lru_cache(maxsize=65536)
+def _cue_spans(stems: tuple[str, ...], lows: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
+    # Every cue phrase in a sentence, longest first at each position: (start, length,
+    # group).  Cached per sentence: every promise asking about it shares the answer.
+    table = _cue_phrases()
+    out: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(stems):
+        hit = 0
+        for n in range(min(LONGEST, len(stems) - k), 0, -1):
+            groups = table.get(stems[k : k + n]) or table.get(lows[k : k + n])
+            if groups:
+                out.extend((k, n, g) for g in sorted(groups))
+                hit = n
+                break
+        k += hit or 1
+    return tuple(out)
+
+
 def find_cues(
     toks: Sequence[Tok], text: str, mention: Mention, *, headline: bool, reach: int = 12
 ) -> list[CueHit]:
     """The cue words in the clause of ``mention`` and within ``reach`` tokens of it."""
-    stems = [t.stem for t in toks]
     lo, hi = clause_of(toks, text, mention.index)
     lo, hi = max(lo, mention.index - reach), min(hi, mention.end + reach)
+    spans = _cue_spans(tuple(t.stem for t in toks), tuple(t.low for t in toks))
     out: list[CueHit] = []
-    for group in cue_groups():
-        words = cues(group)
-        k = lo
-        while k < hi:
-            if mention.index <= k < mention.end:
-                k += 1
-                continue
-            found = _phrase_at(stems, k, words)
-            if found is None:
-                found = _phrase_at([t.low for t in toks], k, words)
-            if found is None:
-                k += 1
-                continue
-            n, _ = found
-            tense, negated = verb_tense(toks, k, headline=headline)
-            words_text = " ".join(t.text for t in toks[k : k + n])
-            out.append(CueHit(group, k, words_text, tense, negated))
-            k += n
+    for k, n, group in spans:
+        if not lo <= k < hi or mention.index <= k < mention.end:
+            continue
+        tense, negated = verb_tense(toks, k, headline=headline)
+        out.append(CueHit(group, k, " ".join(t.text for t in toks[k : k + n]), tense, negated))
     return out

@@ -50,6 +50,9 @@ class ReportSentence:
 
     report: Report
     index: int
+    #: What readers of this sentence worked out once for all promises asking (the
+    #: mentions of an act class, say), by key.
+    memo: dict[Any, Any] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
     def sentence(self) -> Sentence:
