@@ -225,24 +225,26 @@ def _phrase_at(stems: Sequence[str], i: int, table: object) -> tuple[int, Phrase
     return None
 
 
+@functools.lru_cache(maxsize=65536)
+def _breaks(text: str, lows: tuple[str, ...], gaps: tuple[str, ...]) -> tuple[bool, ...]:
+    # Whether a clause boundary stands before each token (cached per sentence).
+    return tuple(
+        k == 0 or lows[k] in _CLAUSE_WORDS or any(m in gaps[k] for m in _CLAUSE_MARKS)
+        for k in range(len(lows))
+    )
+
+
 def clause_of(toks: Sequence[Tok], text: str, i: int) -> tuple[int, int]:
     """The token range ``[start, end)`` of the clause holding token ``i``: it ends at
     "but", "however", a semicolon, a dash or a colon."""
-
-    def boundary(k: int) -> bool:
-        # A boundary between tokens k-1 and k.
-        if k <= 0 or k >= len(toks):
-            return True
-        if toks[k].low in _CLAUSE_WORDS:
-            return True
-        gap = text[toks[k - 1].end : toks[k].start]
-        return any(m in gap for m in _CLAUSE_MARKS)
-
+    lows = tuple(t.low for t in toks)
+    gaps = tuple(text[toks[k - 1].end : toks[k].start] if k else "" for k in range(len(toks)))
+    breaks = _breaks(text, lows, gaps)
     start = i
-    while start > 0 and not boundary(start):
+    while start > 0 and not breaks[start]:
         start -= 1
     end = i + 1
-    while end < len(toks) and not boundary(end):
+    while end < len(toks) and not breaks[end]:
         end += 1
     return start, end
 
