@@ -32,7 +32,7 @@ from .actors import find_actor, other_actor
 from .lexicon import ACTS, STOPWORDS, phrase_key, place_key
 from .places import place_fit, places_in
 from .promise import ActView, PromiseView
-from .reading import Mention, find_cues, find_mentions
+from .reading import DETERMINERS, Mention, find_cues, find_mentions
 from .reports import ReportIndex, ReportSentence, anchor_key, report_index
 from .rules import CONDITION_RULES, RULES, Reading, Rule, decide
 from .text import Tok, stem
@@ -160,6 +160,30 @@ def _name_before(toks: Sequence[Tok], at: int, view: PromiseView) -> bool:
     )
 
 
+#: Words a report uses for whoever is in charge, whoever promised.
+_STAND_INS = frozenset("officials authorities organisers organizers leaders bosses".split())
+_PREPOSITIONS = frozenset(
+    "in at on from of for with by to into near over under after before during".split()
+)
+_VERBISH = frozenset(
+    "is are was were be been being has have had will would could should may might must"
+    " can did does do said says".split()
+)
+
+
+def _subject_head(toks: Sequence[Tok], at: int) -> Tok | None:
+    # The head of the noun phrase that opens the sentence, when the act follows it:
+    # "The Ratcliffe Power Station in Nottinghamshire has closed" -> "Station".
+    k = 0
+    while k < at and toks[k].low in DETERMINERS:
+        k += 1
+    head: Tok | None = None
+    while k < at and toks[k].low not in _PREPOSITIONS and toks[k].low not in _VERBISH:
+        head = toks[k]
+        k += 1
+    return head if head is not None and k <= at else None
+
+
 def _by_another(toks: Sequence[Tok], at: int) -> bool:
     # A passive's "by" phrase after the act, naming someone (the actor was not found).
     for k in range(at + 1, min(len(toks) - 1, at + 4)):
@@ -217,6 +241,17 @@ def _identity(
                 return before[0] * 0.75, f"actor {before[2]} in a sentence before"
     if _by_another(toks, at):
         return None  # "was published by the Senate": someone else did it
+    head = _subject_head(toks, at)
+    if (
+        view.actor is not None
+        and head is not None
+        and head.stem not in view.act.theme
+        and head.low.endswith("s")
+        and not head.low.endswith("ss")
+        and head.low not in _PRONOUNS
+        and head.low not in _STAND_INS
+    ):
+        return None  # "Military chiefs gathered" is no report of what planners promised
     if theme_here:
         return 0.7, f"what was promised named ({', '.join(sorted(theme_here))}); actor implied"
     if context_theme:
