@@ -325,7 +325,9 @@ def _readings(
 ) -> Iterator[tuple[Reading, str, float]]:
     sent = rs.sentence
     published = rs.report.published_at
-    said, stated = places_in(sent.toks, sent.text)
+    if "places" not in rs.memo:
+        rs.memo["places"] = places_in(sent.toks, sent.text)
+    said, stated = rs.memo["places"]
     place, place_note = place_fit(act.places, said, stated)
     key = ("mentions", act.classes, act.verb)
     if key not in rs.memo:
@@ -508,8 +510,11 @@ def check_promise(view: PromiseView, index: ReportIndex) -> list[Finding]:
     best: dict[tuple[str, bool], Finding] = {}
     anchors = _anchors(view)
     if len(view.act.theme) >= 2:
-        # A report naming the whole theme may name no one: find it by its rarest word.
-        anchors |= {min(sorted(view.act.theme), key=index.frequency)}
+        # A report naming the whole theme may name no one: find it by its rarest word,
+        # when that word is rare enough to tell one promise from another.
+        rarest = min(sorted(view.act.theme), key=index.frequency)
+        if index.frequency(rarest) <= max(20, index.sentence_count // 200):
+            anchors |= {rarest}
     for rs in index.candidates(anchors, view.since, skip=view.source_ids):
         stems = rs.sentence.stems
         readings: list[tuple[Reading, str, float, tuple[Rule, ...]]] = []

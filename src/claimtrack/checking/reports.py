@@ -124,6 +124,8 @@ class ReportIndex:
                 for k in {anchor_key(s) for s in sent.stems}:
                     self._postings.setdefault(k, []).append((ri, si))
         self._views: dict[tuple[int, int], ReportSentence] = {}
+        #: How many sentences the index holds.
+        self.sentence_count = sum(len(r.sentences) for r in self.reports)
 
     @classmethod
     def build(cls, sources: Iterable[Source], as_of: datetime) -> ReportIndex:
