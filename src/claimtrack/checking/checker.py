@@ -161,13 +161,55 @@ def _name_before(toks: Sequence[Tok], at: int, view: PromiseView) -> bool:
 
 
 #: Words a report uses for whoever is in charge, whoever promised.
-_STAND_INS = frozenset("officials authorities organisers organizers leaders bosses".split())
+_STAND_INS = frozenset(
+    ["officials", "authorities", "organisers", "organizers", "leaders", "bosses"]
+)
 _PREPOSITIONS = frozenset(
-    "in at on from of for with by to into near over under after before during".split()
+    [
+        "in",
+        "at",
+        "on",
+        "from",
+        "of",
+        "for",
+        "with",
+        "by",
+        "to",
+        "into",
+        "near",
+        "over",
+        "under",
+        "after",
+        "before",
+        "during",
+    ]
 )
 _VERBISH = frozenset(
-    "is are was were be been being has have had will would could should may might must"
-    " can did does do said says".split()
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "did",
+        "does",
+        "do",
+        "said",
+        "says",
+    ]
 )
 
 
