@@ -198,22 +198,28 @@ def get_plugin_manager(
 
     ``builtins`` registers :data:`DEFAULT_PLUGINS`; ``load_entrypoints`` loads the
     ``claimtrack`` entry-point group, honouring ``$CLAIMTRACK_LOAD_PLUGINS`` (allow list)
-    and ``$CLAIMTRACK_BLOCK_PLUGINS`` (block list).  ``plugins`` are extra plugin objects
+    and ``$CLAIMTRACK_BLOCK_PLUGINS`` (block list, which may also name a built-in, by
+    its full or short name: ``english``).  ``plugins`` are extra plugin objects
     (modules or instances) to register, e.g. in tests; one that cannot be registered
     raises :class:`PluginLoadError`.  An entry point that fails to import or is refused
     (see :class:`ClaimtrackPluginManager`) is recorded in ``pm.load_errors`` and skipped.
     """
     pm = ClaimtrackPluginManager()
+    environ = os.environ if env is None else env
+    # Built-ins are blocked only where the environment is read (the real manager).
+    blocked = (_names(environ, BLOCK_ENV) or set()) if load_entrypoints else set()
     if builtins:
         from . import __version__
 
         for module_name in DEFAULT_PLUGINS:
+            if module_name in blocked or pm.alias_of(module_name) in blocked:
+                continue
             module = importlib.import_module(module_name)
             pm.register(module, name=module_name)
             pm.builtin_names.add(module_name)
             pm.versions[module_name] = __version__
     if load_entrypoints:
-        _load_entrypoints(pm, os.environ if env is None else env)
+        _load_entrypoints(pm, environ)
     for plugin in plugins:
         pm.register(plugin)
     return pm
