@@ -306,7 +306,14 @@ class SQLiteStore:
                 if actor is not None:
                     self._upsert_actor(conn, actor)
             values = self._claim_values(claim, source)
-            if conn.execute("SELECT 1 FROM claims WHERE id = ?", (claim.id,)).fetchone():
+            held = conn.execute(
+                "SELECT retired_at IS NULL, json_extract(record, '$.extractor') FROM claims"
+                " WHERE id = ?",
+                (claim.id,),
+            ).fetchone()
+            if held is not None and held[0] and replace is not None and held[1] not in replace:
+                continue  # the same claim, kept by an extractor not replaced now: its own
+            if held is not None:
                 conn.execute(
                     "UPDATE claims SET kind = ?, span_start = ?, span_end = ?, speaker_id = ?, actor_id = ?,"
                     " due_start_ts = ?, due_end_ts = ?, due_vague = ?, has_condition = ?, record = ?,"
