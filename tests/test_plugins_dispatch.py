@@ -78,7 +78,9 @@ def test_debug_prints_the_plugins_traceback_on_stderr(
     )
     quiet = invoke_cli("add", str(article), db=tmp_path / "a.db", env=env)
     assert quiet.exit_code == 4 and "Traceback" not in quiet.stderr
-    loud = invoke_cli("add", str(article), db=tmp_path / "b.db", env={**env, "CLAIMTRACK_DEBUG": "1"})
+    loud = invoke_cli(
+        "add", str(article), db=tmp_path / "b.db", env={**env, "CLAIMTRACK_DEBUG": "1"}
+    )
     assert loud.exit_code == 4
     assert "Traceback of plugin 'flaky'" in loud.stderr
     assert 'ct_flaky.py", line 9, in _parse' in loud.stderr

@@ -200,8 +200,8 @@ def get_plugin_manager(
     ``claimtrack`` entry-point group, honouring ``$CLAIMTRACK_LOAD_PLUGINS`` (allow list)
     and ``$CLAIMTRACK_BLOCK_PLUGINS`` (block list, which may also name a built-in, by
     its full or short name: ``english``).  ``plugins`` are extra plugin objects
-    (modules or instances) to register, e.g. in tests; one that cannot be registered
-    raises :class:`PluginLoadError`.  An entry point that fails to import or is refused
+    (modules or instances) to register, e.g. in tests, each under its module's or
+    class's name; one that cannot be registered raises :class:`PluginLoadError`.  An entry point that fails to import or is refused
     (see :class:`ClaimtrackPluginManager`) is recorded in ``pm.load_errors`` and skipped.
     """
     pm = ClaimtrackPluginManager()
@@ -221,7 +221,14 @@ def get_plugin_manager(
     if load_entrypoints:
         _load_entrypoints(pm, environ)
     for plugin in plugins:
-        pm.register(plugin)
+        # A module under its own name (as an entry point would be), an instance under
+        # its class's, so messages and ``--extractor`` name something readable.
+        base = str(getattr(plugin, "__name__", None) or type(plugin).__name__)
+        name, n = base, 1
+        while pm.get_plugin(name) is not None or pm.is_blocked(name):
+            n += 1
+            name = f"{base}-{n}"
+        pm.register(plugin, name=name)
     return pm
 
 
