@@ -155,3 +155,12 @@ def test_plugins_shows_what_an_extractor_owns(pm: ClaimtrackPluginManager) -> No
 def test_library_extract_takes_extractors(pm: ClaimtrackPluginManager) -> None:
     claims = claimtrack.extract(SAID, plugin_manager=pm, extractors=["everything"])
     assert [c.extractor for c in claims] == ["everything"]
+
+
+def test_an_unknown_extractor_in_the_environment_says_where_it_came_from(
+    pm: ClaimtrackPluginManager, article: Path, tmp_path: Path
+) -> None:
+    env = {"CLAIMTRACK_EXTRACTORS": "english,nope"}
+    result = invoke_cli("add", str(article), plugin_manager=pm, db=tmp_path / "t.db", env=env)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: CLAIMTRACK_EXTRACTORS: no extractor 'nope'")

@@ -25,6 +25,7 @@ __all__ = [
     "owns_sources",
     "resolve_extractors",
     "run_extractors",
+    "selected_extractors",
 ]
 
 #: Comma-separated extractors to run when none are named (``--extractor``).
@@ -125,6 +126,23 @@ def extractors_from_env(env: Mapping[str, str] | None = None) -> tuple[str, ...]
     raw = (os.environ if env is None else env).get(EXTRACTORS_ENV, "")
     names = tuple(n.strip() for n in raw.split(",") if n.strip())
     return names or None
+
+
+def selected_extractors(
+    pm: pluggy.PluginManager, names: Iterable[str] | None
+) -> tuple[str, ...] | None:
+    """The registered names of ``names``, else of ``$CLAIMTRACK_EXTRACTORS``; None (the
+    usual choice) when neither names any.  An unknown name is an :class:`InputError`
+    that says where it came from."""
+    if names is not None and tuple(names):
+        return resolve_extractors(pm, names)
+    from_env = extractors_from_env()
+    if from_env is None:
+        return None
+    try:
+        return resolve_extractors(pm, from_env)
+    except InputError as exc:
+        raise InputError(f"{EXTRACTORS_ENV}: {exc}") from None
 
 
 def choose_extractors(

@@ -45,8 +45,8 @@ def claimtrack_load(uri: str, options: LoadOptions) -> Iterable[Source] | None:
     many, and the others are kept.  Each source is checked as the text loader's are (a
     str text that is not blank, str metadata, a plausible ``published_at``); a bad one
     is reported naming this plugin, and its id is set from its text, address and
-    publication time.  Plugins registered later are tried first.  Stops at first
-    non-None result.
+    publication time.  Plugins registered later are tried first.
+    Stops at first non-None result.
     """
 
 

@@ -24,13 +24,7 @@ from .actors import ActorRegistry, normalise_name
 from .dispatch import failure
 from .errors import ClaimtrackError, InputError, NotFoundError, PluginError
 from .exporters import Exporter, collect_exporters
-from .extraction import (
-    ExtractContext,
-    ExtractResult,
-    extractors_from_env,
-    resolve_extractors,
-    run_extractors,
-)
+from .extraction import ExtractContext, ExtractResult, run_extractors, selected_extractors
 from .loading import LoadOptions, expand_paths, read_sources
 from .model import (
     Claim,
@@ -136,7 +130,7 @@ class Tracker:
         self.pm = plugin_manager or get_plugin_manager()
         self.plugin_timeout = plugin_timeout
         self.load_options = load_options or LoadOptions()
-        self.extractors = tuple(extractors) if extractors is not None else extractors_from_env()
+        self.extractors = tuple(extractors) if extractors is not None else None
         self._exporters: tuple[dict[str, Exporter], list[PluginError]] | None = None
         if registry is not None:
             self.store.save_actors(registry)
@@ -221,8 +215,7 @@ class Tracker:
         return source
 
     def _selected(self, extractors: Sequence[str] | None) -> tuple[str, ...] | None:
-        names = extractors if extractors is not None else self.extractors
-        return None if not names else resolve_extractors(self.pm, names)
+        return selected_extractors(self.pm, extractors or self.extractors)
 
     def _add_source(
         self,
@@ -697,8 +690,7 @@ def extract_path(
     that fails, is reported in ``errors`` and the rest go on."""
     override = parse_published(published, what="published") if published is not None else None
     pm = plugin_manager or get_plugin_manager()
-    names = extractors if extractors is not None else extractors_from_env()
-    selected = resolve_extractors(pm, names) if names else None
+    selected = selected_extractors(pm, extractors)
     options = load_options or LoadOptions()
     report = ExtractReport()
     for path in expand_paths(str(uri)):
@@ -751,13 +743,12 @@ def extract(
         published_at=parse_published(published, what="published"),
     )
     pm = plugin_manager or get_plugin_manager()
-    names = extractors if extractors is not None else extractors_from_env()
     result = run_extractors(
         pm,
         source,
         ExtractContext(registry=registry or ActorRegistry(), reference=source.published_at),
         timeout=plugin_timeout,
-        extractors=resolve_extractors(pm, names) if names else None,
+        extractors=selected_extractors(pm, extractors),
     )
     if result.errors and not result.claims:
         raise result.errors[0]
