@@ -1,0 +1,345 @@
+"""The rule engine: named rules over tokens and smaller values, matched longest first.
+
+A :class:`Rule` names a *category* it produces ("day", "period", "phrase" ...), a
+*pattern* and a *production*.  The pattern is a short string of elements separated by
+spaces:
+
+- ``by`` or ``this|next|last``: a word whose base (see ``_tokens``) is one of these;
+- ``<day>``: a value of another category; ``<period!>`` the same, read as if a cue word
+  stood before it ("March" at the start of "March to May" counts as a date);
+- ``%-–`` a punctuation mark among those characters; ``#num`` a token class (see
+  :data:`TOKEN_CLASSES`);
+- a leading ``~`` requires the element to touch the token before it (no space); a
+  trailing ``?`` makes it optional; ``:name`` names its capture (``<day:anchor>``), by
+  default the category, word or class.
+
+The production receives a :class:`M` (the captures, the tokens, where the match
+starts and ends) and returns the value, or None to reject the match.
+
+The engine is a memoised top-down matcher.  For each (category, token index, cue flag)
+it computes, once, every end index a match can reach and one value for each end (the
+first rule in table order wins an end).  Within a rule, alternatives that reach the same
+token index are merged (the first kept), so a pattern of *k* elements does at most
+*k* × :data:`MAX_SPAN` steps; no match is longer than :data:`MAX_SPAN` tokens.  Work at
+one start index is therefore bounded, and scanning a sentence is linear in its length.
+Rules are indexed by the token keys they can start with, so a token that can start
+nothing costs one dictionary look-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._tokens import Tok
+
+# No match spans more tokens than this: bounded lookahead, hence linear scans.
+MAX_SPAN = 24
+
+
+def key_of(tok: Tok) -> str:
+    """The index key of a token: a word's base, "#n" for a number, "#o" for an ordinal
+    number ("20th"), a punctuation mark itself."""
+    if tok.kind == "w":
+        return tok.base
+    if tok.kind == "n":
+        return "#n"
+    if tok.kind == "o":
+        return "#o"
+    return tok.text
+
+
+@dataclass(frozen=True, slots=True)
+class TokenClass:
+    """A class of single tokens (``#num``): the keys it can have and its value."""
+
+    first: frozenset[str]
+    value: Callable[[Sequence[Tok], int], Any]
+
+
+def _num(toks: Sequence[Tok], i: int) -> Any:
+    t = toks[i]
+    return t.val if t.kind == "n" and t.val >= 0 else None
+
+
+def _ord(toks: Sequence[Tok], i: int) -> Any:
+    t = toks[i]
+    return t.val if t.kind == "o" and t.val >= 0 else None
+
+
+def _year(toks: Sequence[Tok], i: int) -> Any:
+    t = toks[i]
+    return t.val if t.kind == "n" and t.ndig == 4 and 1000 <= t.val <= 2999 else None
+
+
+def _d2(toks: Sequence[Tok], i: int) -> Any:
+    t = toks[i]
+    return t.val if t.kind == "n" and t.ndig <= 2 else None
+
+
+def _cap(toks: Sequence[Tok], i: int) -> Any:
+    t = toks[i]
+    return t.base if t.kind == "w" and t.cap else None
+
+
+TOKEN_CLASSES: dict[str, TokenClass] = {
+    "num": TokenClass(frozenset({"#n"}), _num),
+    "ord": TokenClass(frozenset({"#o"}), _ord),
+    "year": TokenClass(frozenset({"#n"}), _year),
+    "d2": TokenClass(frozenset({"#n"}), _d2),
+}
+
+
+@dataclass(slots=True)
+class Elem:
+    """One compiled pattern element."""
+
+    what: str  # "w" word, "p" punctuation, "c" category, "t" token class
+    words: frozenset[str]
+    cat: str
+    name: str
+    optional: bool
+    glued: bool
+    cue: bool
+
+
+@dataclass(slots=True)
+class Node:
+    """One match: the rule that made it, its token range, its value, its sub-matches."""
+
+    rule: str
+    start: int
+    end: int
+    value: Any
+    kids: tuple[Node, ...]
+
+    def rules(self) -> list[str]:
+        """The names of the rules of this match and its sub-matches, outermost first."""
+        out = [self.rule]
+        for kid in self.kids:
+            out.extend(kid.rules())
+        return out
+
+    def show(self, toks: Sequence[Tok], depth: int = 0) -> str:
+        """The match as an indented tree of rules and the words each covered."""
+        words = " ".join(t.text for t in toks[self.start : self.end])
+        lines = [f"{'  ' * depth}{self.rule}: {words}"]
+        lines.extend(kid.show(toks, depth + 1) for kid in self.kids)
+        return "\n".join(lines)
+
+
+@dataclass(slots=True)
+class Rule:
+    """A named rule: ``pattern`` over tokens and values → a value of ``cat``.
+
+    ``examples`` are phrases the rule must read and ``rejects`` phrases it must not (a
+    meta-test runs both); ``prod`` returns the value or None to reject a match.
+    """
+
+    name: str
+    cat: str
+    pattern: str
+    prod: Callable[[M], Any]
+    examples: tuple[str, ...] = ()
+    rejects: tuple[str, ...] = ()
+    elems: list[Elem] = field(default_factory=list)
+    names: dict[str, int] = field(default_factory=dict)
+    first: frozenset[str] = frozenset()
+    nullable: bool = False
+
+
+def compile_pattern(pattern: str) -> list[Elem]:
+    """The elements of a pattern string (see the module docstring)."""
+    out: list[Elem] = []
+    for raw in pattern.split():
+        s = raw
+        glued = s.startswith("~")
+        if glued:
+            s = s[1:]
+        optional = s.endswith("?") and len(s) > 1
+        if optional:
+            s = s[:-1]
+        name = ""
+        if s.startswith("<") and ">" in s:
+            close = s.index(">")
+            inner, rest = s[1:close], s[close + 1 :]
+            if ":" in inner:
+                inner, name = inner.split(":", 1)
+            if rest.startswith(":"):
+                name = rest[1:]
+            cue = inner.endswith("!")
+            cat = inner.rstrip("!")
+            out.append(Elem("c", frozenset(), cat, name or cat, optional, glued, cue))
+            continue
+        if ":" in (s[2:] if s.startswith("%") else s):
+            s, name = s.rsplit(":", 1)
+        if s.startswith("<"):
+            raise ValueError(f"bad element {raw!r} in pattern {pattern!r}")
+        if s.startswith("%"):
+            chars = frozenset(s[1:])
+            out.append(Elem("p", chars, "", name or "p", optional, glued, False))
+        elif s.startswith("#"):
+            cls = s[1:]
+            if cls not in TOKEN_CLASSES:
+                raise ValueError(f"unknown token class {raw!r} in pattern {pattern!r}")
+            out.append(Elem("t", TOKEN_CLASSES[cls].first, cls, name or cls, optional, glued, False))
+        else:
+            words = frozenset(s.split("|"))
+            out.append(Elem("w", words, "", name or s.split("|")[0], optional, glued, False))
+    return out
+
+
+@dataclass(slots=True)
+class M:
+    """What a production sees: the captures by name, the tokens, the match's range."""
+
+    rule: Rule
+    caps: tuple[Any, ...]
+    toks: Sequence[Tok]
+    i: int
+    j: int
+    find: bool
+    cue_flag: bool
+
+    def __getitem__(self, name: str) -> Any:
+        return self.caps[self.rule.names[name]]
+
+    def get(self, name: str) -> Any:
+        """The capture ``name``, or None (not matched, or no such element)."""
+        k = self.rule.names.get(name)
+        return None if k is None else self.caps[k]
+
+    def has(self, name: str) -> bool:
+        """Whether the element ``name`` is in the rule and matched."""
+        return self.get(name) is not None
+
+    def base(self, k: int) -> str:
+        """The base of the word at token ``k`` (any index), or ""."""
+        if 0 <= k < len(self.toks) and self.toks[k].kind == "w":
+            return self.toks[k].base
+        return ""
+
+    def tok(self, k: int) -> Tok | None:
+        return self.toks[k] if 0 <= k < len(self.toks) else None
+
+
+class Grammar:
+    """A table of rules, compiled and indexed by the token keys each can start with."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules: list[Rule] = list(rules)
+        self.by_cat: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            rule.elems = compile_pattern(rule.pattern)
+            rule.names = {e.name: k for k, e in enumerate(rule.elems)}
+            self.by_cat.setdefault(rule.cat, []).append(rule)
+        for rule in self.rules:
+            for e in rule.elems:
+                if e.what == "c" and e.cat not in self.by_cat:
+                    raise ValueError(f"rule {rule.name!r} refers to unknown category <{e.cat}>")
+        self._first_sets()
+        self.index: dict[str, dict[str, list[Rule]]] = {}
+        for cat, rules in self.by_cat.items():
+            idx: dict[str, list[Rule]] = {}
+            for key in sorted(set().union(*(r.first for r in rules))):
+                idx[key] = [r for r in rules if key in r.first]
+            self.index[cat] = idx
+        self.first: dict[str, frozenset[str]] = {
+            cat: frozenset(idx) for cat, idx in self.index.items()
+        }
+
+    def _first_sets(self) -> None:
+        cat_first: dict[str, set[str]] = {cat: set() for cat in self.by_cat}
+        cat_null: dict[str, bool] = dict.fromkeys(self.by_cat, False)
+        changed = True
+        while changed:
+            changed = False
+            for rule in self.rules:
+                first: set[str] = set()
+                nullable = True
+                for e in rule.elems:
+                    if e.what == "c":
+                        first |= cat_first[e.cat]
+                        skippable = e.optional or cat_null[e.cat]
+                    else:
+                        first |= e.words
+                        skippable = e.optional
+                    if not skippable:
+                        nullable = False
+                        break
+                if not first <= cat_first[rule.cat] or (nullable and not cat_null[rule.cat]):
+                    cat_first[rule.cat] |= first
+                    cat_null[rule.cat] = cat_null[rule.cat] or nullable
+                    changed = True
+                rule.first = frozenset(first)
+                rule.nullable = nullable
+        for rule in self.rules:
+            if rule.nullable:
+                raise ValueError(f"rule {rule.name!r} can match no tokens")
+
+
+_State = tuple[tuple[Any, ...], tuple[Node, ...]]
+
+
+class Parser:
+    """Matches a grammar's categories over one token sequence, memoised."""
+
+    def __init__(self, grammar: Grammar, toks: Sequence[Tok], *, find: bool) -> None:
+        self.g = grammar
+        self.toks = toks
+        self.n = len(toks)
+        self.keys = [key_of(t) for t in toks]
+        self.find = find
+        self.memo: dict[tuple[str, int, bool], dict[int, Node]] = {}
+
+    def match(self, cat: str, i: int, cue: bool = False) -> dict[int, Node]:
+        """Every end index a ``cat`` value starting at ``i`` reaches, with its match."""
+        mkey = (cat, i, cue)
+        found = self.memo.get(mkey)
+        if found is not None:
+            return found
+        res: dict[int, Node] = {}
+        self.memo[mkey] = res  # a rule that refers back to itself here sees nothing
+        if i >= self.n:
+            return res
+        rules = self.g.index[cat].get(self.keys[i])
+        if not rules:
+            return res
+        limit = i + MAX_SPAN
+        for rule in rules:
+            for end, (caps, kids) in self._seq(rule.elems, i, cue).items():
+                if end in res or end > limit:
+                    continue
+                m = M(rule, caps, self.toks, i, end, self.find, cue)
+                value = rule.prod(m)
+                if value is not None:
+                    res[end] = Node(rule.name, i, end, value, kids)
+        return res
+
+    def _seq(self, elems: list[Elem], i: int, cue: bool) -> dict[int, _State]:
+        states: dict[int, _State] = {i: ((), ())}
+        toks, keys, n = self.toks, self.keys, self.n
+        for e in elems:
+            nxt: dict[int, _State] = {}
+            for pos, (caps, kids) in states.items():
+                if pos < n and not (e.glued and (pos == 0 or toks[pos].gap)):
+                    if e.what == "c":
+                        for end, node in self.match(e.cat, pos, cue or e.cue).items():
+                            if end not in nxt:
+                                nxt[end] = ((*caps, node.value), (*kids, node))
+                    elif keys[pos] in e.words:
+                        if e.what == "t":
+                            v = TOKEN_CLASSES[e.cat].value(toks, pos)
+                        elif e.what == "w":
+                            v = toks[pos].base
+                        else:
+                            v = toks[pos].text
+                        if v is not None and pos + 1 not in nxt:
+                            nxt[pos + 1] = ((*caps, v), kids)
+                if e.optional and pos not in nxt:
+                    nxt[pos] = ((*caps, None), kids)
+            if not nxt:
+                return nxt
+            states = nxt
+        return states
