@@ -113,6 +113,7 @@ class Node:
     end: int
     value: Any
     kids: tuple[Node, ...]
+    alts: list[Node] = field(default_factory=list)
 
     def rules(self) -> list[str]:
         """The names of the rules of this match and its sub-matches, outermost first."""
@@ -227,8 +228,13 @@ class M:
 class Grammar:
     """A table of rules, compiled and indexed by the token keys each can start with."""
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    def __init__(
+        self, rules: Iterable[Rule], merge: Callable[[Any, Any], Any] | None = None
+    ) -> None:
         self.rules: list[Rule] = list(rules)
+        # Two values of one category over the same tokens: merge(first, later) keeps
+        # both (None: keep the first alone).
+        self.merge = merge
         self.by_cat: dict[str, list[Rule]] = {}
         for rule in self.rules:
             rule.elems = compile_pattern(rule.pattern)
@@ -307,14 +313,24 @@ class Parser:
         if not rules:
             return res
         limit = i + MAX_SPAN
+        merge = self.g.merge
         for rule in rules:
             for end, (caps, kids) in self._seq(rule.elems, i, cue).items():
-                if end in res or end > limit:
+                prev = res.get(end)
+                if end > limit or (prev is not None and merge is None):
                     continue
                 m = M(rule, caps, self.toks, i, end, self.find, cue)
                 value = rule.prod(m)
-                if value is not None:
-                    res[end] = Node(rule.name, i, end, value, kids)
+                if value is None:
+                    continue
+                node = Node(rule.name, i, end, value, kids)
+                if prev is None:
+                    res[end] = node
+                elif merge is not None:
+                    merged = merge(prev.value, value)
+                    if merged is not None:
+                        prev.value = merged
+                        prev.alts.append(node)
         return res
 
     def _seq(self, elems: list[Elem], i: int, cue: bool) -> dict[int, _State]:

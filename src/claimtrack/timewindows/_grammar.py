@@ -17,7 +17,7 @@ from . import _rules_clock, _rules_dates, _rules_days, _rules_numbers, _rules_pe
 from . import _rules_phrases
 from ._engine import Grammar, Node, Parser
 from ._tokens import Tok
-from ._values import Ctx, Span, T
+from ._values import Ctx, Span, T, merge
 
 GRAMMAR = Grammar(
     [
@@ -27,7 +27,8 @@ GRAMMAR = Grammar(
         *_rules_periods.RULES,
         *_rules_clock.RULES,
         *_rules_phrases.RULES,
-    ]
+    ],
+    merge=merge,
 )
 TOP = "phrase"
 STARTS = GRAMMAR.first[TOP]

@@ -169,6 +169,26 @@ def _part_alone(m: M) -> T | None:
     return T("part", r_part_near, (m["pw"],))
 
 
+def _iso_time(m: M) -> T | None:
+    from ._rules_days import r_date
+
+    h, mm = m["h"], m["mm"]
+    if h > 23 or mm > 59:
+        return None
+    c: Clock = (h, mm, Grain.MINUTE, _zone(m), True)
+    return T("clock", r_clock_on, (c, T("day", r_date, (m["date"],)), False))
+
+
+def _part_clock(m: M) -> T | None:
+    c: Clock = m["clock"]
+    if not (c[4] or m.get("at") == "at"):
+        return None  # "Friday 5" is no time; "Friday at 5" is
+    x: T = m["first"]
+    if x.kind not in ("day", "part"):
+        return None
+    return T("clock", r_clock_on, (c, x, False))
+
+
 _CLOCK_OF_DAY = (
     ("at noon on Friday", "3pm on Friday", "Friday at 9:30", "noon tomorrow", "9am Monday")
 )
@@ -203,16 +223,7 @@ RULES: list[Rule] = [
     R("part-at-clock", "timed", "<part>:first %,? at|from:at? <clock>", lambda m: _part_clock(m), ("Friday evening at 8",)),
     R("clock-in-part", "timed", "<clock> in the morning|afternoon|evening:w", _clock_in_part, ("9 in the morning",)),
     R("clock-at-night", "timed", "<clock> at night:w", _clock_in_part, ("8 at night",)),
+    R("iso-date-time", "timed", "<date> ~t ~#num:h ~%: ~#num:mm <zone>?", _iso_time, ("2026-10-16T14:30",)),
     R("timed-part", "timed", "<part>", lambda m: m["part"]),
     R("timed-day", "timed", "<day>", lambda m: m["day"]),
 ]
-
-
-def _part_clock(m: M) -> T | None:
-    c: Clock = m["clock"]
-    if not (c[4] or m.get("at") == "at"):
-        return None  # "Friday 5" is no time; "Friday at 5" is
-    x: T = m["first"]
-    if x.kind not in ("day", "part"):
-        return None
-    return T("clock", r_clock_on, (c, x, False))

@@ -47,13 +47,13 @@ def _tens(m: M) -> int | None:
 
 def _decimal(m: M) -> float:
     frac = m.toks[m.j - 1]
-    return float(m["a"]) + m["b"] / 10**frac.ndig
+    return float(m["x"]) + m["y"] / 10**frac.ndig
 
 
 def _hundreds(m: M) -> float | None:
-    a = m["a"] if m.has("a") else 1
-    b = m["b"] if m.has("b") else 0
-    if m.has("and") and not m.has("b"):
+    a = m["x"] if m.has("x") else 1
+    b = m["y"] if m.has("y") else 0
+    if m.has("and") and not m.has("y"):
         return None
     return float(a * 100 + b)
 
@@ -65,14 +65,14 @@ def _bare_hundred(m: M) -> float | None:
 
 
 def _year_thousand(m: M) -> int | None:
-    a, b = m["a"], m["b"] if m.has("b") else 0
-    if a not in (1, 2) or (m.has("and") and not m.has("b")):
+    a, b = m["x"], m["y"] if m.has("y") else 0
+    if a not in (1, 2) or (m.has("and") and not m.has("y")):
         return None
     return int(1000 * a + b)
 
 
 def _year_pair(m: M) -> int | None:
-    a, b = m["a"], m["b"]
+    a, b = m["x"], m["y"]
     if not 10 <= a <= 29 or not 10 <= b <= 99:
         return None  # "nineteen ninety-six", "twenty twenty-six"; not "three twenty"
     return int(100 * a + b)
@@ -91,12 +91,12 @@ def _unit(m: M) -> tuple[str, int, bool, str]:
 
 
 def _qty_range(m: M) -> tuple[float, bool] | None:
-    a, b = m["a"], m["b"]
+    a, b = m["x"], m["y"]
     return (b, True) if b > a else None  # "two or three", "five to ten": vague
 
 
 def _qty_half(m: M) -> tuple[float, bool]:
-    return m["a"] + 0.5, False
+    return m["x"] + 0.5, False
 
 
 def _term(m: M) -> tuple[str, float, bool, str] | None:
@@ -150,29 +150,29 @@ RULES: list[Rule] = [
         ("twenty-one", "forty two", "ninety"),
     ),
     R("count-digits", "count", "#num", lambda m: float(m["num"]), ("30",)),
-    R("count-decimal", "count", "#num:a ~%. ~#num:b", _decimal, ("1.5",)),
+    R("count-decimal", "count", "#num:x ~%. ~#num:y", _decimal, ("1.5",)),
     R("count-words", "count", "<small>", _count_small, ("three",)),
     R(
         "count-hundreds",
         "count",
-        "<small:a> hundred and? <small:b>?",
+        "<small:x> hundred and? <small:y>?",
         _hundreds,
         ("a hundred", "two hundred and fifty"),
     ),
-    R("count-a-hundred", "count", "a|an hundred and? <small:b>?", _hundreds, ("a hundred",)),
-    R("count-bare-hundred", "count", "hundred and? <small:b>?", _bare_hundred),
+    R("count-a-hundred", "count", "a|an hundred and? <small:y>?", _hundreds, ("a hundred",)),
+    R("count-bare-hundred", "count", "hundred and? <small:y>?", _bare_hundred),
     # -- years in words -------------------------------------------------------------
     R(
         "year-thousand-words",
         "yearw",
-        "<small:a> thousand and? <small:b>?",
+        "<small:x> thousand and? <small:y>?",
         _year_thousand,
         ("two thousand and twenty-six", "two thousand"),
     ),
     R(
         "year-pair-words",
         "yearw",
-        "<small:a> <small:b>",
+        "<small:x> <small:y>",
         _year_pair,
         ("nineteen ninety-six", "twenty twenty-seven"),
         ("three twenty",),
@@ -210,9 +210,9 @@ RULES: list[Rule] = [
     R("qty-a-number", "qty", "a|an number of", lambda m: (3.0, True)),
     R("qty-dozen", "qty", "a|an dozen", lambda m: (12.0, False)),
     R("qty-half-a", "qty", "half a|an", lambda m: (0.5, False), ("half an",)),
-    R("qty-range", "qty", "<count:a> or|to <count:b>", _qty_range, ("two or three",)),
-    R("qty-range-dash", "qty", "<count:a> %-– <count:b>", _qty_range, ("3-4",)),
-    R("qty-and-a-half", "qty", "<count:a> and a half", _qty_half, ("two and a half",)),
+    R("qty-range", "qty", "<count:x> or|to <count:y>", _qty_range, ("two or three",)),
+    R("qty-range-dash", "qty", "<count:x> %-– <count:y>", _qty_range, ("3-4",)),
+    R("qty-and-a-half", "qty", "<count:x> and a half", _qty_half, ("two and a half",)),
     R("qty-count", "qty", "<count>", lambda m: (m["count"], False), ("30", "three")),
     R("qty-a", "qty", "a|an", lambda m: (1.0, False)),
     # -- durations ------------------------------------------------------------------

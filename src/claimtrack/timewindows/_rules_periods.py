@@ -255,7 +255,7 @@ def _rel(m: M) -> T | None:
     if m.has("this"):
         mod = "last" if mod == "past" else "coming"
     unit = m["punit"]
-    if m.has("the") and mod in ("next", "last"):
+    if m.has("the") and mod in ("next", "last") and unit != "wweek":
         return None  # "the next week", "the last month": rolling, not calendar
     n = _REL[mod]
     if m.has("coming2"):
@@ -311,7 +311,7 @@ def _month_year_numeric(m: M) -> T | None:
 
 
 def _quarter(m: M) -> T | None:
-    q = m.get("q")
+    q = m.get("qn")
     if q is None:
         o = m["ordl"]
         q = 4 if o == -1 else o
@@ -323,7 +323,7 @@ def _quarter(m: M) -> T | None:
 
 
 def _half(m: M) -> T | None:
-    h = m.get("h")
+    h = m.get("hn")
     if h is None:
         w = m.get("hw")
         h = _HALF[w] if w in _HALF else m.get("ord")
@@ -427,6 +427,7 @@ RULES: list[Rule] = [
         _rel,
         ("the quarter just ended",),
     ),
+    R("month-after-next", "period", "the <month> after|before:after next|last:w", lambda m: period(r_month, MonthRef(m["month"], None, "after" if m["after"] == "after" else "before")) if (m["after"], m["w"]) in (("after", "next"), ("before", "last")) else None, ("the June after next",)),
     R("month", "period", "<monthref>", lambda m: period(r_month, m["monthref"]), ("in April", "May 2026")),
     R("iso-month", "period", "#year ~%- ~#d2", _iso_month, ("2026-10",), ("2026-27",)),
     R("month-slash-year", "period", "#d2 ~%/.-:p ~#year", _month_year_numeric, ("10/2026",)),
@@ -437,9 +438,9 @@ RULES: list[Rule] = [
     R("year-in-words", "period", "<yearw>", lambda m: period(r_year, m["yearw"], False) if cued(m) else None),
     R("split-year", "period", "#year ~%/-–:p ~#num", _split_year, ("2025/26", "2026-28", "2025–2028")),
     # -- quarters and halves ----------------------------------------------------------
-    R("quarter-q", "period", "q ~#num:q of? %,? <yspec>?", _quarter, ("Q3", "Q1 2026", "Q2 FY2027")),
-    R("quarter-year-q", "period", "#year:y %-? q ~#num:q", lambda m: period(r_quarter, m["q"], ("y", m["y"])) if 1 <= m["q"] <= 4 else None, ("2026-Q3",)),
-    R("quarter-nq", "period", "#num:q ~q <yspec>?", _quarter, ("3Q 2026",)),
+    R("quarter-q", "period", "q ~#num:qn of? %,? <yspec>?", _quarter, ("Q3", "Q1 2026", "Q2 FY2027")),
+    R("quarter-year-q", "period", "#year:y %-? q ~#num:qn", lambda m: period(r_quarter, m["qn"], ("y", m["y"])) if 1 <= m["qn"] <= 4 else None, ("2026-Q3",)),
+    R("quarter-nq", "period", "#num:qn ~q <yspec>?", _quarter, ("3Q 2026",)),
     R(
         "quarter-ordinal",
         "period",
@@ -447,9 +448,9 @@ RULES: list[Rule] = [
         _quarter,
         ("the third quarter", "the fourth quarter of 2026", "the first quarter of next year"),
     ),
-    R("half-h", "period", "h ~#num:h of? %,? <yspec>?", _half, ("H2", "H1 2026")),
-    R("half-year-h", "period", "#year:y h ~#num:h", lambda m: period(r_half, m["h"], ("y", m["y"])) if m["h"] in (1, 2) else None, ("2026 H2",)),
-    R("half-nh", "period", "#num:h ~h <yspec>?", _half, ("1H 2027",)),
+    R("half-h", "period", "h ~#num:hn of? %,? <yspec>?", _half, ("H2", "H1 2026")),
+    R("half-year-h", "period", "#year:y h ~#num:hn", lambda m: period(r_half, m["hn"], ("y", m["y"])) if m["hn"] in (1, 2) else None, ("2026 H2",)),
+    R("half-nh", "period", "#num:hn ~h <yspec>?", _half, ("1H 2027",)),
     R("half-ordinal", "period", "the? <ord> %-? half of? %,? <yspec>?", _half, ("the first half of 2026",), ("the second half",)),
     R("half-word", "period", f"the? {_HALF_WORDS} %-? half of? %,? <yspec>?", _half),
     R("half-of", "period", "the? <ord> %-? half of <period!>", _half, ("the second half of March",)),
@@ -478,9 +479,8 @@ RULES: list[Rule] = [
     R("part-of-day", "period", "the? end|start|beginning|middle|close:w of <day>", _third, ("the end of today",)),
     R("part-of-tail", "period", "the? tail|back|very end:w2 of <period!>", lambda m: period(r_third, 2, m["period"]), ("the tail end of the year",)),
     R("part-hyphen", "period", "end|start|beginning|middle|close:w ~%- <period!>", _third, ("end-March",)),
-    R("early-mid-late", "period", "early|mid|late:w %-–? <period!>", _third, ("early March", "mid-2026", "late next week")),
+    R("early-mid-late", "period", "the? early|mid|late:w %-–? <period!>", lambda m: _third(m) if m.has("p") or not m.has("the") or m["period"].fn is r_decade else None, ("early March", "mid-2026", "late next week", "the mid-2020s", "the early 1990s")),
     R("early-late-day", "period", "early|late:w <day>", _third, ("late Tuesday",)),
-    R("the-early-decade", "period", "the early|mid|late:w <period!>", lambda m: _third(m) if m["period"].fn is r_decade else None, ("the early 1990s",)),
     R(
         "early-to-late",
         "period",

@@ -189,6 +189,9 @@ def r_range(ctx: Ctx, x: Any, y: Any, either: bool) -> Span | None:
         a, b = _day_of(ctx, x), _day_of(ctx, y)
     if a is None or b is None:
         return None
+    if isinstance(a, Span) and isinstance(b, Span) and a.cycle == 1 and b.cycle == 0:
+        # "from June to August 2027": the year written once holds both ends.
+        a = _same_year(a, b)
     if either and (not isinstance(a, Span) or not isinstance(b, Span) or a.grain != b.grain):
         return None
     if isinstance(a, Span) and isinstance(b, Span) and isinstance(x, T) and x.fn is r_clock:
@@ -196,6 +199,17 @@ def r_range(ctx: Ctx, x: Any, y: Any, either: bool) -> Span | None:
             # "between 9am and 5pm on Friday": the first clock is on the second's day.
             a = clock_span(ctx, ctx.local(b.start), x.args[0])
     return join(ctx, a, b)
+
+
+def _same_year(a: Span, b: Span) -> Span:
+    for _ in range(12):
+        if a.start > b.start:
+            a = shift(a, -1)
+        elif shift(a, 1).start <= b.start:
+            a = shift(a, 1)
+        else:
+            break
+    return a
 
 
 def join(ctx: Ctx, a: Span | int, b: Span | int) -> Span | None:
@@ -216,6 +230,8 @@ def join(ctx: Ctx, a: Span | int, b: Span | int) -> Span | None:
         if last < a.day:
             last = add_months(last, 1)
         return Span(a.start, at(last + timedelta(days=1), ctx.tz), Grain.DAY)
+    if a.start <= b.start and b.end <= a.end and b.end - b.start < a.end - a.start:
+        return None  # "2026-Q3": an end inside the start is no range
     if b.start < a.start:
         back = shift(a, -1) if a.cycle else a
         if ctx.past and a.cycle:
@@ -393,7 +409,6 @@ _RANGE_SEP = "to|until|till|through|thru|or|and:sep"
 
 RULES: list[Rule] = [
     *[R(f"prep {w}", "prepw", w, (lambda how: lambda m: how)(how)) for w, how in sorted(PREPS.items(), key=lambda kv: -len(kv[0].split()))],
-    R("prep-window", "prep", "<prepw> <core>", _prep, ("by Friday", "since March", "later this year")),
     R("prep-duration", "prep", "<prepw> <dur> time?", _prep_duration, ("within 30 days", "in two weeks' time")),
     R("prep-plural-unit", "prep", "<prepw> <unit>", _prep_plural, ("within days",)),
     R("prep-for-duration", "prep", "<prepw> <dur>", _prep_for, ("for three months",)),
@@ -401,6 +416,7 @@ RULES: list[Rule] = [
     R("prep-start-of-day", "prep", "<prepw> the? start|beginning of <timed>", lambda m: span(r_until_start, m["timed"]) if m["prepw"] == "end" else None),
     R("prep-end-of", "prep", "<prepw> the? end of <period!>", lambda m: span(r_deadline, m["period"]) if m["prepw"] == "start" else None, ("before the end of March",)),
     R("prep-end-of-day", "prep", "<prepw> the? end of <timed>", lambda m: span(r_deadline, m["timed"]) if m["prepw"] == "start" else None),
+    R("prep-window", "prep", "<prepw> <core>", _prep, ("by Friday", "since March", "later this year")),
     # -- offsets --------------------------------------------------------------------------
     R("offset", "offset", "<dur> ago|later|hence|earlier:w", _offset, ("14 days ago", "2 years 21 days later")),
     R("offset-from-now", "offset", "<dur> from now:w", lambda m: span(r_offset, m["dur"], 1, None), ("a year from now",)),
@@ -441,6 +457,7 @@ RULES: list[Rule] = [
     R("core-offset", "core", "<offset>", lambda m: m["offset"]),
     R("core-timed", "core", "<timed>", lambda m: m["timed"]),
     R("core-period", "core", "<period>", lambda m: m["period"]),
+    R("phrase-unit-to", "phrase0", "<unit_to>", lambda m: m["unit_to"]),
     R("phrase-range", "phrase0", "<range>", lambda m: m["range"]),
     R("phrase-prep", "phrase0", "<prep>", lambda m: m["prep"]),
     R("phrase-core", "phrase0", "<core>", lambda m: m["core"]),

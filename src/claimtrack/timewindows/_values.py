@@ -330,6 +330,22 @@ def offset_span(ctx: Ctx, anchor: datetime, terms: Terms, sign: int, day: bool =
     return ctx.day(when.date())
 
 
-def const(kind: str, fn: Callable[[Ctx], Span | None]) -> T:
-    """A value resolved by ``fn`` alone."""
-    return T(kind, fn)
+def r_first(ctx: Ctx, *alts: T) -> Span | None:
+    """The first of several readings of the same words that resolves."""
+    for alt in alts:
+        try:
+            s = alt.fn(ctx, *alt.args)
+        except (ValueError, OverflowError, ArithmeticError, KeyError):
+            continue
+        if s is not None and s.end > s.start:
+            return s
+    return None
+
+
+def merge(first: Any, later: Any) -> Any:
+    """Two readings of the same words: the first that resolves, in rule order."""
+    if not isinstance(first, T) or not isinstance(later, T):
+        return None
+    if first.fn is r_first:
+        return T(first.kind, r_first, (*first.args, later))
+    return T(first.kind, r_first, (first, later))
