@@ -102,6 +102,7 @@ class Elem:
     optional: bool
     glued: bool
     cue: bool
+    value: Callable[[Sequence[Tok], int], Any] | None = None
 
 
 @dataclass(slots=True)
@@ -141,13 +142,17 @@ class Rule:
     name: str
     cat: str
     pattern: str
-    prod: Callable[[M], Any]
+    prod: Callable[[M], Any] | None
     examples: tuple[str, ...] = ()
     rejects: tuple[str, ...] = ()
     elems: list[Elem] = field(default_factory=list)
     names: dict[str, int] = field(default_factory=dict)
     first: frozenset[str] = frozenset()
     nullable: bool = False
+    # For each required element, the token keys it can start with: a text holding
+    # none of one set cannot match the rule (a cheap filter before matching).
+    needs: tuple[frozenset[str], ...] = ()
+    need_mask: int = 0
 
 
 def compile_pattern(pattern: str) -> list[Elem]:
@@ -184,7 +189,8 @@ def compile_pattern(pattern: str) -> list[Elem]:
             cls = s[1:]
             if cls not in TOKEN_CLASSES:
                 raise ValueError(f"unknown token class {raw!r} in pattern {pattern!r}")
-            out.append(Elem("t", TOKEN_CLASSES[cls].first, cls, name or cls, optional, glued, False))
+            tc = TOKEN_CLASSES[cls]
+            out.append(Elem("t", tc.first, cls, name or cls, optional, glued, False, tc.value))
         else:
             words = frozenset(s.split("|"))
             out.append(Elem("w", words, "", name or s.split("|")[0], optional, glued, False))
@@ -254,6 +260,22 @@ class Grammar:
         self.first: dict[str, frozenset[str]] = {
             cat: frozenset(idx) for cat, idx in self.index.items()
         }
+        # A category element is tried only at a token that can start its category.
+        for rule in self.rules:
+            for e in rule.elems:
+                if e.what == "c":
+                    e.words = self.first[e.cat]
+            rule.needs = tuple(e.words for e in rule.elems if not e.optional)
+        # Each distinct need is one bit; a key sets the bits of the needs it meets.
+        bits: dict[frozenset[str], int] = {}
+        self.key_mask: dict[str, int] = {}
+        for rule in self.rules:
+            for need in rule.needs:
+                if need not in bits:
+                    bits[need] = 1 << len(bits)
+                    for key in need:
+                        self.key_mask[key] = self.key_mask.get(key, 0) | bits[need]
+                rule.need_mask |= bits[need]
 
     def _first_sets(self) -> None:
         cat_first: dict[str, set[str]] = {cat: set() for cat in self.by_cat}
@@ -283,6 +305,8 @@ class Grammar:
         for rule in self.rules:
             if rule.nullable:
                 raise ValueError(f"rule {rule.name!r} can match no tokens")
+            if rule.prod is None and (len(rule.elems) != 1 or rule.elems[0].what != "c"):
+                raise ValueError(f"rule {rule.name!r} passes through but is not one <category>")
 
 
 _State = tuple[tuple[Any, ...], tuple[Node, ...]]
@@ -298,6 +322,13 @@ class Parser:
         self.keys = [key_of(t) for t in toks]
         self.find = find
         self.memo: dict[tuple[str, int, bool], dict[int, Node]] = {}
+        mask = 0
+        key_mask = grammar.key_mask
+        for key in set(self.keys):
+            mask |= key_mask.get(key, 0)
+        # The needs no token of the text meets: a rule with one of them cannot match.
+        self.missing = ~mask
+        self.index = grammar.index
 
     def match(self, cat: str, i: int, cue: bool = False) -> dict[int, Node]:
         """Every end index a ``cat`` value starting at ``i`` reaches, with its match."""
@@ -309,46 +340,59 @@ class Parser:
         self.memo[mkey] = res  # a rule that refers back to itself here sees nothing
         if i >= self.n:
             return res
-        rules = self.g.index[cat].get(self.keys[i])
-        if not rules:
+        rules = self.index[cat].get(self.keys[i])
+        if rules is None:
             return res
         limit = i + MAX_SPAN
-        merge = self.g.merge
+        missing = self.missing
         for rule in rules:
+            if rule.need_mask & missing:
+                continue
+            if rule.prod is None:
+                e = rule.elems[0]
+                for end, node in self.match(e.cat, i, cue or e.cue).items():
+                    self._add(res, end, node)
+                continue
             for end, (caps, kids) in self._seq(rule.elems, i, cue).items():
-                prev = res.get(end)
-                if end > limit or (prev is not None and merge is None):
+                if end > limit or (end in res and self.g.merge is None):
                     continue
-                m = M(rule, caps, self.toks, i, end, self.find, cue)
-                value = rule.prod(m)
-                if value is None:
-                    continue
-                node = Node(rule.name, i, end, value, kids)
-                if prev is None:
-                    res[end] = node
-                elif merge is not None:
-                    merged = merge(prev.value, value)
-                    if merged is not None:
-                        prev.value = merged
-                        prev.alts.append(node)
+                value = rule.prod(M(rule, caps, self.toks, i, end, self.find, cue))
+                if value is not None:
+                    self._add(res, end, Node(rule.name, i, end, value, kids))
         return res
+
+    def _add(self, res: dict[int, Node], end: int, node: Node) -> None:
+        prev = res.get(end)
+        if prev is None:
+            res[end] = node
+            return
+        merge = self.g.merge
+        merged = None if merge is None else merge(prev.value, node.value)
+        if merged is not None:
+            # Nodes are shared between categories' memos: never changed in place.
+            res[end] = Node(prev.rule, prev.start, end, merged, prev.kids, [*prev.alts, node])
 
     def _seq(self, elems: list[Elem], i: int, cue: bool) -> dict[int, _State]:
         states: dict[int, _State] = {i: ((), ())}
         toks, keys, n = self.toks, self.keys, self.n
         for e in elems:
             nxt: dict[int, _State] = {}
+            what, words = e.what, e.words
             for pos, (caps, kids) in states.items():
-                if pos < n and not (e.glued and (pos == 0 or toks[pos].gap)):
-                    if e.what == "c":
+                if (
+                    pos < n
+                    and keys[pos] in words
+                    and not (e.glued and (pos == 0 or toks[pos].gap))
+                ):
+                    if what == "c":
                         for end, node in self.match(e.cat, pos, cue or e.cue).items():
                             if end not in nxt:
                                 nxt[end] = ((*caps, node.value), (*kids, node))
-                    elif keys[pos] in e.words:
-                        if e.what == "t":
-                            v = TOKEN_CLASSES[e.cat].value(toks, pos)
-                        elif e.what == "w":
+                    else:
+                        if what == "w":
                             v = toks[pos].base
+                        elif e.value is not None:
+                            v = e.value(toks, pos)
                         else:
                             v = toks[pos].text
                         if v is not None and pos + 1 not in nxt:

@@ -224,6 +224,6 @@ RULES: list[Rule] = [
     R("clock-in-part", "timed", "<clock> in the morning|afternoon|evening:w", _clock_in_part, ("9 in the morning",)),
     R("clock-at-night", "timed", "<clock> at night:w", _clock_in_part, ("8 at night",)),
     R("iso-date-time", "timed", "<date> ~t ~#num:h ~%: ~#num:mm <zone>?", _iso_time, ("2026-10-16T14:30",)),
-    R("timed-part", "timed", "<part>", lambda m: m["part"]),
-    R("timed-day", "timed", "<day>", lambda m: m["day"]),
+    R("timed-part", "timed", "<part>", None),
+    R("timed-day", "timed", "<day>", None),
 ]

@@ -400,8 +400,8 @@ RULES: list[Rule] = [
         else None,
         ("the second Sunday of May", "the last Friday in February"),
     ),
-    R("month-for-nth", "mref", "<mrel>", lambda m: m["mrel"]),
-    R("month-name-for-nth", "mref", "<monthref!>", lambda m: m["monthref"]),
+    R("month-for-nth", "mref", "<mrel>", None),
+    R("month-name-for-nth", "mref", "<monthref!>", None),
     # -- holidays ------------------------------------------------------------------------
     R(
         "holiday",

@@ -187,7 +187,7 @@ RULES: list[Rule] = [
         _ord_tens,
         ("twenty-first", "thirty first"),
     ),
-    R("ordinal-or-last", "ordl", "<ord>", lambda m: m["ord"]),
+    R("ordinal-or-last", "ordl", "<ord>", None),
     R("ordinal-last", "ordl", "last|final", lambda m: -1, ("last", "final")),
     # -- units and quantities ---------------------------------------------------------
     R("unit", "unit", alts(lex.UNITS) + ":u", _unit, ("days", "fortnight", "hrs")),

@@ -187,27 +187,29 @@ class Ctx:
         if how == "this":
             return make(y0)
         ref = self.ref
-        found: list[Span] = []
-        for y in range(y0 - 9, y0 + 10):
+        if how in ("fwd", "next", "after"):
+            seen = 0
+            for y in range(y0 - 2, y0 + 10):
+                try:
+                    s = make(y)
+                except (ValueError, OverflowError, KeyError):
+                    continue
+                if (how == "fwd" and s.end > ref) or (how != "fwd" and s.start > ref):
+                    seen += 1
+                    if how != "after" or seen == 2:
+                        return s
+            return None
+        seen = 0
+        for y in range(y0 + 2, y0 - 10, -1):
             try:
-                found.append(make(y))
+                s = make(y)
             except (ValueError, OverflowError, KeyError):
                 continue
-        chosen: Span | None = None
-        seen = 0
-        for s in found:
-            if (how == "fwd" and s.end > ref) or (how == "next" and s.start > ref):
-                return s
-            if how == "after" and s.start > ref:
+            if (how == "back" and s.start <= ref) or (how != "back" and s.end <= ref):
                 seen += 1
-                if seen == 2:
+                if how != "before" or seen == 2:
                     return s
-            if (how == "back" and s.start <= ref) or (how in ("last", "before") and s.end <= ref):
-                chosen = s
-        if how == "before":
-            over = [s for s in found if s.end <= ref]
-            return over[-2] if len(over) >= 2 else None
-        return chosen
+        return None
 
     def bare(self) -> str:
         """How a bare name resolves: backward in past context, else forward."""
