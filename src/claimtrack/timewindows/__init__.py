@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Literal, overload
 
 from claimtrack.model import TimeWindow
@@ -116,12 +117,18 @@ def _strip(toks: list[Tok]) -> list[Tok]:
     return toks[lo:hi]
 
 
+@lru_cache(maxsize=256)
+def _ctx(reference: datetime, tense: str | None, day_first: bool, fiscal: int) -> Ctx:
+    # The phrases of one source share its reference: its context is made once.
+    return Ctx(reference, tense, day_first, fiscal)
+
+
 def _resolve(
     node: Node, probes: Sequence[datetime], tense: str | None, day_first: bool, fiscal: int
 ) -> list[Span] | None:
     spans: list[Span] = []
     for probe in probes:
-        span = resolve_node(node, Ctx(probe, tense, day_first, fiscal))
+        span = resolve_node(node, _ctx(probe, tense, day_first, fiscal))
         if span is None:
             return None
         spans.append(span)

@@ -153,6 +153,9 @@ class Rule:
     # none of one set cannot match the rule (a cheap filter before matching).
     needs: tuple[frozenset[str], ...] = ()
     need_mask: int = 0
+    # Every element one required token (no category, nothing optional): matched by a
+    # straight comparison.
+    simple: bool = False
 
 
 def compile_pattern(pattern: str) -> list[Elem]:
@@ -266,6 +269,17 @@ class Grammar:
                 if e.what == "c":
                     e.words = self.first[e.cat]
             rule.needs = tuple(e.words for e in rule.elems if not e.optional)
+            rule.simple = all(e.what != "c" and not e.optional for e in rule.elems)
+        self._viable: dict[tuple[str, str, int], list[tuple[Rule, bool]]] = {}
+        # Rules that pass a category through are replaced by that category's rules (with
+        # the cue flag they set), so a match does not descend through wrappers.
+        self.flat: dict[str, dict[str, list[tuple[Rule, bool]]]] = {}
+        for cat in self.by_cat:
+            idx2: dict[str, list[tuple[Rule, bool]]] = {}
+            for rule, cue in self._flatten(cat, False, frozenset()):
+                for key in rule.first:
+                    idx2.setdefault(key, []).append((rule, cue))
+            self.flat[cat] = idx2
         # Each distinct need is one bit; a key sets the bits of the needs it meets.
         bits: dict[frozenset[str], int] = {}
         self.key_mask: dict[str, int] = {}
@@ -276,6 +290,32 @@ class Grammar:
                     for key in need:
                         self.key_mask[key] = self.key_mask.get(key, 0) | bits[need]
                 rule.need_mask |= bits[need]
+
+    def _flatten(self, cat: str, cue: bool, seen: frozenset[str]) -> list[tuple[Rule, bool]]:
+        out: list[tuple[Rule, bool]] = []
+        for rule in self.by_cat[cat]:
+            if rule.prod is not None:
+                if (rule, cue) not in out:
+                    out.append((rule, cue))
+                continue
+            e = rule.elems[0]
+            if e.cat not in seen:
+                for item in self._flatten(e.cat, cue or e.cue, seen | {cat}):
+                    if item not in out:
+                        out.append(item)
+        return out
+
+    def viable(self, cat: str, key: str, missing: int) -> list[tuple[Rule, bool]]:
+        """The rules of ``cat`` that can start with ``key`` in a text meeting every need
+        but ``missing`` (computed once per combination: a lazily built automaton)."""
+        vkey = (cat, key, missing)
+        found = self._viable.get(vkey)
+        if found is None:
+            if len(self._viable) > 100_000:
+                self._viable.clear()  # bounded memory on any stream of texts
+            found = [rc for rc in self.flat[cat].get(key, ()) if not rc[0].need_mask & missing]
+            self._viable[vkey] = found
+        return found
 
     def _first_sets(self) -> None:
         cat_first: dict[str, set[str]] = {cat: set() for cat in self.by_cat}
@@ -340,25 +380,41 @@ class Parser:
         self.memo[mkey] = res  # a rule that refers back to itself here sees nothing
         if i >= self.n:
             return res
-        rules = self.index[cat].get(self.keys[i])
+        key = self.keys[i]
+        g = self.g
+        rules = g._viable.get((cat, key, self.missing))
         if rules is None:
+            rules = g.viable(cat, key, self.missing)
+        if not rules:
             return res
         limit = i + MAX_SPAN
-        missing = self.missing
-        for rule in rules:
-            if rule.need_mask & missing:
+        toks, find, add = self.toks, self.find, self._add
+        for rule, rcue in rules:
+            c = cue or rcue
+            prod = rule.prod
+            assert prod is not None
+            if rule.simple:
+                caps = self._simple(rule.elems, i)
+                if caps is not None:
+                    end = i + len(caps)
+                    value = prod(M(rule, caps, toks, i, end, find, c))
+                    if value is not None:
+                        node = Node(rule.name, i, end, value, ())
+                        if end in res:
+                            add(res, end, node)
+                        else:
+                            res[end] = node
                 continue
-            if rule.prod is None:
-                e = rule.elems[0]
-                for end, node in self.match(e.cat, i, cue or e.cue).items():
-                    self._add(res, end, node)
-                continue
-            for end, (caps, kids) in self._seq(rule.elems, i, cue).items():
-                if end > limit or (end in res and self.g.merge is None):
+            for end, (caps, kids) in self._seq(rule.elems, i, c).items():
+                if end > limit:
                     continue
-                value = rule.prod(M(rule, caps, self.toks, i, end, self.find, cue))
+                value = prod(M(rule, caps, toks, i, end, find, c))
                 if value is not None:
-                    self._add(res, end, Node(rule.name, i, end, value, kids))
+                    node = Node(rule.name, i, end, value, kids)
+                    if end in res:
+                        add(res, end, node)
+                    else:
+                        res[end] = node
         return res
 
     def _add(self, res: dict[int, Node], end: int, node: Node) -> None:
@@ -371,6 +427,25 @@ class Parser:
         if merged is not None:
             # Nodes are shared between categories' memos: never changed in place.
             res[end] = Node(prev.rule, prev.start, end, merged, prev.kids, [*prev.alts, node])
+
+    def _simple(self, elems: list[Elem], i: int) -> tuple[Any, ...] | None:
+        toks, keys = self.toks, self.keys
+        if i + len(elems) > self.n:
+            return None
+        caps: list[Any] = []
+        for pos, e in enumerate(elems, i):
+            if keys[pos] not in e.words or (e.glued and (pos == 0 or toks[pos].gap)):
+                return None
+            if e.what == "w":
+                caps.append(toks[pos].base)
+            elif e.value is not None:
+                v = e.value(toks, pos)
+                if v is None:
+                    return None
+                caps.append(v)
+            else:
+                caps.append(toks[pos].text)
+        return tuple(caps)
 
     def _seq(self, elems: list[Elem], i: int, cue: bool) -> dict[int, _State]:
         states: dict[int, _State] = {i: ((), ())}
