@@ -176,7 +176,7 @@ def parse_window(
     day_first: bool = True,
     fiscal_year_start: int = 1,
     explain: bool = False,
-) -> TimeWindow | None | Trace:
+) -> TimeWindow | Trace | None:
     """Resolve one time phrase against ``reference``; None when it is not a time expression.
 
     ``text`` is the phrase alone, optionally with a leading preposition ("on", "by",
@@ -210,10 +210,10 @@ def parse_window(
             if explain:
                 return Trace(window, tuple(node.rules()), node.show(toks))
             return window
-    window = _fallback(phrase, toks, probes, tense, day_first, reference)
+    found = _fallback(phrase, toks, probes, tense, day_first, reference)
     if explain:
-        return Trace(window, (), "", fallback=window is not None)
-    return window
+        return Trace(found, (), "", fallback=found is not None)
+    return found
 
 
 def find_windows(

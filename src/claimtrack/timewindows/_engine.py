@@ -454,11 +454,7 @@ class Parser:
             nxt: dict[int, _State] = {}
             what, words = e.what, e.words
             for pos, (caps, kids) in states.items():
-                if (
-                    pos < n
-                    and keys[pos] in words
-                    and not (e.glued and (pos == 0 or toks[pos].gap))
-                ):
+                if pos < n and keys[pos] in words and not (e.glued and (pos == 0 or toks[pos].gap)):
                     if what == "c":
                         for end, node in self.match(e.cat, pos, cue or e.cue).items():
                             if end not in nxt:

@@ -13,8 +13,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import _lexicon as lex
-from . import _rules_clock, _rules_dates, _rules_days, _rules_numbers, _rules_periods
-from . import _rules_phrases
+from . import (
+    _rules_clock,
+    _rules_dates,
+    _rules_days,
+    _rules_numbers,
+    _rules_parts,
+    _rules_periods,
+    _rules_phrases,
+    _rules_spans,
+)
 from ._engine import Grammar, Node, Parser
 from ._tokens import Tok
 from ._values import Ctx, Span, T, merge
@@ -25,7 +33,9 @@ GRAMMAR = Grammar(
         *_rules_dates.RULES,
         *_rules_days.RULES,
         *_rules_periods.RULES,
+        *_rules_parts.RULES,
         *_rules_clock.RULES,
+        *_rules_spans.RULES,
         *_rules_phrases.RULES,
     ],
     merge=merge,

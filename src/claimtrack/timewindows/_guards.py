@@ -53,4 +53,6 @@ def habitual(m: M, k: int) -> bool:
         return True
     # the end of a habitual range: "every Monday to Friday", "on Mondays-Fridays"
     at = k - 2 if m.base(k - 1) in RANGE_WORDS or punct(m, k - 1, "-–—") else -1
-    return at >= 0 and m.base(at) in lex.WEEKDAYS and (m.base(at).endswith("s") or habit_word(m, at))
+    return (
+        at >= 0 and m.base(at) in lex.WEEKDAYS and (m.base(at).endswith("s") or habit_word(m, at))
+    )

@@ -80,7 +80,8 @@ def _lunar_new_year(year: int) -> date:
 def _orthodox_easter(year: int) -> date:
     from dateutil.easter import EASTER_ORTHODOX, easter
 
-    return easter(year, EASTER_ORTHODOX)
+    d: date = easter(year, EASTER_ORTHODOX)
+    return d
 
 
 def _ramadan_length(year: int) -> int:

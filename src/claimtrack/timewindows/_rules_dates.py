@@ -181,7 +181,12 @@ def _monthref_bare(m: M) -> MonthRef | None:
     if not cued(m):
         return None
     w = m.base(m.i)
-    if m.find and w in lex.AMBIGUOUS_MONTHS and w in lex.MONTH_ABBR and m.base(m.i - 1) in WEAK_CUES:
+    if (
+        m.find
+        and w in lex.AMBIGUOUS_MONTHS
+        and w in lex.MONTH_ABBR
+        and m.base(m.i - 1) in WEAK_CUES
+    ):
         return None  # "Ant and Dec": a bare abbreviation needs a real cue
     return MonthRef(m["month"])
 

@@ -308,9 +308,11 @@ RULES: list[Rule] = [
         "the-day-after-x",
         "day",
         "the day after|before:w <day>",
-        lambda m: day(r_around, m["day"], 1 if m["w"] == "after" else -1)
-        if m["day"].kind == "day"
-        else None,
+        lambda m: (
+            day(r_around, m["day"], 1 if m["w"] == "after" else -1)
+            if m["day"].kind == "day"
+            else None
+        ),
         ("the day after tomorrow", "the day before yesterday"),
     ),
     R(
@@ -335,11 +337,13 @@ RULES: list[Rule] = [
         "weekday-after-next",
         "day",
         "the? <wd> after|before:after next|last:w",
-        lambda m: day(r_weekday, m["wd"][0], "next", 1, 0)
-        if (m["after"], m["w"]) == ("after", "next")
-        else day(r_weekday, m["wd"][0], "last", -1, 0)
-        if (m["after"], m["w"]) == ("before", "last")
-        else None,
+        lambda m: (
+            day(r_weekday, m["wd"][0], "next", 1, 0)
+            if (m["after"], m["w"]) == ("after", "next")
+            else day(r_weekday, m["wd"][0], "last", -1, 0)
+            if (m["after"], m["w"]) == ("before", "last")
+            else None
+        ),
         ("the Friday after next", "Monday after next", "the Monday before last"),
     ),
     R(
@@ -373,7 +377,13 @@ RULES: list[Rule] = [
         ("three Tuesdays from now",),
     ),
     R("weekdays-counted-hence", "day", f"<count> {alts(_PLURALS)}:w hence", _counted),
-    R("weekdays-counted-ago", "day", f"<count> {alts(_PLURALS)}:w ago", _counted, ("2 Sundays ago",)),
+    R(
+        "weekdays-counted-ago",
+        "day",
+        f"<count> {alts(_PLURALS)}:w ago",
+        _counted,
+        ("2 Sundays ago",),
+    ),
     R(
         "nth-weekday-from-now",
         "day",
@@ -383,7 +393,14 @@ RULES: list[Rule] = [
     ),
     # -- dates and days of a month ----------------------------------------------------------
     R("date", "day", "<date>", lambda m: day(r_date, m["date"]), ("20 March", "2025-03-20")),
-    R("day-of-month", "day", "the? #ord", _dom_alone, ("the 20th", "on the 1st"), ("the 20th anniversary",)),
+    R(
+        "day-of-month",
+        "day",
+        "the? #ord",
+        _dom_alone,
+        ("the 20th", "on the 1st"),
+        ("the 20th anniversary",),
+    ),
     R(
         "day-of-counted-month",
         "day",
@@ -395,9 +412,11 @@ RULES: list[Rule] = [
         "nth-weekday-of-month",
         "day",
         "the? <ordl> <wd> of|in <mref>",
-        lambda m: day(r_nth_weekday, m["ordl"], m["wd"][0], m["mref"])
-        if m["ordl"] == -1 or 1 <= m["ordl"] <= 5
-        else None,
+        lambda m: (
+            day(r_nth_weekday, m["ordl"], m["wd"][0], m["mref"])
+            if m["ordl"] == -1 or 1 <= m["ordl"] <= 5
+            else None
+        ),
         ("the second Sunday of May", "the last Friday in February"),
     ),
     R("month-for-nth", "mref", "<mrel>", None),
@@ -415,7 +434,9 @@ RULES: list[Rule] = [
         "holiday-after-next",
         "day",
         "the <hname> after|before:after next|last:w",
-        lambda m: _holiday(m) if (m["after"], m["w"]) in (("after", "next"), ("before", "last")) else None,
+        lambda m: (
+            _holiday(m) if (m["after"], m["w"]) in (("after", "next"), ("before", "last")) else None
+        ),
         ("the Christmas after next",),
     ),
     R(
@@ -427,4 +448,3 @@ RULES: list[Rule] = [
     ),
     *_holiday_rules(),
 ]
-

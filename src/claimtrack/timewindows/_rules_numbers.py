@@ -47,7 +47,8 @@ def _tens(m: M) -> int | None:
 
 def _decimal(m: M) -> float:
     frac = m.toks[m.j - 1]
-    return float(m["x"]) + m["y"] / 10**frac.ndig
+    value: float = m["x"] + m["y"] / 10**frac.ndig
+    return value
 
 
 def _hundreds(m: M) -> float | None:
@@ -141,7 +142,13 @@ def _count_small(m: M) -> float:
 
 RULES: list[Rule] = [
     # -- numbers in words -----------------------------------------------------------
-    R("number-word", "small", alts(lex.NUMBER_WORDS) + ":w", lambda m: lex.NUMBER_WORDS[m["w"]], ("seven",)),
+    R(
+        "number-word",
+        "small",
+        alts(lex.NUMBER_WORDS) + ":w",
+        lambda m: lex.NUMBER_WORDS[m["w"]],
+        ("seven",),
+    ),
     R(
         "number-tens",
         "small",
@@ -241,4 +248,3 @@ RULES: list[Rule] = [
         ("2 years 21 days", "a year and a half", "three weeks"),
     ),
 ]
-
