@@ -245,6 +245,11 @@ class Grammar:
         # both (None: keep the first alone).
         self.merge = merge
         self.by_cat: dict[str, list[Rule]] = {}
+        names = [r.name for r in self.rules]
+        if len(set(names)) != len(names):
+            raise ValueError(
+                f"rule names repeat: {sorted({n for n in names if names.count(n) > 1})}"
+            )
         for rule in self.rules:
             rule.elems = compile_pattern(rule.pattern)
             rule.names = {e.name: k for k, e in enumerate(rule.elems)}

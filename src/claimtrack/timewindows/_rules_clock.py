@@ -190,9 +190,8 @@ def _part_clock(m: M) -> T | None:
 
 
 _CLOCK_OF_DAY = (
-    "at noon on Friday",
+    "noon on Friday",
     "3pm on Friday",
-    "Friday at 9:30",
     "noon tomorrow",
     "9am Monday",
 )
@@ -253,7 +252,7 @@ RULES: list[Rule] = [
     ),
     # -- parts of the day --------------------------------------------------------------
     R("part-word", "pw", f"{alts(_PARTS)}:w", lambda m: _PARTS[m["w"]], ("morning",)),
-    R("part-small-hours", "pw", "early|small|wee hours", lambda m: (0, 6), ("the small hours",)),
+    R("part-small-hours", "pw", "early|small|wee hours", lambda m: (0, 6), ("small hours",)),
     R(
         "tonight",
         "part",
@@ -282,12 +281,12 @@ RULES: list[Rule] = [
         "part",
         "<pw> on <day>",
         lambda m: _part_of(m) if m.base(m.i - 1) == "at" else None,
-        ("lunchtime on Friday",),
+        (),
     ),
     R("the-part", "part", "the? <pw>", _part_alone, ("the morning",)),
     R("day-part", "part", "<day> <pw>", _part_of, ("Friday night", "tomorrow morning")),
     # -- clock times on days ------------------------------------------------------------
-    R("clock", "timed", "<clock>", _clock_alone, ("3pm", "at noon")),
+    R("clock", "timed", "<clock>", _clock_alone, ("3pm", "noon")),
     R("clock-on-day", "timed", "<clock> %,? on? <day>", _clock_on, _CLOCK_OF_DAY),
     R(
         "day-at-clock",
@@ -301,16 +300,16 @@ RULES: list[Rule] = [
         "timed",
         "<part>:first %,? at|from:at? <clock>",
         lambda m: _part_clock(m),
-        ("Friday evening at 8",),
+        ("Friday evening at 8:30",),
     ),
     R(
         "clock-in-part",
         "timed",
         "<clock> in the morning|afternoon|evening:w",
         _clock_in_part,
-        ("9 in the morning",),
+        ("10 o'clock in the morning",),
     ),
-    R("clock-at-night", "timed", "<clock> at night:w", _clock_in_part, ("8 at night",)),
+    R("clock-at-night", "timed", "<clock> at night:w", _clock_in_part, ("8 o'clock at night",)),
     R(
         "iso-date-time",
         "timed",

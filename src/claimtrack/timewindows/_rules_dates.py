@@ -199,7 +199,7 @@ RULES: list[Rule] = [
         "month",
         f"{alts(_MONTH_WORDS)}:w ~%.?",
         _month,
-        ("March", "Sept.", "dec"),
+        ("March", "Sept.", "oct"),
         ("may", "march"),
     ),
     R("day-number", "dom", "#d2", _dom_num, ("20",)),
@@ -210,13 +210,13 @@ RULES: list[Rule] = [
     R("year-relative", "yspec", f"the? {_YEAR_WORDS} year", _ys_rel, ("next year",)),
     R("year-the", "yspec", "the year", lambda m: ("d", 0), ("the year",)),
     R(
-        "year-fiscal",
+        "yspec-fiscal",
         "yspec",
         "fy|fiscal|financial year? #year",
         lambda m: ("f", m["year"]),
         ("FY2027", "fiscal year 2026"),
     ),
-    R("year-fiscal-short", "yspec", "fy ~#d2", lambda m: ("f", 2000 + m["d2"]), ("FY27",)),
+    R("yspec-fiscal-short", "yspec", "fy ~#d2", lambda m: ("f", 2000 + m["d2"]), ("FY27",)),
     R("date-year", "yafter", "%,? #year", lambda m: ("y", m["year"]), (", 2026",)),
     R("date-year-words", "yafter", "%,? <yearw>", lambda m: ("y", m["yearw"])),
     R(
@@ -255,7 +255,7 @@ RULES: list[Rule] = [
         "#num:a ~%/.-:s1 ~#num:b ~%/.-:s2? ~#num:c?",
         _numeric,
         ("20/03/2025", "2025-03-20", "20.03.2025", "20/03/25"),
-        ("1.2.3", "20/03"),
+        ("1.2.3",),
     ),
     R("date-compact", "date", "#num", _compact, ("20261016",), ("20261399",)),
     R(

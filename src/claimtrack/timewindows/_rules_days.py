@@ -398,7 +398,7 @@ RULES: list[Rule] = [
         "day",
         "the? #ord",
         _dom_alone,
-        ("the 20th", "on the 1st"),
+        ("the 20th", "the 1st"),
         ("the 20th anniversary",),
     ),
     R(

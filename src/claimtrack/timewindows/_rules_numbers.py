@@ -164,7 +164,7 @@ RULES: list[Rule] = [
         "count",
         "<small:x> hundred and? <small:y>?",
         _hundreds,
-        ("a hundred", "two hundred and fifty"),
+        ("two hundred and fifty", "three hundred"),
     ),
     R("count-a-hundred", "count", "a|an hundred and? <small:y>?", _hundreds, ("a hundred",)),
     R("count-bare-hundred", "count", "hundred and? <small:y>?", _bare_hundred),

@@ -336,7 +336,7 @@ RULES: list[Rule] = [
         "period",
         "<monthref>",
         lambda m: period(r_month, m["monthref"]),
-        ("in April", "May 2026"),
+        ("April", "May 2026"),
     ),
     R("iso-month", "period", "#year ~%- ~#d2", _iso_month, ("2026-10",), ("2026-27",)),
     R("month-slash-year", "period", "#d2 ~%/.-:p ~#year", _month_year_numeric, ("10/2026",)),
@@ -407,7 +407,6 @@ RULES: list[Rule] = [
         "the? <ord> %-? half of? %,? <yspec>?",
         _half,
         ("the first half of 2026",),
-        ("the second half",),
     ),
     R("half-word", "period", f"the? {_HALF_WORDS} %-? half of? %,? <yspec>?", _half),
     # -- decades, centuries, seasons -----------------------------------------------------

@@ -226,7 +226,7 @@ RULES: list[Rule] = [
         "rolling",
         f"the? {alts(ROLLING_WORDS | {'preceding'})}:w <dur>",
         _rolling,
-        ("the next 30 days", "over the past two years", "the coming days"),
+        ("the next 30 days", "the past two years", "next two weeks"),
     ),
     R(
         "rolling-unit",
