@@ -117,6 +117,7 @@ def test_work_is_bounded_per_token(words: list[str]) -> None:
     p = Parser(GRAMMAR, toks, find=True)
     for i in range(len(toks)):
         p.match("phrase", i)
-    assert len(p.memo) <= 2 * len(GRAMMAR.by_cat) * (len(toks) + 1)
-    for (_cat, i, _cue), ends in p.memo.items():
+    entries = p.entries()
+    assert len(entries) <= 2 * len(GRAMMAR.by_cat) * (len(toks) + 1)
+    for _cat, i, _cue, ends in entries:
         assert all(i < end <= i + MAX_SPAN for end in ends)

@@ -114,7 +114,7 @@ class Node:
     end: int
     value: Any
     kids: tuple[Node, ...]
-    alts: list[Node] = field(default_factory=list)
+    alts: tuple[Node, ...] = ()
 
     def rules(self) -> list[str]:
         """The names of the rules of this match and its sub-matches, outermost first."""
@@ -366,7 +366,12 @@ class Parser:
         self.n = len(toks)
         self.keys = [key_of(t) for t in toks]
         self.find = find
-        self.memo: dict[tuple[str, int, bool], dict[int, Node]] = {}
+        # memo[cue][i][cat]: every end a category reaches from token i (one dict per
+        # token and cue flag: cheaper to look up than a tuple key).
+        self.memo: tuple[list[dict[str, dict[int, Node]]], ...] = (
+            [{} for _ in range(self.n + 1)],
+            [{} for _ in range(self.n + 1)],
+        )
         mask = 0
         key_mask = grammar.key_mask
         for key in set(self.keys):
@@ -377,14 +382,14 @@ class Parser:
 
     def match(self, cat: str, i: int, cue: bool = False) -> dict[int, Node]:
         """Every end index a ``cat`` value starting at ``i`` reaches, with its match."""
-        mkey = (cat, i, cue)
-        found = self.memo.get(mkey)
+        if i >= self.n:
+            return {}
+        memo = self.memo[cue][i]
+        found = memo.get(cat)
         if found is not None:
             return found
         res: dict[int, Node] = {}
-        self.memo[mkey] = res  # a rule that refers back to itself here sees nothing
-        if i >= self.n:
-            return res
+        memo[cat] = res  # a rule that refers back to itself here sees nothing
         key = self.keys[i]
         g = self.g
         rules = g._viable.get((cat, key, self.missing))
@@ -422,6 +427,15 @@ class Parser:
                         res[end] = node
         return res
 
+    def entries(self) -> list[tuple[str, int, bool, dict[int, Node]]]:
+        """Every memoised match: (category, token index, cue flag, ends)."""
+        return [
+            (cat, i, bool(cue), ends)
+            for cue, table in enumerate(self.memo)
+            for i, row in enumerate(table)
+            for cat, ends in row.items()
+        ]
+
     def _add(self, res: dict[int, Node], end: int, node: Node) -> None:
         prev = res.get(end)
         if prev is None:
@@ -431,7 +445,7 @@ class Parser:
         merged = None if merge is None else merge(prev.value, node.value)
         if merged is not None:
             # Nodes are shared between categories' memos: never changed in place.
-            res[end] = Node(prev.rule, prev.start, end, merged, prev.kids, [*prev.alts, node])
+            res[end] = Node(prev.rule, prev.start, end, merged, prev.kids, (*prev.alts, node))
 
     def _simple(self, elems: list[Elem], i: int) -> tuple[Any, ...] | None:
         toks, keys = self.toks, self.keys
