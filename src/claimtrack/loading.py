@@ -23,15 +23,18 @@ from typing import Any
 import attrs
 import pluggy
 
-from .errors import ClaimtrackError, LoadError, PluginError
+from .dispatch import call_hook
+from .errors import ClaimtrackError, InputError, LoadError, PluginError
 from .model import Source
-from .timeutil import parse_published
+from .timeutil import check_published, parse_published
 
 __all__ = [
     "HEADER_KEYS",
     "TEXT_SUFFIXES",
     "Fetched",
     "LoadOptions",
+    "LoadResult",
+    "check_source",
     "decode_bytes",
     "expand_paths",
     "fetch_url",
@@ -40,6 +43,7 @@ __all__ = [
     "load_text_file",
     "looks_like_text",
     "parse_header",
+    "read_sources",
     "source_from_text",
 ]
 
@@ -56,6 +60,7 @@ HEADER_KEYS = frozenset(
         "lang",
         "author",
         "byline",
+        "kind",
     }
 )
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
@@ -410,44 +415,87 @@ def expand_paths(uri: str) -> Iterator[str]:
         raise LoadError(uri, "is a directory with no files to read")
 
 
-def load_sources(pm: pluggy.PluginManager, uri: str, options: LoadOptions) -> list[Source]:
+@attrs.frozen
+class LoadResult:
+    """What the loaders made of one input: its ``sources``, the ``problems`` with single
+    items (a :class:`LoadError` the loader reported for an item, or a
+    :class:`PluginError` for an item claimtrack refused), and the ``loader`` that read it."""
+
+    sources: list[Source]
+    problems: list[ClaimtrackError]
+    loader: str
+
+
+def read_sources(pm: pluggy.PluginManager, uri: str, options: LoadOptions) -> LoadResult:
     """Ask the loaders, latest-registered first, to read ``uri``; the first that answers
-    wins.  A loader that raises something other than :class:`LoadError` is reported as
-    a :class:`PluginError`."""
+    (returns something other than None) wins.
+
+    Every source it returns is checked as the text loader's are (required fields, valid
+    text, a plausible publication time, see :func:`check_source`); a bad one is named in
+    ``problems`` and the others are kept, as is a :class:`LoadError` the loader returns
+    or yields *in place of* an item.  A loader that raises :class:`LoadError` says the
+    whole input is unreadable (raised as is); any other exception, or a result that is
+    not an iterable, is raised as a :class:`PluginError` naming the loader."""
     if "://" not in uri and not os.path.exists(uri):
         raise LoadError(uri, "no such file or directory")
-    caller = pm.hook.claimtrack_load
-    for impl in reversed(caller.get_hookimpls()):
-        args = {"uri": uri, "options": options}
-        try:
-            produced: Any = impl.function(**{k: args[k] for k in impl.argnames})
-            if produced is None:
+    for call in call_hook(
+        pm, "claimtrack_load", {"uri": uri, "options": options}, label=uri, results="optional"
+    ):
+        if call.error is not None:
+            if isinstance(call.error.__cause__, LoadError):
+                raise call.error.__cause__
+            raise call.error
+        if call.value is None:
+            continue
+        sources: list[Source] = []
+        problems: list[ClaimtrackError] = []
+        for n, item in enumerate(call.value, 1):
+            if isinstance(item, LoadError):
+                problems.append(item)
                 continue
-            sources: list[object] = list(produced)
-        except LoadError:
-            raise
-        except Exception as exc:
-            raise PluginError(impl.plugin_name, uri, f"{type(exc).__name__}: {exc}") from exc
-        for item in sources:
-            problem = _source_problem(item)
-            if problem:
-                raise PluginError(impl.plugin_name, uri, problem)
-        return [s for s in sources if isinstance(s, Source)]
+            where = uri if len(call.value) == 1 else f"{uri} (item {n})"
+            try:
+                sources.append(check_source(item))
+            except InputError as exc:
+                problems.append(PluginError(call.plugin, where, str(exc), hook="claimtrack_load"))
+        return LoadResult(sources=sources, problems=problems, loader=call.plugin)
     raise LoadError(uri, "no loader reads this kind of input (is a plugin for it installed?)")
 
 
-def _source_problem(item: object) -> str:
-    # What the store would choke on later, named now against the loader that made it.
+def load_sources(pm: pluggy.PluginManager, uri: str, options: LoadOptions) -> list[Source]:
+    """:func:`read_sources`, strict: the first problem with any item is raised."""
+    result = read_sources(pm, uri, options)
+    if result.problems:
+        raise result.problems[0]
+    return result.sources
+
+
+def check_source(item: object) -> Source:
+    """``item`` as the source claimtrack stores, or an :class:`InputError` saying why it
+    cannot be one: not a :class:`Source`; a text, address, title, publisher or
+    language that is not a str or not valid Unicode; no text; meta keys that are not
+    str; an implausible publication time (the check the text loader makes,
+    :func:`claimtrack.timeutil.check_published`).  A source whose id is not its
+    identity (text, address, publication time) is given that id."""
     if not isinstance(item, Source):
-        return f"returned {type(item).__name__}, not Source"
+        raise InputError(f"returned {type(item).__name__}, not Source")
     for name in ("text", "uri", "title", "publisher", "language"):
         value = getattr(item, name)
         if value is None and name != "text":
             continue
         if not isinstance(value, str):
-            return f"returned a Source whose {name} is {type(value).__name__}, not str"
+            raise InputError(f"returned a Source whose {name} is {type(value).__name__}, not str")
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            return f"returned a Source whose {name} is not valid Unicode (lone surrogates)"
-    return ""
+            raise InputError(
+                f"returned a Source whose {name} is not valid Unicode (lone surrogates)"
+            ) from None
+    if is_blank(item.text):
+        raise InputError("returned a Source with no text (empty or only whitespace)")
+    if not all(isinstance(k, str) for k in item.meta):
+        raise InputError("returned a Source whose meta has keys that are not str")
+    label = f"published_at of {item.title!r}" if item.title else "published_at"
+    check_published(item.published_at, what=label)
+    identity = item.identity
+    return item if item.id == identity else attrs.evolve(item, id=identity)
