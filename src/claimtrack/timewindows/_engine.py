@@ -366,12 +366,9 @@ class Parser:
         self.n = len(toks)
         self.keys = [key_of(t) for t in toks]
         self.find = find
-        # memo[cue][i][cat]: every end a category reaches from token i (one dict per
-        # token and cue flag: cheaper to look up than a tuple key).
-        self.memo: tuple[list[dict[str, dict[int, Node]]], ...] = (
-            [{} for _ in range(self.n + 1)],
-            [{} for _ in range(self.n + 1)],
-        )
+        # memo[cue][i][cat]: every end a category reaches from token i (a dict per token
+        # and cue flag, made when first needed: cheaper to look up than a tuple key).
+        self.memo: tuple[dict[int, dict[str, dict[int, Node]]], ...] = ({}, {})
         mask = 0
         key_mask = grammar.key_mask
         for key in set(self.keys):
@@ -384,7 +381,10 @@ class Parser:
         """Every end index a ``cat`` value starting at ``i`` reaches, with its match."""
         if i >= self.n:
             return {}
-        memo = self.memo[cue][i]
+        rows = self.memo[cue]
+        memo = rows.get(i)
+        if memo is None:
+            memo = rows[i] = {}
         found = memo.get(cat)
         if found is not None:
             return found
@@ -432,7 +432,7 @@ class Parser:
         return [
             (cat, i, bool(cue), ends)
             for cue, table in enumerate(self.memo)
-            for i, row in enumerate(table)
+            for i, row in table.items()
             for cat, ends in row.items()
         ]
 
