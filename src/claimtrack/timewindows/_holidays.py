@@ -84,6 +84,7 @@ def _orthodox_easter(year: int) -> date:
     return d
 
 
+@cache
 def _ramadan_length(year: int) -> int:
     start = _islamic("ramadan_beginning_dates")(year)
     end = _islamic("eid_al_fitr_dates")
@@ -137,6 +138,10 @@ LUNAR: list[tuple[str, Rule, int]] = [
     ("orthodox good friday", lambda y: _orthodox_easter(y) - timedelta(days=2), 1),
     ("orthodox christmas", lambda y: date(y, 1, 7), 1),
 ]
+
+
+# A holiday's date in a year never changes: each is computed once per process.
+LUNAR = [(words, cache(rule), days) for words, rule, days in LUNAR]
 
 
 def length(words: str, year: int) -> int:
