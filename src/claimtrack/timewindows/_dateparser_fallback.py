@@ -1,25 +1,57 @@
-"""The guarded dateparser fallback: absolute dates in formats and languages the grammar
-does not know ("3 февраля 2025", "2025年3月20日")."""
+"""The guarded dateparser fallback: absolute dates written in scripts the rules do not
+read ("3 февраля 2025", "2025年3月20日"), with the script's languages named so that
+dateparser never probes every locale it knows."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime, timedelta
 
 from claimtrack.model import Grain
 
 from ._calendar import at, month_start
-from ._grammar import PAST, Span
+from ._values import PAST, Span
 
 _PERIODS = {"day": Grain.DAY, "month": Grain.MONTH, "year": Grain.YEAR}
+# The first word of a letter's Unicode name -> the languages news in it is written in.
+_SCRIPTS: dict[str, tuple[str, ...]] = {
+    "CYRILLIC": ("ru", "uk", "bg", "sr"),
+    "GREEK": ("el",),
+    "ARABIC": ("ar", "fa", "ur"),
+    "HEBREW": ("he",),
+    "CJK": ("zh", "ja"),
+    "HIRAGANA": ("ja",),
+    "KATAKANA": ("ja",),
+    "HANGUL": ("ko",),
+    "DEVANAGARI": ("hi",),
+    "THAI": ("th",),
+    "BENGALI": ("bn",),
+    "TAMIL": ("ta",),
+    "GEORGIAN": ("ka",),
+    "ARMENIAN": ("hy",),
+}
+
+
+def languages_of(phrase: str) -> list[str]:
+    """The languages of the non-Latin scripts ``phrase`` is written in; empty for Latin
+    script (the rules read its languages' dates themselves)."""
+    out: list[str] = []
+    for ch in phrase:
+        if ch.isalpha() and ord(ch) > 0x24F:
+            script = unicodedata.name(ch, "").split(" ")[0]
+            for lang in _SCRIPTS.get(script, ()):
+                if lang not in out:
+                    out.append(lang)
+    return out
 
 
 def parse_with_dateparser(
-    phrase: str, reference: datetime, tense: str | None, day_first: bool
+    phrase: str, reference: datetime, tense: str | None, day_first: bool, languages: list[str]
 ) -> Span | None:
     """A day, month or year window from dateparser, or None.
 
     Only explicit dates count: the result must name a month (so "3 ministers" is not a
-    date) and dateparser's relative readings ("in 2 days") are the grammar's business.
+    date) and dateparser's relative readings ("in 2 days") are the rules' business.
     """
     try:
         from dateparser.date import DateDataParser
@@ -34,7 +66,7 @@ def parse_with_dateparser(
         "PARSERS": ["absolute-time", "custom-formats"],
     }
     try:
-        data = DateDataParser(settings=settings).get_date_data(phrase)
+        data = DateDataParser(languages=languages, settings=settings).get_date_data(phrase)
     except Exception:  # dateparser raises many kinds on odd input; none is ours to show
         return None
     when = data.date_obj

@@ -595,3 +595,6 @@ VAGUE_UNIT_SPAN: dict[str, timedelta] = {
     "century": 300 * 365 * _DAY,
 }
 VAGUE_QUANTITY = frozenset({"few", "several", "some", "many", "coming", "next"})
+
+# Words before a hyphen that cue the date after it ("mid-March", "late-2026").
+THIRD_WORDS = frozenset({"mid", "end", "early", "late"})
