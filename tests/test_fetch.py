@@ -9,7 +9,7 @@ from typing import ClassVar
 
 import pytest
 
-from claimtrack import LoadError, LoadOptions, fetch_url, loading
+from claimtrack import LoadError, LoadOptions, fetch_url, fetching
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -38,10 +38,10 @@ def server() -> Iterator[str]:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    loading._fetch_cache.clear()
+    fetching._fetch_cache.clear()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
-    loading._fetch_cache.clear()
+    fetching._fetch_cache.clear()
 
 
 def test_one_download_for_several_loaders(server: str) -> None:
@@ -72,6 +72,6 @@ def test_network_switched_off(server: str) -> None:
 
 
 def test_unreachable_host_is_one_clear_error() -> None:
-    loading._fetch_cache.clear()
+    fetching._fetch_cache.clear()
     with pytest.raises(LoadError, match="cannot be fetched"):
         fetch_url("http://127.0.0.1:9/nothing-listens-here", LoadOptions(timeout=2))

@@ -24,7 +24,7 @@ from .actors import ActorRegistry, normalise_name
 from .errors import ClaimtrackError, InputError, NotFoundError, PluginError
 from .exporters import Exporter, collect_exporters
 from .extraction import ExtractContext, ExtractResult, run_extractors
-from .loading import LoadOptions, expand_paths, load_sources
+from .loading import LoadOptions, claims_over_limit, expand_paths, load_sources
 from .model import Claim, ClaimKind, Evidence, RecorderKind, Source, Status, Verdict
 from .plugins import (
     ClaimtrackPluginManager,
@@ -154,12 +154,14 @@ class Tracker:
         report = AddReport()
         for item in items:
             try:
-                paths.extend(expand_paths(str(item)))
+                paths.extend(expand_paths(str(item), warn=report.errors.append))
             except ClaimtrackError as exc:  # an empty directory: say so, add the rest
                 report.errors.append(exc)
         for done, uri in enumerate(paths, 1):
             try:
-                for source in load_sources(self.pm, uri, self.load_options):
+                for source in load_sources(
+                    self.pm, uri, self.load_options, warn=report.errors.append
+                ):
                     if override is not None:
                         source = attrs.evolve(source, published_at=override)
                     self._add_source(source, report, rederive=rederive)
@@ -185,6 +187,10 @@ class Tracker:
             return
         result = self.extract_source(source)
         report.errors.extend(result.errors)
+        too_many = claims_over_limit(source, len(result.claims), self.load_options)
+        if too_many is not None:
+            report.errors.append(too_many)
+            return
         outcome = self.store.add_source(source, result.claims, rederive=rederive)
         report.claims += len(result.claims)
         report.sources.append(source)
@@ -612,9 +618,9 @@ def extract_path(
     pm = plugin_manager or get_plugin_manager()
     options = load_options or LoadOptions()
     report = ExtractReport()
-    for path in expand_paths(str(uri)):
+    for path in expand_paths(str(uri), warn=report.errors.append):
         try:
-            sources = load_sources(pm, path, options)
+            sources = load_sources(pm, path, options, warn=report.errors.append)
         except ClaimtrackError as exc:
             report.errors.append(exc)
             continue
