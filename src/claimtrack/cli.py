@@ -26,9 +26,11 @@ from . import __version__
 from .actors import ActorRegistry
 from .errors import ClaimtrackError
 from .model import ClaimKind, Status, Verdict
+from .output import write_output
 from .plugins import get_plugin_manager
 from .records import dumps_line, evidence_record, standing_record
 from .report import due_phrase, render_json, render_markdown, render_table
+from .sanitize import TerminalSafe, for_terminal, one_line
 from .status import standing
 from .timeutil import parse_when
 from .tracker import DB_ENV, DEFAULT_DB, ClaimHistory, Tracker, extract_path
@@ -40,8 +42,12 @@ VERDICT_NAMES = [v.value for v in Verdict]
 
 
 def _console(err: bool = False) -> Console:
-    # Colour only on a terminal; width from the terminal (80 when piped).
-    return Console(stderr=err, highlight=False, soft_wrap=False)
+    # Colour only on a terminal; width from the terminal (80 when piped).  Text from
+    # sources passes through sanitize.for_terminal: it cannot move the cursor, rewrite
+    # lines or set the clipboard.
+    console = Console(stderr=err, highlight=False, soft_wrap=False)
+    console.push_render_hook(TerminalSafe())
+    return console
 
 
 #: Set to see tracebacks of unexpected errors instead of one line.
@@ -49,7 +55,7 @@ DEBUG_ENV = "CLAIMTRACK_DEBUG"
 
 
 def _one_line(message: object) -> str:
-    return " ".join(str(message).split())
+    return one_line(for_terminal(str(message)))
 
 
 def _fail(message: str) -> None:
@@ -457,11 +463,12 @@ def check(ctx: click.Context, as_of: datetime | None) -> None:
         changed.add(claim.id)
         what = claim.action or claim.text
         click.echo(
-            f"  {claim.id[:8]}  {old.value if old else '-'} -> {new.value if new else '-'}  {what[:70]}"
+            f"  {claim.id[:8]}  {old.value if old else '-'} -> {new.value if new else '-'}  "
+            + _one_line(what[:70])
         )
     for ev in report.recorded:
         if ev.claim_id not in changed:
-            why = f" ({ev.reason})" if ev.reason else ""
+            why = f" ({_one_line(ev.reason)})" if ev.reason else ""
             click.echo(f"  {ev.claim_id[:8]}  + {ev.verdict.value}{why}, status unchanged")
 
 
@@ -649,23 +656,8 @@ def export(ctx: click.Context, fmt: str, as_of: datetime | None, output: str | N
     if output is None:
         tracker.export(fmt, sys.stdout, as_of=as_of)
         return
-    import os
-    import tempfile
-
-    folder = os.path.dirname(os.path.abspath(output))
-    # Written beside the target and renamed, so a failed export leaves no half file.
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".claimtrack-export-")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            n = tracker.export(fmt, fh, as_of=as_of)
-        # mkstemp makes the file private; an export is as readable as any file made here.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, output)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    # Whole or not at all, and only into a regular file: see claimtrack.output.
+    n = write_output(output, lambda stream: tracker.export(fmt, stream, as_of=as_of))
     click.echo(f"Wrote {n} claim(s) to {output}", err=True)
 
 

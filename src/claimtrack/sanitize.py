@@ -9,7 +9,8 @@ put there by a plugin, is shown as safely as new text.
 
 - :func:`clean_text` — source text: escape sequences (ANSI/VT colour, cursor moves,
   OSC clipboard and title writes, DCS strings) and C0/C1 control characters go; line
-  breaks and tabs stay (CR and CRLF become LF); lone surrogates become U+FFFD.
+  breaks and tabs stay (CR, CRLF, NEL, vertical tab and form feed become LF); lone
+  surrogates become U+FFFD.
 - :func:`one_line` — a one-line field (title, publisher, a name): the same, and every
   run of whitespace, line breaks included, becomes one space.
 - :func:`for_terminal` — what is printed on a terminal: :func:`clean_text`, and the
@@ -60,7 +61,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 #: What clean text never holds: a quick test before any rewriting.
 _UNCLEAN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
-_BREAKS = re.compile(r"\r\n?|[\x0b\x0c]")
+_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85]")
 #: Bidirectional embeddings, overrides and isolates (not the harmless LRM/RLM marks).
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 _WHITESPACE = re.compile(r"\s+")
@@ -68,8 +69,8 @@ _WHITESPACE = re.compile(r"\s+")
 
 def clean_text(text: str) -> str:
     """``text`` without escape sequences, control characters (tab and line feed
-    stay; CR, CRLF, vertical tab and form feed become a line feed) or lone surrogates
-    (each becomes U+FFFD)."""
+    stay; CR, CRLF, NEL, vertical tab and form feed become a line feed) or lone
+    surrogates (each becomes U+FFFD)."""
     if not _UNCLEAN.search(text):
         return text
     text = _BREAKS.sub("\n", text)
