@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -32,7 +33,7 @@ from .records import dumps_line, evidence_record, standing_record
 from .report import due_phrase, render_json, render_markdown, render_table
 from .sanitize import TerminalSafe, for_terminal, one_line
 from .status import standing
-from .timeutil import parse_when
+from .timeutil import check_typed, parse_when
 from .tracker import DB_ENV, DEFAULT_DB, ClaimHistory, Tracker, extract_path
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -102,12 +103,30 @@ class WhenType(click.ParamType):  # type: ignore[type-arg]  # generic only in ne
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if value is None or isinstance(value, datetime):
             return value
+        what = param.opts[0] if param else "date"
         try:
-            return parse_when(
-                value, what=param.opts[0] if param else "date", end_of_day=self.end_of_day
-            )
-        except ClaimtrackError as exc:
+            return check_typed(parse_when(value, what=what, end_of_day=self.end_of_day), what=what)
+        except (ClaimtrackError, OverflowError) as exc:
             self.fail(str(exc).split(": ", 1)[-1], param, ctx)
+
+
+class DaysType(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
+    """A number of days: finite, from 0 to :data:`MAX_DAYS`."""
+
+    name = "DAYS"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            days = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of days", param, ctx)
+        if not math.isfinite(days) or not 0 <= days <= MAX_DAYS:
+            self.fail(f"{value!r} is not a number of days from 0 to {MAX_DAYS:,}", param, ctx)
+        return days
+
+
+#: The most days --due-within takes (a century: every deadline there is).
+MAX_DAYS = 36_600
 
 
 def as_of_option(fn: F) -> F:
@@ -349,7 +368,7 @@ def extract(
 )
 @click.option(
     "--due-within",
-    type=click.FloatRange(min=0),
+    type=DaysType(),
     default=7,
     show_default=True,
     help="Days ahead that count as due soon.",
