@@ -25,8 +25,10 @@ _FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # Text with a high share of escapes, controls and the characters they take.
 _HOSTILE = st.text(
     alphabet=st.sampled_from(
-        list("\x1b\x9b\x9d\x07\x9c\r\n\t\x00\x08\x0b\x0c\x85[];:0123456789mHJK?aZ \\")
-        + ["\ud800", "\u202e", "\u2066", "é", "—"]
+        [
+            *"\x1b\x9b\x9d\x07\x9c\r\n\t\x00\x08\x0b\x0c\x85[];:0123456789mHJK?aZ \\",
+            *("\ud800", "\u202e", "\u2066", "é", "—"),
+        ]
     )
 )
 

@@ -126,7 +126,10 @@ class _HttpRedirects(urllib.request.HTTPRedirectHandler):
 def _download(uri: str, options: LoadOptions, user_agent: str | None) -> Fetched:
     from . import __version__
 
-    scheme = urlsplit(uri).scheme.lower() if "://" in uri else ""
+    try:
+        scheme = urlsplit(uri).scheme.lower() if "://" in uri else ""
+    except ValueError as exc:
+        raise LoadError(uri, f"is not a valid URL ({exc})") from exc
     if scheme not in _SCHEMES:
         raise LoadError(uri, "is not an http or https URL")
     deadline = time.monotonic() + options.timeout
@@ -168,14 +171,13 @@ def _read_body(uri: str, response: Any, deadline: float, options: LoadOptions) -
     while True:
         left = deadline - time.monotonic()
         if left <= 0:
-            raise LoadError(
-                uri,
-                f"took more than {options.timeout:g} s to download ({total:,} bytes came); "
-                "the server is too slow, try again later",
-            )
+            raise _too_slow(uri, options, total)
         if sock is not None:
             sock.settimeout(left)
-        chunk = response.read1(_CHUNK)
+        try:
+            chunk = response.read1(_CHUNK)
+        except TimeoutError as exc:
+            raise _too_slow(uri, options, total) from exc
         if not chunk:
             break
         total += len(chunk)
@@ -183,6 +185,14 @@ def _read_body(uri: str, response: Any, deadline: float, options: LoadOptions) -
             raise LoadError(uri, f"is more than the limit of {options.max_bytes:,} bytes")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _too_slow(uri: str, options: LoadOptions, got: int) -> LoadError:
+    return LoadError(
+        uri,
+        f"took more than {options.timeout:g} s to download ({got:,} bytes came); "
+        "the server is too slow, try again later",
+    )
 
 
 def _socket_of(response: Any) -> Any:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import attrs
 import pluggy
@@ -406,6 +407,11 @@ def load_sources(
     kept in the source's ``meta["published_dropped"]``."""
     if "://" not in uri and not os.path.exists(uri):
         raise LoadError(uri, "no such file or directory")
+    if "://" in uri:
+        try:
+            urlsplit(uri)
+        except ValueError as exc:  # before any loader trips on it and is blamed
+            raise LoadError(uri, f"is not a valid URL ({exc})") from exc
     caller = pm.hook.claimtrack_load
     for impl in reversed(caller.get_hookimpls()):
         args = {"uri": uri, "options": options}
