@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -107,3 +109,34 @@ def claim_schema() -> dict[str, Any]:
 def aware(*args: int) -> datetime:
     """datetime(*args) in UTC."""
     return datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+
+
+@pytest.fixture
+def installed_plugins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[..., dict[str, str]]]:
+    """A factory installing plugins as entry points: ``installed_plugins(name=source)``
+    writes each module ``ct_<name>.py`` and one distribution (version 0.3.0) whose
+    ``claimtrack`` entry points name them; returns the environment that loads exactly
+    those (``CLAIMTRACK_LOAD_PLUGINS``)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    written: list[str] = []
+
+    def install(**modules: str) -> dict[str, str]:
+        for name, source in modules.items():
+            (site / f"ct_{name}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+            written.append(name)
+        dist = site / "ct_test_plugins-0.3.0.dist-info"
+        dist.mkdir(exist_ok=True)
+        (dist / "METADATA").write_text(
+            "Metadata-Version: 2.1\nName: ct-test-plugins\nVersion: 0.3.0\n", encoding="utf-8"
+        )
+        points = "".join(f"{n} = ct_{n}\n" for n in written)
+        (dist / "entry_points.txt").write_text(f"[claimtrack]\n{points}", encoding="utf-8")
+        return {"CLAIMTRACK_LOAD_PLUGINS": ",".join(written)}
+
+    yield install
+    for name in written:
+        sys.modules.pop(f"ct_{name}", None)

@@ -152,7 +152,7 @@ published_times = st.one_of(
 @example("“We will act by Friday,” he said. ”", datetime(2025, 3, 15, tzinfo=timezone.utc))
 def test_extract_never_raises_and_claims_hold(text: str, published: datetime | None) -> None:
     claims = _extract(text, published)
-    source = Source.from_text(text)
+    source = Source.from_text(text, published_at=published)  # the source _extract made
     ids = [c.id for c in claims]
     assert len(ids) == len(set(ids))
     assert [c.span for c in claims] == sorted(c.span for c in claims)

@@ -199,10 +199,15 @@ def test_bad_extractor_through_the_cli(
         added = CliRunner().invoke(
             cli, ["--db", str(tmp_path / "d.db"), "add", str(article)], obj={"pm": pm}
         )
-        assert added.exit_code == 0
+        # Done, but a plugin failed: status 4, so a cron job notices; the rest is kept.
+        assert added.exit_code == 4
         warnings = [x for x in added.stderr.splitlines() if x.startswith("Warning")]
         assert len(warnings) == 1 and f"bad-{name}" in warnings[0]
+        assert "article.txt" in warnings[0]
+        assert f"--rederive --extractor bad-{name}" in added.stderr  # what to do
         assert "Traceback" not in added.output
+        with claimtrack.Tracker(tmp_path / "d.db", plugin_manager=pm) as tracker:
+            assert tracker.store.count("claims") == 4
 
 
 def test_library_extract_contains_a_bad_plugin(
@@ -273,7 +278,7 @@ class RaisingLoader:
         (".boom", "OSError: disk on fire"),
         (".junk", "returned int, not Source"),
         (".surrogate", "not valid Unicode"),
-        (".notiter", "TypeError"),
+        (".notiter", "returned int, not an iterable"),
     ],
 )
 def test_bad_loader_is_named_and_the_rest_are_added(

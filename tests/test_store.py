@@ -7,6 +7,7 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
+import attrs
 import pytest
 
 import claimtrack
@@ -80,7 +81,8 @@ def test_changed_metadata_updates_and_rederives(db_path: Path) -> None:
     store = SQLiteStore(db_path)
     s = Source.from_text("The depot will reopen.", published_at=T0)
     store.add_source(s, [_claim(s, 4, 9)])
-    corrected = Source.from_text(s.text, published_at=datetime(2025, 3, 4, 9, tzinfo=UTC))
+    # The same document, its date corrected (as `add --published` does): the same id.
+    corrected = attrs.evolve(s, published_at=datetime(2025, 3, 4, 9, tzinfo=UTC))
     assert store.add_source(corrected, [_claim(corrected, 4, 9)]) == "updated"
     assert store.get_source(s.id).published_at == corrected.published_at
 
@@ -124,7 +126,7 @@ def test_evidence_moves_to_the_most_overlapping_new_claim(db_path: Path) -> None
     # An improved extractor finds a longer span for the same commitment.
     better = _claim(s, 0, 28)
     other = _claim(s, 30, 51)
-    updated = Source.from_text(s.text, published_at=T0)
+    updated = attrs.evolve(s, published_at=T0)
     store.add_source(updated, [better, other])
     moved = store.evidence_for(better.id)
     assert len(moved) == 1 and moved[0].verdict is Verdict.KEPT
@@ -192,8 +194,9 @@ def test_rederive_replaces_claims_and_moves_evidence(
                 at += len(line) + 1
             return out
 
+    # The same extractor, upgraded: evidence follows its claims (never another's).
     fresh_tracker.pm.unregister(name="will-extractor")
-    fresh_tracker.pm.register(LongerSpans(), name="longer")
+    fresh_tracker.pm.register(LongerSpans(), name="will-extractor")
     assert fresh_tracker.add(article).unchanged == 1  # without rederive, nothing changes
     report = fresh_tracker.rederive()
     assert report.updated == 1 and report.claims == 2

@@ -48,8 +48,8 @@ if MODE.startswith("die-in-write="):
     fatal = int(MODE.split("=")[1])
     calls = [0]
     original = SQLiteStore._replace_claims
-    def dying(self, conn, source, claims):
-        original(self, conn, source, claims)
+    def dying(self, conn, source, claims, *rest):
+        original(self, conn, source, claims, *rest)
         calls[0] += 1
         if calls[0] == fatal:
             os.kill(os.getpid(), signal.SIGKILL)

@@ -88,6 +88,12 @@ def _claim(
         condition=condition,
         confidence=0.8,
         confidences={"speaker": 0.9, "actor": 0.9, "due": 0.8 if due else None},
+        # Which rules made it, so `claimtrack show` can say why the claim is there.
+        rules=(
+            "pledge-sentence",
+            *(["due-in-action"] if due else []),
+            *(["condition"] if condition else []),
+        ),
     )
 
 

@@ -19,8 +19,16 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .actors import ActorRegistry
-from .errors import ClaimtrackError, InputError, LoadError, NotFoundError, PluginError, StoreError
-from .extraction import ExtractContext
+from .errors import (
+    ClaimtrackError,
+    InputError,
+    LoadError,
+    NotFoundError,
+    PluginError,
+    PluginLoadError,
+    StoreError,
+)
+from .extraction import ExtractContext, owns_sources
 from .hookspecs import hookimpl, hookspec
 from .loading import Fetched, LoadOptions, fetch_url
 from .model import (
@@ -59,6 +67,7 @@ __all__ = [
     "LoadOptions",
     "NotFoundError",
     "PluginError",
+    "PluginLoadError",
     "Progress",
     "RecorderKind",
     "Source",
@@ -78,5 +87,6 @@ __all__ = [
     "get_plugin_manager",
     "hookimpl",
     "hookspec",
+    "owns_sources",
     "parse_window",
 ]

@@ -7,12 +7,10 @@ line saying what to do, never a traceback; exit status 1 for errors, 2 for bad u
 
 from __future__ import annotations
 
-import functools
 import json
 import math
-import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any, TypeVar
 
@@ -25,18 +23,28 @@ from rich.text import Text
 
 from . import __version__
 from .actors import ActorRegistry
-from .errors import ClaimtrackError
+from .cli_host import DEBUG_ENV as DEBUG_ENV  # the documented name, where it always was
+from .cli_host import (
+    ClaimtrackGroup,
+    handle_errors,
+    one_line,
+    plugin_manager,
+    report_problems,
+)
+from .errors import ClaimtrackError, InputError
+from .extraction import EXTRACTORS_ENV, resolve_extractors
 from .model import ClaimKind, Status, Verdict
 from .output import write_output
-from .plugins import get_plugin_manager
+from .plugins import ClaimtrackPluginManager, describe_plugins
 from .records import dumps_line, evidence_record, standing_record
 from .report import due_phrase, render_json, render_markdown, render_table
-from .sanitize import TerminalSafe, for_terminal, one_line
+from .sanitize import TerminalSafe
 from .status import standing
 from .timeutil import check_typed, parse_when
 from .tracker import DB_ENV, DEFAULT_DB, ClaimHistory, Tracker, extract_path
 
 F = TypeVar("F", bound=Callable[..., Any])
+_one_line = one_line
 
 STATUS_CHOICES = [s.value for s in Status]
 VERDICT_NAMES = [v.value for v in Verdict]
@@ -49,47 +57,6 @@ def _console(err: bool = False) -> Console:
     console = Console(stderr=err, highlight=False, soft_wrap=False)
     console.push_render_hook(TerminalSafe())
     return console
-
-
-#: Set to see tracebacks of unexpected errors instead of one line.
-DEBUG_ENV = "CLAIMTRACK_DEBUG"
-
-
-def _one_line(message: object) -> str:
-    return one_line(for_terminal(str(message)))
-
-
-def _fail(message: str) -> None:
-    click.echo(f"Error: {_one_line(message)}", err=True)
-    sys.exit(1)
-
-
-def handle_errors(fn: F) -> F:
-    """Turn claimtrack's errors into one line on standard error and exit status 1."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except ClaimtrackError as exc:
-            _fail(str(exc))
-        except KeyboardInterrupt:
-            click.echo("Interrupted; everything added so far is kept.", err=True)
-            sys.exit(130)
-        except BrokenPipeError:
-            sys.exit(0)
-        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise  # click's own: usage errors and exits keep their meaning
-        except Exception as exc:
-            # A bug, not bad input; still one line, and the way to the full story.
-            if os.environ.get(DEBUG_ENV):
-                raise
-            _fail(
-                f"unexpected {type(exc).__name__}: {exc} "
-                f"(a bug in claimtrack or a plugin; set {DEBUG_ENV}=1 to see the traceback)"
-            )
-
-    return wrapper  # type: ignore[return-value]
 
 
 class WhenType(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
@@ -139,6 +106,29 @@ def as_of_option(fn: F) -> F:
     )(fn)
 
 
+def extractor_option(fn: F) -> F:
+    """``--extractor NAME`` (repeatable): run only these extractors."""
+    return click.option(
+        "--extractor",
+        "extractor",
+        multiple=True,
+        metavar="NAME",
+        help="Run only this extractor (repeatable): a plugin's name from `claimtrack "
+        f"plugins`, or english for the built-in. Default: ${EXTRACTORS_ENV}, else all.",
+    )(fn)
+
+
+def _extractors(
+    ctx: click.Context, pm: ClaimtrackPluginManager, names: tuple[str, ...]
+) -> tuple[str, ...] | None:
+    if not names:
+        return None
+    try:
+        return resolve_extractors(pm, names)
+    except InputError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param_hint="--extractor") from None
+
+
 def _registry(obj: dict[str, Any]) -> ActorRegistry | None:
     path = obj.get("actors")
     return None if path is None else ActorRegistry.from_file(path)
@@ -148,44 +138,11 @@ def _tracker(ctx: click.Context) -> Tracker:
     obj = ctx.ensure_object(dict)
     if "tracker" not in obj:
         obj["tracker"] = Tracker(
-            obj.get("db"), plugin_manager=obj.get("pm"), registry=_registry(obj)
+            obj.get("db"), plugin_manager=plugin_manager(ctx), registry=_registry(obj)
         )
         ctx.call_on_close(obj["tracker"].close)
     tracker: Tracker = obj["tracker"]
     return tracker
-
-
-def _warn_errors(errors: Sequence[Exception], prefix: str = "Warning") -> None:
-    # One line each, whatever a plugin put in its message.
-    for err in errors:
-        click.echo(f"{prefix}: {_one_line(err)}", err=True)
-
-
-class ClaimtrackGroup(click.Group):
-    """The group: loads plugin commands lazily, once, when the group is first used."""
-
-    def _plugin_commands(self, ctx: click.Context) -> None:
-        obj = ctx.ensure_object(dict)
-        if obj.get("plugin_commands_loaded"):
-            return
-        obj["plugin_commands_loaded"] = True
-        pm = obj.get("pm") or get_plugin_manager()
-        obj["pm"] = pm
-        try:
-            pm.hook.claimtrack_register_commands(cli=self)
-        except Exception as exc:  # a broken plugin must not take the CLI down
-            click.echo(f"Warning: a plugin failed to add its commands: {exc}", err=True)
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        self._plugin_commands(ctx)
-        return super().list_commands(ctx)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        command = super().get_command(ctx, cmd_name)
-        if command is None:
-            self._plugin_commands(ctx)
-            command = super().get_command(ctx, cmd_name)
-        return command
 
 
 @click.group(cls=ClaimtrackGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -233,6 +190,7 @@ def cli(ctx: click.Context, db: str, actors: str | None) -> None:
     help="Extract claims again even from sources already stored (after upgrading an "
     "extractor); with no PATHS, every stored source.",
 )
+@extractor_option
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 @handle_errors
@@ -241,26 +199,33 @@ def add(
     paths: tuple[str, ...],
     published: datetime | None,
     rederive: bool,
+    extractor: tuple[str, ...],
     quiet: bool,
 ) -> None:
     """Read sources, extract their claims and store them.
 
-    PATHS are files, directories (read recursively) or URLs.  Adding the same text
+    PATHS are files, directories (read recursively) or URLs.  Adding the same document
     twice is a no-op; with changed metadata (say a corrected --published) the source is
     updated and its claims re-derived.  A file that cannot be read is reported and the
-    rest are still added.  Evidence already recorded moves to the re-derived claims.
+    rest are still added.  Re-deriving replaces only the claims of the extractors that
+    succeeded: one that fails keeps what it found before.
 
+    \b
+    Exit status: 0 done; 1 nothing could be added; 4 added, but a plugin failed
+    or could not be loaded (the lines above it say which, and what to do).
     \b
     Example:
       claimtrack add seeds/
       claimtrack add statement.txt --published 2025-03-15T14:00:00+00:00
       claimtrack add --rederive            # every stored source, after an upgrade
+      claimtrack add --rederive --extractor pledges   # one extractor, again
     """
     if not paths and not rederive:
         raise click.UsageError("give at least one PATH (or --rederive for every stored source)")
     if not paths and published is not None:
         raise click.UsageError("--published needs the PATHS it applies to")
     tracker = _tracker(ctx)
+    chosen = _extractors(ctx, tracker.pm, extractor)
     err = _console(err=True)
     show_bar = not quiet and err.is_terminal
     with Progress(
@@ -279,12 +244,16 @@ def add(
 
         if paths:
             report = tracker.add(
-                list(paths), published=published, on_progress=progress, rederive=rederive
+                list(paths),
+                published=published,
+                on_progress=progress,
+                rederive=rederive,
+                extractors=chosen,
             )
         else:
-            report = tracker.rederive(on_progress=progress)
+            report = tracker.rederive(on_progress=progress, extractors=chosen)
     failed = bool(report.errors) and not (report.added or report.updated or report.unchanged)
-    _warn_errors(report.errors, "Error" if failed else "Warning")
+    report_problems(report.errors, "Error" if failed else "Warning")
     if failed:
         sys.exit(1)
     if not quiet:
@@ -308,10 +277,16 @@ def add(
 @click.option(
     "--kind", type=click.Choice([k.value for k in ClaimKind]), help="Only claims of this kind."
 )
+@extractor_option
 @click.pass_context
 @handle_errors
 def extract(
-    ctx: click.Context, path: str, published: datetime | None, fmt: str, kind: str | None
+    ctx: click.Context,
+    path: str,
+    published: datetime | None,
+    fmt: str,
+    kind: str | None,
+    extractor: tuple[str, ...],
 ) -> None:
     """Extract the claims of PATH and print them, storing nothing.
 
@@ -322,8 +297,13 @@ def extract(
       claimtrack extract seeds/000_4f9421fb867c1b8c.txt --format jsonl
     """
     obj = ctx.ensure_object(dict)
+    pm = plugin_manager(ctx)
     found = extract_path(
-        path, published=published, plugin_manager=obj.get("pm"), registry=_registry(obj)
+        path,
+        published=published,
+        plugin_manager=pm,
+        registry=_registry(obj),
+        extractors=_extractors(ctx, pm, extractor),
     )
     now = datetime.now(timezone.utc)
     rows = [
@@ -333,7 +313,7 @@ def extract(
         if kind is None or c.kind.value == kind
     ]
     errors = found.errors
-    _warn_errors(errors, "Error" if errors and not rows else "Warning")
+    report_problems(errors, "Error" if errors and not rows else "Warning")
     if not rows and errors and all(isinstance(e, ClaimtrackError) for e in errors):
         sys.exit(1)
     if fmt == "jsonl":
@@ -473,7 +453,7 @@ def check(ctx: click.Context, as_of: datetime | None) -> None:
     """
     tracker = _tracker(ctx)
     report = tracker.check(as_of)
-    _warn_errors(report.errors)
+    report_problems(report.errors)
     click.echo(
         f"Checked {report.checked} open commitment(s); {len(report.recorded)} new piece(s) of evidence."
     )
@@ -603,6 +583,9 @@ def _print_history(h: ClaimHistory, con: Console) -> None:
         line("by when", due_phrase(row))
         if c.condition:
             line("condition", c.condition)
+    if c.extractor:
+        rules = f" (rules: {', '.join(c.rules)})" if c.rules else ""
+        line("found by", f"{c.extractor}{rules}")
     if row.status is not None:
         status = Text(row.status.value, style="bold")
         if row.progress:
@@ -672,6 +655,7 @@ def export(ctx: click.Context, fmt: str, as_of: datetime | None, output: str | N
       claimtrack export --format jsonl --as-of 2025-04-01
     """
     tracker = _tracker(ctx)
+    report_problems(tracker.exporter_problems())
     if output is None:
         tracker.export(fmt, sys.stdout, as_of=as_of)
         return
@@ -687,12 +671,22 @@ def export(ctx: click.Context, fmt: str, as_of: datetime | None, output: str | N
 @click.pass_context
 @handle_errors
 def plugins(ctx: click.Context, fmt: str) -> None:
-    """List installed plugins, their versions and the hooks they implement."""
-    obj = ctx.ensure_object(dict)
-    pm = obj.get("pm") or get_plugin_manager()
-    from .plugins import describe_plugins
+    """List installed plugins, their versions and the hooks they implement, the
+    sources an extractor owns, and every plugin that could not be loaded, with why.
 
+    \b
+    Exit status: 0 every plugin loaded; 4 one could not be loaded, or one's
+    exporter or command was refused (named on standard error).
+    """
+    from .exporters import collect_exporters
+    from .extraction import ownerships
+
+    pm = plugin_manager(ctx)
     infos = describe_plugins(pm)
+    owned = {name: o.describe() for name, o in ownerships(pm).items()}
+    # Refused plugins are rows of the table (and make the exit status 4); a refused
+    # exporter is named here.
+    report_problems(collect_exporters(pm)[1])
     if fmt == "json":
         click.echo(
             json.dumps(
@@ -702,6 +696,8 @@ def plugins(ctx: click.Context, fmt: str) -> None:
                         "version": i.version,
                         "hooks": list(i.hooks),
                         "builtin": i.builtin,
+                        "alias": i.alias,
+                        "owns": owned.get(i.name),
                         "error": i.error,
                     }
                     for i in infos
@@ -714,12 +710,15 @@ def plugins(ctx: click.Context, fmt: str) -> None:
     for col in ("name", "version", "hooks", ""):
         table.add_column(col, overflow="fold")
     for i in infos:
-        table.add_row(
-            i.name,
-            i.version or "",
-            ", ".join(i.hooks),
-            "built-in" if i.builtin else (f"[red]failed: {i.error}[/red]" if i.error else ""),
-        )
+        notes = []
+        if i.builtin:
+            notes.append(f"built-in ({i.alias})" if i.alias else "built-in")
+        if i.name in owned:
+            notes.append(f"owns {owned[i.name]}")
+        note = Text("; ".join(notes))
+        if i.error:
+            note = Text(f"not loaded: {i.error}", style="red")
+        table.add_row(i.name, i.version or "", ", ".join(i.hooks), note)
     _console().print(table)
 
 

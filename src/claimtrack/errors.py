@@ -9,6 +9,7 @@ __all__ = [
     "LoadError",
     "NotFoundError",
     "PluginError",
+    "PluginLoadError",
     "StoreError",
 ]
 
@@ -39,14 +40,64 @@ class StoreError(ClaimtrackError):
 
 
 class PluginError(ClaimtrackError):
-    """A plugin raised, returned garbage or ran too long.
+    """A plugin raised, returned garbage, ran too long or could not be loaded.
 
-    ``plugin`` names the plugin, ``source`` the input it was working on (if any).
+    ``plugin`` names the plugin, ``source`` the input it was working on (if any),
+    ``problem`` what went wrong, ``hook`` the hook it was running (if known).  When the plugin raised, its exception is the
+    ``__cause__`` (with the plugin's own traceback) and ``location`` is the file and
+    line in the plugin where it happened (``"ct_flaky.py:12"``); set
+    ``CLAIMTRACK_DEBUG=1`` and the command line prints that traceback.
     """
 
-    def __init__(self, plugin: str, source: str | None, problem: str) -> None:
+    def __init__(
+        self,
+        plugin: str,
+        source: str | None,
+        problem: str,
+        *,
+        cause: BaseException | None = None,
+        location: str | None = None,
+        hook: str | None = None,
+    ) -> None:
         self.plugin = plugin
         self.source = source
         self.problem = problem
+        self.location = location
+        self.hook = hook
         where = f" on {source}" if source else ""
         super().__init__(f"plugin {plugin!r} failed{where}: {problem}")
+        if cause is not None:
+            self.__cause__ = cause
+
+    def __repr__(self) -> str:
+        # What a failing test shows of ``result.errors``: the message, and where.
+        at = f", at {self.location!r}" if self.location else ""
+        return f"{type(self).__name__}({str(self)!r}{at})"
+
+    def traceback_text(self) -> str:
+        """The plugin's own traceback (file, line, code), or "" when it did not raise."""
+        if self.__cause__ is None:
+            return ""
+        import traceback
+
+        return "".join(traceback.format_exception(self.__cause__))
+
+
+class PluginLoadError(PluginError):
+    """A plugin that was refused at start-up: it could not be imported, implements a
+    hook claimtrack does not have, takes an argument its hook does not pass, or is a
+    hook wrapper.  It is not registered; every other plugin still is."""
+
+    def __init__(
+        self,
+        plugin: str,
+        problem: str,
+        *,
+        cause: BaseException | None = None,
+        location: str | None = None,
+        version: str | None = None,
+    ) -> None:
+        super().__init__(plugin, None, problem, cause=cause, location=location)
+        self.version = version
+        # The message says what happened to the plugin: it is not there at all.
+        self.args = (f"plugin {plugin!r} was not loaded: {problem}",)

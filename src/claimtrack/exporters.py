@@ -10,6 +10,7 @@ from typing import TextIO
 import attrs
 import pluggy
 
+from .dispatch import call_hook
 from .errors import PluginError
 from .status import Standing
 
@@ -33,40 +34,44 @@ class Exporter:
 def collect_exporters(pm: pluggy.PluginManager) -> tuple[dict[str, Exporter], list[PluginError]]:
     """Every registered exporter by name, and the plugins that failed to register.
 
-    A name registered twice keeps the first registration; the second plugin is reported."""
+    claimtrack's own exporters register first, so a plugin cannot silently replace
+    json, jsonl, csv or markdown; a name registered twice keeps the first registration
+    and the second is reported, naming both plugins.  A plugin whose hook raises is
+    reported; the exporters it registered before raising are kept."""
     found: dict[str, Exporter] = {}
     errors: list[PluginError] = []
-    current = [""]
 
-    def register(name: str, write: WriteFn, *, description: str = "", extension: str = "") -> None:
-        if not isinstance(name, str) or not name.strip() or not callable(write):
-            raise TypeError("register(name, write) needs a name and a callable writer")
-        if name in found:
-            errors.append(
-                PluginError(
-                    current[0],
-                    None,
-                    f"exporter {name!r} is already registered by {found[name].plugin!r}",
+    def register_for(plugin: str) -> dict[str, Callable[..., None]]:
+        def register(
+            name: str, write: WriteFn, *, description: str = "", extension: str = ""
+        ) -> None:
+            if not isinstance(name, str) or not name.strip() or not callable(write):
+                raise TypeError("register(name, write) needs a name and a callable writer")
+            if name in found:
+                errors.append(
+                    PluginError(
+                        plugin,
+                        None,
+                        f"exporter {name!r} is already registered by {found[name].plugin!r}; "
+                        f"{plugin!r}'s is not used (uninstall one of the two, or block one "
+                        "with CLAIMTRACK_BLOCK_PLUGINS)",
+                        hook="claimtrack_register_exporters",
+                    )
                 )
+                return
+            found[name] = Exporter(
+                name=name,
+                write=write,
+                description=description,
+                extension=extension or name,
+                plugin=plugin,
             )
-            return
-        found[name] = Exporter(
-            name=name,
-            write=write,
-            description=description,
-            extension=extension or name,
-            plugin=current[0],
-        )
 
-    caller = pm.hook.claimtrack_register_exporters
-    # Built-ins register first so a plugin cannot silently replace json/jsonl/csv/markdown.
-    impls = sorted(
-        reversed(caller.get_hookimpls()), key=lambda i: not i.plugin_name.startswith("claimtrack.")
-    )
-    for impl in impls:
-        current[0] = impl.plugin_name
-        try:
-            impl.function(**{k: register for k in impl.argnames})
-        except Exception as exc:
-            errors.append(PluginError(impl.plugin_name, None, f"{type(exc).__name__}: {exc}"))
+        return {"register": register}
+
+    for call in call_hook(
+        pm, "claimtrack_register_exporters", register_for, results="ignored", builtins_first=True
+    ):
+        if call.error is not None:
+            errors.append(call.error)
     return found, errors

@@ -1,19 +1,163 @@
-"""Running the extractors over a source: context, isolation and validation of results."""
+"""Running the extractors over a source: which ones, their context, isolation and the
+validation of their results."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime
+from typing import Any, TypeVar
 
 import attrs
 import pluggy
 
 from .actors import ActorRegistry
-from .errors import PluginError
+from .dispatch import call_hook
+from .errors import InputError, PluginError
 from .model import Actor, Claim, Source, TimeWindow
-from .plugins import call_each
 
-__all__ = ["ExtractContext", "ExtractResult", "run_extractors"]
+__all__ = [
+    "EXTRACTORS_ENV",
+    "ExtractContext",
+    "ExtractResult",
+    "Ownership",
+    "choose_extractors",
+    "owns_sources",
+    "resolve_extractors",
+    "run_extractors",
+    "selected_extractors",
+]
+
+#: Comma-separated extractors to run when none are named (``--extractor``).
+EXTRACTORS_ENV = "CLAIMTRACK_EXTRACTORS"
+_OWNS_ATTR = "claimtrack_owns"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@attrs.frozen
+class Ownership:
+    """The sources an extractor claims as its own: by ``kinds`` (``source.meta["kind"]``)
+    or ``media_types`` (``source.meta["media_type"]``; ``"text/*"`` covers a family)."""
+
+    kinds: frozenset[str] = frozenset()
+    media_types: frozenset[str] = frozenset()
+
+    def covers(self, source: Source) -> bool:
+        """Whether ``source`` is of a kind or media type listed here."""
+        kind = source.meta.get("kind")
+        if isinstance(kind, str) and kind.strip().lower() in self.kinds:
+            return True
+        media = source.meta.get("media_type")
+        if not isinstance(media, str):
+            return False
+        media = media.split(";", 1)[0].strip().lower()
+        return media in self.media_types or f"{media.split('/', 1)[0]}/*" in self.media_types
+
+    def describe(self) -> str:
+        """``"kind transcript, media type text/x-hansard"``."""
+        parts = [f"kind {k}" for k in sorted(self.kinds)]
+        parts += [f"media type {m}" for m in sorted(self.media_types)]
+        return ", ".join(parts)
+
+
+def owns_sources(*, kinds: Iterable[str] = (), media_types: Iterable[str] = ()) -> Callable[[F], F]:
+    """Declare, on a ``claimtrack_extract`` implementation, the sources it owns::
+
+        @claimtrack.hookimpl
+        @claimtrack.owns_sources(kinds=["transcript"])
+        def claimtrack_extract(source, context): ...
+
+    A source whose ``meta["kind"]`` or ``meta["media_type"]`` is owned is given to its
+    owners only: the other extractors, the built-in English one included, are not run
+    on it (unless a person names them with ``--extractor``)."""
+    ownership = Ownership(
+        kinds=frozenset(k.strip().lower() for k in kinds if k.strip()),
+        media_types=frozenset(m.strip().lower() for m in media_types if m.strip()),
+    )
+    if not ownership.kinds and not ownership.media_types:
+        raise ValueError("owns_sources needs at least one kind or media type")
+
+    def mark(function: F) -> F:
+        setattr(function, _OWNS_ATTR, ownership)
+        return function
+
+    return mark
+
+
+def ownerships(pm: pluggy.PluginManager) -> dict[str, Ownership]:
+    """The extractors that declared the sources they own, by plugin name."""
+    out: dict[str, Ownership] = {}
+    for impl in pm.hook.claimtrack_extract.get_hookimpls():
+        owned = getattr(impl.function, _OWNS_ATTR, None)
+        if isinstance(owned, Ownership):
+            out[impl.plugin_name] = owned
+    return out
+
+
+def resolve_extractors(pm: pluggy.PluginManager, names: Iterable[str]) -> tuple[str, ...]:
+    """The registered names of the extractors ``names`` asks for (a plugin's name, or
+    a built-in's short name such as ``english``).  An unknown name is an
+    :class:`InputError` listing the extractors there are."""
+    available = [impl.plugin_name for impl in pm.hook.claimtrack_extract.get_hookimpls()]
+    aliases: dict[str, str] = {}
+    alias_of = getattr(pm, "alias_of", None)
+    if alias_of is not None:
+        for name in available:
+            alias = alias_of(name)
+            if alias:
+                aliases[alias] = name
+    out: list[str] = []
+    for raw in names:
+        name = raw.strip()
+        if not name:
+            continue
+        full = name if name in available else aliases.get(name)
+        if full is None:
+            shown = sorted(aliases) + sorted(n for n in available if n not in aliases.values())
+            raise InputError(
+                f"no extractor {name!r}; the extractors are: {', '.join(shown) or 'none'}"
+            )
+        out.append(full)
+    return tuple(dict.fromkeys(out))
+
+
+def extractors_from_env(env: Mapping[str, str] | None = None) -> tuple[str, ...] | None:
+    """The extractors ``$CLAIMTRACK_EXTRACTORS`` names (None when unset or empty)."""
+    raw = (os.environ if env is None else env).get(EXTRACTORS_ENV, "")
+    names = tuple(n.strip() for n in raw.split(",") if n.strip())
+    return names or None
+
+
+def selected_extractors(
+    pm: pluggy.PluginManager, names: Iterable[str] | None
+) -> tuple[str, ...] | None:
+    """The registered names of ``names``, else of ``$CLAIMTRACK_EXTRACTORS``; None (the
+    usual choice) when neither names any.  An unknown name is an :class:`InputError`
+    that says where it came from."""
+    if names is not None and tuple(names):
+        return resolve_extractors(pm, names)
+    from_env = extractors_from_env()
+    if from_env is None:
+        return None
+    try:
+        return resolve_extractors(pm, from_env)
+    except InputError as exc:
+        raise InputError(f"{EXTRACTORS_ENV}: {exc}") from None
+
+
+def choose_extractors(
+    pm: pluggy.PluginManager, source: Source, selected: Collection[str] | None = None
+) -> Callable[[str], bool]:
+    """Which extractors run on ``source``: the ``selected`` ones (registered names)
+    when given; else the extractors that own its kind or media type, if any do; else
+    all of them."""
+    if selected is not None:
+        chosen = frozenset(selected)
+        return chosen.__contains__
+    owners = frozenset(name for name, owned in ownerships(pm).items() if owned.covers(source))
+    if owners:
+        return owners.__contains__
+    return lambda _name: True
 
 
 @attrs.define(kw_only=True)
@@ -47,10 +191,26 @@ class ExtractContext:
 
 @attrs.frozen
 class ExtractResult:
-    """The claims of one source, and the plugins that failed on it."""
+    """The claims of one source, the plugins that failed on it, and the extractors
+    that ran (``ran``, in the order they were called)."""
 
     claims: Sequence[Claim]
     errors: Sequence[PluginError]
+    ran: Sequence[str] = ()
+
+    @property
+    def succeeded(self) -> tuple[str, ...]:
+        """The extractors that ran without any error on this source: their claims are
+        all they found, so they may replace what they found before."""
+        failed = {e.plugin for e in self.errors}
+        return tuple(name for name in self.ran if name not in failed)
+
+    def raise_errors(self) -> None:
+        """Raise the first error, if any: its cause is the plugin's own exception, so
+        a test (or pytest) shows the plugin's traceback with its file and line."""
+        if self.errors:
+            first = self.errors[0]
+            raise first from first.__cause__
 
 
 def run_extractors(
@@ -59,41 +219,55 @@ def run_extractors(
     context: ExtractContext | None = None,
     *,
     timeout: float | None = None,
+    extractors: Collection[str] | None = None,
 ) -> ExtractResult:
-    """Run every extractor on ``source``, each isolated: one that raises, runs past
+    """Run the extractors on ``source``, each isolated: one that raises, runs past
     ``timeout`` or returns something that is not a valid claim of this source is named
-    in ``errors``; the others' claims are kept.  Claims are returned in text order,
-    without duplicate ids."""
+    in ``errors``; the others' claims are kept.  ``extractors`` (registered names, see
+    :func:`resolve_extractors`) runs only those; otherwise :func:`choose_extractors`
+    decides.  Claims are returned in text order, without duplicate ids."""
     ctx = context or ExtractContext(reference=source.published_at)
     claims: dict[str, Claim] = {}
     errors: list[PluginError] = []
+    ran: list[str] = []
     label = source.uri or source.title or source.id
-    for name, produced in call_each(
-        pm, "claimtrack_extract", {"source": source, "context": ctx}, label=label, timeout=timeout
+    for call in call_hook(
+        pm,
+        "claimtrack_extract",
+        {"source": source, "context": ctx},
+        label=label,
+        timeout=timeout,
+        only=choose_extractors(pm, source, extractors),
     ):
-        if isinstance(produced, PluginError):
-            errors.append(produced)
+        name = call.plugin
+        ran.append(name)
+        if call.error is not None:
+            errors.append(call.error)
             continue
         bad = 0
         first_problem = ""
-        for item in produced:
+        for item in call.value or ():
             problem = _problem(item, source)
             if problem:
                 bad += 1
                 first_problem = first_problem or problem
                 continue
             assert isinstance(item, Claim)
-            if item.extractor is None:
+            if item.extractor != name:
+                # The host's record of who made it: what re-derivation replaces by.
                 item = attrs.evolve(item, extractor=name)
             claims.setdefault(item.id, item)
         if bad:
             errors.append(
                 PluginError(
-                    name, label, f"returned {bad} invalid claim(s), dropped; first: {first_problem}"
+                    name,
+                    label,
+                    f"returned {bad} invalid claim(s), dropped; first: {first_problem}",
+                    hook="claimtrack_extract",
                 )
             )
     ordered = sorted(claims.values(), key=lambda c: (c.span, c.id))
-    return ExtractResult(claims=ordered, errors=errors)
+    return ExtractResult(claims=ordered, errors=errors, ran=tuple(ran))
 
 
 def _problem(item: object, source: Source) -> str:
@@ -124,6 +298,8 @@ def _problem(item: object, source: Source) -> str:
         value = getattr(item, name)
         if value is not None and not isinstance(value, str):
             return f"claim {item.id}: {name} is {type(value).__name__}, not str or None"
+    if not isinstance(item.rules, tuple) or not all(isinstance(r, str) for r in item.rules):
+        return f"claim {item.id}: rules must be a tuple of str"
     if not isinstance(item.direct, bool):
         return f"claim {item.id}: direct is {type(item.direct).__name__}, not bool"
     due = item.due
@@ -132,7 +308,7 @@ def _problem(item: object, source: Source) -> str:
             return f"claim {item.id}: due is {type(due).__name__}, not TimeWindow or None"
         if not isinstance(due.text, str) or not isinstance(due.vague, bool):
             return f"claim {item.id}: due has a non-str text or a non-bool vague"
-    strings = [item.sentence, item.cue, item.action, item.condition, item.extractor]
+    strings = [item.sentence, item.cue, item.action, item.condition, item.extractor, *item.rules]
     strings += [due.text] if due is not None else []
     for actor in (item.speaker, item.actor):
         if actor is not None:

@@ -4,6 +4,11 @@ Plugins implement these with ``@claimtrack.hookimpl``; an implementation may tak
 subset of a hook's arguments (they are passed by keyword), so a hook can grow new
 arguments without breaking existing plugins.  claimtrack's own loaders, extractor,
 checker and exporters are registered through exactly these hooks.
+
+claimtrack calls every implementation on its own (``claimtrack.dispatch``), so one that
+raises is named and the others still run.  A plugin that implements a hook not listed
+here, takes an argument its hook does not pass, or marks an implementation
+``wrapper=True``/``hookwrapper=True`` is refused when it is loaded, with the reason.
 """
 
 from __future__ import annotations
@@ -34,9 +39,14 @@ def claimtrack_load(uri: str, options: LoadOptions) -> Iterable[Source] | None:
 
     ``options`` carries the caller's settings (time limit, size limit, whether the
     network may be used).  Return None when this plugin does not handle ``uri``, so the
-    next loader is tried; return the sources (possibly none, e.g. an empty feed) when it
-    does.  Raise :class:`claimtrack.LoadError` when ``uri`` is yours but unreadable.
-    Plugins registered later are tried first.  Stops at first non-None result.
+    next loader is tried; return or yield the sources (possibly none, e.g. an empty
+    feed) when it does.  Raise :class:`claimtrack.LoadError` when ``uri`` is yours but
+    unreadable as a whole; return or yield a ``LoadError`` in place of one bad item of
+    many, and the others are kept.  Each source is checked as the text loader's are (a
+    str text that is not blank, str metadata, a plausible ``published_at``); a bad one
+    is reported naming this plugin, and its id is set from its text, address and
+    publication time.  Plugins registered later are tried first.
+    Stops at first non-None result.
     """
 
 
@@ -47,10 +57,13 @@ def claimtrack_extract(source: Source, context: ExtractContext) -> Iterable[Clai
     ``context.registry`` is the :class:`ActorRegistry` to resolve speakers and actors
     with, ``context.find_windows`` resolves time phrases against the source's
     publication time.  Each claim's ``text`` must be ``source.text[span[0]:span[1]]``;
-    claims that break this are dropped and the plugin reported.  Return None (or yield
-    nothing) when the source is not for this extractor (another language, say).  Every
-    implementation is called; an implementation that raises is reported by name and the
-    others' claims still count.
+    claims that break this are dropped and the plugin reported.  claimtrack sets each
+    claim's ``extractor`` to this plugin's name; ``rules`` may name the rules that made
+    it.  Return None (or yield nothing) when the source is not for this extractor
+    (another language, say).  Every selected implementation is called (all, unless
+    ``--extractor`` names some, or :func:`claimtrack.owns_sources` gives a source's kind
+    to its owners); one that raises is reported by name and the others' claims still
+    count.  An extractor that fails on a source keeps the claims it made there before.
     """
 
 
@@ -73,7 +86,8 @@ def claimtrack_register_exporters(register: Callable[..., None]) -> None:
 
     ``write(standings, stream, as_of)`` writes every claim (each a
     :class:`claimtrack.Standing`: claim, source, status, progress, evidence) to the text
-    stream.  A name already taken is refused with an error naming both plugins.
+    stream.  claimtrack's own exporters register first; a name already taken is refused
+    and reported on standard error, naming both plugins.  The return value is ignored.
     """
 
 
@@ -81,8 +95,10 @@ def claimtrack_register_exporters(register: Callable[..., None]) -> None:
 def claimtrack_register_commands(cli: click.Group) -> None:
     """Add subcommands to the ``claimtrack`` command-line group ``cli`` (a click group).
 
-    Called once, the first time the CLI lists or looks up a command.  Add commands with
-    ``@cli.command()`` or ``cli.add_command(...)``; a command's own context object holds
-    ``"db"`` (the store path).  A plugin that raises here is reported and the built-in
-    commands still work.  The return value is ignored.
+    Called once a run, before the command line looks up its command.  Add commands
+    with ``@cli.command()`` or ``cli.add_command(...)``; a command's own context object
+    holds ``"db"`` (the store path) and ``"pm"`` (the plugin manager).  A name already
+    taken (by a built-in command or an earlier plugin) is refused and reported on
+    standard error, naming both; a plugin that raises here is reported by name, and the
+    other plugins' commands and the built-ins still work.  The return value is ignored.
     """

@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 import attrs
 import pluggy
 
-from .errors import ClaimtrackError, LoadError, PluginError
+from .dispatch import call_hook
+from .errors import ClaimtrackError, InputError, LoadError, PluginError
 from .fetching import FETCH_REUSE_SECONDS, Fetched, fetch_url
 from .model import Source
 from .sanitize import clean_text, one_line
@@ -32,9 +33,12 @@ __all__ = [
     "TEXT_SUFFIXES",
     "Fetched",
     "LoadOptions",
+    "LoadResult",
     "Warn",
+    "check_source",
     "claims_over_limit",
     "decode_bytes",
+    "drop_implausible_date",
     "expand_paths",
     "fetch_url",
     "finish_source",
@@ -43,6 +47,7 @@ __all__ = [
     "load_text_file",
     "looks_like_text",
     "parse_header",
+    "read_sources",
     "source_from_text",
 ]
 
@@ -59,6 +64,7 @@ HEADER_KEYS = frozenset(
         "lang",
         "author",
         "byline",
+        "kind",
     }
 )
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
@@ -391,20 +397,34 @@ def _outside(real: str, folder: str) -> str:
     return f"is a link to {real}, outside {folder}; not read (give that path itself to add it)"
 
 
-def load_sources(
-    pm: pluggy.PluginManager, uri: str, options: LoadOptions, *, warn: Warn | None = None
-) -> list[Source]:
-    """Ask the loaders, latest-registered first, to read ``uri``; the first that answers
-    wins.  A loader that raises something other than :class:`LoadError` is reported as
-    a :class:`PluginError`.
+@attrs.frozen
+class LoadResult:
+    """What the loaders made of one input: its ``sources``, the ``problems`` with single
+    items (a :class:`LoadError` the loader reported for an item, or a
+    :class:`PluginError` for an item claimtrack refused), and the ``loader`` that read it."""
 
-    What the loader returns is finished here, the same for every loader: text and
-    metadata are cleaned (:func:`claimtrack.sanitize.clean_text`: no control
-    characters or escape sequences), a source whose text is over
-    ``options.max_chars`` is refused (:class:`LoadError` naming it and the limit), and
-    an implausible publication time (before 1800 or years ahead, the rule a text
-    header's date follows) is dropped, with ``warn`` told why and the dropped value
-    kept in the source's ``meta["published_dropped"]``."""
+    sources: list[Source]
+    problems: list[ClaimtrackError]
+    loader: str
+
+
+def read_sources(
+    pm: pluggy.PluginManager, uri: str, options: LoadOptions, *, warn: Warn | None = None
+) -> LoadResult:
+    """Ask the loaders, latest-registered first, to read ``uri``; the first that answers
+    (returns something other than None) wins.
+
+    Every source it returns is checked as the text loader's are (required fields, valid
+    text, a plausible publication time, see :func:`check_source`); a bad one is named in
+    ``problems`` and the others are kept, as is a :class:`LoadError` the loader returns
+    or yields *in place of* an item.  A loader that raises :class:`LoadError` says the
+    whole input is unreadable (raised as is); any other exception, or a result that is
+    not an iterable, is raised as a :class:`PluginError` naming the loader.
+
+    Each source is then finished the same way, whatever the loader: an implausible
+    publication time is dropped with a warning (:func:`drop_implausible_date`), text
+    and metadata are cleaned and a text over ``options.max_chars`` is refused
+    (:func:`finish_source`)."""
     if "://" not in uri and not os.path.exists(uri):
         raise LoadError(uri, "no such file or directory")
     if "://" in uri:
@@ -412,36 +432,81 @@ def load_sources(
             urlsplit(uri)
         except ValueError as exc:  # before any loader trips on it and is blamed
             raise LoadError(uri, f"is not a valid URL ({exc})") from exc
-    caller = pm.hook.claimtrack_load
-    for impl in reversed(caller.get_hookimpls()):
-        args = {"uri": uri, "options": options}
-        try:
-            produced: Any = impl.function(**{k: args[k] for k in impl.argnames})
-            if produced is None:
+    for call in call_hook(
+        pm, "claimtrack_load", {"uri": uri, "options": options}, label=uri, results="optional"
+    ):
+        if call.error is not None:
+            if isinstance(call.error.__cause__, LoadError):
+                raise call.error.__cause__
+            raise call.error
+        if call.value is None:
+            continue
+        sources: list[Source] = []
+        problems: list[ClaimtrackError] = []
+        for n, item in enumerate(call.value, 1):
+            if isinstance(item, LoadError):
+                problems.append(item)
                 continue
-            sources: list[object] = list(produced)
-        except LoadError:
-            raise
-        except Exception as exc:
-            raise PluginError(impl.plugin_name, uri, f"{type(exc).__name__}: {exc}") from exc
-        for item in sources:
-            problem = _source_problem(item)
-            if problem:
-                raise PluginError(impl.plugin_name, uri, problem)
-        return [
-            finish_source(s, options, label=uri, warn=warn)
-            for s in sources
-            if isinstance(s, Source)
-        ]
+            where = uri if len(call.value) == 1 else f"{uri} (item {n})"
+            try:
+                checked = check_source(drop_implausible_date(item, label=where, warn=warn))
+                sources.append(finish_source(checked, options, label=where))
+            except InputError as exc:
+                problems.append(PluginError(call.plugin, where, str(exc), hook="claimtrack_load"))
+            except LoadError as exc:  # over the size limit
+                problems.append(exc)
+        return LoadResult(sources=sources, problems=problems, loader=call.plugin)
     raise LoadError(uri, "no loader reads this kind of input (is a plugin for it installed?)")
 
 
-def finish_source(
-    source: Source, options: LoadOptions, *, label: str | None = None, warn: Warn | None = None
-) -> Source:
-    """``source`` as claimtrack stores it: cleaned, within ``options.max_chars``, its
-    publication time plausible or dropped (see :func:`load_sources`).  ``label``
-    names the input in messages when the source has no URI of its own."""
+def load_sources(
+    pm: pluggy.PluginManager, uri: str, options: LoadOptions, *, warn: Warn | None = None
+) -> list[Source]:
+    """:func:`read_sources`, strict: the first problem with any item is raised."""
+    result = read_sources(pm, uri, options, warn=warn)
+    if result.problems:
+        raise result.problems[0]
+    return result.sources
+
+
+def check_source(item: object) -> Source:
+    """``item`` as the source claimtrack stores, or an :class:`InputError` saying why it
+    cannot be one: not a :class:`Source`; a text, address, title, publisher or
+    language that is not a str or not valid Unicode; no text; meta keys that are not
+    str; an implausible publication time (the check the text loader makes,
+    :func:`claimtrack.timeutil.check_published`).  A source whose id is not its
+    identity (text, address, publication time) is given that id."""
+
+    if not isinstance(item, Source):
+        raise InputError(f"returned {type(item).__name__}, not Source")
+    for name in ("text", "uri", "title", "publisher", "language"):
+        value = getattr(item, name)
+        if value is None and name != "text":
+            continue
+        if not isinstance(value, str):
+            raise InputError(f"returned a Source whose {name} is {type(value).__name__}, not str")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(
+                f"returned a Source whose {name} is not valid Unicode (lone surrogates)"
+            ) from None
+    if is_blank(item.text):
+        raise InputError("returned a Source with no text (empty or only whitespace)")
+    if not all(isinstance(k, str) for k in item.meta):
+        raise InputError("returned a Source whose meta has keys that are not str")
+    label = f"published_at of {item.title!r}" if item.title else "published_at"
+    check_published(item.published_at, what=label)
+    identity = item.identity
+    return item if item.id == identity else attrs.evolve(item, id=identity)
+
+
+def finish_source(source: Source, options: LoadOptions, *, label: str | None = None) -> Source:
+    """``source`` (checked by :func:`check_source`) as claimtrack stores it: its text
+    and metadata cleaned (:func:`claimtrack.sanitize.clean_text`: no control
+    characters or escape sequences), and its text within ``options.max_chars``, else a
+    :class:`LoadError` naming it and the limit.  ``label`` names the input in messages
+    when the source has no URI of its own."""
     where = source.uri or label or source.title or source.id
     text = clean_text(source.text)
     if len(text) > options.max_chars:
@@ -461,36 +526,40 @@ def finish_source(
     for key, value in source.meta.items():
         if isinstance(value, str) and (cleaned := clean_text(value)) != value:
             meta[key] = cleaned
-    try:
-        check_published(source.published_at)
-    except ClaimtrackError as exc:
-        assert source.published_at is not None
-        reason = str(exc).split(": ", 1)[-1].removesuffix("; is the year right?")
-        (warn or _warn_default)(
-            LoadError(
-                where,
-                f"publication time {reason}; dropped (give --published if you know it)",
-            )
-        )
-        changes["published_at"] = None
-        meta["published_dropped"] = source.published_at.isoformat()
     if meta != dict(source.meta):
         changes["meta"] = meta
-    if text is not source.text:
-        return Source.from_text(text, **{**_fields(source), **changes})
-    return attrs.evolve(source, **changes) if changes else source
+    if text is source.text and not changes:
+        return source
+    finished = attrs.evolve(source, text=text, **changes)
+    # Cleaning changed what the source's id is made of: its id follows.
+    return attrs.evolve(finished, id=finished.identity)
 
 
-def _fields(source: Source) -> dict[str, Any]:
-    return {
-        "uri": source.uri,
-        "title": source.title,
-        "publisher": source.publisher,
-        "published_at": source.published_at,
-        "retrieved_at": source.retrieved_at,
-        "language": source.language,
-        "meta": source.meta,
-    }
+def drop_implausible_date(item: object, *, label: str, warn: Warn | None = None) -> object:
+    """``item`` unchanged, unless it is a :class:`Source` dated before 1800 or more than
+    five years ahead (the rule a text header's date follows): then the same source
+    undated, the dropped time kept in ``meta["published_dropped"]`` and ``warn`` told
+    (one line naming ``label``).  A feed's or a page's junk date must not refuse the
+    entry, nor push every relative date in it centuries away."""
+    if not isinstance(item, Source) or not isinstance(item.published_at, datetime):
+        return item
+    try:
+        check_published(item.published_at)
+        return item
+    except ClaimtrackError as exc:
+        reason = str(exc).split(": ", 1)[-1].removesuffix("; is the year right?")
+    try:
+        undated = attrs.evolve(
+            item,
+            published_at=None,
+            meta={**item.meta, "published_dropped": item.published_at.isoformat()},
+        )
+    except (TypeError, ValueError):
+        return item  # a malformed source: check_source names what is wrong with it
+    (warn or _warn_default)(
+        LoadError(label, f"publication time {reason}; dropped (give --published if you know it)")
+    )
+    return undated
 
 
 def claims_over_limit(source: Source, count: int, options: LoadOptions) -> LoadError | None:
@@ -505,20 +574,3 @@ def claims_over_limit(source: Source, count: int, options: LoadOptions) -> LoadE
         f"produced {count:,} claims, more than the limit of {options.max_claims:,} "
         "for one source; it was not stored (split it, or raise LoadOptions.max_claims)",
     )
-
-
-def _source_problem(item: object) -> str:
-    # What the store would choke on later, named now against the loader that made it.
-    if not isinstance(item, Source):
-        return f"returned {type(item).__name__}, not Source"
-    for name in ("text", "uri", "title", "publisher", "language"):
-        value = getattr(item, name)
-        if value is None and name != "text":
-            continue
-        if not isinstance(value, str):
-            return f"returned a Source whose {name} is {type(value).__name__}, not str"
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return f"returned a Source whose {name} is not valid Unicode (lone surrogates)"
-    return ""

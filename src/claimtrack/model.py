@@ -34,6 +34,7 @@ __all__ = [
     "Verdict",
     "claim_id",
     "content_id",
+    "document_address",
     "slugify",
 ]
 
@@ -233,9 +234,37 @@ def _grain(value: object) -> Grain | None:
 # -- helpers ---------------------------------------------------------------------------
 
 
-def content_id(text: str) -> str:
-    """The id of a source: the first 16 hex digits of the SHA-256 of its stored text."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+def content_id(text: str, uri: str | None = None, published_at: datetime | None = None) -> str:
+    """The id of a source: the first 16 hex digits of the SHA-256 of its text, its
+    address and its publication time, so two releases with the same body but another
+    date or address are two sources, and the same document is always the same id.
+
+    The address counts only when it is a real one (``https://…``, ``urn:…``): a local
+    file's path (``file://…`` or a bare path) says where a copy was read from, not what
+    the document is, so moving a folder of articles does not make them new.  Without an
+    address or a time, the id is the hash of the text alone."""
+    parts = [text]
+    address = document_address(uri)
+    when = None if published_at is None else published_at.astimezone(timezone.utc).isoformat()
+    if address is not None or when is not None:
+        parts += ["", address or "", when or ""]
+    key = "\x00".join(parts)
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def document_address(uri: str | None) -> str | None:
+    """``uri`` when it is a document's address (a URL or URN), None for a local path
+    (``file://…``, ``C:\\…``, ``notes.txt``) or nothing: what :func:`content_id` hashes."""
+    if not uri or not uri.strip():
+        return None
+    uri = uri.strip()
+    scheme, sep, _ = uri.partition(":")
+    # "C:\\news\\a.txt" is a Windows path, not a URL with scheme "c".
+    if not sep or len(scheme) < 2 or scheme.lower() == "file" or not scheme.isascii():
+        return None
+    if not all(ch.isalnum() or ch in "+.-" for ch in scheme):
+        return None
+    return uri
 
 
 def claim_id(source_id: str, span: tuple[int, int], speaker_id: str | None) -> str:
@@ -269,9 +298,12 @@ def slugify(name: str) -> str:
 class Source:
     """One document: an article, a feed entry, a transcript or a statement.
 
-    ``id`` is the content hash of ``text`` (use :meth:`from_text`), so the same text is
-    the same source.  ``published_at`` may be unknown (None); then relative times in it
-    stay unresolved rather than being resolved against today.
+    ``id`` is the hash of ``text``, ``uri`` and ``published_at`` (:func:`content_id`;
+    use :meth:`from_text`), so the same document is the same source.  ``published_at``
+    may be unknown (None); then relative times in it stay unresolved rather than being
+    resolved against today.  ``meta`` holds anything else a loader knows; the keys
+    ``kind`` (e.g. ``"transcript"``) and ``media_type`` (e.g. ``"text/html"``) say what
+    sort of document it is, which extractors can claim (:func:`claimtrack.owns_sources`).
     """
 
     id: str = attrs.field(validator=_non_empty)
@@ -286,8 +318,20 @@ class Source:
 
     @classmethod
     def from_text(cls, text: str, **fields: Any) -> Source:
-        """Build a source whose id is the content hash of ``text``."""
-        return cls(id=content_id(text), text=text, **fields)
+        """Build a source whose id is :func:`content_id` of ``text`` and the ``uri`` and
+        ``published_at`` among ``fields``."""
+        return cls(
+            id=content_id(text, fields.get("uri"), fields.get("published_at")),
+            text=text,
+            **fields,
+        )
+
+    @property
+    def identity(self) -> str:
+        """The id this source's text, address and publication time give
+        (:func:`content_id`); ``id`` is that unless the source was re-dated after it
+        was made (``attrs.evolve``), as a corrected ``--published`` is."""
+        return content_id(self.text, self.uri, self.published_at)
 
     @property
     def ref(self) -> SourceRef:
@@ -403,6 +447,8 @@ class Claim:
     offsets); use :meth:`check_against` to verify that against its source.  For
     commitments, demands and predictions, ``actor``, ``action``, ``due`` and
     ``condition`` say who is to act, what, by when and on what condition.
+    ``extractor`` names the plugin that found it (claimtrack fills it in) and ``rules``
+    the extractor's rules that made it, so a person can see why it is there.
     """
 
     id: str = attrs.field(validator=_non_empty)
@@ -424,6 +470,7 @@ class Claim:
         factory=dict, converter=_confidences, eq=False
     )
     extractor: str | None = None
+    rules: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
 
     @classmethod
     def build(

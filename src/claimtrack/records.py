@@ -113,6 +113,8 @@ def claim_record(
         "confidences": {
             k: (None if v is None else round(v, 4)) for k, v in claim.confidences.items()
         },
+        "extractor": claim.extractor,
+        "rules": list(claim.rules),
     }
     if claim.is_tracked:
         record["status"] = None if status is None else status.value
@@ -122,13 +124,12 @@ def claim_record(
 
 def store_record(claim: Claim, source: Source | SourceRef | None = None) -> dict[str, Any]:
     """The record the store keeps for ``claim``: the public record without status, plus
-    what the public record leaves out or rounds (extractor, actors' kinds and aliases,
-    the due window's reference, unrounded confidences).  :func:`claim_from_record`
+    what the public record leaves out or rounds (actors' kinds and aliases, the due
+    window's reference, unrounded confidences).  :func:`claim_from_record`
     reads it back into an equal claim."""
     record = claim_record(claim, source)
     record.pop("status", None)
     record.pop("progress", None)
-    record["extractor"] = claim.extractor
     for key, actor in (("speaker_detail", claim.speaker), ("actor_detail", claim.actor)):
         if actor is not None:
             record[key] = {"kind": actor.kind.value, "aliases": list(actor.aliases)}
@@ -175,8 +176,9 @@ def _actor_from(
 
 def claim_from_record(data: Mapping[str, Any]) -> Claim:
     """Rebuild a :class:`Claim` from its record (as :func:`claim_record` wrote it, plus
-    the optional store-only keys ``extractor``, ``speaker_detail``, ``actor_detail``,
-    ``due.reference`` and ``exact``), so a claim survives the store unchanged."""
+    the optional store-only keys ``speaker_detail``, ``actor_detail``, ``due.reference``
+    and ``exact``), so a claim survives the store unchanged.  A record written before
+    claims had ``rules`` reads as having none."""
     source = data.get("source") or {}
     exact: Mapping[str, Any] = data.get("exact") or {}
     return Claim(
@@ -200,6 +202,7 @@ def claim_from_record(data: Mapping[str, Any]) -> Claim:
         confidence=exact.get("confidence", data.get("confidence", 0.5)),
         confidences=exact.get("confidences", data.get("confidences") or {}),
         extractor=data.get("extractor"),
+        rules=tuple(data.get("rules") or ()),
     )
 
 

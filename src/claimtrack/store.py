@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -146,13 +146,22 @@ class SQLiteStore:
     # -- sources ----------------------------------------------------------------------
 
     def add_source(
-        self, source: Source, claims: Sequence[Claim] | None = None, *, rederive: bool = False
+        self,
+        source: Source,
+        claims: Sequence[Claim] | None = None,
+        *,
+        rederive: bool = False,
+        replace: Collection[str] | None = None,
     ) -> AddOutcome:
         """Store ``source`` (and, when given, replace its claims) in one transaction.
 
         The same text with the same metadata is a no-op ("unchanged": its claims are not
         touched) unless ``rederive`` asks for its claims to be replaced ("rederived");
-        changed metadata updates the source and re-derives its claims ("updated")."""
+        changed metadata updates the source and re-derives its claims ("updated").
+
+        ``replace`` names the extractors whose claims ``claims`` replace (those that ran
+        and succeeded on this source): the stored claims of any other extractor (one
+        that failed, or was not run) are kept as they are.  None replaces every claim."""
         with self.transaction() as conn:
             row = conn.execute(
                 "SELECT uri, title, publisher, published_at, language, meta FROM sources WHERE id = ?",
@@ -170,7 +179,7 @@ class SQLiteStore:
             if row is not None and tuple(row) == fields:
                 if not rederive or claims is None:
                     return "unchanged"
-                self._replace_claims(conn, source, claims)
+                self._replace_claims(conn, source, claims, replace)
                 return "rederived"
             if row is None:
                 _insert_source(conn, source)
@@ -193,7 +202,7 @@ class SQLiteStore:
                 )
                 outcome = "updated"
             if claims is not None:
-                self._replace_claims(conn, source, claims)
+                self._replace_claims(conn, source, claims, replace)
             return outcome
 
     def has_source(self, source_id: str) -> bool:
@@ -274,15 +283,22 @@ class SQLiteStore:
     # -- claims -----------------------------------------------------------------------
 
     def _replace_claims(
-        self, conn: sqlite3.Connection, source: Source, claims: Sequence[Claim]
+        self,
+        conn: sqlite3.Connection,
+        source: Source,
+        claims: Sequence[Claim],
+        replace: Collection[str] | None = None,
     ) -> None:
         now = _now().isoformat()
         old = {
-            r[0]: (r[1], r[2])
+            r[0]: ((r[1], r[2]), r[3])
             for r in conn.execute(
-                "SELECT id, span_start, span_end FROM claims WHERE source_id = ? AND retired_at IS NULL",
+                "SELECT id, span_start, span_end, json_extract(record, '$.extractor') FROM claims"
+                " WHERE source_id = ? AND retired_at IS NULL",
                 (source.id,),
             )
+            # A failed (or unselected) extractor's claims stay as they were.
+            if replace is None or r[3] in replace
         }
         new_ids = {c.id for c in claims}
         for claim in claims:
@@ -290,7 +306,14 @@ class SQLiteStore:
                 if actor is not None:
                     self._upsert_actor(conn, actor)
             values = self._claim_values(claim, source)
-            if conn.execute("SELECT 1 FROM claims WHERE id = ?", (claim.id,)).fetchone():
+            held = conn.execute(
+                "SELECT retired_at IS NULL, json_extract(record, '$.extractor') FROM claims"
+                " WHERE id = ?",
+                (claim.id,),
+            ).fetchone()
+            if held is not None and held[0] and replace is not None and held[1] not in replace:
+                continue  # the same claim, kept by an extractor not replaced now: its own
+            if held is not None:
                 conn.execute(
                     "UPDATE claims SET kind = ?, span_start = ?, span_end = ?, speaker_id = ?, actor_id = ?,"
                     " due_start_ts = ?, due_end_ts = ?, due_vague = ?, has_condition = ?, record = ?,"
@@ -307,7 +330,10 @@ class SQLiteStore:
         gone = [cid for cid in old if cid not in new_ids]
         for cid in gone:
             conn.execute("UPDATE claims SET retired_at = ? WHERE id = ?", (now, cid))
-            target = _best_overlap(old[cid], claims)
+            span, extractor = old[cid]
+            # Evidence follows a claim of the same extractor only: a person's verdict is
+            # never moved onto what another extractor made of the sentence.
+            target = _best_overlap(span, [c for c in claims if c.extractor == extractor])
             if target is None:
                 continue
             # Evidence is append-only: it is copied to the claim that replaced this one.
@@ -667,6 +693,7 @@ class SQLiteStore:
                 data = json.loads(record)
                 for key in _STORE_ONLY_KEYS:
                     data.pop(key, None)
+                data.setdefault("rules", [])  # a record stored before claims had rules
                 if isinstance(data.get("due"), dict):
                     data["due"].pop("reference", None)
                 out[cid] = data
@@ -678,7 +705,9 @@ class SQLiteStore:
         re-encodes them in Python."""
         wanted = list(dict.fromkeys(claim_ids))
         strip = ", ".join(f"'{path}'" for path in _STORE_ONLY_PATHS)
-        sql = f"SELECT id, json_remove(record, {strip}) FROM claims"
+        # json_insert adds "rules" (last, as claim_record puts it) only where a record
+        # stored before claims had rules lacks it.
+        sql = f"SELECT id, json_insert(json_remove(record, {strip}), '$.rules', json('[]')) FROM claims"
         out: dict[str, str] = {}
         if len(wanted) > 5000:
             # Most of the store: one pass beats thousands of IN (...) lookups.
@@ -826,7 +855,7 @@ class ClaimSummary(NamedTuple):
 
 
 # Keys the store keeps in a claim's record beside the public ones (see _claim_values).
-_STORE_ONLY_KEYS = ("extractor", "speaker_detail", "actor_detail", "exact")
+_STORE_ONLY_KEYS = ("speaker_detail", "actor_detail", "exact")
 _STORE_ONLY_PATHS = (*(f"$.{key}" for key in _STORE_ONLY_KEYS), "$.due.reference")
 
 

@@ -21,11 +21,22 @@ from typing import TextIO
 import attrs
 
 from .actors import ActorRegistry, normalise_name
+from .dispatch import failure
 from .errors import ClaimtrackError, InputError, NotFoundError, PluginError
 from .exporters import Exporter, collect_exporters
-from .extraction import ExtractContext, ExtractResult, run_extractors
-from .loading import LoadOptions, claims_over_limit, expand_paths, load_sources
-from .model import Claim, ClaimKind, Evidence, RecorderKind, Source, Status, Verdict
+from .extraction import ExtractContext, ExtractResult, run_extractors, selected_extractors
+from .loading import LoadOptions, claims_over_limit, expand_paths, read_sources
+from .model import (
+    Claim,
+    ClaimKind,
+    Evidence,
+    RecorderKind,
+    Source,
+    Status,
+    Verdict,
+    content_id,
+    document_address,
+)
 from .plugins import (
     ClaimtrackPluginManager,
     PluginInfo,
@@ -100,6 +111,9 @@ class Tracker:
     ``db`` is the store's path (created when missing).  ``plugin_manager`` defaults to
     the built-ins plus installed plugins; ``registry`` seeds the actors.
     ``plugin_timeout`` (seconds) abandons an extractor or checker that runs longer.
+    ``extractors`` names the extractors to run (plugin names, or ``english`` for the
+    built-in); by default ``$CLAIMTRACK_EXTRACTORS``, else every extractor (those that
+    own a source's kind keep the others off it, see :func:`claimtrack.owns_sources`).
     """
 
     def __init__(
@@ -110,11 +124,14 @@ class Tracker:
         registry: ActorRegistry | None = None,
         plugin_timeout: float | None = 120.0,
         load_options: LoadOptions | None = None,
+        extractors: Sequence[str] | None = None,
     ) -> None:
         self.store = SQLiteStore(db if db is not None else default_db_path())
         self.pm = plugin_manager or get_plugin_manager()
         self.plugin_timeout = plugin_timeout
         self.load_options = load_options or LoadOptions()
+        self.extractors = tuple(extractors) if extractors is not None else None
+        self._exporters: tuple[dict[str, Exporter], list[PluginError]] | None = None
         if registry is not None:
             self.store.save_actors(registry)
 
@@ -137,17 +154,22 @@ class Tracker:
         published: When = None,
         on_progress: Callable[[str, int, int], None] | None = None,
         rederive: bool = False,
+        extractors: Sequence[str] | None = None,
     ) -> AddReport:
         """Load, extract and store every source in ``uris`` (files, directories, URLs).
 
         ``published`` overrides the sources' own publication time.  Adding the same
-        text again is a no-op (unless ``rederive``: then its claims are extracted again,
-        e.g. after upgrading an extractor); the same text with changed metadata is
-        updated and its claims re-derived.  Evidence moves to the new claims.  A source that fails is
-        reported in ``errors`` and the rest go on; each source lands in its own
-        transaction, so an interrupted run loses nothing already added.
-        ``on_progress(uri, done, total)`` is called after each input.
+        document again is a no-op (unless ``rederive``: then its claims are extracted
+        again, e.g. after upgrading an extractor); the same document with changed
+        metadata is updated and its claims re-derived.  Re-deriving replaces the claims
+        of the extractors that ran and succeeded only: an extractor that fails keeps
+        what it found before.  ``extractors`` runs only those (see :class:`Tracker`).
+        A source, item or plugin that fails is reported in ``errors`` and the rest go
+        on; each source lands in its own transaction, so an interrupted run loses
+        nothing already added.  ``on_progress(uri, done, total)`` is called after each
+        input.
         """
+        selected = self._selected(extractors)
         override = parse_published(published, what="published") if published is not None else None
         items = [uris] if isinstance(uris, (str, Path)) else list(uris)
         paths: list[str] = []
@@ -159,12 +181,13 @@ class Tracker:
                 report.errors.append(exc)
         for done, uri in enumerate(paths, 1):
             try:
-                for source in load_sources(
-                    self.pm, uri, self.load_options, warn=report.errors.append
-                ):
+                loaded = read_sources(self.pm, uri, self.load_options, warn=report.errors.append)
+                report.errors.extend(loaded.problems)
+                for source in loaded.sources:
+                    source = self._as_stored(source)
                     if override is not None:
                         source = attrs.evolve(source, published_at=override)
-                    self._add_source(source, report, rederive=rederive)
+                    self._add_source(source, report, rederive=rederive, extractors=selected)
             except ClaimtrackError as exc:
                 report.errors.append(exc)
             if on_progress is not None:
@@ -174,10 +197,34 @@ class Tracker:
     def add_source(self, source: Source) -> AddReport:
         """Extract and store one :class:`Source` built in code."""
         report = AddReport()
-        self._add_source(source, report)
+        self._add_source(self._as_stored(source), report, extractors=self._selected(None))
         return report
 
-    def _add_source(self, source: Source, report: AddReport, *, rederive: bool = False) -> None:
+    def _as_stored(self, source: Source) -> Source:
+        # A store written when ids hashed the text alone keeps its sources: the same
+        # text with the same date and address is that source, under its old id.
+        if self.store.has_source(source.id):
+            return source
+        legacy = content_id(source.text)
+        if legacy == source.id or not self.store.has_source(legacy):
+            return source
+        stored = self.store.source_refs([legacy])[legacy]
+        same_address = document_address(stored.uri) == document_address(source.uri)
+        if stored.published_at == source.published_at and same_address:
+            return attrs.evolve(source, id=legacy)
+        return source
+
+    def _selected(self, extractors: Sequence[str] | None) -> tuple[str, ...] | None:
+        return selected_extractors(self.pm, extractors or self.extractors)
+
+    def _add_source(
+        self,
+        source: Source,
+        report: AddReport,
+        *,
+        rederive: bool = False,
+        extractors: Sequence[str] | None = None,
+    ) -> None:
         if (
             not rederive
             and self.store.has_source(source.id)
@@ -185,13 +232,15 @@ class Tracker:
         ):
             report.unchanged += 1
             return
-        result = self.extract_source(source)
+        result = self.extract_source(source, extractors=extractors)
         report.errors.extend(result.errors)
         too_many = claims_over_limit(source, len(result.claims), self.load_options)
         if too_many is not None:
             report.errors.append(too_many)
             return
-        outcome = self.store.add_source(source, result.claims, rederive=rederive)
+        outcome = self.store.add_source(
+            source, result.claims, rederive=rederive, replace=result.succeeded
+        )
         report.claims += len(result.claims)
         report.sources.append(source)
         if outcome == "added":
@@ -201,29 +250,46 @@ class Tracker:
         else:
             report.unchanged += 1
 
-    def rederive(self, *, on_progress: Callable[[str, int, int], None] | None = None) -> AddReport:
+    def rederive(
+        self,
+        *,
+        on_progress: Callable[[str, int, int], None] | None = None,
+        extractors: Sequence[str] | None = None,
+    ) -> AddReport:
         """Extract the claims of every stored source again (after upgrading or adding an
-        extractor plugin).  Evidence moves to the new claim that overlaps the old one
-        most, and says so; nothing recorded is lost."""
+        extractor plugin).  Only the claims of the extractors that ran and succeeded
+        on a source are replaced; evidence moves to the new claim of the same extractor
+        that overlaps the old one most, and says so; nothing recorded is lost."""
         report = AddReport()
+        selected = self._selected(extractors)
         ids = [s.id for s in self.store.source_refs().values()]
         for done, source_id in enumerate(ids, 1):
-            self._add_source(self.store.get_source(source_id), report, rederive=True)
+            self._add_source(
+                self.store.get_source(source_id), report, rederive=True, extractors=selected
+            )
             if on_progress is not None:
                 on_progress(source_id, done, len(ids))
         return report
 
-    def extract_source(self, source: Source) -> ExtractResult:
-        """Run every extractor on ``source`` without storing anything."""
+    def extract_source(
+        self, source: Source, *, extractors: Sequence[str] | None = None
+    ) -> ExtractResult:
+        """Run the extractors (``extractors``: registered names; default: as chosen by
+        :func:`claimtrack.extraction.choose_extractors`) on ``source``, storing nothing."""
         context = ExtractContext(registry=self.store.registry(), reference=source.published_at)
-        return run_extractors(self.pm, source, context, timeout=self.plugin_timeout)
+        return run_extractors(
+            self.pm, source, context, timeout=self.plugin_timeout, extractors=extractors
+        )
 
     def load(self, uri: str, *, published: When = None) -> list[Source]:
         """Load ``uri`` (file, directory or URL) into sources without storing them."""
         override = parse_published(published, what="published") if published is not None else None
         out: list[Source] = []
         for path in expand_paths(uri):
-            for source in load_sources(self.pm, path, self.load_options):
+            loaded = read_sources(self.pm, path, self.load_options)
+            if loaded.problems:
+                raise loaded.problems[0]
+            for source in loaded.sources:
                 out.append(
                     source if override is None else attrs.evolve(source, published_at=override)
                 )
@@ -450,6 +516,7 @@ class Tracker:
                                 name,
                                 f"claim {claim.id}",
                                 f"returned {item!r}, not Evidence for this claim",
+                                hook="claimtrack_check",
                             )
                         )
                         continue
@@ -483,14 +550,25 @@ class Tracker:
 
     def exporters(self) -> dict[str, Exporter]:
         """Every registered output format, by name."""
-        return collect_exporters(self.pm)[0]
+        if self._exporters is None:
+            self._exporters = collect_exporters(self.pm)
+        return self._exporters[0]
+
+    def exporter_problems(self) -> list[PluginError]:
+        """The plugins whose exporters could not be registered (a name already taken, a
+        hook that raised), each naming the plugin (and the one holding the name)."""
+        self.exporters()
+        assert self._exporters is not None
+        return list(self._exporters[1])
 
     def export(self, format: str, stream: TextIO, *, as_of: When = None) -> int:
         """Write every stored claim in ``format`` to ``stream``; return how many."""
         exporters = self.exporters()
         if format not in exporters:
+            refused = [e.plugin for e in getattr(self.pm, "load_errors", ())]
+            unloaded = f"; not loaded (see above): {', '.join(refused)}" if refused else ""
             raise NotFoundError(
-                f"no exporter {format!r}; available: {', '.join(sorted(exporters))}"
+                f"no exporter {format!r}; available: {', '.join(sorted(exporters))}{unloaded}"
             )
         when = self._as_of(as_of)
         rows = self.standings(when)
@@ -500,9 +578,7 @@ class Tracker:
         except (ClaimtrackError, BrokenPipeError):
             raise  # a closed pipe (`export | head`) is the reader's choice, not a plugin's fault
         except Exception as exc:
-            raise PluginError(
-                exporter.plugin, f"export {format}", f"{type(exc).__name__}: {exc}"
-            ) from exc
+            raise failure(exporter.plugin, f"export {format}", exc, exporter.write) from exc
         return len(rows)
 
     def plugins(self) -> list[PluginInfo]:
@@ -609,28 +685,34 @@ def extract_path(
     registry: ActorRegistry | None = None,
     load_options: LoadOptions | None = None,
     plugin_timeout: float | None = 120.0,
+    extractors: Sequence[str] | None = None,
 ) -> ExtractReport:
     """Load a file, directory or URL and extract its claims, storing nothing.
 
-    A source that cannot be read, or an extractor that fails, is reported in
-    ``errors`` and the rest go on."""
+    ``extractors`` runs only those (default ``$CLAIMTRACK_EXTRACTORS``, else as
+    :class:`Tracker` chooses).  A source or item that cannot be read, or an extractor
+    that fails, is reported in ``errors`` and the rest go on."""
     override = parse_published(published, what="published") if published is not None else None
     pm = plugin_manager or get_plugin_manager()
+    selected = selected_extractors(pm, extractors)
     options = load_options or LoadOptions()
     report = ExtractReport()
     for path in expand_paths(str(uri), warn=report.errors.append):
         try:
-            sources = load_sources(pm, path, options, warn=report.errors.append)
+            loaded = read_sources(pm, path, options, warn=report.errors.append)
         except ClaimtrackError as exc:
             report.errors.append(exc)
             continue
-        for source in sources:
+        report.errors.extend(loaded.problems)
+        for source in loaded.sources:
             if override is not None:
                 source = attrs.evolve(source, published_at=override)
             context = ExtractContext(
                 registry=(registry or ActorRegistry()).copy(), reference=source.published_at
             )
-            result = run_extractors(pm, source, context, timeout=plugin_timeout)
+            result = run_extractors(
+                pm, source, context, timeout=plugin_timeout, extractors=selected
+            )
             report.errors.extend(result.errors)
             report.items.append((source, list(result.claims)))
     return report
@@ -646,8 +728,10 @@ def extract(
     plugin_manager: ClaimtrackPluginManager | None = None,
     registry: ActorRegistry | None = None,
     plugin_timeout: float | None = 120.0,
+    extractors: Sequence[str] | None = None,
 ) -> list[Claim]:
     """Extract the claims of ``text`` (nothing is stored); spans index ``text`` itself.
+    ``extractors`` runs only those (default ``$CLAIMTRACK_EXTRACTORS``, else all).
 
     An extractor running past ``plugin_timeout`` seconds is abandoned (its claims are
     dropped); an implausible ``published`` (before 1800, or years ahead) is refused.
@@ -668,6 +752,7 @@ def extract(
         source,
         ExtractContext(registry=registry or ActorRegistry(), reference=source.published_at),
         timeout=plugin_timeout,
+        extractors=selected_extractors(pm, extractors),
     )
     if result.errors and not result.claims:
         raise result.errors[0]

@@ -37,6 +37,8 @@ CSV_COLUMNS = (
     "span_start",
     "span_end",
     "sentence",
+    "extractor",
+    "rules",
 )
 #: What a spreadsheet may take as the start of a formula (OWASP "CSV injection"),
 #: including the full-width forms some spreadsheets fold to ASCII.
@@ -99,6 +101,9 @@ def flat_row(s: Standing) -> dict[str, Any]:
         "span_start": r["span"][0],
         "span_end": r["span"][1],
         "sentence": r["sentence"],
+        "extractor": r["extractor"],
+        # Rule names are identifiers (no spaces): one cell, space-separated.
+        "rules": " ".join(r["rules"]),
     }
 
 

@@ -1,0 +1,240 @@
+"""Calling plugins: every implementation of a hook on its own, isolated, timed.
+
+pluggy stops at the first exception.  claimtrack calls each implementation of every
+hook itself, through :func:`call_hook`, consuming its results inside the ``try``, so a
+failing plugin is named (:class:`PluginError`, its exception kept as the cause) and
+the others still run.  Loaders, extractors, checkers, exporters and commands all go
+through here; only extractors and checkers get a time limit (loaders bound their own
+reads with ``LoadOptions.timeout``; the registration hooks only register).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import inspect
+import os
+import threading
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import TracebackType
+from typing import Any, Literal
+
+import attrs
+import pluggy
+
+from .errors import PluginError
+
+__all__ = ["MAX_RESULTS", "Call", "call_each", "call_hook"]
+
+#: More results than this from one call is a runaway plugin, not a document's claims.
+MAX_RESULTS = 1_000_000
+
+#: How a hook's return value is read: ``iterable`` (None counts as nothing),
+#: ``optional`` (None means "not mine" and stays None) or ``ignored``.
+Results = Literal["iterable", "optional", "ignored"]
+
+
+@attrs.frozen
+class Call:
+    """One implementation's outcome: ``value`` is what it returned or yielded, as a
+    list (None when it returned None under ``optional``, or its value is ignored);
+    ``error`` is set instead when it failed."""
+
+    plugin: str
+    value: list[Any] | None = None
+    error: PluginError | None = None
+
+
+class _Garbage(Exception):
+    """A plugin returned something that is not an iterable of results."""
+
+
+def _consume(produced: object, stop: threading.Event, results: Results) -> list[Any] | None:
+    # Consumed here, inside the isolation, so a generator that raises half-way is
+    # caught, and one that never ends stops when its time is up.
+    if results == "ignored":
+        return None
+    if produced is None:
+        return None if results == "optional" else []
+    if isinstance(produced, (str, bytes, Mapping)) or not isinstance(produced, Iterable):
+        raise _Garbage(f"returned {type(produced).__name__}, not an iterable of results")
+    out: list[Any] = []
+    for item in produced:
+        if stop.is_set():
+            break
+        out.append(item)
+        if len(out) > MAX_RESULTS:
+            raise _Garbage(f"returned more than {MAX_RESULTS:,} results; stopped")
+    return out
+
+
+def _run_with_limit(
+    fn: Callable[[threading.Event], list[Any] | None], timeout: float | None
+) -> list[Any] | None:
+    stop = threading.Event()
+    if timeout is None:
+        return fn(stop)
+    # A daemon thread: a plugin that never returns cannot keep the process alive.
+    result: concurrent.futures.Future[list[Any] | None] = concurrent.futures.Future()
+
+    def target() -> None:
+        try:
+            result.set_result(fn(stop))
+        except BaseException as exc:  # handed to the caller's except
+            result.set_exception(exc)
+
+    threading.Thread(target=target, daemon=True, name="claimtrack-plugin").start()
+    try:
+        return result.result(timeout=timeout)
+    except concurrent.futures.TimeoutError:
+        stop.set()  # a generator stops at its next item; its results are dropped
+        raise
+
+
+def _code_file(function: Callable[..., Any]) -> str | None:
+    try:
+        return inspect.getsourcefile(inspect.unwrap(function))
+    except TypeError:  # a builtin or a callable object without source
+        return None
+
+
+def where_defined(function: Callable[..., Any]) -> str | None:
+    """``"path/to/plugin.py:LINE"`` where ``function`` is defined, if known."""
+    code = getattr(inspect.unwrap(function), "__code__", None)
+    if code is None:
+        bound = getattr(function, "__func__", None)
+        code = getattr(bound, "__code__", None)
+    return None if code is None else f"{code.co_filename}:{code.co_firstlineno}"
+
+
+def where_raised(exc: BaseException, function: Callable[..., Any] | None = None) -> str | None:
+    """The file and line where ``exc`` was raised, in the plugin's own file when its
+    traceback passes through it (``function``'s file), else its innermost frame."""
+    frames = traceback.extract_tb(exc.__traceback__) if exc.__traceback__ else []
+    frames = [f for f in frames if os.path.abspath(f.filename) != os.path.abspath(__file__)]
+    if not frames:
+        return None
+    own = _code_file(function) if function is not None else None
+    if own is not None:
+        mine = [f for f in frames if os.path.abspath(f.filename) == os.path.abspath(own)]
+        if mine:
+            return f"{mine[-1].filename}:{mine[-1].lineno}"
+    return f"{frames[-1].filename}:{frames[-1].lineno}"
+
+
+def failure(
+    plugin: str,
+    label: str | None,
+    exc: BaseException,
+    function: Callable[..., Any] | None = None,
+    *,
+    doing: str = "",
+    hook: str | None = None,
+) -> PluginError:
+    """A :class:`PluginError` for an exception a plugin raised: the exception is kept
+    as the cause, with the file and line in the plugin where it was raised."""
+    text = " ".join(str(exc).split())
+    if len(text) > 300:
+        text = text[:297] + "..."
+    problem = f"{doing}{type(exc).__name__}" + (f": {text}" if text else "")
+    return PluginError(
+        plugin, label, problem, cause=exc, location=where_raised(exc, function), hook=hook
+    )
+
+
+def call_hook(
+    pm: pluggy.PluginManager,
+    hook_name: str,
+    kwargs: Mapping[str, Any] | Callable[[str], Mapping[str, Any]],
+    *,
+    label: str | None = None,
+    timeout: float | None = None,
+    results: Results = "iterable",
+    only: Callable[[str], bool] | None = None,
+    builtins_first: bool = False,
+) -> Iterator[Call]:
+    """Call every implementation of ``hook_name`` on its own, in pluggy's order
+    (later-registered first, ``tryfirst``/``trylast`` honoured), and yield a
+    :class:`Call` for each.
+
+    ``kwargs`` are the hook's arguments (or a function giving them for a plugin name);
+    each implementation receives the ones it asks for.  An implementation that raises
+    (even ``SystemExit``), returns what ``results`` does not allow, or runs past
+    ``timeout`` seconds (its results are then dropped, and a generator is stopped at
+    its next item) gives a ``Call`` whose ``error`` names it and ``label`` (the input).
+    ``only`` keeps the plugins whose name it accepts; ``builtins_first`` calls
+    claimtrack's own plugins before the others.  Only ``KeyboardInterrupt`` goes
+    through.  The caller may stop iterating at any point (a loader's first answer)."""
+    caller = getattr(pm.hook, hook_name)
+    impls = list(reversed(caller.get_hookimpls()))
+    if builtins_first:
+        impls.sort(key=lambda i: not i.plugin_name.startswith("claimtrack."))
+    for impl in impls:
+        name = impl.plugin_name
+        if only is not None and not only(name):
+            continue
+        if impl.wrapper or impl.hookwrapper:
+            yield Call(name, error=PluginError(name, label, _WRAPPER_PROBLEM, hook=hook_name))
+            continue
+        given = kwargs(name) if callable(kwargs) else kwargs
+        args = {k: given[k] for k in impl.argnames if k in given}
+        function = impl.function
+
+        def run(
+            stop: threading.Event,
+            function: Callable[..., Any] = function,
+            args: dict[str, Any] = args,
+        ) -> list[Any] | None:
+            return _consume(function(**args), stop, results)
+
+        try:
+            value = _run_with_limit(run, timeout)
+        except concurrent.futures.TimeoutError:
+            problem = f"gave no result within {timeout:g} s; its results were dropped"
+            yield Call(name, error=PluginError(name, label, problem, hook=hook_name))
+        except _Garbage as exc:
+            where = where_defined(function)
+            yield Call(
+                name, error=PluginError(name, label, str(exc), location=where, hook=hook_name)
+            )
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # SystemExit from a plugin must not end the run
+            error = failure(name, label, _without_dispatch(exc), function, hook=hook_name)
+            yield Call(name, error=error)
+        else:
+            yield Call(name, value=value)
+
+
+_WRAPPER_PROBLEM = (
+    "is a hook wrapper (wrapper=True or hookwrapper=True), which claimtrack does not run: "
+    "it calls each plugin on its own; make it a plain @claimtrack.hookimpl"
+)
+
+
+def _without_dispatch(exc: BaseException) -> BaseException:
+    # The traceback a person reads under CLAIMTRACK_DEBUG starts in the plugin, not in
+    # the thread and isolation machinery that called it: everything up to the last
+    # frame of this module goes.
+    here = os.path.abspath(__file__)
+    start: TracebackType | None = exc.__traceback__
+    tb = start
+    while tb is not None:
+        if os.path.abspath(tb.tb_frame.f_code.co_filename) == here:
+            start = tb.tb_next
+        tb = tb.tb_next
+    return exc.with_traceback(start) if start is not None else exc
+
+
+def call_each(
+    pm: pluggy.PluginManager,
+    hook_name: str,
+    kwargs: Mapping[str, Any],
+    *,
+    label: str | None = None,
+    timeout: float | None = None,
+) -> Iterator[tuple[str, list[Any] | PluginError]]:
+    """:func:`call_hook` for a hook whose implementations return iterables of results:
+    yields ``(plugin_name, results)`` or ``(plugin_name, PluginError)``."""
+    for call in call_hook(pm, hook_name, kwargs, label=label, timeout=timeout):
+        yield call.plugin, call.error if call.error is not None else (call.value or [])
