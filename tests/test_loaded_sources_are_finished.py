@@ -42,7 +42,7 @@ def test_source_text_is_cleaned_on_the_way_in() -> None:
     (source,) = load_sources(make_plugin_manager(FakeFeed(dirty)), "fake://x", LoadOptions())
     assert source.text == "The mayor will reopen the depot.\nNext line."
     assert source.title == "Depot plan" and source.publisher == "Paper"
-    assert source.id == Source.from_text(source.text).id  # the id is the clean text's
+    assert source.id == source.identity  # the id is made of the clean text
 
 
 def test_text_over_the_limit_is_refused_naming_source_and_limit() -> None:

@@ -539,7 +539,7 @@ def drop_implausible_date(item: object, *, label: str, warn: Warn | None = None)
     """``item`` unchanged, unless it is a :class:`Source` dated before 1800 or more than
     five years ahead (the rule a text header's date follows): then the same source
     undated, the dropped time kept in ``meta["published_dropped"]`` and ``warn`` told
-    (one line naming ``label``).  A feed's or a page's junk date must not refuse the
+    (one line naming the source's URI, else ``label``).  A feed's or a page's junk date must not refuse the
     entry, nor push every relative date in it centuries away."""
     if not isinstance(item, Source) or not isinstance(item.published_at, datetime):
         return item
@@ -556,8 +556,9 @@ def drop_implausible_date(item: object, *, label: str, warn: Warn | None = None)
         )
     except (TypeError, ValueError):
         return item  # a malformed source: check_source names what is wrong with it
+    name = item.uri if isinstance(item.uri, str) and item.uri else label
     (warn or _warn_default)(
-        LoadError(label, f"publication time {reason}; dropped (give --published if you know it)")
+        LoadError(name, f"publication time {reason}; dropped (give --published if you know it)")
     )
     return undated
 
