@@ -12,7 +12,7 @@ import pytest
 
 import claimtrack
 from claimtrack import Claim, ClaimKind, LoadError, LoadOptions, Source
-from claimtrack.loading import expand_paths, load_sources
+from claimtrack.loading import expand_paths, load_sources, read_sources
 from claimtrack.testing import invoke_cli, make_plugin_manager
 
 UTC = timezone.utc
@@ -59,14 +59,13 @@ def test_text_over_the_limit_is_refused_naming_source_and_limit() -> None:
         datetime(3025, 3, 15, tzinfo=UTC),
     ],
 )
-def test_an_implausible_date_is_dropped_with_a_warning(published: datetime) -> None:
-    pm = make_plugin_manager(FakeFeed(_entry("The council will act.", published)))
-    warned: list[claimtrack.ClaimtrackError] = []
-    (source,) = load_sources(pm, "fake://x", LoadOptions(), warn=warned.append)
-    assert source.published_at is None
-    assert source.meta["published_dropped"] == published.isoformat()
-    (warning,) = warned
-    assert "feed.example/1" in str(warning) and "dropped" in str(warning)
+def test_an_entry_with_an_implausible_date_is_refused_alone(published: datetime) -> None:
+    good = _entry("The mayor will publish the plan.", datetime(2025, 3, 15, tzinfo=UTC))
+    pm = make_plugin_manager(FakeFeed(_entry("The council will act.", published), good))
+    result = read_sources(pm, "fake://x", LoadOptions())
+    assert [s.text for s in result.sources] == ["The mayor will publish the plan."]
+    (problem,) = result.problems
+    assert "(item 1)" in str(problem) and str(published.year) in str(problem)
 
 
 def test_a_plausible_date_is_kept() -> None:
@@ -76,10 +75,10 @@ def test_a_plausible_date_is_kept() -> None:
     assert source.published_at == when
 
 
-def test_a_date_dropped_in_an_add_is_a_warning_and_the_entry_lands(tmp_path: Path) -> None:
-    pm = make_plugin_manager(
-        FakeFeed(_entry("The council will act.", datetime(1, 1, 1, tzinfo=UTC)))
-    )
+def test_an_add_stores_the_entries_with_plausible_dates(tmp_path: Path) -> None:
+    ancient = _entry("The council will act.", datetime(1, 1, 1, tzinfo=UTC))
+    good = _entry("The mayor will publish the plan.", datetime(2025, 3, 15, tzinfo=UTC))
+    pm = make_plugin_manager(FakeFeed(ancient, good))
     with claimtrack.Tracker(tmp_path / "s.db", plugin_manager=pm) as tracker:
         report = tracker.add("fake://x")
     assert report.added == 1 and len(report.errors) == 1

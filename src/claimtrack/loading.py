@@ -38,7 +38,6 @@ __all__ = [
     "check_source",
     "claims_over_limit",
     "decode_bytes",
-    "drop_implausible_date",
     "expand_paths",
     "fetch_url",
     "finish_source",
@@ -95,8 +94,8 @@ class LoadOptions:
     max_claims: int = 50_000
 
 
-#: Where a loading step reports what it skipped or changed without failing: a link
-#: out of a directory not followed, an implausible date dropped.  Tracker.add passes
+#: Where a loading step reports what it skipped without failing (a link out of a
+#: directory not followed).  Tracker.add passes
 #: its report's error list; without one, a :class:`UserWarning` is issued.
 Warn = Callable[[ClaimtrackError], None]
 
@@ -421,10 +420,9 @@ def read_sources(
     whole input is unreadable (raised as is); any other exception, or a result that is
     not an iterable, is raised as a :class:`PluginError` naming the loader.
 
-    Each source is then finished the same way, whatever the loader: an implausible
-    publication time is dropped with a warning (:func:`drop_implausible_date`), text
-    and metadata are cleaned and a text over ``options.max_chars`` is refused
-    (:func:`finish_source`)."""
+    Each source is then finished the same way, whatever the loader: text and metadata
+    are cleaned and a text over ``options.max_chars`` is refused (:func:`finish_source`).
+    ``warn`` is told what is skipped without failing."""
     if "://" not in uri and not os.path.exists(uri):
         raise LoadError(uri, "no such file or directory")
     if "://" in uri:
@@ -449,8 +447,7 @@ def read_sources(
                 continue
             where = uri if len(call.value) == 1 else f"{uri} (item {n})"
             try:
-                checked = check_source(drop_implausible_date(item, label=where, warn=warn))
-                sources.append(finish_source(checked, options, label=where))
+                sources.append(finish_source(check_source(item), options, label=where))
             except InputError as exc:
                 problems.append(PluginError(call.plugin, where, str(exc), hook="claimtrack_load"))
             except LoadError as exc:  # over the size limit
@@ -533,34 +530,6 @@ def finish_source(source: Source, options: LoadOptions, *, label: str | None = N
     finished = attrs.evolve(source, text=text, **changes)
     # Cleaning changed what the source's id is made of: its id follows.
     return attrs.evolve(finished, id=finished.identity)
-
-
-def drop_implausible_date(item: object, *, label: str, warn: Warn | None = None) -> object:
-    """``item`` unchanged, unless it is a :class:`Source` dated before 1800 or more than
-    five years ahead (the rule a text header's date follows): then the same source
-    undated, the dropped time kept in ``meta["published_dropped"]`` and ``warn`` told
-    (one line naming the source's URI, else ``label``).  A feed's or a page's junk date must not refuse the
-    entry, nor push every relative date in it centuries away."""
-    if not isinstance(item, Source) or not isinstance(item.published_at, datetime):
-        return item
-    try:
-        check_published(item.published_at)
-        return item
-    except ClaimtrackError as exc:
-        reason = str(exc).split(": ", 1)[-1].removesuffix("; is the year right?")
-    try:
-        undated = attrs.evolve(
-            item,
-            published_at=None,
-            meta={**item.meta, "published_dropped": item.published_at.isoformat()},
-        )
-    except (TypeError, ValueError):
-        return item  # a malformed source: check_source names what is wrong with it
-    name = item.uri if isinstance(item.uri, str) and item.uri else label
-    (warn or _warn_default)(
-        LoadError(name, f"publication time {reason}; dropped (give --published if you know it)")
-    )
-    return undated
 
 
 def claims_over_limit(source: Source, count: int, options: LoadOptions) -> LoadError | None:
