@@ -316,7 +316,7 @@ def test_check_lists_evidence_that_changes_no_status(
     with Tracker(db_path, plugin_manager=will_pm) as tracker:
         tracker.store.add_source(
             Source.from_text(
-                "The meeting of coalition military chiefs in London was delayed by the weather.",
+                "Plans for the meeting of coalition military chiefs in London have stalled.",
                 published_at=datetime(2025, 3, 17, 9, tzinfo=UTC),
             ),
             [],
@@ -330,7 +330,7 @@ def test_check_lists_evidence_that_changes_no_status(
         )
     result = run(will_pm, db_path, "check", "--as-of", "2025-03-18")
     assert result.exit_code == 0, result.output
-    assert f"{ledger['meet'].id[:8]}  + stalled (delayed), status unchanged" in result.stdout
+    assert f"{ledger['meet'].id[:8]}  + stalled (stalled), status unchanged" in result.stdout
     assert f"{ledger['deploy'].id[:8]}  conditional -> open" in result.stdout
     doc = status_json(will_pm, db_path, "--as-of", "2025-03-18")
     meet = next(c for c in doc["commitments"] if c["id"] == ledger["meet"].id)

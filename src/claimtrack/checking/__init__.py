@@ -2,9 +2,11 @@
 
 :func:`check_commitment` is the whole of it; ``default_plugins.checker`` registers it
 as the ``claimtrack_check`` hook.  The parts: :mod:`.text` (sentences, words, stems),
-:mod:`.lexicon` (action classes, cues of failure, places), :mod:`.frames` (reading a
-commitment into a frame and finding it in a sentence), :mod:`.checker` (putting it
-together with the actor, place and time).
+:mod:`.lexicon` (the word lists of ``data/``: acts, cues, places), :mod:`.actors`,
+:mod:`.places`, :mod:`.promise` (what a promise says will happen), :mod:`.reports` (later
+reports, read and indexed once per check), :mod:`.reading` (an act in a report sentence),
+:mod:`.rules` (the named verdict rules, with examples) and :mod:`.checker` (putting it
+together).
 """
 
 from __future__ import annotations

@@ -1,189 +1,212 @@
-"""What the checker knows of English news: which actions mean the same, which words
-report that a thing did not happen, which words are not content, and which places lie
-inside which.
+"""What the checker knows of English news, read from the word lists in ``data/``:
+which acts fulfil one another (``acts.txt``), which verbs take their act from their
+event noun (``light_verbs.txt``), which words say what became of an act (``cues.txt``)
+and which places lie inside which (``places.txt``).
 
-The action classes follow CAMEO's idea (the event coding used for news): "express
-intent to meet" is fulfilled by a report of a meeting, whatever verb either uses.  A
-class lists base forms; they are compared by :func:`~claimtrack.checking.text.stem`.
+Words are compared by :func:`~claimtrack.checking.text.stem`; a phrase ("roll out",
+"called off") by the stems of its words in order.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
+from importlib import resources
+
+import attrs
+
 from .text import stem
 
 __all__ = [
-    "ACTION_CLASSES",
+    "ACTS",
     "ADVERBS",
-    "ENACTING",
-    "EVENT_NOUNS",
-    "FUTURE_MARKERS",
-    "NEGATIVE_CUES",
-    "OBJECT_FREE",
-    "PLACES",
+    "LIGHT_VERBS",
     "STOPWORDS",
-    "classes_of",
+    "Act",
+    "cue_groups",
+    "cues",
+    "phrase_key",
     "place_key",
     "within",
 ]
 
-#: Classes of actions that fulfil one another.  A word may sit in several classes.
-ACTION_CLASSES: dict[str, frozenset[str]] = {
-    name: frozenset(stem(w) for w in words.split())
-    for name, words in {
-        "meet": "meet convene reconvene gather assemble confer summit huddle",
-        "visit": "visit travel tour arrive fly",
-        "call": "call phone speak talk",
-        "deploy": "deploy send dispatch station post",
-        "agree": "sign agree conclude ratify seal strike reach broker",
-        "announce": "announce publish unveil release present introduce launch table outline",
-        "provide": "provide give supply deliver send donate transfer ship hand",
-        "increase": (
-            "increase raise boost accelerate expand ramp step strengthen tighten"
-            " intensify extend widen double scale ratchet"
-        ),
-        "decrease": "cut reduce lower slash trim halve ease relax lift",
-        "impose": "impose introduce sanction slap",
-        "build": "build construct complete finish erect",
-        "open": "open reopen resume restart launch",
-        "close": "close shut",
-        "pass": "pass approve adopt enact legislate ratify",
-        "hire": "hire recruit employ appoint",
-        "invest": "invest spend allocate fund finance",
-        "ban": "ban prohibit outlaw bar",
-        "withdraw": "withdraw remove evacuate",
-        "release": "release free",
-        "repair": "repair fix resurface mend restore refurbish renovate",
-        "hold": "hold stage conduct organise organize run",
-        "pay": "pay compensate reimburse refund",
-        "end": "end stop halt cease",
-        "reform": "reform overhaul change amend revise rewrite",
-        "explore": "explore examine consider study review investigate",
-        "continue": "continue maintain keep sustain",
-        "seize": "seize confiscate freeze",
-        "weaken": "weaken undermine degrade",
-        "pressure": "pressure press push",
-    }.items()
-}
+Phrase = tuple[str, ...]
 
-#: Verbs that put a measure into force: any of them fulfils another when the objects
-#: agree ("approved new sanctions" for "will impose sanctions").
-ENACTING = frozenset(
-    stem(w)
-    for w in [
-        "impose",
-        "introduce",
-        "approve",
-        "adopt",
-        "pass",
-        "agree",
-        "sign",
-        "announce",
-        "unveil",
-        "launch",
-        "publish",
-        "implement",
-        "enact",
-        "finalise",
-        "finalize",
-        "extend",
-    ]
-)
 
-#: Nouns naming an event of a class ("the meeting was held", "talks took place").
-EVENT_NOUNS: dict[str, frozenset[str]] = {
-    "meet": frozenset(stem(w) for w in ["meeting", "talks", "summit", "conference", "gathering"]),
-    "visit": frozenset(stem(w) for w in ["visit", "trip", "tour"]),
-    "deploy": frozenset(stem(w) for w in ["deployment"]),
-    "agree": frozenset(stem(w) for w in ["agreement", "signing"]),
-    "announce": frozenset(stem(w) for w in ["announcement", "publication"]),
-}
+def phrase_key(words: str) -> Phrase:
+    """A word or phrase as the stems of its words ("rolled out" -> ("roll", "out"))."""
+    return tuple(stem(w) for w in words.replace("-", " ").split())
 
-#: Verbs that report an event noun happened ("was held", "took place", "went ahead").
-HAPPENED_VERBS = frozenset(
-    stem(w) for w in ["hold", "take", "go", "happen", "occur", "convene", "begin", "open"]
-)
 
-#: Classes whose action needs no object to match: a meeting is a meeting.
-OBJECT_FREE = frozenset({"meet", "visit", "call", "deploy"})
+def _lines(name: str) -> Iterable[str]:
+    text = resources.files(__package__).joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line
 
-#: Words that make the verb after them future or unreal, not a report of the past.
-FUTURE_MARKERS = frozenset(
-    [
-        "will",
-        "shall",
-        "would",
-        "could",
-        "might",
-        "may",
-        "should",
-        "must",
-        "to",
-        "going",
-        "'ll",
-        "set",
-        "due",
-        "plan",
-        "plans",
-        "planned",
-        "expected",
-        "intend",
-        "intends",
-        "aim",
-        "aims",
-        "hope",
-        "hopes",
-    ]
-)
 
-#: Words that may stand between an auxiliary and its verb.
-ADVERBS = frozenset(
-    [
-        "also",
-        "again",
-        "finally",
-        "already",
-        "still",
-        "just",
-        "now",
-        "then",
-        "successfully",
-        "formally",
-        "officially",
-        "eventually",
-        "indeed",
-        "once",
-        "jointly",
-        "quietly",
-        "briefly",
-        "recently",
-        "duly",
-    ]
-)
+@attrs.frozen
+class Act:
+    """A class of acts that fulfil one another: its verbs and event nouns (as stem
+    phrases) and whether it is a one-off ``event`` or a ``process``."""
 
-#: Counter-evidence: cue stem -> (verdict value, reason).  "delayed" stalls a
-#: commitment; postponing, cancelling, refusing or failing breaks it.
-NEGATIVE_CUES: dict[str, tuple[str, str]] = {
-    stem(word): value
-    for words, value in (
-        ("postpone defer reschedule", ("broken", "postponed")),
-        ("delay stall", ("stalled", "delayed")),
-        ("cancel scrap abandon shelve ditch axe", ("broken", "cancelled")),
-        ("refuse reject decline", ("broken", "refused")),
-        ("block veto thwart", ("broken", "blocked by others")),
-        ("fail", ("broken", "failed")),
+    name: str
+    kind: str
+    verbs: frozenset[Phrase]
+    nouns: frozenset[Phrase]
+    noun_words: frozenset[str] = frozenset()
+
+
+def _read_acts() -> dict[str, Act]:
+    out: dict[str, Act] = {}
+    for line in _lines("acts.txt"):
+        head, _, body = line.partition(":")
+        name, _, kind = head.partition("[")
+        verbs, _, nouns = body.partition("|")
+        out[name.strip()] = Act(
+            name=name.strip(),
+            kind=kind.strip(" ]") or "event",
+            verbs=frozenset(phrase_key(w) for w in verbs.split(",") if w.strip()),
+            nouns=frozenset(phrase_key(w) for w in nouns.split(",") if w.strip()),
+            noun_words=frozenset(
+                form
+                for w in nouns.split(",")
+                if w.strip()
+                for form in (w.strip().lower().split()[0], w.strip().lower().split()[0] + "s")
+            ),
+        )
+    return out
+
+
+#: Every act class by name.
+ACTS: dict[str, Act] = _read_acts()
+#: Verbs whose act is that of the event noun they govern ("hold talks", "took place").
+LIGHT_VERBS: frozenset[Phrase] = frozenset(phrase_key(w) for w in _lines("light_verbs.txt"))
+
+
+def _read_cues() -> dict[str, frozenset[Phrase]]:
+    out: dict[str, frozenset[Phrase]] = {}
+    for line in _lines("cues.txt"):
+        group, _, words = line.partition(":")
+        out[group.strip()] = frozenset(phrase_key(w) for w in words.split(",") if w.strip())
+    return out
+
+
+_CUES = _read_cues()
+
+
+def cues(group: str) -> frozenset[Phrase]:
+    """The stem phrases of one cue group of ``cues.txt`` ("postpone", "cancel", ...)."""
+    return _CUES[group]
+
+
+def cue_groups() -> tuple[str, ...]:
+    """The names of the cue groups."""
+    return tuple(_CUES)
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_index() -> dict[Phrase, frozenset[str]]:
+    index: dict[Phrase, set[str]] = {}
+    for act in ACTS.values():
+        for verb in act.verbs:
+            index.setdefault(verb, set()).add(act.name)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _noun_index() -> dict[Phrase, frozenset[str]]:
+    index: dict[Phrase, set[str]] = {}
+    for act in ACTS.values():
+        for noun in act.nouns:
+            index.setdefault(noun, set()).add(act.name)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _noun_words() -> frozenset[str]:
+    return frozenset(w for act in ACTS.values() for w in act.noun_words)
+
+
+def is_noun_form(word: str) -> bool:
+    """Whether ``word`` (lower case) is written as an event noun of some act: "meeting"
+    and "talks" are, "meet" is not (though they share a stem)."""
+    return word.replace("’", "'") in _noun_words()
+
+
+def verb_classes(key: Phrase) -> frozenset[str]:
+    """The act classes a verb (stem phrase) belongs to."""
+    return _verb_index().get(key, frozenset())
+
+
+def noun_classes(key: Phrase) -> frozenset[str]:
+    """The act classes an event noun (stem phrase) names."""
+    return _noun_index().get(key, frozenset())
+
+
+#: The longest phrase in any list, in words: how far a phrase match looks ahead.
+LONGEST = max(
+    len(p)
+    for p in (
+        *_verb_index(),
+        *_noun_index(),
+        *LIGHT_VERBS,
+        *(p for group in _CUES.values() for p in group),
     )
-    for word in words.split()
-}
-#: Two-word cues ("called off", "put off", "pushed back", "ruled out").
-NEGATIVE_PHRASES: dict[tuple[str, str], tuple[str, str]] = {
-    (stem("call"), "off"): ("broken", "cancelled"),
-    (stem("put"), "off"): ("broken", "postponed"),
-    (stem("push"), "back"): ("broken", "postponed"),
-    (stem("rule"), "out"): ("broken", "refused"),
-    (stem("pull"), "out"): ("withdrawn", "pulled out"),
-    (stem("back"), "out"): ("withdrawn", "backed out"),
-    (stem("hold"), "up"): ("stalled", "delayed"),
-}
+)
+
+
+# -- places -------------------------------------------------------------------------
+
+
+def _read_places() -> tuple[dict[str, str], dict[str, str]]:
+    inside: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    for line in _lines("places.txt"):
+        if ">" in line:
+            inner, _, outer = line.partition(">")
+            inside[inner.strip()] = outer.strip()
+        elif "=" in line:
+            name, _, canonical = line.partition("=")
+            aliases[name.strip()] = canonical.strip()
+    return inside, aliases
+
+
+_CONTAINED_IN, _ALIASES = _read_places()
+#: Every place name the gazetteer knows, lower case.
+PLACES = frozenset(_CONTAINED_IN) | frozenset(_CONTAINED_IN.values()) | frozenset(_ALIASES)
+
+
+def place_key(name: str) -> str:
+    """The canonical key of a place name ("Britain" -> "uk")."""
+    key = " ".join(name.lower().replace("’", "'").split())
+    if key.startswith("the ") and key not in _ALIASES and key not in _CONTAINED_IN:
+        key = key[4:]
+    return _ALIASES.get(key, key)
+
+
+def within(inner: str, outer: str, extra: dict[str, str] | None = None) -> bool:
+    """Whether place ``inner`` is ``outer`` or lies inside it (Northwood in the UK);
+    ``extra`` adds pairs a report states itself ("Goma, in North Kivu")."""
+    here: str | None = place_key(inner)
+    target = place_key(outer)
+    seen: set[str] = set()
+    while here is not None and here not in seen:
+        if here == target:
+            return True
+        seen.add(here)
+        here = (extra or {}).get(here) or _CONTAINED_IN.get(here)
+    return False
+
+
+def known_place(name: str) -> bool:
+    """Whether the gazetteer knows this place."""
+    key = place_key(name)
+    return key in PLACES
+
+
+# -- grammar words ------------------------------------------------------------------
 
 STOPWORDS = frozenset(
     [
@@ -351,118 +374,33 @@ STOPWORDS = frozenset(
         "first",
         "second",
         "third",
+        "long-awaited",
     ]
 )
 
-# A small gazetteer: a place key -> the larger place it lies in.  Enough for the
-# common cases of national news; unknown places still match when named the same.
-_CONTAINED_IN: dict[str, str] = {
-    "northwood": "london",
-    "westminster": "london",
-    "whitehall": "london",
-    "downing street": "london",
-    "lancaster house": "london",
-    "london": "england",
-    "manchester": "england",
-    "birmingham": "england",
-    "liverpool": "england",
-    "leeds": "england",
-    "bristol": "england",
-    "chequers": "england",
-    "edinburgh": "scotland",
-    "glasgow": "scotland",
-    "cardiff": "wales",
-    "belfast": "northern ireland",
-    "england": "uk",
-    "scotland": "uk",
-    "wales": "uk",
-    "northern ireland": "uk",
-    "uk": "europe",
-    "paris": "france",
-    "france": "europe",
-    "berlin": "germany",
-    "germany": "europe",
-    "brussels": "belgium",
-    "belgium": "europe",
-    "rome": "italy",
-    "italy": "europe",
-    "madrid": "spain",
-    "spain": "europe",
-    "warsaw": "poland",
-    "poland": "europe",
-    "kyiv": "ukraine",
-    "kiev": "ukraine",
-    "ukraine": "europe",
-    "moscow": "russia",
-    "geneva": "switzerland",
-    "switzerland": "europe",
-    "the hague": "netherlands",
-    "amsterdam": "netherlands",
-    "netherlands": "europe",
-    "dublin": "ireland",
-    "ireland": "europe",
-    "washington": "us",
-    "new york": "us",
-    "camp david": "us",
-    "ottawa": "canada",
-    "beijing": "china",
-    "tokyo": "japan",
-    "delhi": "india",
-    "new delhi": "india",
-    "riyadh": "saudi arabia",
-    "jeddah": "saudi arabia",
-    "istanbul": "turkey",
-    "ankara": "turkey",
-}
-_ALIASES: dict[str, str] = {
-    "united kingdom": "uk",
-    "britain": "uk",
-    "great britain": "uk",
-    "u.k.": "uk",
-    "united states": "us",
-    "usa": "us",
-    "u.s.": "us",
-    "america": "us",
-    "the netherlands": "netherlands",
-    "holland": "netherlands",
-    "hague": "the hague",
-}
-
-#: Every place name the checker recognises, lower-case.
-PLACES = frozenset(_CONTAINED_IN) | frozenset(_CONTAINED_IN.values()) | frozenset(_ALIASES)
-
-
-def place_key(name: str) -> str:
-    """The canonical key of a place name ("Britain" -> "uk")."""
-    key = " ".join(name.lower().split())
-    return _ALIASES.get(key, key)
-
-
-def within(inner: str, outer: str) -> bool:
-    """Whether place ``inner`` is ``outer`` or lies inside it (Northwood in the UK)."""
-    here: str | None = place_key(inner)
-    target = place_key(outer)
-    seen: set[str] = set()
-    while here is not None and here not in seen:
-        if here == target:
-            return True
-        seen.add(here)
-        here = _CONTAINED_IN.get(here)
-    return False
-
-
-def _class_index() -> dict[str, frozenset[str]]:
-    index: dict[str, set[str]] = {}
-    for name, members in ACTION_CLASSES.items():
-        for member in members:
-            index.setdefault(member, set()).add(name)
-    return {member: frozenset(names) for member, names in index.items()}
-
-
-_CLASS_INDEX = _class_index()
-_NO_CLASS: frozenset[str] = frozenset()
-
-
-def classes_of(word_stem: str) -> frozenset[str]:
-    """The action classes a verb stem belongs to (empty when none)."""
-    return _CLASS_INDEX.get(word_stem, _NO_CLASS)
+#: Words that may stand between an auxiliary and its verb.
+ADVERBS = frozenset(
+    [
+        "also",
+        "again",
+        "finally",
+        "already",
+        "still",
+        "just",
+        "now",
+        "then",
+        "successfully",
+        "formally",
+        "officially",
+        "eventually",
+        "indeed",
+        "once",
+        "jointly",
+        "quietly",
+        "briefly",
+        "recently",
+        "duly",
+        "firmly",
+        "fully",
+    ]
+)
