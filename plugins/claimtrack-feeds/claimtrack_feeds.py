@@ -9,12 +9,21 @@ An entry's source text is built only from the entry (its title and its summary o
 content, as plain text), never from anything that changes between fetches, so the same
 entry read again is the same source and claimtrack stores it once: re-reading a feed
 adds only its new entries.
+
+A feed is someone else's XML, so it is read defensively (:func:`defused`): entities
+it declares are never expanded (a 10 KB feed must not become megabytes of text), a
+document type anywhere in it, even inside a comment, never reaches feedparser,
+invalid character references (``&#xD800;``) are replaced in their entry instead of
+refusing the feed, and the body is handed to feedparser as a stream of bytes, never
+as a string it could take for a path or a URL.
 """
 
 from __future__ import annotations
 
 import calendar
 import html
+import html.entities
+import io
 import re
 import time
 from collections.abc import Mapping
@@ -26,6 +35,8 @@ from urllib.parse import unquote, urljoin, urlparse
 import claimtrack
 import feedparser  # type: ignore[import-untyped]
 from claimtrack import LoadError, LoadOptions, Source, fetch_url
+from feedparser.encodings import convert_to_utf8  # type: ignore[import-untyped]
+from lxml import etree
 
 __version__ = "0.1.0"
 
@@ -34,14 +45,19 @@ SNIFF_BYTES = 8192
 USER_AGENT = f"claimtrack-feeds/{__version__} (+https://pypi.org/project/claimtrack-feeds/)"
 _FEED_TYPES = ("rss", "atom", "rdf", "xml")
 
-_PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)", re.DOTALL | re.IGNORECASE)
+# A doctype may hold an internal subset in brackets, with ">" inside it.
+_PROLOG = re.compile(
+    r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^>\[]|\[[^\]]*\])*>)", re.DOTALL | re.IGNORECASE
+)
 _TAG = re.compile(r"\s*<([A-Za-z_][\w.:-]*)")
 _BLOCK = re.compile(
-    r"<\s*(?:br|/p|/div|/li|/h[1-6]|/blockquote|/tr|p|div|li|h[1-6]|blockquote|tr)\b[^>]*>",
+    r"<\s*(?:br|/p|/div|/li|/h[1-6]|/blockquote|/tr|p|div|li|h[1-6]|blockquote|tr)\b[^<>]*>",
     re.IGNORECASE,
 )
-_TAGS = re.compile(r"<[^>]*>")
-_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# "[^<>]" (not "[^>]"): a "<" that never closes is text, and each scan stops at the
+# next "<", so text full of "<" is read in linear time.
+_TAGS = re.compile(r"<[^<>]*>")
+_SCRIPT_OPEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANKS = re.compile(r"\n\s*\n+")
 
@@ -128,9 +144,22 @@ def _fetch(uri: str, options: LoadOptions) -> tuple[bytes, dict[str, str]] | Non
 def parse_feed(data: bytes, uri: str, *, headers: Mapping[str, str] | None = None) -> list[Source]:
     """Every entry of the feed in ``data`` (read from ``uri``) as a :class:`Source`.
 
-    Entries with neither a title nor any text are skipped.  Raises LoadError when
-    ``data`` is not a feed feedparser can read at all."""
-    parsed: Any = feedparser.parse(data, response_headers=dict(headers or {}))
+    ``data`` goes through :func:`defused` first.  Entries with neither a title nor any
+    text are skipped.  Raises LoadError when ``data`` is not a feed that can be read
+    at all."""
+    clean = defused(data, uri, headers=headers)
+    # The bytes are UTF-8 now, whatever the server said; keep what locates the feed.
+    kept = {k.lower(): v for k, v in (headers or {}).items()}
+    response_headers = {k: kept[k] for k in ("content-location", "content-language") if k in kept}
+    response_headers["content-type"] = "application/xml; charset=utf-8"
+    # A stream, never bytes or a string: feedparser opens a string that names a file or
+    # a URL.  Its HTML sanitiser and URI rewriting are off: html_to_text keeps only text.
+    parsed: Any = feedparser.parse(
+        io.BytesIO(clean),
+        response_headers=response_headers,
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
         raise LoadError(uri, f"is not a readable RSS or Atom feed ({problem or 'no entries'})")
@@ -151,6 +180,108 @@ def parse_feed(data: bytes, uri: str, *, headers: Mapping[str, str] | None = Non
         if source is not None:
             sources.append(source)
     return sources
+
+
+#: Numeric character references, decimal or hexadecimal.
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));")
+#: Control bytes XML 1.0 forbids (tab, LF and CR are allowed).  Dropping them from UTF-8
+#: is safe: these bytes never occur inside a multi-byte character.
+_XML_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: Named entity references; XML's five predefined ones are left alone.
+_NAMED_REF = re.compile(rb"&([A-Za-z_][A-Za-z0-9_.-]*);")
+_PREDEFINED = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
+#: A document type or an entity declaration, anywhere (a comment hides nothing).
+_DECLARATIONS = re.compile(rb"<!\s*(?:doctype|entity)", re.IGNORECASE)
+
+
+def defused(data: bytes, uri: str = "feed", *, headers: Mapping[str, str] | None = None) -> bytes:
+    """The feed in ``data`` as UTF-8 XML that is safe to hand to feedparser.
+
+    The encoding is decided as feedparser decides it (HTTP charset, XML declaration,
+    byte-order mark).  Character references to what XML forbids are replaced in place
+    (a control character is dropped; a surrogate or a number past U+10FFFF becomes
+    U+FFFD), and so are control bytes, so one bad entry does not refuse the feed.
+    A document that declares a document type or entities (anywhere, a comment
+    included) is read without them: every named reference except XML's five becomes
+    the character HTML gives that name (``&nbsp;``, ``&eacute;``) or nothing (a name
+    the document declared itself is never expanded), and the document is parsed here
+    with entity expansion off and written out again without its document type,
+    comments or processing instructions.  Raises LoadError when such a document cannot
+    be parsed even leniently."""
+    result: dict[str, Any] = {}
+    utf8: bytes = convert_to_utf8({k.lower(): v for k, v in (headers or {}).items()}, data, result)
+    utf8 = _XML_CONTROLS.sub(b"", utf8)
+    utf8 = _CHAR_REF.sub(_char_ref, utf8)
+    if _DECLARATIONS.search(utf8) is None:
+        return utf8
+    return _without_doctype(_NAMED_REF.sub(_named_ref, utf8), uri)
+
+
+def _named_ref(match: re.Match[bytes]) -> bytes:
+    name = match.group(1)
+    if name in _PREDEFINED:
+        return match.group(0)
+    char = html.entities.html5.get(name.decode("ascii") + ";")
+    return b"" if char is None else "".join(f"&#{ord(c)};" for c in char).encode("ascii")
+
+
+def _char_ref(match: re.Match[bytes]) -> bytes:
+    hex_digits, dec_digits = match.groups()
+    digits = (hex_digits or dec_digits).lstrip(b"0") or b"0"
+    code = int(digits, 16 if hex_digits else 10) if len(digits) <= 8 else 0x110000
+    if code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD:
+        return match.group(0)
+    if 0x10000 <= code <= 0x10FFFF:
+        return match.group(0)
+    return b"" if code < 0x20 else b"&#xFFFD;"
+
+
+def _without_doctype(utf8: bytes, uri: str) -> bytes:
+    root = None
+    for recover in (False, True):
+        parser = etree.XMLParser(
+            resolve_entities=False,
+            load_dtd=False,
+            no_network=True,
+            remove_comments=True,
+            remove_pis=True,
+            recover=recover,
+        )
+        try:
+            root = etree.fromstring(utf8, parser)
+        except etree.XMLSyntaxError:
+            continue
+        if root is not None:
+            break
+    if root is None:
+        raise LoadError(uri, "is not a readable RSS or Atom feed (its XML cannot be parsed)")
+    _replace_entities(root)
+    return bytes(etree.tostring(root, encoding="utf-8", xml_declaration=True))
+
+
+def _replace_entities(root: Any) -> None:
+    # Rebuilt one parent at a time, its text and tails joined once: replacing entities
+    # one by one would copy a growing text for each of thousands of references.
+    parents = {id(p): p for p in (e.getparent() for e in root.iter(etree.Entity)) if p is not None}
+    for parent in parents.values():
+        holder: Any = None  # None: the parent's own text, else the last kept child's tail
+        pieces = [parent.text or ""]
+        for child in list(parent):
+            if isinstance(child, etree._Entity):
+                pieces.append(html.entities.html5.get(f"{child.name};", ""))
+                pieces.append(child.tail or "")
+                parent.remove(child)
+                continue
+            _set_text(parent, holder, "".join(pieces))
+            holder, pieces = child, [child.tail or ""]
+        _set_text(parent, holder, "".join(pieces))
+
+
+def _set_text(parent: Any, holder: Any, text: str) -> None:
+    if holder is None:
+        parent.text = text or None
+    else:
+        holder.tail = text or None
 
 
 def entry_source(
@@ -209,18 +340,43 @@ def _entry_time(entry: Mapping[str, Any]) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value: time.struct_time | None = entry.get(key)
         if value:
-            return datetime.fromtimestamp(calendar.timegm(value), timezone.utc)
+            try:
+                return datetime.fromtimestamp(calendar.timegm(value), timezone.utc)
+            except (ValueError, OverflowError, OSError):
+                continue  # a date out of any calendar's range is no date
     return None
 
 
 def html_to_text(fragment: str) -> str:
-    """Plain text of an HTML fragment: block elements become line breaks, tags go,
-    entities are decoded, runs of spaces shrink to one."""
-    text = _SCRIPT.sub("", fragment)
+    """Plain text of an HTML fragment: scripts and styles go, block elements become
+    line breaks, tags go, entities are decoded, runs of spaces shrink to one.  Linear
+    in the fragment's length, whatever it holds."""
+    text = _without_scripts(fragment)
     text = _BLOCK.sub("\n", text)
     text = html.unescape(_TAGS.sub("", text))
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _without_scripts(fragment: str) -> str:
+    # A script or style runs to its closing tag, or to the end when it never closes
+    # (as a browser reads it); each search starts where the last one ended.
+    opening = _SCRIPT_OPEN.search(fragment)
+    if opening is None:
+        return fragment
+    lower = fragment.lower()
+    kept: list[str] = []
+    at = 0
+    while opening is not None:
+        kept.append(fragment[at : opening.start()])
+        close = lower.find("</" + opening.group(1).lower(), opening.end())
+        if close < 0:
+            return "".join(kept)
+        end = fragment.find(">", close)
+        at = len(fragment) if end < 0 else end + 1
+        opening = _SCRIPT_OPEN.search(fragment, at)
+    kept.append(fragment[at:])
+    return "".join(kept)
 
 
 def _clean(value: object) -> str:

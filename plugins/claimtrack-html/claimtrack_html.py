@@ -4,6 +4,13 @@
 article's main text — no menus, adverts, footers or scripts — and its metadata: title,
 publication time, publisher (the site's name) and canonical URL.  A page is recognised by
 its content (an ``<html>`` root or an HTML doctype), not only by its name.
+
+A page is someone else's markup, so its size is bounded before the article extractor
+sees it: a page with more than :data:`MAX_PAGE_CHARS` characters of text or
+:data:`MAX_PAGE_ELEMENTS` elements is refused (the extractor's work grows faster than
+the page there), comments are gone before extraction, nesting deeper than the HTML
+parser's limit (256 levels) is not read, and a JSON-LD block of any depth is read
+without recursion.
 """
 
 from __future__ import annotations
@@ -26,6 +33,13 @@ __version__ = "0.1.0"
 SNIFF_BYTES = 8192
 USER_AGENT = f"claimtrack-html/{__version__} (+https://pypi.org/project/claimtrack-html/)"
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+#: The most text and elements a page may hold: an article is a small part of this, and
+#: past it the article extractor's time grows faster than the page.
+MAX_PAGE_CHARS = 1_000_000
+MAX_PAGE_ELEMENTS = 50_000
+_NOT_TEXT = frozenset({"script", "style", "template", "svg"})
+#: JSON-LD deeper than this is not searched for a publication time.
+_MAX_JSON_DEPTH = 64
 FEED_ROOTS = frozenset({"rss", "feed", "rdf:rdf", "rdf"})
 
 _PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
@@ -154,6 +168,8 @@ def article_source(data: bytes, uri: str, *, label: str | None = None) -> Source
     tree = trafilatura.load_html(data)
     if tree is None:
         raise LoadError(where, "is not an HTML page that can be parsed")
+    _check_size(tree, where)
+    stated = list(_stated_times(tree))  # before extraction, which may change the tree
     doc: Any = trafilatura.bare_extraction(
         tree,
         url=uri if uri.startswith("http") else None,
@@ -185,18 +201,43 @@ def article_source(data: bytes, uri: str, *, label: str | None = None) -> Source
         uri=canonical or uri,
         title=title or None,
         publisher=_clean(doc.sitename) or _host(canonical or uri) or None,
-        published_at=published_time(tree, doc.date),
+        published_at=published_time(tree, doc.date, stated=stated),
         retrieved_at=datetime.now(timezone.utc),
         language=_language(tree, doc.language),
         meta=meta,
     )
 
 
-def published_time(tree: Any, day: str | None) -> datetime | None:
+def _check_size(tree: Any, where: str) -> None:
+    # Scripts, styles and drawings are dropped before extraction: they do not count.
+    skipped = sum(sum(1 for _ in svg.iter()) for svg in tree.iter("svg"))
+    chars = 0
+    for elements, node in enumerate(tree.iter(), 1):
+        if node.tag not in _NOT_TEXT:
+            chars += len(node.text or "")
+        chars += len(node.tail or "")
+        if elements - skipped > MAX_PAGE_ELEMENTS or chars > MAX_PAGE_CHARS:
+            what = (
+                f"more than {MAX_PAGE_ELEMENTS:,} elements"
+                if elements - skipped > MAX_PAGE_ELEMENTS
+                else f"more than {MAX_PAGE_CHARS:,} characters of text"
+            )
+            raise LoadError(
+                where,
+                f"is a page with {what}, more than an article page holds; save the "
+                "article's text as a .txt file and add that",
+            )
+
+
+def published_time(
+    tree: Any, day: str | None, *, stated: list[datetime] | None = None
+) -> datetime | None:
     """The page's publication time: a precise timestamp the page states (meta tags,
     JSON-LD ``datePublished``, ``<time pubdate>``) when it agrees with trafilatura's
-    date, else that date at 12:00 UTC (claimtrack's rule for a date without a time)."""
-    precise = [t for t in _stated_times(tree) if day is None or t.date().isoformat() == day]
+    date, else that date at 12:00 UTC (claimtrack's rule for a date without a time).
+    ``stated`` is the page's stated times when already read."""
+    times = list(_stated_times(tree)) if stated is None else stated
+    precise = [t for t in times if day is None or t.date().isoformat() == day]
     if precise:
         return precise[0]
     if day:
@@ -221,8 +262,8 @@ def _stated_times(tree: Any) -> Iterator[datetime]:
             continue
         try:
             data = json.loads(script.text)
-        except ValueError:
-            continue
+        except (ValueError, RecursionError):
+            continue  # not JSON, or nested past what the JSON reader takes: no date here
         for value in _json_values(data, "datePublished"):
             parsed = _parse_time(value)
             if parsed is not None:
@@ -235,15 +276,22 @@ def _stated_times(tree: Any) -> Iterator[datetime]:
 
 
 def _json_values(data: object, key: str) -> Iterator[object]:
-    if isinstance(data, dict):
-        for k, v in data.items():
-            if k == key:
-                yield v
-            else:
-                yield from _json_values(v, key)
-    elif isinstance(data, list):
-        for item in data:
-            yield from _json_values(item, key)
+    # Depth first with a stack of its own, in document order: no recursion to exhaust.
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > _MAX_JSON_DEPTH:
+            continue
+        if isinstance(node, dict):
+            children = []
+            for k, v in node.items():
+                if k == key:
+                    yield v
+                else:
+                    children.append((v, depth + 1))
+            stack.extend(reversed(children))
+        elif isinstance(node, list):
+            stack.extend((item, depth + 1) for item in reversed(node))
 
 
 def _parse_time(value: object) -> datetime | None:

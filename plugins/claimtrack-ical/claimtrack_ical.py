@@ -5,6 +5,11 @@ is still open, due or overdue and has a resolved due window, so a news desk can 
 to what was promised for when.  Each event carries the claim, who said it, and a link to
 the source.  Event UIDs come from claim ids, so a calendar that re-reads the file updates
 its events instead of duplicating them.
+
+Every field is cleaned on its own (:mod:`claimtrack.sanitize`): control characters,
+which iCalendar forbids, are dropped, one-line fields stay on one line, and the link is
+kept only when it is an ``http(s)`` URL, so no entry can break the calendar or add
+lines of its own to it.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import TextIO
 
 import claimtrack
 from claimtrack import Standing, Status
+from claimtrack.sanitize import clean_text, one_line, safe_url
 from icalendar import Calendar, Event
 
 __version__ = "0.1.0"
@@ -83,14 +89,15 @@ def build_event(row: Standing, as_of: datetime) -> Event:
     start, end = _bounds(due.start, due.end)
     event.add("dtstart", start)
     event.add("dtend", end)
-    event.add("summary", summary(row))
-    event.add("description", description(row))
+    event.add("summary", one_line(summary(row)))
+    event.add("description", clean_text(description(row)))
     if row.status is not None:
         event.add("categories", [row.status.value])
-    if row.source is not None and row.source.uri and row.source.uri.startswith("http"):
-        event.add("url", row.source.uri)
+    url = safe_url(row.source.uri) if row.source is not None else None
+    if url is not None:
+        event.add("url", url)
     if claim.speaker is not None:
-        event.add("x-claimtrack-speaker", claim.speaker.name)
+        event.add("x-claimtrack-speaker", one_line(claim.speaker.name))
     event.add("x-claimtrack-status", row.status.value if row.status else "")
     return event
 
@@ -140,7 +147,7 @@ def description(row: Standing) -> str:
         if name:
             lines.append(f"Source: {name}")
         if source.uri:
-            lines.append(source.uri)
+            lines.append(one_line(source.uri))
     lines.append(f"Claim id: {claim.id}")
     return "\n".join(lines)
 

@@ -17,6 +17,7 @@ from typing import TextIO
 
 import claimtrack
 from claimtrack import Standing, Status
+from claimtrack.sanitize import safe_url
 
 __version__ = "0.1.0"
 
@@ -220,7 +221,7 @@ def _chart(rows: Sequence[Standing], as_of: datetime) -> str:
     ends = [r.claim.due.end for r in rows if r.claim.due and r.claim.due.end]
     lo, hi = min([*starts, as_of]), max([*ends, as_of])
     pad = max((hi - lo) * 0.03, timedelta(hours=12))
-    lo, hi = lo - pad, hi + pad
+    lo, hi = _shifted(lo, -pad), _shifted(hi, pad)
     span = (hi - lo).total_seconds()
     chart_w = WIDTH - LABEL_W - RIGHT_PAD
 
@@ -263,6 +264,15 @@ def _chart(rows: Sequence[Standing], as_of: datetime) -> str:
     )
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _shifted(moment: datetime, by: timedelta) -> datetime:
+    # A window at the edge of the calendar (year 1, a feed's junk) pads to the edge.
+    try:
+        return moment + by
+    except OverflowError:
+        edge = datetime.min if by < timedelta(0) else datetime.max
+        return edge.replace(tzinfo=moment.tzinfo)
 
 
 def _bar(row: Standing, x: Callable[[datetime], float], y: int) -> str:
@@ -337,8 +347,9 @@ def _table(rows: Sequence[Standing]) -> str:
         link = ""
         if source is not None and source.uri:
             name = source.title or source.uri
-            if source.uri.startswith(("http://", "https://")):
-                link = f'<a href="{esc(source.uri)}" rel="noopener noreferrer">{esc(name)}</a>'
+            url = safe_url(source.uri)  # a javascript: or data: URL is shown, not linked
+            if url is not None:
+                link = f'<a href="{esc(url)}" rel="noopener noreferrer">{esc(name)}</a>'
             else:
                 link = esc(name)
         elif source is not None and source.title:
@@ -391,7 +402,9 @@ def _ticks(lo: datetime, hi: datetime) -> Iterator[tuple[datetime, str]]:
                 else f"{calendar.month_abbr[month]}",
             )
     else:
-        for year in range(lo.year + 1, hi.year + 1):
+        # About twenty ticks at most, however many centuries the windows span.
+        step = max(1, (hi.year - lo.year) // 20)
+        for year in range(lo.year + 1, hi.year + 1, step):
             yield datetime(year, 1, 1, tzinfo=tz), str(year)
 
 

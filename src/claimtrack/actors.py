@@ -208,29 +208,49 @@ class ActorRegistry:
 
     @classmethod
     def from_file(cls, path: str | Path) -> ActorRegistry:
-        """Load actors from a JSON file: a list of {"name", "kind", "aliases", "id"?}."""
+        """Load actors from a JSON file: a list of {"name", "kind", "aliases", "id"?}.
+
+        ``name`` is a non-empty string; ``kind`` (optional) one of the actor kinds;
+        ``aliases`` (optional) a list of strings; ``id`` (optional) a string.  Anything
+        else (a file that is not UTF-8 JSON, a key of the wrong type, an unknown kind)
+        raises :class:`InputError` naming the file, the actor and the key."""
         p = Path(path)
         try:
-            data = json.loads(p.read_text(encoding="utf-8"))
+            data = json.loads(p.read_bytes().decode("utf-8-sig"))
         except OSError as exc:
             raise InputError(f"{p}: cannot read the actors file ({exc.strerror})") from exc
+        except UnicodeDecodeError:
+            raise InputError(f"{p}: not a UTF-8 text file; the actors file is JSON") from None
         except json.JSONDecodeError as exc:
             raise InputError(f"{p}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+        except RecursionError:
+            raise InputError(f"{p}: not an actors file (JSON nested too deep)") from None
         if not isinstance(data, list):
             raise InputError(f"{p}: expected a JSON list of actors")
         registry = cls()
         for i, item in enumerate(data, 1):
-            if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-                raise InputError(f'{p}: actor {i} needs at least a "name" string')
-            try:
-                registry.add(
-                    Actor(
-                        id=item.get("id") or slugify(item["name"]),
-                        name=item["name"],
-                        kind=item.get("kind", "unknown"),
-                        aliases=tuple(item.get("aliases", ())),
-                    )
-                )
-            except ValueError as exc:
-                raise InputError(f"{p}: actor {i}: {exc}") from exc
+            registry.add(_actor_entry(p, i, item))
         return registry
+
+
+def _actor_entry(path: Path, i: int, item: object) -> Actor:
+    where = f"{path}: actor {i}"
+    if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+        raise InputError(f'{where} needs at least a "name" string')
+    name = item["name"]
+    if not name.strip():
+        raise InputError(f'{where}: "name" is empty')
+    aliases = item.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        shown = type(aliases).__name__ if not isinstance(aliases, list) else "list with non-strings"
+        raise InputError(f'{where} ({name}): "aliases" must be a list of names, not a {shown}')
+    kind = item.get("kind", "unknown")
+    if not isinstance(kind, str):
+        raise InputError(f'{where} ({name}): "kind" must be a string, not {type(kind).__name__}')
+    actor_id = item.get("id") or slugify(name)
+    if not isinstance(actor_id, str):
+        raise InputError(f'{where} ({name}): "id" must be a string, not {type(actor_id).__name__}')
+    try:
+        return Actor(id=actor_id, name=name, kind=kind, aliases=tuple(aliases))
+    except ValueError as exc:
+        raise InputError(f"{where} ({name}): {exc}") from exc

@@ -8,6 +8,7 @@ line saying what to do, never a traceback; exit status 1 for errors, 2 for bad u
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
@@ -33,11 +34,13 @@ from .cli_host import (
 from .errors import ClaimtrackError, InputError
 from .extraction import EXTRACTORS_ENV, resolve_extractors
 from .model import ClaimKind, Status, Verdict
+from .output import write_output
 from .plugins import ClaimtrackPluginManager, describe_plugins
 from .records import dumps_line, evidence_record, standing_record
 from .report import due_phrase, render_json, render_markdown, render_table
+from .sanitize import TerminalSafe
 from .status import standing
-from .timeutil import parse_when
+from .timeutil import check_typed, parse_when
 from .tracker import DB_ENV, DEFAULT_DB, ClaimHistory, Tracker, extract_path
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -48,8 +51,12 @@ VERDICT_NAMES = [v.value for v in Verdict]
 
 
 def _console(err: bool = False) -> Console:
-    # Colour only on a terminal; width from the terminal (80 when piped).
-    return Console(stderr=err, highlight=False, soft_wrap=False)
+    # Colour only on a terminal; width from the terminal (80 when piped).  Text from
+    # sources passes through sanitize.for_terminal: it cannot move the cursor, rewrite
+    # lines or set the clipboard.
+    console = Console(stderr=err, highlight=False, soft_wrap=False)
+    console.push_render_hook(TerminalSafe())
+    return console
 
 
 class WhenType(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
@@ -63,12 +70,30 @@ class WhenType(click.ParamType):  # type: ignore[type-arg]  # generic only in ne
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if value is None or isinstance(value, datetime):
             return value
+        what = param.opts[0] if param else "date"
         try:
-            return parse_when(
-                value, what=param.opts[0] if param else "date", end_of_day=self.end_of_day
-            )
-        except ClaimtrackError as exc:
+            return check_typed(parse_when(value, what=what, end_of_day=self.end_of_day), what=what)
+        except (ClaimtrackError, OverflowError) as exc:
             self.fail(str(exc).split(": ", 1)[-1], param, ctx)
+
+
+class DaysType(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
+    """A number of days: finite, from 0 to :data:`MAX_DAYS`."""
+
+    name = "DAYS"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            days = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of days", param, ctx)
+        if not math.isfinite(days) or not 0 <= days <= MAX_DAYS:
+            self.fail(f"{value!r} is not a number of days from 0 to {MAX_DAYS:,}", param, ctx)
+        return days
+
+
+#: The most days --due-within takes (a century: every deadline there is).
+MAX_DAYS = 36_600
 
 
 def as_of_option(fn: F) -> F:
@@ -323,7 +348,7 @@ def extract(
 )
 @click.option(
     "--due-within",
-    type=click.FloatRange(min=0),
+    type=DaysType(),
     default=7,
     show_default=True,
     help="Days ahead that count as due soon.",
@@ -437,11 +462,12 @@ def check(ctx: click.Context, as_of: datetime | None) -> None:
         changed.add(claim.id)
         what = claim.action or claim.text
         click.echo(
-            f"  {claim.id[:8]}  {old.value if old else '-'} -> {new.value if new else '-'}  {what[:70]}"
+            f"  {claim.id[:8]}  {old.value if old else '-'} -> {new.value if new else '-'}  "
+            + _one_line(what[:70])
         )
     for ev in report.recorded:
         if ev.claim_id not in changed:
-            why = f" ({ev.reason})" if ev.reason else ""
+            why = f" ({_one_line(ev.reason)})" if ev.reason else ""
             click.echo(f"  {ev.claim_id[:8]}  + {ev.verdict.value}{why}, status unchanged")
 
 
@@ -633,23 +659,8 @@ def export(ctx: click.Context, fmt: str, as_of: datetime | None, output: str | N
     if output is None:
         tracker.export(fmt, sys.stdout, as_of=as_of)
         return
-    import os
-    import tempfile
-
-    folder = os.path.dirname(os.path.abspath(output))
-    # Written beside the target and renamed, so a failed export leaves no half file.
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".claimtrack-export-")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            n = tracker.export(fmt, fh, as_of=as_of)
-        # mkstemp makes the file private; an export is as readable as any file made here.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, output)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    # Whole or not at all, and only into a regular file: see claimtrack.output.
+    n = write_output(output, lambda stream: tracker.export(fmt, stream, as_of=as_of))
     click.echo(f"Wrote {n} claim(s) to {output}", err=True)
 
 

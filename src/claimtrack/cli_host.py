@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 import click
 
+from . import sanitize
 from .dispatch import call_hook
 from .errors import ClaimtrackError, PluginError, PluginLoadError
 from .plugins import BLOCK_ENV, ClaimtrackPluginManager, get_plugin_manager
@@ -41,8 +42,9 @@ PLUGIN_FAILED = 4
 
 
 def one_line(message: object) -> str:
-    """``message`` as one line: every run of whitespace, newlines included, one space."""
-    return " ".join(str(message).split())
+    """``message`` as one line: every run of whitespace, newlines included, one space,
+    and nothing a terminal would act on (:func:`claimtrack.sanitize.for_terminal`)."""
+    return sanitize.one_line(sanitize.for_terminal(str(message)))
 
 
 def _debug() -> bool:

@@ -9,35 +9,38 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-import threading
-import time
 import unicodedata
-import urllib.error
-import urllib.request
-from collections import OrderedDict
-from collections.abc import Iterator, Mapping
+import warnings
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import attrs
 import pluggy
 
 from .dispatch import call_hook
 from .errors import ClaimtrackError, InputError, LoadError, PluginError
+from .fetching import FETCH_REUSE_SECONDS, Fetched, fetch_url
 from .model import Source
+from .sanitize import clean_text, one_line
 from .timeutil import check_published, parse_published
 
 __all__ = [
+    "FETCH_REUSE_SECONDS",
     "HEADER_KEYS",
     "TEXT_SUFFIXES",
     "Fetched",
     "LoadOptions",
     "LoadResult",
+    "Warn",
     "check_source",
+    "claims_over_limit",
     "decode_bytes",
     "expand_paths",
     "fetch_url",
+    "finish_source",
     "is_blank",
     "load_sources",
     "load_text_file",
@@ -69,15 +72,36 @@ _MAX_HEADER_LINES = 40
 
 @attrs.frozen(kw_only=True)
 class LoadOptions:
-    """Settings every loader receives.
+    """Settings every loader receives, and the limits on what a source may be.
 
-    ``timeout`` (seconds) and ``max_bytes`` bound network and file reads; ``network``
-    says whether loaders may fetch URLs.
+    What is *read* is bounded by ``timeout`` (seconds for a whole download) and
+    ``max_bytes`` (a file or a download).  What a loader *produces* is bounded after
+    parsing, whatever the loader (a 10 KB feed may declare entities that would expand
+    to megabytes): ``max_chars`` characters of text per source, and ``max_claims``
+    claims extracted from one source.  A source over either is refused with a
+    :class:`LoadError` naming it and the limit.  ``network`` says whether loaders may
+    fetch URLs.
+
+    The defaults fit news: the largest article, report or transcript is a few hundred
+    thousand characters; five million is a long book, about as much as the extractor
+    reads within its time limit.
     """
 
     timeout: float = 30.0
     max_bytes: int = 50 * 1024 * 1024
     network: bool = True
+    max_chars: int = 5_000_000
+    max_claims: int = 50_000
+
+
+#: Where a loading step reports what it skipped without failing (a link out of a
+#: directory not followed).  Tracker.add passes
+#: its report's error list; without one, a :class:`UserWarning` is issued.
+Warn = Callable[[ClaimtrackError], None]
+
+
+def _warn_default(err: ClaimtrackError) -> None:
+    warnings.warn(str(err), UserWarning, stacklevel=3)
 
 
 def parse_header(text: str) -> tuple[dict[str, str], str]:
@@ -315,104 +339,61 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-@attrs.frozen(kw_only=True)
-class Fetched:
-    """A document fetched over HTTP: its bytes, its headers (lower-case names) and the
-    URL it really came from after redirects."""
-
-    uri: str
-    url: str
-    data: bytes = attrs.field(repr=False)
-    headers: Mapping[str, str] = attrs.field(factory=dict, repr=False)
-
-    @property
-    def content_type(self) -> str:
-        """The ``Content-Type`` header, or an empty string."""
-        return self.headers.get("content-type", "")
-
-
-#: Seconds a fetched URL is reused: every loader asks about the same URL in turn
-#: (a feed loader, then an HTML loader), and it should be downloaded once, while a feed
-#: re-read a minute later must be fetched anew.
-FETCH_REUSE_SECONDS = 60.0
-_FETCH_CACHE_SIZE = 8
-_fetch_cache: OrderedDict[tuple[str, int], tuple[float, Fetched | LoadError]] = OrderedDict()
-_fetch_lock = threading.Lock()
-
-
-def fetch_url(uri: str, options: LoadOptions, *, user_agent: str | None = None) -> Fetched:
-    """GET ``uri`` within ``options.timeout`` seconds and ``options.max_bytes``.
-
-    Loaders share it, so one URL tried by several loaders is downloaded once (and a
-    failure is reported once).  Raises :class:`LoadError` naming ``uri`` when the
-    network is not allowed, the server answers an error, nothing comes in time, or the
-    body is over the size limit."""
-    if not options.network:
-        raise LoadError(uri, "is a URL, and fetching from the network is switched off")
-    key = (uri, options.max_bytes)
-    now = time.monotonic()
-    with _fetch_lock:
-        hit = _fetch_cache.get(key)
-        if hit is not None and now - hit[0] < FETCH_REUSE_SECONDS:
-            _fetch_cache.move_to_end(key)
-            if isinstance(hit[1], LoadError):
-                raise hit[1]
-            return hit[1]
-    try:
-        result: Fetched | LoadError = _download(uri, options, user_agent)
-    except LoadError as exc:
-        result = exc
-    with _fetch_lock:
-        _fetch_cache[key] = (now, result)
-        _fetch_cache.move_to_end(key)
-        while len(_fetch_cache) > _FETCH_CACHE_SIZE:
-            _fetch_cache.popitem(last=False)
-    if isinstance(result, LoadError):
-        raise result
-    return result
-
-
-def _download(uri: str, options: LoadOptions, user_agent: str | None) -> Fetched:
-    from . import __version__
-
-    request = urllib.request.Request(
-        uri, headers={"User-Agent": user_agent or f"claimtrack/{__version__}", "Accept": "*/*"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=options.timeout) as response:
-            data = response.read(options.max_bytes + 1)
-            headers = {k.lower(): v for k, v in response.headers.items()}
-            final_url = response.geturl()
-    except urllib.error.HTTPError as exc:
-        raise LoadError(uri, f"the server answered HTTP {exc.code} {exc.reason}") from exc
-    except urllib.error.URLError as exc:
-        raise LoadError(uri, f"cannot be fetched ({exc.reason})") from exc
-    except TimeoutError as exc:
-        raise LoadError(uri, f"gave no answer within {options.timeout:g} s") from exc
-    except OSError as exc:
-        raise LoadError(uri, f"cannot be fetched ({exc})") from exc
-    if len(data) > options.max_bytes:
-        raise LoadError(uri, f"is more than the limit of {options.max_bytes:,} bytes")
-    return Fetched(uri=uri, url=final_url, data=data, headers=headers)
-
-
-def expand_paths(uri: str) -> Iterator[str]:
+def expand_paths(uri: str, *, warn: Warn | None = None) -> Iterator[str]:
     """A directory becomes its files (sorted, recursive, hidden and ``.meta`` files
     skipped); anything else is passed through unchanged.  A directory with no files to
-    read raises :class:`LoadError` (so ``add empty_dir/`` does not silently do nothing)."""
+    read raises :class:`LoadError` (so ``add empty_dir/`` does not silently do nothing).
+
+    A symbolic link inside the directory is followed only when it leads to a file or
+    folder inside the directory too: ``add DIR`` never reads what DIR does not hold
+    (a link to ``/etc/passwd`` is skipped, and ``warn`` is told which link and where it
+    leads).  A folder reached twice through links is read once, so a link loop ends."""
     if "://" in uri or not os.path.isdir(uri):
         yield uri
         return
+    report = warn or _warn_default
+    top = os.path.realpath(uri)
+    seen = {top}
     found = False
-    for root, dirs, files in os.walk(uri):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    for root, dirs, files in os.walk(uri, followlinks=True):
+        kept = []
+        for name in sorted(dirs):
+            path = os.path.join(root, name)
+            if name.startswith("."):
+                continue
+            real = os.path.realpath(path)
+            if os.path.islink(path) and not _inside(real, top):
+                report(LoadError(path, _outside(real, uri)))
+                continue
+            if real in seen:
+                continue  # a link back to a folder already read (or a loop)
+            seen.add(real)
+            kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
             if name.startswith(".") or name.endswith(".meta"):
                 continue
+            path = os.path.join(root, name)
+            if os.path.islink(path):
+                real = os.path.realpath(path)
+                if not _inside(real, top):
+                    report(LoadError(path, _outside(real, uri)))
+                    continue
             found = True
-            yield os.path.join(root, name)
+            yield path
     if not found:
         raise LoadError(uri, "is a directory with no files to read")
+
+
+def _inside(path: str, top: str) -> bool:
+    try:
+        return os.path.commonpath([path, top]) == top
+    except ValueError:  # different drives
+        return False
+
+
+def _outside(real: str, folder: str) -> str:
+    return f"is a link to {real}, outside {folder}; not read (give that path itself to add it)"
 
 
 @attrs.frozen
@@ -426,7 +407,9 @@ class LoadResult:
     loader: str
 
 
-def read_sources(pm: pluggy.PluginManager, uri: str, options: LoadOptions) -> LoadResult:
+def read_sources(
+    pm: pluggy.PluginManager, uri: str, options: LoadOptions, *, warn: Warn | None = None
+) -> LoadResult:
     """Ask the loaders, latest-registered first, to read ``uri``; the first that answers
     (returns something other than None) wins.
 
@@ -435,9 +418,18 @@ def read_sources(pm: pluggy.PluginManager, uri: str, options: LoadOptions) -> Lo
     ``problems`` and the others are kept, as is a :class:`LoadError` the loader returns
     or yields *in place of* an item.  A loader that raises :class:`LoadError` says the
     whole input is unreadable (raised as is); any other exception, or a result that is
-    not an iterable, is raised as a :class:`PluginError` naming the loader."""
+    not an iterable, is raised as a :class:`PluginError` naming the loader.
+
+    Each source is then finished the same way, whatever the loader: text and metadata
+    are cleaned and a text over ``options.max_chars`` is refused (:func:`finish_source`).
+    ``warn`` is told what is skipped without failing."""
     if "://" not in uri and not os.path.exists(uri):
         raise LoadError(uri, "no such file or directory")
+    if "://" in uri:
+        try:
+            urlsplit(uri)
+        except ValueError as exc:  # before any loader trips on it and is blamed
+            raise LoadError(uri, f"is not a valid URL ({exc})") from exc
     for call in call_hook(
         pm, "claimtrack_load", {"uri": uri, "options": options}, label=uri, results="optional"
     ):
@@ -455,16 +447,20 @@ def read_sources(pm: pluggy.PluginManager, uri: str, options: LoadOptions) -> Lo
                 continue
             where = uri if len(call.value) == 1 else f"{uri} (item {n})"
             try:
-                sources.append(check_source(item))
+                sources.append(finish_source(check_source(item), options, label=where))
             except InputError as exc:
                 problems.append(PluginError(call.plugin, where, str(exc), hook="claimtrack_load"))
+            except LoadError as exc:  # over the size limit
+                problems.append(exc)
         return LoadResult(sources=sources, problems=problems, loader=call.plugin)
     raise LoadError(uri, "no loader reads this kind of input (is a plugin for it installed?)")
 
 
-def load_sources(pm: pluggy.PluginManager, uri: str, options: LoadOptions) -> list[Source]:
+def load_sources(
+    pm: pluggy.PluginManager, uri: str, options: LoadOptions, *, warn: Warn | None = None
+) -> list[Source]:
     """:func:`read_sources`, strict: the first problem with any item is raised."""
-    result = read_sources(pm, uri, options)
+    result = read_sources(pm, uri, options, warn=warn)
     if result.problems:
         raise result.problems[0]
     return result.sources
@@ -477,6 +473,7 @@ def check_source(item: object) -> Source:
     str; an implausible publication time (the check the text loader makes,
     :func:`claimtrack.timeutil.check_published`).  A source whose id is not its
     identity (text, address, publication time) is given that id."""
+
     if not isinstance(item, Source):
         raise InputError(f"returned {type(item).__name__}, not Source")
     for name in ("text", "uri", "title", "publisher", "language"):
@@ -499,3 +496,51 @@ def check_source(item: object) -> Source:
     check_published(item.published_at, what=label)
     identity = item.identity
     return item if item.id == identity else attrs.evolve(item, id=identity)
+
+
+def finish_source(source: Source, options: LoadOptions, *, label: str | None = None) -> Source:
+    """``source`` (checked by :func:`check_source`) as claimtrack stores it: its text
+    and metadata cleaned (:func:`claimtrack.sanitize.clean_text`: no control
+    characters or escape sequences), and its text within ``options.max_chars``, else a
+    :class:`LoadError` naming it and the limit.  ``label`` names the input in messages
+    when the source has no URI of its own."""
+    where = source.uri or label or source.title or source.id
+    text = clean_text(source.text)
+    if len(text) > options.max_chars:
+        raise LoadError(
+            where,
+            f"holds {len(text):,} characters of text, more than the limit of "
+            f"{options.max_chars:,} for one source; split it into smaller files",
+        )
+    changes: dict[str, Any] = {}
+    for name in ("title", "publisher", "language"):
+        value = getattr(source, name)
+        if value is not None and (cleaned := one_line(value)) != value:
+            changes[name] = cleaned or None
+    if source.uri is not None and (uri := one_line(source.uri)) != source.uri:
+        changes["uri"] = uri or None
+    meta = dict(source.meta)
+    for key, value in source.meta.items():
+        if isinstance(value, str) and (cleaned := clean_text(value)) != value:
+            meta[key] = cleaned
+    if meta != dict(source.meta):
+        changes["meta"] = meta
+    if text is source.text and not changes:
+        return source
+    finished = attrs.evolve(source, text=text, **changes)
+    # Cleaning changed what the source's id is made of: its id follows.
+    return attrs.evolve(finished, id=finished.identity)
+
+
+def claims_over_limit(source: Source, count: int, options: LoadOptions) -> LoadError | None:
+    """The error (naming the source and the limit) for a source whose extractors
+    produced more than ``options.max_claims`` claims, else None: such a source is not
+    news, and storing it would swamp every report, so it is not stored."""
+    if count <= options.max_claims:
+        return None
+    where = source.uri or source.title or source.id
+    return LoadError(
+        where,
+        f"produced {count:,} claims, more than the limit of {options.max_claims:,} "
+        "for one source; it was not stored (split it, or raise LoadOptions.max_claims)",
+    )

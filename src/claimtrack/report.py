@@ -30,6 +30,7 @@ from rich.text import Text
 
 from .model import Status
 from .records import standing_record
+from .sanitize import markdown_text
 from .status import Standing, StatusLine
 
 __all__ = [
@@ -598,7 +599,8 @@ def render_table(report: StatusReport, console: Console) -> None:
 
 
 def _md(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+    # Source text renders literally: no links, images, emphasis, HTML (sanitize.py).
+    return markdown_text(value)
 
 
 def render_markdown(report: StatusReport, stream: TextIO) -> None:
@@ -618,13 +620,12 @@ def render_markdown(report: StatusReport, stream: TextIO) -> None:
         stream.write("| --- | --- | --- | --- | --- |\n")
         for row in section.rows:
             cells = (
-                f"`{row.claim.id[:8]}`",
                 _status_label(row),
                 _who(row),
                 _what(row, section.key),
                 _when_cell(section.key, row),
             )
-            stream.write("| " + " | ".join(_md(c) for c in cells) + " |\n")
+            stream.write(f"| `{row.claim.id[:8]}` | " + " | ".join(_md(c) for c in cells) + " |\n")
         if section.hidden:
             stream.write(f"\n_… and {section.hidden} more._\n")
     if report.actors:

@@ -15,7 +15,9 @@ from .errors import InputError
 
 __all__ = [
     "EARLIEST_PUBLISHED",
+    "TYPED_RANGE",
     "check_published",
+    "check_typed",
     "iso",
     "parse_published",
     "parse_when",
@@ -110,6 +112,26 @@ def check_published(
     if value > current + MAX_PUBLISHED_AHEAD:
         raise InputError(
             f"{what}: {value.isoformat()} is more than five years in the future; is the year right?"
+        )
+    return value
+
+
+#: The moments a person may type for --as-of, --since, --happened, --known: far
+#: enough either way for any news, and far from the calendar's ends, where adding a
+#: few days ("due within 7 days") would overflow.
+TYPED_RANGE = (datetime(1800, 1, 1, tzinfo=timezone.utc), datetime(2200, 1, 1, tzinfo=timezone.utc))
+
+
+def check_typed(value: datetime | None, *, what: str = "date") -> datetime | None:
+    """``value`` unchanged when it lies in :data:`TYPED_RANGE` (None passes); else an
+    :class:`InputError` naming ``what`` and the range."""
+    if value is None:
+        return None
+    lo, hi = TYPED_RANGE
+    if not lo <= value < hi:
+        raise InputError(
+            f"{what}: {value.year:04d}-{value.month:02d}-{value.day:02d} is out of range (years {lo.year} to {hi.year - 1}); "
+            "is the year right?"
         )
     return value
 

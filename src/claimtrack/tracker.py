@@ -25,7 +25,7 @@ from .dispatch import failure
 from .errors import ClaimtrackError, InputError, NotFoundError, PluginError
 from .exporters import Exporter, collect_exporters
 from .extraction import ExtractContext, ExtractResult, run_extractors, selected_extractors
-from .loading import LoadOptions, expand_paths, read_sources
+from .loading import LoadOptions, claims_over_limit, expand_paths, read_sources
 from .model import (
     Claim,
     ClaimKind,
@@ -176,12 +176,12 @@ class Tracker:
         report = AddReport()
         for item in items:
             try:
-                paths.extend(expand_paths(str(item)))
+                paths.extend(expand_paths(str(item), warn=report.errors.append))
             except ClaimtrackError as exc:  # an empty directory: say so, add the rest
                 report.errors.append(exc)
         for done, uri in enumerate(paths, 1):
             try:
-                loaded = read_sources(self.pm, uri, self.load_options)
+                loaded = read_sources(self.pm, uri, self.load_options, warn=report.errors.append)
                 report.errors.extend(loaded.problems)
                 for source in loaded.sources:
                     source = self._as_stored(source)
@@ -234,6 +234,10 @@ class Tracker:
             return
         result = self.extract_source(source, extractors=extractors)
         report.errors.extend(result.errors)
+        too_many = claims_over_limit(source, len(result.claims), self.load_options)
+        if too_many is not None:
+            report.errors.append(too_many)
+            return
         outcome = self.store.add_source(
             source, result.claims, rederive=rederive, replace=result.succeeded
         )
@@ -693,9 +697,9 @@ def extract_path(
     selected = selected_extractors(pm, extractors)
     options = load_options or LoadOptions()
     report = ExtractReport()
-    for path in expand_paths(str(uri)):
+    for path in expand_paths(str(uri), warn=report.errors.append):
         try:
-            loaded = read_sources(pm, path, options)
+            loaded = read_sources(pm, path, options, warn=report.errors.append)
         except ClaimtrackError as exc:
             report.errors.append(exc)
             continue

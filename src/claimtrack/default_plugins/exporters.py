@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from ..hookspecs import hookimpl
 from ..records import dumps_line, standing_record
+from ..sanitize import markdown_text
 from ..status import Standing
 
 CSV_COLUMNS = (
@@ -115,32 +116,10 @@ def write_csv(standings: Sequence[Standing], stream: TextIO, as_of: datetime) ->
         writer.writerow([safe_cell(row[c]) for c in CSV_COLUMNS])
 
 
-#: Markdown that text from a source must not produce: tables, links, emphasis, code,
-#: HTML.  Each becomes a literal character when rendered.
-_MD_ESCAPES = str.maketrans(
-    {
-        "\\": "\\\\",
-        "|": "\\|",
-        "`": "\\`",
-        "*": "\\*",
-        "_": "\\_",
-        "[": "\\[",
-        "]": "\\]",
-        "<": "&lt;",
-        ">": "&gt;",
-        "&": "&amp;",
-        "\n": " ",
-        "\r": " ",
-        "\u2028": " ",
-        "\u2029": " ",
-    }
-)
-
-
 def _md(value: object) -> str:
     """A Markdown table cell showing ``value`` literally: nothing in it renders as
-    markup or HTML, and it stays on one line."""
-    return ("" if value is None else str(value)).translate(_MD_ESCAPES)
+    markup or HTML, and it stays on one line (:func:`claimtrack.sanitize.markdown_text`)."""
+    return markdown_text(value)
 
 
 def write_markdown(standings: Sequence[Standing], stream: TextIO, as_of: datetime) -> None:
