@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, Protocol, TypeVar
 
-from .actors import ActorRegistry, fuller_name
+from .actors import ActorRegistry, fuller_name, normalise_name
 from .errors import NotFoundError, StoreError
 from .migrations import migrate
 from .model import (
@@ -461,11 +461,13 @@ class SQLiteStore:
         for aid, name, kind, aliases in self._conn.execute(
             "SELECT id, name, kind, aliases FROM actors ORDER BY id"
         ):
-            try:
-                reg.add(Actor(id=aid, name=name, kind=kind, aliases=tuple(json.loads(aliases))))
-            except ValueError:
-                # Two stored actors claim one alias: keep the first, the name still resolves.
-                reg.add(Actor(id=aid, name=name, kind=kind))
+            # Two stored actors may share a name's key ("the Glen Rosa" stored as
+            # the-glen-rosa before ids dropped "the", and "Glen Rosa"): the first keeps
+            # the name, the other keeps only the names nobody else has.
+            names = [n for n in (name, *json.loads(aliases)) if _free(reg, n, aid)]
+            if not names:
+                continue
+            reg.add(Actor(id=aid, name=names[0], kind=kind, aliases=tuple(names[1:])))
         return reg
 
     def save_actors(self, actors: Iterable[Actor]) -> None:
@@ -777,6 +779,11 @@ _EVIDENCE_COLUMNS = (
     "id, claim_id, verdict, reason, source_id, uri, excerpt, happened_at, known_at,"
     " recorded_at, recorded_by, recorder, confidence, note"
 )
+
+
+def _free(reg: ActorRegistry, name: str, actor_id: str) -> bool:
+    owner = reg.resolve(name)
+    return (owner is None or owner.id == actor_id) and bool(normalise_name(name))
 
 
 def _meta_json(source: Source) -> str:
