@@ -117,7 +117,22 @@ def m002_status_index(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial, m002_status_index]
+def m003_promises(conn: sqlite3.Connection) -> None:
+    """Promises: the claims that state one promise grouped under a stable id, the
+    relations between promises, a person's corrections (append-only) and the moves of
+    re-extracted claims; every stored claim is grouped at once, nothing else changes."""
+    from .store_promises import PROMISE_TABLES, regroup
+
+    for statement in PROMISE_TABLES:
+        conn.execute(statement)
+    regroup(conn, None)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    m001_initial,
+    m002_status_index,
+    m003_promises,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

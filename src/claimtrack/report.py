@@ -435,6 +435,27 @@ def _what(row: Standing, key: str = "") -> str:
     return what
 
 
+def made_by(row: Standing) -> str:
+    """Who made the promise and how often it was stated: "said by Keir Starmer ·
+    3 mentions in 2 sources" ("" for a row that is no promise)."""
+    p = row.promise
+    if p is None:
+        return ""
+    parts = [f"said by {p.speaker}"] if p.speaker else []
+    parts.append(p.mentions_phrase)
+    for kind, other in p.relations:
+        parts.append(f"{kind} {other[:8]}")
+    return " · ".join(parts)
+
+
+def _what_cell(row: Standing, key: str) -> Text:
+    text = Text(_what(row, key))
+    extra = made_by(row)
+    if extra:
+        text.append("\n" + extra, style="dim")
+    return text
+
+
 def _status_label(row: Standing) -> str:
     assert row.status is not None
     label = row.status.value.replace("_", " ")
@@ -559,9 +580,9 @@ def render_table(report: StatusReport, console: Console) -> None:
         table.add_column(_when_title(section.key), overflow="fold", ratio=2)
         for row in section.rows:
             who_what: tuple[str | Text, ...] = (
-                (Text.assemble((_who(row), "bold"), ": ", _what(row, section.key)),)
+                (Text.assemble((_who(row), "bold"), ": ", _what_cell(row, section.key)),)
                 if narrow
-                else (_who(row), _what(row, section.key))
+                else (_who(row), _what_cell(row, section.key))
             )
             table.add_row(
                 row.claim.id[:8], _status_text(row), *who_what, _when_cell(section.key, row)
@@ -619,10 +640,11 @@ def render_markdown(report: StatusReport, stream: TextIO) -> None:
         )
         stream.write("| --- | --- | --- | --- | --- |\n")
         for row in section.rows:
+            extra = made_by(row)
             cells = (
                 _status_label(row),
                 _who(row),
-                _what(row, section.key),
+                _what(row, section.key) + (f" ({extra})" if extra else ""),
                 _when_cell(section.key, row),
             )
             stream.write(f"| `{row.claim.id[:8]}` | " + " | ".join(_md(c) for c in cells) + " |\n")

@@ -11,12 +11,13 @@ The CLI is a thin layer on this class, so a script can do whatever the CLI does:
 from __future__ import annotations
 
 import gc
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import attrs
 
@@ -32,6 +33,7 @@ from .model import (
     Evidence,
     RecorderKind,
     Source,
+    SourceRef,
     Status,
     Verdict,
     content_id,
@@ -45,9 +47,20 @@ from .plugins import (
     get_plugin_manager,
 )
 from .report import StatusReport, assemble_report
-from .status import Standing, StatusLine, decide, standing, timeline_at
-from .store import ClaimSummary, SQLiteStore
+from .records import claim_from_record
+from .status import (
+    PromiseFacts,
+    Standing,
+    StatusLine,
+    decide,
+    promise_standing,
+    standing,
+    timeline_at,
+)
+from .store import SQLiteStore
+from .store_promise_reads import PromiseSummary
 from .timeutil import parse_published, parse_when
+from .tracker_corrections import Corrections, PromiseHistory
 
 __all__ = [
     "DEFAULT_DB",
@@ -105,7 +118,7 @@ class ClaimHistory:
     standing: Standing
 
 
-class Tracker:
+class Tracker(Corrections):
     """A claim ledger in a SQLite file, with the plugins that read, extract and check.
 
     ``db`` is the store's path (created when missing).  ``plugin_manager`` defaults to
@@ -332,48 +345,78 @@ class Tracker:
         kind: ClaimKind | str | None = ClaimKind.COMMITMENT,
         since: When = None,
     ) -> list[StatusLine]:
-        """The status of every matching claim as a :class:`StatusLine`, without parsing
-        claim records: SQL reads a few columns and, per claim, only the evidence that
-        can decide it; :func:`claimtrack.status.decide` (the one derivation, which
-        ``derive_status`` also runs) gives each status.  Filters as :meth:`status`."""
+        """The status of every matching tracked promise (``kind``: one kind, None for
+        every tracked kind) as a :class:`StatusLine` whose ``claim_id`` is the promise's
+        id, without parsing records: SQL reads a few columns and, per promise, only the
+        evidence of its mentions that can decide it; :func:`claimtrack.status.decide`
+        (the one derivation) gives each status.  A promise first seen after ``as_of``
+        is not listed.  Filters as :meth:`status` (``since``: first seen since then)."""
         when = self._as_of(as_of)
-        kinds = None if kind is None else [ClaimKind(ClaimKind.parse(kind))]
+        kinds = (
+            [ClaimKind(ClaimKind.parse(kind))]
+            if kind is not None
+            else [ClaimKind.COMMITMENT, ClaimKind.PREDICTION, ClaimKind.DEMAND]
+        )
         actor_ids = None if actor is None else self._actor_ids(actor)
         since_at = parse_when(since, what="--since") if since is not None else None
         with _gc_paused():
-            summaries = self.store.claim_summaries(
-                kinds=kinds, actor_ids=actor_ids, with_asserted=since_at is not None
-            )
+            summaries = self.store.promise_summaries(kinds=kinds, actor_ids=actor_ids, seen_by=when)
             if since_at is not None:
-                summaries = [s for s in summaries if _asserted_since(s, since_at)]
-            evidence = self.store.decisive_evidence(
+                floor = since_at.timestamp()
+                summaries = [
+                    s for s in summaries if s.first_seen_ts is not None and s.first_seen_ts >= floor
+                ]
+            evidence = self.store.promise_evidence(
                 when, None if actor is None and since is None else [s.id for s in summaries]
             )
-            return list(_lines(summaries, evidence, when.timestamp()))
+            return list(_promise_lines(summaries, evidence, when.timestamp()))
 
     def standings_of(
-        self, claim_ids: Sequence[str], as_of: When = None, *, history: bool = False
+        self, ids: Sequence[str], as_of: When = None, *, history: bool = False
     ) -> list[Standing]:
-        """Full :class:`Standing` rows of these claims (in this order) as of ``as_of``."""
+        """Full :class:`Standing` rows of these promises (in this order) as of ``as_of``:
+        each row's ``claim`` is the promise's reading (its id the promise's), its
+        ``evidence`` that of all its mentions (all of it known by then with
+        ``history``, else what can decide the status)."""
         when = self._as_of(as_of)
         with _gc_paused():
-            return self._standings_of(claim_ids, when, history)
-
-    def _standings_of(
-        self, claim_ids: Sequence[str], when: datetime, history: bool
-    ) -> list[Standing]:
-        claims = self.store.claims_by_id(claim_ids)
-        if history:
-            evidence = self.store.evidence_known_by(when, list(claims))
-        else:
-            evidence = self.store.decisive_evidence(
-                when, list(claims) if len(claims) <= 500 else None
+            texts = self.store.promise_records_json(list(ids))
+            evidence = self.store.promise_evidence(
+                when, list(texts) if len(texts) <= 5000 else None, decisive=not history
             )
-        refs = self.store.source_refs({c.source_id for c in claims.values()})
-        return [
-            standing(c, refs.get(c.source_id), evidence.get(c.id, ()), when)
-            for c in (claims[i] for i in claim_ids if i in claims)
-        ]
+            out: list[Standing] = []
+            for pid in ids:
+                if pid in texts:
+                    out.append(_promise_row(json.loads(texts[pid]), evidence.get(pid, ()), when))
+            return out
+
+    def claim_standings(self, as_of: When = None) -> list[Standing]:
+        """Every active claim (all kinds) as of ``as_of`` with its evidence known by
+        then; a claim that is a mention of a tracked promise carries the promise
+        (``promise``) and the promise's status and progress.  What exporters get."""
+        when = self._as_of(as_of)
+        with _gc_paused():
+            ids = [s.id for s in self.store.claim_summaries()]
+            claims = self.store.claims_by_id(ids)
+            evidence = self.store.evidence_known_by(when, list(claims))
+            refs = self.store.source_refs({c.source_id for c in claims.values()})
+            promise_of = self.store.promise_of_claims(ids)
+            lines = {ln.claim_id: ln for ln in self.status_lines(when, kind=None)}
+            out: list[Standing] = []
+            for c in (claims[i] for i in ids if i in claims):
+                row = standing(c, refs.get(c.source_id), evidence.get(c.id, ()), when)
+                pid = promise_of.get(c.id)
+                line = lines.get(pid) if pid is not None else None
+                if pid is not None and line is not None:
+                    row = attrs.evolve(
+                        row,
+                        status=line.status,
+                        progress=line.progress,
+                        decided_by=line.decided_by,
+                        promise=PromiseFacts(id=pid, first_claim=pid),
+                    )
+                out.append(row)
+            return out
 
     def report(
         self,
@@ -403,26 +446,19 @@ class Tracker:
         )
 
     def _records_json(self, lines: Sequence[StatusLine]) -> Iterator[str]:
-        # The stored JSON with status and progress spliced in before the closing brace:
-        # the same members, in the same order, as records.claim_record writes.
-        texts = self.store.claim_records_json(ln.claim_id for ln in lines)
+        # The stored promise JSON with status, progress and reason spliced in before
+        # the closing brace: neither parsed nor re-encoded.
+        texts = self.store.promise_records_json([ln.claim_id for ln in lines])
         for ln in lines:
             text = texts[ln.claim_id]
-            if ln.status is not None:
-                progress = "null" if ln.progress is None else f'"{ln.progress.value}"'
-                text = f'{text[:-1]},"status":"{ln.status.value}","progress":{progress}}}'
-            yield text
+            progress = "null" if ln.progress is None else f'"{ln.progress.value}"'
+            status = "null" if ln.status is None else f'"{ln.status.value}"'
+            reason = _reason(ln)
+            why = "null" if reason is None else json.dumps(reason, ensure_ascii=False)
+            yield f'{text[:-1]},"status":{status},"progress":{progress},"reason":{why}}}'
 
     def _records(self, lines: Sequence[StatusLine]) -> list[dict[str, object]]:
-        records = self.store.claim_records(ln.claim_id for ln in lines)
-        out: list[dict[str, object]] = []
-        for ln in lines:
-            record: dict[str, object] = dict(records[ln.claim_id])
-            if ln.status is not None:
-                record["status"] = ln.status.value
-                record["progress"] = None if ln.progress is None else ln.progress.value
-            out.append(record)
-        return out
+        return [json.loads(text) for text in self._records_json(lines)]
 
     def _actor_ids(self, name: str) -> list[str]:
         registry = self.store.registry()
@@ -437,8 +473,8 @@ class Tracker:
 
     def standings(self, as_of: When = None) -> list[Standing]:
         """Every active claim (all kinds) as of ``as_of``, with its evidence history
-        known by then, for exporters."""
-        return self.status(as_of, kind=None, history=True)
+        known by then, for exporters (see :meth:`claim_standings`)."""
+        return self.claim_standings(as_of)
 
     # -- evidence -----------------------------------------------------------------------
 
@@ -460,7 +496,13 @@ class Tracker:
         ``evidence`` is a URI; ``known`` (when the world learned it) defaults to now and
         decides from when the verdict counts; ``happened`` is when it happened.
         Appended to the claim's history: nothing earlier is changed."""
-        claim = self.store.get_claim(claim_id)
+        # A promise's verdict lands on its first mention (and counts for all of them);
+        # a claim that is no promise's mention (a statement) takes it itself.
+        try:
+            target = self.store.promise_first_claim(self.store.find_promise(claim_id))
+        except NotFoundError:
+            target = claim_id
+        claim = self.store.get_claim(target)
         try:
             parsed = Verdict.parse(verdict)
         except ValueError as exc:
@@ -491,11 +533,20 @@ class Tracker:
         when = self._as_of(as_of)
         report = CheckReport()
         # Statuses from the narrowed lines; whole claims only for those still open.
-        before = {ln.claim_id: ln for ln in self.status_lines(when)}
+        # Per promise: the checkers see its reading under its first mention's id, so
+        # what they find lands on a mention and counts for the whole promise.
+        before = {ln.claim_id: ln for ln in self.status_lines(when, kind=None)}
         todo = [
-            cid for cid, ln in before.items() if ln.status is not None and ln.status not in _FINAL
+            pid for pid, ln in before.items() if ln.status is not None and ln.status not in _FINAL
         ]
-        claims = self.store.claims_by_id(todo)
+        texts = self.store.promise_records_json(todo)
+        claims: dict[str, Claim] = {}
+        promise_of: dict[str, str] = {}
+        for pid in todo:
+            record = json.loads(texts[pid])
+            first = (record.get("mentions") or [{"id": pid}])[0]["id"]
+            claims[pid] = attrs.evolve(claim_from_record(record), id=first)
+            promise_of[first] = pid
         for cid in todo:
             claim = claims[cid]
             report.checked += 1
@@ -526,8 +577,12 @@ class Tracker:
                     if stored is not None:
                         report.recorded.append(stored)
         if report.recorded:
-            touched = {e.claim_id for e in report.recorded}
-            after = {ln.claim_id: ln for ln in self.status_lines(when) if ln.claim_id in touched}
+            touched = {promise_of.get(e.claim_id, e.claim_id) for e in report.recorded}
+            after = {
+                ln.claim_id: ln
+                for ln in self.status_lines(when, kind=None)
+                if ln.claim_id in touched
+            }
             for cid in sorted(touched, key=list(before).index):
                 old, new = before[cid], after.get(cid)
                 if new is not None and new.status != old.status:
@@ -604,20 +659,15 @@ def _same_metadata(a: Source, b: Source) -> bool:
 _FINAL = frozenset(s for s in Status if s.is_final)
 
 
-def _lines(
-    summaries: Iterable[ClaimSummary], evidence: Mapping[str, Sequence[Evidence]], at: float
+def _promise_lines(
+    summaries: Iterable[PromiseSummary], evidence: Mapping[str, Sequence[Evidence]], at: float
 ) -> Iterator[StatusLine]:
-    commitment = ClaimKind.COMMITMENT.value
     for s in summaries:
-        status: Status | None = None
-        progress = None
-        decided = None
-        if s.kind == commitment:
-            status, progress, decided = decide(
-                evidence.get(s.id, ()),
-                bool(s.has_condition),
-                timeline_at(s.due_start_ts, s.due_end_ts, bool(s.due_vague), at),
-            )
+        status, progress, decided = decide(
+            evidence.get(s.id, ()),
+            bool(s.has_condition),
+            timeline_at(s.due_start_ts, s.due_end_ts, bool(s.due_vague), at),
+        )
         yield StatusLine(
             claim_id=s.id,
             status=status,
@@ -627,13 +677,39 @@ def _lines(
             due_start_ts=s.due_start_ts,
             due_end_ts=s.due_end_ts,
             due_vague=bool(s.due_vague),
-            published_ts=s.published_ts,
+            published_ts=s.first_seen_ts,
+            kind=s.kind,
         )
 
 
-def _asserted_since(summary: ClaimSummary, since: datetime) -> bool:
-    asserted = parse_when(summary.asserted_at, what="asserted_at")
-    return asserted is not None and asserted >= since
+def _reason(line: StatusLine) -> str | None:
+    e = line.decided_by
+    final = line.status is not None and line.status.is_final
+    return e.reason if e is not None and final else None
+
+
+def _promise_row(
+    record: Mapping[str, Any], evidence: Iterable[Evidence], when: datetime
+) -> Standing:
+    reading = claim_from_record(record)
+    src = record.get("source") or {}
+    source = SourceRef(
+        id=src.get("id") or reading.source_id,
+        uri=src.get("uri"),
+        title=src.get("title"),
+        published_at=parse_when(src.get("published_at"), what="published_at"),
+    )
+    mentions = record.get("mentions") or []
+    facts = PromiseFacts(
+        id=reading.id,
+        first_claim=mentions[0]["id"] if mentions else reading.id,
+        mentions=len(mentions),
+        sources=len({m["source"]["id"] for m in mentions}),
+        speaker=reading.speaker.name if reading.speaker is not None else None,
+        first_seen=parse_when(record.get("first_seen"), what="first_seen"),
+        relations=tuple((r["type"], r["id"]) for r in record.get("relations") or ()),
+    )
+    return promise_standing(reading, source, evidence, when, facts)
 
 
 @contextmanager
