@@ -28,7 +28,7 @@ from datetime import datetime
 import attrs
 
 from .actors import normalise_name
-from .model import Claim, ClaimKind
+from .model import Claim
 
 __all__ = [
     "RULES",
@@ -96,13 +96,9 @@ def stem(word: str) -> str:
 
 
 def is_trackable(claim: Claim) -> bool:
-    """Whether a claim is tracked: every commitment, and a prediction or demand that
-    carries a resolved due window.  Statements never are."""
-    if claim.kind is ClaimKind.COMMITMENT:
-        return True
-    if claim.kind in (ClaimKind.PREDICTION, ClaimKind.DEMAND):
-        return claim.due is not None and claim.due.start is not None
-    return False
+    """Whether a claim is tracked (:attr:`Claim.is_tracked`): every commitment, and a
+    prediction or demand that carries a resolved due window.  Statements never are."""
+    return claim.is_tracked
 
 
 @attrs.frozen(kw_only=True)

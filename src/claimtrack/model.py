@@ -494,8 +494,13 @@ class Claim:
 
     @property
     def is_tracked(self) -> bool:
-        """Whether this claim gets a status (commitments do)."""
-        return self.kind is ClaimKind.COMMITMENT
+        """Whether this claim gets a status: every commitment, and a prediction or a
+        demand that carries a resolved due window.  Statements never do."""
+        if self.kind is ClaimKind.COMMITMENT:
+            return True
+        if self.kind is ClaimKind.STATEMENT:
+            return False
+        return self.due is not None and self.due.start is not None
 
     def check_against(self, source: Source) -> None:
         """Raise ValueError unless this claim belongs to ``source`` and its span holds its text."""
