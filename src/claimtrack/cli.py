@@ -31,7 +31,9 @@ from .cli_host import (
     plugin_manager,
     report_problems,
 )
-from .errors import ClaimtrackError, InputError
+from .cli_promises import print_promise
+from .cli_promises import register as _register_corrections
+from .errors import ClaimtrackError, InputError, NotFoundError
 from .extraction import EXTRACTORS_ENV, resolve_extractors
 from .model import ClaimKind, Status, Verdict
 from .output import write_output
@@ -540,8 +542,46 @@ def resolve(
 @click.pass_context
 @handle_errors
 def show(ctx: click.Context, claim_id: str, as_of: datetime | None, fmt: str) -> None:
-    """One claim: its text, sentence, source, status and whole dated verdict history."""
+    """One promise (or claim): its reading, source, status, every mention (with the
+    rule that grouped it), its relations, the whole dated verdict history and every
+    correction a person made.  CLAIM_ID is a promise id, a claim id or a unique prefix
+    of either; a claim that is no promise's mention (a statement) is shown alone."""
     tracker = _tracker(ctx)
+    try:
+        p = tracker.show_promise(claim_id, as_of)
+    except NotFoundError:
+        p = None
+    if p is not None:
+        retracted = tracker.store.retracted()
+        if fmt == "json":
+            doc = tracker.store.promise_record(p.standing.claim.id)
+            st = p.standing
+            doc["status"] = None if st.status is None else st.status.value
+            doc["progress"] = None if st.progress is None else st.progress.value
+            doc["history"] = [
+                {**evidence_record(e), "retracted": e.id in retracted} for e in p.evidence
+            ]
+            doc["corrections"] = [
+                {
+                    "id": c.id,
+                    "command": c.command,
+                    "typed": c.typed,
+                    "note": c.note,
+                    "recorded_by": c.recorded_by,
+                    "recorded_at": c.recorded_at.isoformat(),
+                }
+                for c in p.corrections
+            ]
+            click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+            return
+        con = _console()
+        _print_history(
+            ClaimHistory(claim=p.claim, source=p.source, evidence=p.evidence, standing=p.standing),
+            con,
+            retracted,
+        )
+        print_promise(p, con, _when)
+        return
     h = tracker.show(claim_id, as_of)
     if fmt == "json":
         doc = standing_record(h.standing)
@@ -551,7 +591,7 @@ def show(ctx: click.Context, claim_id: str, as_of: datetime | None, fmt: str) ->
     _print_history(h, _console())
 
 
-def _print_history(h: ClaimHistory, con: Console) -> None:
+def _print_history(h: ClaimHistory, con: Console, retracted: frozenset[int] | set[int] = frozenset()) -> None:
     # Label-value grids: long values wrap under themselves at any width, and claim text
     # is printed as text (a "[peace]" in a quote is not rich markup).
     c = h.claim
@@ -605,6 +645,8 @@ def _print_history(h: ClaimHistory, con: Console) -> None:
     history.add_column(overflow="fold")
     for e in h.evidence:
         block = Text(e.verdict.value, style="bold")
+        if e.id in retracted:
+            block.append(" (retracted)", style="dim")
         if e.reason:
             block.append(f" ({e.reason})")
         block.append(f" — {e.recorded_by} ({e.recorder.value}")
@@ -720,6 +762,9 @@ def plugins(ctx: click.Context, fmt: str) -> None:
             note = Text(f"not loaded: {i.error}", style="red")
         table.add_row(i.name, i.version or "", ", ".join(i.hooks), note)
     _console().print(table)
+
+
+_register_corrections(cli, _tracker, WhenType())
 
 
 def main() -> None:
