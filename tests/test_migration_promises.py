@@ -18,7 +18,9 @@ OLD_TABLES = ("sources", "actors", "claims", "evidence")
 def _dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
     conn = sqlite3.connect(path)
     try:
-        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in OLD_TABLES}
+        return {
+            t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in OLD_TABLES
+        }
     finally:
         conn.close()
 

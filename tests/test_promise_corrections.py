@@ -49,7 +49,9 @@ def test_an_edit_is_recorded_beside_the_extraction_and_survives_rederive(
     _, tracker = ledger
     pid = _by_action(tracker, "Mill Lane")
     extracted = tracker.store.get_claim(tracker.store.promise_first_claim(pid))
-    c = tracker.edit(pid[:6], due="2025-03-20", actor="Riverside Council", note="the notice says so", by="ana")
+    c = tracker.edit(
+        pid[:6], due="2025-03-20", actor="Riverside Council", note="the notice says so", by="ana"
+    )
     assert (c.command, c.recorded_by, c.note) == ("edit", "ana", "the notice says so")
     assert c.typed == {"due": "2025-03-20", "actor": "Riverside Council"}
     for _ in range(2):
@@ -73,9 +75,14 @@ def test_due_phrase_is_read_against_the_promise_publication(
     assert row.claim.due.end.month in (4, 5)
 
 
-def test_merge_then_split_restores_promises_and_ids(ledger: tuple[Path, claimtrack.Tracker]) -> None:
+def test_merge_then_split_restores_promises_and_ids(
+    ledger: tuple[Path, claimtrack.Tracker],
+) -> None:
     _, tracker = ledger
-    before = {ln.claim_id: tracker.store.mention_ids(ln.claim_id) for ln in tracker.status_lines("2025-03-05")}
+    before = {
+        ln.claim_id: tracker.store.mention_ids(ln.claim_id)
+        for ln in tracker.status_lines("2025-03-05")
+    }
     lane, depot = _by_action(tracker, "Mill Lane"), _by_action(tracker, "depot")
     tracker.merge([lane, depot], note="one works programme")
     merged = {ln.claim_id for ln in tracker.status_lines("2025-03-05")}
@@ -84,7 +91,10 @@ def test_merge_then_split_restores_promises_and_ids(ledger: tuple[Path, claimtra
     tracker.rederive()  # the merge holds after re-extraction
     assert sorted(tracker.store.mention_ids(lane)) == sorted(before[lane] + before[depot])
     tracker.split(lane, [m[:10] for m in before[depot]], note="two jobs after all")
-    after = {ln.claim_id: tracker.store.mention_ids(ln.claim_id) for ln in tracker.status_lines("2025-03-05")}
+    after = {
+        ln.claim_id: tracker.store.mention_ids(ln.claim_id)
+        for ln in tracker.status_lines("2025-03-05")
+    }
     assert after == before
     commands = [c.command for c in tracker.show_promise(lane).corrections]
     assert commands == ["merge", "split"]
@@ -108,7 +118,7 @@ def test_retract_withdraws_the_latest_persons_verdict_from_its_known_time(
 def test_add_claim_by_hand_is_grouped_and_survives_rederive(
     ledger: tuple[Path, claimtrack.Tracker],
 ) -> None:
-    article, tracker = ledger
+    _, tracker = ledger
     source = tracker.store.sources().__next__()
     c = tracker.add_claim(
         source.id[:6],
@@ -127,7 +137,11 @@ def test_add_claim_by_hand_is_grouped_and_survives_rederive(
     assert tracker.store.get_claim(claim_id).extractor.startswith("person")  # type: ignore[union-attr]
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(st.permutations(["Mill Lane", "depot", "bridge"]))
 def test_merging_then_splitting_any_order_restores(
     tmp_path_factory: pytest.TempPathFactory, will_pm: ClaimtrackPluginManager, order: list[str]
@@ -137,11 +151,17 @@ def test_merging_then_splitting_any_order_restores(
     article.write_text(f"published: 2025-03-03T09:00:00+00:00\npublisher: Gazette\n\n{BODY}\n")
     with claimtrack.Tracker(folder / "l.db", plugin_manager=will_pm) as tracker:
         tracker.add(article)
-        before = {ln.claim_id: tracker.store.mention_ids(ln.claim_id) for ln in tracker.status_lines("2025-03-05")}
+        before = {
+            ln.claim_id: tracker.store.mention_ids(ln.claim_id)
+            for ln in tracker.status_lines("2025-03-05")
+        }
         ids = [_by_action(tracker, w) for w in order]
         tracker.merge(ids[:2])
         tracker.split(ids[0], before[ids[1]])
-        after = {ln.claim_id: tracker.store.mention_ids(ln.claim_id) for ln in tracker.status_lines("2025-03-05")}
+        after = {
+            ln.claim_id: tracker.store.mention_ids(ln.claim_id)
+            for ln in tracker.status_lines("2025-03-05")
+        }
         assert after == before
 
 
@@ -174,12 +194,20 @@ def test_bad_corrections_are_one_line_and_change_nothing(
         "source": next(tracker.store.sources()).id,
     }
     tracker.edit(values["ferry"], actor="Harbour Ferries")  # another actor's promise
-    before = (_count(tracker), tracker.store.promise_records_json([values["lane"], values["ferry"]]))
-    result = invoke_cli(*[a.format(**values) for a in args], plugin_manager=will_pm, db=tracker.store.path)
+    before = (
+        _count(tracker),
+        tracker.store.promise_records_json([values["lane"], values["ferry"]]),
+    )
+    result = invoke_cli(
+        *[a.format(**values) for a in args], plugin_manager=will_pm, db=tracker.store.path
+    )
     assert result.exit_code == 1
     assert message in result.output and len(result.output.strip().splitlines()) == 1
     assert "Traceback" not in result.output
-    assert (_count(tracker), tracker.store.promise_records_json([values["lane"], values["ferry"]])) == before
+    assert (
+        _count(tracker),
+        tracker.store.promise_records_json([values["lane"], values["ferry"]]),
+    ) == before
 
 
 def test_show_prints_each_correction_with_its_command(
@@ -188,30 +216,70 @@ def test_show_prints_each_correction_with_its_command(
     _, tracker = ledger
     pid = _by_action(tracker, "Mill Lane")
     db = tracker.store.path
-    assert invoke_cli("edit", pid[:8], "--due", "2025-03-20", "--note", "per notice", plugin_manager=will_pm, db=db).exit_code == 0
-    assert invoke_cli("resolve", pid[:8], "kept", "--known", "2025-03-21", plugin_manager=will_pm, db=db).exit_code == 0
+    assert (
+        invoke_cli(
+            "edit",
+            pid[:8],
+            "--due",
+            "2025-03-20",
+            "--note",
+            "per notice",
+            plugin_manager=will_pm,
+            db=db,
+        ).exit_code
+        == 0
+    )
+    assert (
+        invoke_cli(
+            "resolve", pid[:8], "kept", "--known", "2025-03-21", plugin_manager=will_pm, db=db
+        ).exit_code
+        == 0
+    )
     assert invoke_cli("retract", pid[:8], plugin_manager=will_pm, db=db).exit_code == 0
     shown = invoke_cli("show", pid[:8], plugin_manager=will_pm, db=db).output
     assert "edit --due '2025-03-20'" in shown and "per notice" in shown
     assert "retract" in shown and "(retracted)" in shown
     assert "Mentions (1)" in shown
-    doc = json.loads(invoke_cli("show", pid, "--format", "json", plugin_manager=will_pm, db=db).output)
+    doc = json.loads(
+        invoke_cli("show", pid, "--format", "json", plugin_manager=will_pm, db=db).output
+    )
     assert [c["command"] for c in doc["corrections"]] == ["edit", "retract"]
     assert doc["history"][0]["retracted"] is True
 
 
 def test_status_json_has_one_record_per_promise(
-    ledger: tuple[Path, claimtrack.Tracker], will_pm: ClaimtrackPluginManager, claim_schema: dict[str, object]
+    ledger: tuple[Path, claimtrack.Tracker],
+    will_pm: ClaimtrackPluginManager,
+    claim_schema: dict[str, object],
 ) -> None:
     import jsonschema
 
     _, tracker = ledger
-    out = invoke_cli("status", "--format", "json", "--as-of", "2025-03-05", plugin_manager=will_pm, db=tracker.store.path)
+    out = invoke_cli(
+        "status",
+        "--format",
+        "json",
+        "--as-of",
+        "2025-03-05",
+        plugin_manager=will_pm,
+        db=tracker.store.path,
+    )
     doc = json.loads(out.output)
     assert len(doc["commitments"]) == len(tracker.status_lines("2025-03-05"))
     for record in doc["commitments"]:
         jsonschema.validate(record, claim_schema)
-        for key in ("id", "kind", "status", "due", "actor", "action", "reason", "mentions", "first_seen", "relations"):
+        for key in (
+            "id",
+            "kind",
+            "status",
+            "due",
+            "actor",
+            "action",
+            "reason",
+            "mentions",
+            "first_seen",
+            "relations",
+        ):
             assert key in record
         for m in record["mentions"]:
             assert set(m) >= {"id", "source", "text", "sentence", "span", "speaker", "asserted_at"}

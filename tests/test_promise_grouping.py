@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claimtrack
-from claimtrack import Actor, Claim, Source, TimeWindow
+from claimtrack import Actor, Claim, TimeWindow
 from claimtrack.grouping import RULES, group, mention_of
 from claimtrack.plugins import ClaimtrackPluginManager
 
@@ -69,7 +69,9 @@ claims_strategy = st.lists(
 )
 
 
-def _partition(claims: list[Claim], seed: int) -> tuple[frozenset[frozenset[str]], dict[str, tuple[str | None, str]]]:
+def _partition(
+    claims: list[Claim], seed: int
+) -> tuple[frozenset[frozenset[str]], dict[str, tuple[str | None, str]]]:
     shuffled = list(claims)
     random.Random(seed).shuffle(shuffled)
     g = group(mention_of(c) for c in shuffled)
@@ -134,7 +136,11 @@ def test_pins_keep_promises_apart_and_together() -> None:
     ms = [mention_of(x) for x in (a, b, c)]
     assert len(group(ms).groups) == 2
     apart = group(ms, {a.id: "P", b.id: "Q"})
-    assert {frozenset(g) for g in apart.groups} == {frozenset({a.id}), frozenset({b.id}), frozenset({c.id})}
+    assert {frozenset(g) for g in apart.groups} == {
+        frozenset({a.id}),
+        frozenset({b.id}),
+        frozenset({c.id}),
+    }
     together = group(ms, {a.id: "P", c.id: "P"})
     assert {frozenset(g) for g in together.groups} == {frozenset({a.id, b.id, c.id})}
 
@@ -218,7 +224,10 @@ def test_a_moved_deadline_breaks_the_earlier_promise_once(
     fresh_tracker.add(_article(tmp_path, "later.txt", "2025-03-12T09:00:00+00:00", body))
     lines = fresh_tracker.status_lines(as_of="2025-03-13")
     assert len(lines) == 2
-    rows = {r.claim.id: r for r in fresh_tracker.standings_of([ln.claim_id for ln in lines], "2025-03-13")}
+    rows = {
+        r.claim.id: r
+        for r in fresh_tracker.standings_of([ln.claim_id for ln in lines], "2025-03-13")
+    }
     (later,) = [r for r in rows.values() if r.promise is not None and r.promise.relations]
     ((kind, earlier_id),) = later.promise.relations  # type: ignore[union-attr]
     assert kind == "revises"

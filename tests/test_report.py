@@ -298,6 +298,7 @@ def test_tracker_report_equals_build_report_over_full_rows(
         assert [(a.id, a.name, dict(a.counts)) for a in fast.actors] == [
             (a.id, a.name, dict(a.counts)) for a in plain.actors
         ]
+
         # The tracker's records are promise records: the claim record of each promise's
         # reading, then its mentions, first_seen, relations, status, progress and reason.
         def claim_part(record: dict[str, object]) -> dict[str, object]:

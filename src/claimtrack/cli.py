@@ -591,7 +591,9 @@ def show(ctx: click.Context, claim_id: str, as_of: datetime | None, fmt: str) ->
     _print_history(h, _console())
 
 
-def _print_history(h: ClaimHistory, con: Console, retracted: frozenset[int] | set[int] = frozenset()) -> None:
+def _print_history(
+    h: ClaimHistory, con: Console, retracted: frozenset[int] | set[int] = frozenset()
+) -> None:
     # Label-value grids: long values wrap under themselves at any width, and claim text
     # is printed as text (a "[peace]" in a quote is not rich markup).
     c = h.claim

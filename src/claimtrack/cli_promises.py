@@ -28,13 +28,15 @@ _KINDS = [k.value for k in ClaimKind]
 
 
 def _done(c: Correction, what: str) -> None:
-    click.echo(f"{what} (correction #{c.id} by {c.recorded_by}); `claimtrack show {c.promise_id[:8]}`")
+    click.echo(
+        f"{what} (correction #{c.id} by {c.recorded_by}); `claimtrack show {c.promise_id[:8]}`"
+    )
 
 
 def register(
     cli: click.Group,
     tracker_of: Callable[[click.Context], Tracker],
-    when_type: click.ParamType,
+    when_type: click.ParamType,  # type: ignore[type-arg]  # generic only in newer click
 ) -> None:
     """Add the correction commands to ``cli``."""
 
@@ -46,7 +48,7 @@ def register(
     @click.option(
         "--due",
         metavar="PHRASE",
-        help='By when: a phrase read against the promise\'s publication time ("by the end of'
+        help="By when: a phrase read against the promise's publication time (\"by the end of"
         ' March") or ISO dates (2025-03-20, 2025-03-17/2025-03-24: end exclusive).',
     )
     @click.option("--condition", metavar="TEXT", help="The condition it waits on.")
@@ -124,15 +126,16 @@ def register(
           claimtrack split 20f9afea a166d525 --note "Thursday's meeting is another one"
         """
         c = tracker_of(ctx).split(id, list(mentions), note=note, by=by)
-        _done(c, f"Split {len(c.args['claims'])} mention(s) off {c.promise_id[:8]} into {c.args['new'][:8]}")
+        _done(
+            c,
+            f"Split {len(c.args['claims'])} mention(s) off {c.promise_id[:8]} into {c.args['new'][:8]}",
+        )
 
     @cli.command()
     @click.argument("id")
     @click.option("--note", help="Why, in your own words.")
     @click.option("--by", help="Who makes the correction (default: your user name).")
-    @click.option(
-        "--known", type=when_type, help="From when the retraction counts (default: now)."
-    )
+    @click.option("--known", type=when_type, help="From when the retraction counts (default: now).")
     @click.pass_context
     @handle_errors
     def retract(

@@ -43,11 +43,84 @@ __all__ = [
 
 #: Words that carry no act: articles, pronouns, auxiliaries, prepositions.
 STOPWORDS = frozenset(
-    """a an the our their its his her my your this that these those we they it them us
-    he she i you be been being is are was were will would shall should can could may
-    might must to of in on at for by with and or as so from into onto up again also
-    all any some more further both each own just now then there here not never no
-    ourselves themselves itself""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "our",
+        "their",
+        "its",
+        "his",
+        "her",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "we",
+        "they",
+        "it",
+        "them",
+        "us",
+        "he",
+        "she",
+        "i",
+        "you",
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "and",
+        "or",
+        "as",
+        "so",
+        "from",
+        "into",
+        "onto",
+        "up",
+        "again",
+        "also",
+        "all",
+        "any",
+        "some",
+        "more",
+        "further",
+        "both",
+        "each",
+        "own",
+        "just",
+        "now",
+        "then",
+        "there",
+        "here",
+        "not",
+        "never",
+        "no",
+        "ourselves",
+        "themselves",
+        "itself",
+    ]
 )
 
 #: Verbs that name the same act, mapped to one (data, not code).
@@ -62,7 +135,9 @@ VERB_CLASSES: Mapping[str, str] = {
     "axe": "cancel",
 }
 
-_MODAL = re.compile(r"\b(?:will|would|shall|is to|are to|plans? to|pledged? to|promised? to)\s+", re.I)
+_MODAL = re.compile(
+    r"\b(?:will|would|shall|is to|are to|plans? to|pledged? to|promised? to)\s+", re.I
+)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 #: At most this many words before a modal are read as the action's subject.
 _SUBJECT_WORDS = 6
@@ -82,9 +157,7 @@ def stem(word: str) -> str:
         w = w[:-3] + "y"
     elif len(w) > 5 and w.endswith("ing"):
         w = w[:-3]
-    elif len(w) > 4 and w.endswith("ed"):
-        w = w[:-2]
-    elif len(w) > 4 and w.endswith("es") and w[-3] in "sxz":
+    elif (len(w) > 4 and w.endswith("ed")) or (len(w) > 4 and w.endswith("es") and w[-3] in "sxz"):
         w = w[:-2]
     elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
         w = w[:-1]

@@ -28,10 +28,8 @@ from .model import (
     Claim,
     ClaimKind,
     Evidence,
-    RecorderKind,
     Source,
     SourceRef,
-    Verdict,
 )
 from .records import claim_from_record, store_record
 from .store_promise_reads import PromiseReads

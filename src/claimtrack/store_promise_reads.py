@@ -106,8 +106,10 @@ class PromiseReads:
                 f"no promise or claim with id {key!r} in {self.path}; `claimtrack status` lists them"
             )
         if len(hits) > 1:
-            raise NotFoundError(f"the id prefix {key!r} matches several promises; give more characters")
-        return hits.pop()
+            raise NotFoundError(
+                f"the id prefix {key!r} matches several promises; give more characters"
+            )
+        return str(hits.pop())
 
     def has_promise(self, promise_id: str) -> bool:
         """Whether this id was ever given to a promise (ids are never reused)."""
@@ -135,7 +137,9 @@ class PromiseReads:
 
     def promise_record(self, promise_id: str) -> dict[str, Any]:
         """The stored public record of a promise (without status)."""
-        row = self._conn.execute("SELECT record FROM promises WHERE id = ?", (promise_id,)).fetchone()
+        row = self._conn.execute(
+            "SELECT record FROM promises WHERE id = ?", (promise_id,)
+        ).fetchone()
         if row is None:
             raise NotFoundError(f"no promise {promise_id!r} in {self.path}")
         record: dict[str, Any] = json.loads(row[0])

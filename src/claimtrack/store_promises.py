@@ -231,9 +231,7 @@ def _scope(conn: sqlite3.Connection, touched: Iterable[str]) -> _Loaded:
         labels = {pins[c] for c in loaded.claims if c in pins}
         partners = [c for c, lab in pins.items() if lab in labels and c not in loaded.claims]
         if partners:
-            extra = _load(
-                conn, "c.id IN (SELECT value FROM json_each(?))", [json.dumps(partners)]
-            )
+            extra = _load(conn, "c.id IN (SELECT value FROM json_each(?))", [json.dumps(partners)])
             loaded.claims.update(extra.claims)
             loaded.published.update(extra.published)
             loaded.mentions.update(extra.mentions)
@@ -261,7 +259,7 @@ def regroup(conn: sqlite3.Connection, touched: Iterable[str] | None = None) -> l
     # Mentions leaving the scope's promises (retired claims) go inactive.
     old_promises = _previous_promises(conn, loaded, touched, scope_all)
     written: list[str] = []
-    for members, pid in zip(grouping.groups, ids):
+    for members, pid in zip(grouping.groups, ids, strict=True):
         _write_promise(conn, pid, members, grouping, loaded, now)
         written.append(pid)
     placeholders = json.dumps(list(loaded.claims))
@@ -281,7 +279,9 @@ def regroup(conn: sqlite3.Connection, touched: Iterable[str] | None = None) -> l
             "UPDATE promises SET retired_at = ?, mentions = 0 WHERE id = ? AND retired_at IS NULL",
             (now, pid),
         )
-    _write_relations(conn, grouping, dict(zip((g[0] for g in grouping.groups), ids)), loaded)
+    _write_relations(
+        conn, grouping, dict(zip((g[0] for g in grouping.groups), ids, strict=True)), loaded
+    )
     return written
 
 
@@ -468,12 +468,18 @@ def _write_promise(
     first = claims[0]
     reading = effective_claim(first, claims, _edits(conn, pid))
     srcs = _sources(conn, (c.source_id for c in claims))
-    times = [loaded.published[c] for c in members if loaded.published[c] is not None]
+    times = [t for t in (loaded.published[c] for c in members) if t is not None]
     first_ts = min(times) if times else None
     first_seen = None if first_ts is None else datetime.fromtimestamp(first_ts, timezone.utc)
     mentions = [
-        (c, srcs.get(c.source_id, {"id": c.source_id, "uri": None, "title": None, "published_at": None}),
-         grouping.links[c.id].rule, grouping.links[c.id].joined)
+        (
+            c,
+            srcs.get(
+                c.source_id, {"id": c.source_id, "uri": None, "title": None, "published_at": None}
+            ),
+            grouping.links[c.id].rule,
+            grouping.links[c.id].joined,
+        )
         for c in claims
     ]
     relations = [
@@ -484,7 +490,17 @@ def _write_promise(
         )
     ]
     record = promise_record(pid, reading, mentions, first_seen, relations)
-    write_promise_row(conn, pid, reading, record, first_ts, members, len(srcs), loaded.mentions[members[0]].bucket, now)
+    write_promise_row(
+        conn,
+        pid,
+        reading,
+        record,
+        first_ts,
+        members,
+        len(srcs),
+        loaded.mentions[members[0]].bucket,
+        now,
+    )
     for c in members:
         link = grouping.links[c]
         conn.execute(
@@ -574,7 +590,9 @@ def _record_postponement(
 ) -> None:
     """The earlier promise is broken (postponed) from when the revising mention's source
     was published, once, unless it had been kept by then."""
-    row = conn.execute("SELECT published_at, published_ts FROM sources WHERE id = ?", (revising.source_id,)).fetchone()
+    row = conn.execute(
+        "SELECT published_at, published_ts FROM sources WHERE id = ?", (revising.source_id,)
+    ).fetchone()
     if row is None or row[0] is None:
         return
     known_at, known_ts = row

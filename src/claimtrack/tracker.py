@@ -46,8 +46,8 @@ from .plugins import (
     describe_plugins,
     get_plugin_manager,
 )
-from .report import StatusReport, assemble_report
 from .records import claim_from_record
+from .report import StatusReport, assemble_report
 from .status import (
     PromiseFacts,
     Standing,
@@ -60,7 +60,7 @@ from .status import (
 from .store import SQLiteStore
 from .store_promise_reads import PromiseSummary
 from .timeutil import parse_published, parse_when
-from .tracker_corrections import Corrections, PromiseHistory
+from .tracker_corrections import Corrections
 
 __all__ = [
     "DEFAULT_DB",

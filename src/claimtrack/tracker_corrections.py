@@ -155,7 +155,9 @@ class Corrections:
                 end = start + timedelta(days=1)
             if end <= start:
                 raise InputError(f"--due {phrase!r}: the end must come after the start")
-            return TimeWindow(start=start, end=end, grain="day" if len(parts) == 1 else "span", text=text)
+            return TimeWindow(
+                start=start, end=end, grain="day" if len(parts) == 1 else "span", text=text
+            )
         reference = reading.asserted_at
         window = parse_window(text, reference)
         if window is None:
@@ -240,7 +242,9 @@ class Corrections:
             "claims": chosen,
             "rest": rest,
         }
-        self.store.add_correction(pid, "split", args, note=note, by=_person(by), regroup_claims=mentions)
+        self.store.add_correction(
+            pid, "split", args, note=note, by=_person(by), regroup_claims=mentions
+        )
         return self.store.corrections_of(pid)[-1]
 
     def _split_id(self, pid: str, chosen: Sequence[str]) -> str:
@@ -362,7 +366,8 @@ class Corrections:
             raise NotFoundError(f"promise {pid} has no mention left (it was merged or retired)")
         row = rows[0]
         relations = [(t, o, r) for t, o, r in _relations(record)] + [
-            (f"{t}d by" if t.endswith("e") else f"{t} by", o, r) for t, o, r in self.store.revised_by(pid)
+            (f"{t}d by" if t.endswith("e") else f"{t} by", o, r)
+            for t, o, r in self.store.revised_by(pid)
         ]
         return PromiseHistory(
             standing=row,
