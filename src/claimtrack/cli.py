@@ -39,7 +39,7 @@ from .model import ClaimKind, Status, Verdict
 from .output import write_output
 from .plugins import ClaimtrackPluginManager, describe_plugins
 from .records import dumps_line, evidence_record, standing_record
-from .report import due_phrase, render_json, render_markdown, render_table
+from .report import StatusReport, due_phrase, render_json, render_markdown, render_table
 from .sanitize import TerminalSafe
 from .status import standing
 from .timeutil import check_typed, parse_when
@@ -49,6 +49,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 _one_line = one_line
 
 STATUS_CHOICES = [s.value for s in Status]
+#: The kinds of promise the ledger tracks, in the order the report shows them.
+TRACKED = ("commitment", "prediction", "demand")
 VERDICT_NAMES = [v.value for v in Verdict]
 
 
@@ -344,9 +346,11 @@ def extract(
 @click.option("--actor", help="Only commitments of this actor (who must act or who said it).")
 @click.option(
     "--kind",
-    type=click.Choice([k.value for k in ClaimKind]),
-    default="commitment",
+    type=click.Choice(["all", *TRACKED]),
+    default="all",
     show_default=True,
+    help="Which tracked promises: commitments, or predictions or demands that carry a"
+    " due window; all gives each kind its own sections.",
 )
 @click.option(
     "--due-within",
@@ -412,23 +416,37 @@ def status(
     """
     tracker = _tracker(ctx)
     when = as_of or datetime.now(timezone.utc)
-    report = tracker.report(
-        when,
-        actor=actor,
-        kind=kind,
-        due_within=due_within,
-        since=since,
-        # json lists every commitment from its records, not from the sections' rows.
-        limit=0 if fmt == "json" else (None if limit == 0 else limit),
-    )
+
+    def report_of(k: str | None) -> StatusReport:
+        return tracker.report(
+            when,
+            actor=actor,
+            kind=k,
+            due_within=due_within,
+            since=since,
+            # json lists every promise from its records, not from the sections' rows.
+            limit=0 if fmt == "json" else (None if limit == 0 else limit),
+        )
+
     if fmt == "json":
-        render_json(report, sys.stdout)
-    elif fmt == "markdown":
-        render_markdown(report, sys.stdout)
+        reports = [report_of(None if kind == "all" else kind)]
+        render_json(reports[0], sys.stdout)
     else:
-        render_table(report, _console())
+        # Commitments first, then each other kind that has promises, in its own sections.
+        kinds = TRACKED if kind == "all" else (kind,)
+        reports = []
+        for n, k in enumerate(kinds):
+            rep = report_of(k)
+            if n and kind == "all" and not rep.total:
+                continue
+            reports.append(rep)
+            if fmt == "markdown":
+                render_markdown(rep, sys.stdout, kind=k, heading=not n)
+            else:
+                render_table(rep, _console(), kind=k, heading=not n)
     wanted = sorted({Status(Status.parse(s)) for s in fail_on}, key=lambda s: s.value)
-    hits = {s.value: report.count(s) for s in wanted if report.count(s)}
+    hits = {s.value: sum(r.count(s) for r in reports) for s in wanted}
+    hits = {name: n for name, n in hits.items() if n}
     if hits:
         found = ", ".join(f"{n} {name}" for name, n in hits.items())
         click.echo(f"--fail-on: {found}", err=True)
