@@ -232,6 +232,20 @@ def test_json_is_one_object_with_the_contract() -> None:
 # -- the fast path and the plain one agree ------------------------------------------------
 
 
+ACTS = [
+    "build",
+    "repair",
+    "open",
+    "close",
+    "paint",
+    "sell",
+    "move",
+    "insure",
+    "staff",
+    "fence",
+    "light",
+    "clean",
+]
 shapes = st.lists(
     st.tuples(
         st.one_of(
@@ -276,6 +290,8 @@ def test_tracker_report_equals_build_report_over_full_rows(
                     speaker=MAYOR,
                     kind="commitment",
                     text=piece,
+                    # a different act each, so each is a promise of its own
+                    action=f"{ACTS[n]} the depot",
                     actor=actor,
                     due=due,
                     condition="if it rains" if conditional else None,

@@ -120,6 +120,15 @@ STOPWORDS = frozenset(
         "ourselves",
         "themselves",
         "itself",
+        # the words a moved deadline comes with ("two weeks later than planned")
+        "than",
+        "later",
+        "earlier",
+        "planned",
+        "originally",
+        "instead",
+        "expected",
+        "scheduled",
     ]
 )
 
@@ -434,7 +443,13 @@ def revises(earlier: Mention, later: Mention) -> bool:
     assert earlier.end_ts is not None and later.start_ts is not None
     if later.published_ts <= earlier.published_ts or later.start_ts < earlier.end_ts:
         return False
-    return any(r.test(earlier, later) for r in RULES if r.name in _ACT_RULES)
+    if any(r.test(earlier, later) for r in RULES if r.name in _ACT_RULES):
+        return True
+    # A revision usually adds words ("now", "two weeks on"): most of the smaller
+    # object's words are enough.
+    shared = len(earlier.words & later.words)
+    smaller = min(len(earlier.words), len(later.words))
+    return shared >= 2 and shared / smaller >= 0.6
 
 
 def _candidates(ms: Sequence[Mention]) -> list[tuple[int, int]]:
@@ -457,9 +472,10 @@ def _candidates(ms: Sequence[Mention]) -> list[tuple[int, int]]:
         found.update(by_source[m.source_id][-CANDIDATE_CAP:])
         found.update(by_words[m.words][-CANDIDATE_CAP:])
         r = rarest(m)
-        if r is not None:
-            found.update(by_word[r][-CANDIDATE_CAP:])
-        for w in sorted(m.words, key=lambda w: (df[w], w))[:8]:
+        by_rareness = sorted(m.words, key=lambda w: (df[w], w))
+        for w in by_rareness[:3]:  # those sharing one of its rarest words
+            found.update(by_word[w][-CANDIDATE_CAP:])
+        for w in by_rareness[:8]:  # those whose rarest word it holds (a subset of it)
             found.update(by_rarest[w][-CANDIDATE_CAP:])
         pairs.extend((i, j) for i in sorted(found))
         by_source[m.source_id].append(j)
