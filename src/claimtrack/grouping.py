@@ -4,7 +4,9 @@ A *mention* is one tracked claim (a commitment, or a prediction or demand with a
 window) reduced to what grouping reads: its kind, who must act, the act (verb and the
 content words of its object) and its due window.  Two mentions state the same promise
 when a rule of :data:`RULES` says so; the groups are the connected components of those
-links, refused where a person's correction pins two claims to different promises.
+links, refused where a person's correction pins two claims to different promises, and
+where one source states two acts that no rule joins (a third mention naming both must
+not chain them into one).
 
 Deterministic and order-independent: mentions are put in one canonical order (when
 their source was published, then source, then span) and candidate pairs are tried in
@@ -505,15 +507,31 @@ def group(mentions: Iterable[Mention], pins: Mapping[str, str] | None = None) ->
             i = parent[i]
         return i
 
-    def union(i: int, j: int) -> bool:
+    members_of: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
+
+    def kept_apart(ri: int, rj: int) -> bool:
+        # One article stating two acts that no rule joins keeps them two promises: a
+        # third mention naming both ("flights to A and to B") must not chain them.
+        a_side, b_side = members_of[ri][:CANDIDATE_CAP], members_of[rj][:CANDIDATE_CAP]
+        for a in a_side:
+            for b in b_side:
+                ma, mb = ordered[a], ordered[b]
+                if ma.source_id == mb.source_id and ma.words and mb.words and match(ma, mb) is None:
+                    return True
+        return False
+
+    def union(i: int, j: int, *, person: bool = False) -> bool:
         ri, rj = find(i), find(j)
         if ri == rj:
             return False
         li, lj = label.get(ri), label.get(rj)
         if li is not None and lj is not None and li != lj:
             return False
+        if not person and kept_apart(ri, rj):
+            return False
         keep, gone = (ri, rj) if ri < rj else (rj, ri)
         parent[gone] = keep
+        members_of[keep].extend(members_of.pop(gone))
         if label.get(gone) is not None:
             label[keep] = label.pop(gone)
         return True
@@ -527,7 +545,7 @@ def group(mentions: Iterable[Mention], pins: Mapping[str, str] | None = None) ->
         label[find(i)] = lab
         if lab in first_of_label:
             j = first_of_label[lab]
-            union(j, i)
+            union(j, i, person=True)
             edges[i].append((j, "pinned_by_person"))
             edges[j].append((i, "pinned_by_person"))
         else:
