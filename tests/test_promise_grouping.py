@@ -243,3 +243,30 @@ def test_a_moved_deadline_breaks_the_earlier_promise_once(
     fresh_tracker.store.regroup(None)
     history = fresh_tracker.store.promise_history(earlier_id)
     assert sum(e.reason == "postponed" for e in history) == 1
+
+
+def test_a_later_mention_taking_it_back_withdraws_the_promise(
+    fresh_tracker: claimtrack.Tracker, tmp_path: Path
+) -> None:
+    fresh_tracker.add(
+        _article(
+            tmp_path, "on.txt", "2025-03-03T09:00:00+00:00", "The council will reopen the depot."
+        )
+    )
+    fresh_tracker.add(
+        _article(
+            tmp_path,
+            "off.txt",
+            "2025-03-05T09:00:00+00:00",
+            "The council will not reopen the depot.",
+        )
+    )
+    rows = fresh_tracker.status(as_of="2025-03-06")
+    (back,) = [r for r in rows if r.promise is not None and r.promise.relations]
+    ((kind, earlier_id),) = back.promise.relations  # type: ignore[union-attr]
+    assert kind == "reverses"
+    (earlier,) = [r for r in rows if r.claim.id == earlier_id]
+    assert earlier.status is not None and earlier.status.value == "withdrawn"
+    assert earlier.decided_by is not None and earlier.decided_by.reason == "reversed"
+    [before] = fresh_tracker.standings_of([earlier_id], "2025-03-04")
+    assert before.status is not None and before.status.value == "due"  # within its week

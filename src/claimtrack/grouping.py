@@ -415,12 +415,14 @@ class Link:
 @attrs.frozen
 class Grouping:
     """The groups (claim ids in canonical order, groups ordered by their first
-    mention), why each claim is where it is, and the revisions found: (later claim,
-    earlier claim, rule) where the later one's promise revises the earlier one's."""
+    mention), why each claim is where it is, the revisions found — (later claim,
+    earlier claim, rule) where the later one's promise revises the earlier one's — and
+    the reversals: a later mention that takes an earlier promise back."""
 
     groups: tuple[tuple[str, ...], ...]
     links: Mapping[str, Link]
     revisions: tuple[tuple[str, str, str], ...]
+    reversals: tuple[tuple[str, str, str], ...] = ()
 
 
 def match(a: Mention, b: Mention) -> str | None:
@@ -452,6 +454,27 @@ def revises(earlier: Mention, later: Mention) -> bool:
     shared = len(earlier.words & later.words)
     smaller = min(len(earlier.words), len(later.words))
     return shared >= 2 and shared / smaller >= 0.6
+
+
+REVERSES = "later_negation_reverses"
+
+
+def reverses(earlier: Mention, later: Mention) -> bool:
+    """Whether ``later`` takes ``earlier`` back: the same actor and act, negated ("will
+    not reopen the depot" after "will reopen the depot"), in a source published later."""
+    if earlier.negated or not later.negated or earlier.kind != later.kind:
+        return False
+    if earlier.head != later.head or earlier.verb != later.verb:
+        return False
+    if not actors_compatible(earlier, later) or earlier.source_id == later.source_id:
+        return False
+    if earlier.published_ts is None or later.published_ts is None:
+        return False
+    if later.published_ts <= earlier.published_ts:
+        return False
+    return any(r.test(earlier, later) for r in RULES if r.name in _ACT_RULES) or (
+        not earlier.words and not later.words
+    )
 
 
 def _candidates(ms: Sequence[Mention]) -> list[tuple[int, int]]:
@@ -566,6 +589,17 @@ def group(mentions: Iterable[Mention], pins: Mapping[str, str] | None = None) ->
                     edges[j].append((i, rule))
             elif revises(ordered[i], ordered[j]):
                 revisions.append((i, j))
+    reversals: list[tuple[int, int]] = []
+    for bucket in sorted(buckets):
+        kind, head, verb = bucket.split("|", 2)
+        if not verb.startswith("not "):
+            continue
+        positive = buckets.get(f"{kind}|{head}|{verb[4:]}", [])
+        for j in buckets[bucket]:
+            earlier = [i for i in positive if ordered[i].order < ordered[j].order]
+            for i in earlier[-CANDIDATE_CAP:]:
+                if reverses(ordered[i], ordered[j]):
+                    reversals.append((i, j))
     comps: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ordered)):
         comps[find(i)].append(i)
@@ -592,4 +626,14 @@ def group(mentions: Iterable[Mention], pins: Mapping[str, str] | None = None) ->
         key = (find(j), find(i))
         if key[0] != key[1] and key not in found:
             found[key] = (ordered[j].claim_id, ordered[i].claim_id, REVISES)
-    return Grouping(groups=tuple(groups), links=links, revisions=tuple(found.values()))
+    taken: dict[tuple[int, int], tuple[str, str, str]] = {}
+    for i, j in sorted(reversals, key=lambda p: (p[1], p[0])):
+        key = (find(j), find(i))
+        if key[0] != key[1] and key not in taken:
+            taken[key] = (ordered[j].claim_id, ordered[i].claim_id, REVERSES)
+    return Grouping(
+        groups=tuple(groups),
+        links=links,
+        revisions=tuple(found.values()),
+        reversals=tuple(taken.values()),
+    )

@@ -131,6 +131,7 @@ def _scope(conn: sqlite3.Connection, touched: Iterable[str]) -> _Loaded:
         (json.dumps(list(touched)),),
     ):
         buckets.add(b)
+    buckets |= {_twin(b) for b in buckets}  # "not reopen" is read beside "reopen"
     pins = _pins(conn)
     loaded = first
     done: set[str] = set()
@@ -156,7 +157,14 @@ def _scope(conn: sqlite3.Connection, touched: Iterable[str]) -> _Loaded:
             loaded.published.update(extra.published)
             loaded.mentions.update(extra.mentions)
         buckets |= {m.bucket for m in loaded.mentions.values()}
+        buckets |= {_twin(b) for b in buckets}
     return loaded
+
+
+def _twin(bucket: str) -> str:
+    """The bucket of the same act negated (or not): where reversals are found."""
+    kind, head, verb = bucket.split("|", 2)
+    return f"{kind}|{head}|{verb[4:] if verb.startswith('not ') else 'not ' + verb}"
 
 
 def regroup(conn: sqlite3.Connection, touched: Iterable[str] | None = None) -> list[str]:
@@ -477,14 +485,20 @@ def _write_relations(
     conn: sqlite3.Connection, grouping: Grouping, id_of_first: Mapping[str, str], loaded: _Loaded
 ) -> None:
     promise_of = {c: id_of_first[g[0]] for g in grouping.groups for c in g}
-    for later, earlier, rule in grouping.revisions:
+    found = [("revises", r) for r in grouping.revisions] + [
+        ("reverses", r) for r in grouping.reversals
+    ]
+    for kind, (later, earlier, rule) in found:
         new, old = promise_of[later], promise_of[earlier]
         cur = conn.execute(
             "INSERT OR IGNORE INTO relations (promise_id, type, other_id, rule, claim_id) VALUES (?,?,?,?,?)",
-            (new, "revises", old, rule, later),
+            (new, kind, old, rule, later),
         )
         if cur.rowcount:
-            _record_postponement(conn, old, new, loaded.claims[later], rule)
+            verdict, reason = (
+                ("broken", "postponed") if kind == "revises" else ("withdrawn", "reversed")
+            )
+            _record_change(conn, old, new, loaded.claims[later], rule, verdict, reason)
             _refresh_relations(conn, new)
 
 
@@ -505,11 +519,17 @@ def _refresh_relations(conn: sqlite3.Connection, pid: str) -> None:
     )
 
 
-def _record_postponement(
-    conn: sqlite3.Connection, old: str, new: str, revising: Claim, rule: str
+def _record_change(
+    conn: sqlite3.Connection,
+    old: str,
+    new: str,
+    revising: Claim,
+    rule: str,
+    verdict: str,
+    reason: str,
 ) -> None:
-    """The earlier promise is broken (postponed) from when the revising mention's source
-    was published, once, unless it had been kept by then."""
+    """The earlier promise is broken (postponed) — or withdrawn (reversed) — from when
+    the revising mention's source was published, once, unless it was kept by then."""
     row = conn.execute(
         "SELECT published_at, published_ts FROM sources WHERE id = ?", (revising.source_id,)
     ).fetchone()
@@ -531,8 +551,8 @@ def _record_postponement(
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             first[0],
-            "broken",
-            "postponed",
+            verdict,
+            reason,
             revising.source_id,
             None,
             revising.sentence or revising.text,
@@ -543,6 +563,6 @@ def _record_postponement(
             f"{GROUPER} (rule {rule})",
             "checker",
             0.8,
-            f"revised by promise {new}",
+            f"{'revised' if verdict == 'broken' else 'taken back'} by promise {new}",
         ),
     )

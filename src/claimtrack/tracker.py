@@ -59,6 +59,7 @@ from .status import (
 )
 from .store import SQLiteStore
 from .store_promise_reads import PromiseSummary
+from .store_promises import GROUPER
 from .timeutil import parse_published, parse_when
 from .tracker_corrections import Corrections
 
@@ -573,6 +574,8 @@ class Tracker(Corrections):
                         continue
                     if item.recorder is not RecorderKind.CHECKER:
                         item = attrs.evolve(item, recorder=RecorderKind.CHECKER)
+                    if self._revision_recorded(cid, item):
+                        continue  # grouping recorded this postponement when the source came
                     stored = self.store.add_evidence(item, skip_duplicate=True)
                     if stored is not None:
                         report.recorded.append(stored)
@@ -588,6 +591,16 @@ class Tracker(Corrections):
                 if new is not None and new.status != old.status:
                     report.changed.append((claims[cid], old.status, new.status))
         return report
+
+    def _revision_recorded(self, promise_id: str, item: Evidence) -> bool:
+        # A moved deadline is recorded once, by grouping, when the revising source is
+        # added: the checker reading the same source does not record it again.
+        if item.reason != "postponed" or item.source_id is None:
+            return False
+        return any(
+            e.recorded_by.startswith(GROUPER) and e.source_id == item.source_id
+            for e in self.store.promise_history(promise_id)
+        )
 
     def show(self, claim_id: str, as_of: When = None) -> ClaimHistory:
         """One claim (id or unique prefix), its source and its whole evidence history."""
