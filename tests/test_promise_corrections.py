@@ -5,6 +5,7 @@ inputs each refuses with one line, changing nothing."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -283,3 +284,72 @@ def test_status_json_has_one_record_per_promise(
             assert key in record
         for m in record["mentions"]:
             assert set(m) >= {"id", "source", "text", "sentence", "span", "speaker", "asserted_at"}
+
+
+class Upgradable:
+    """Each sentence with " will " is a commitment of the publisher; ``trim`` characters
+    come off its end (an upgraded extractor: every span, so every claim id, changes)."""
+
+    def __init__(self) -> None:
+        self.trim = 0
+
+    @claimtrack.hookimpl
+    def claimtrack_extract(self, source: claimtrack.Source) -> Iterator[claimtrack.Claim]:
+        import re
+
+        who = claimtrack.Actor.named(source.publisher or "Desk")
+        for m in re.finditer(r"[^.\n]+ will [^.\n]+\.", source.text):
+            start = m.start() + len(m.group()) - len(m.group().lstrip())
+            end = m.end() - self.trim
+            text = source.text[start:end]
+            yield claimtrack.Claim.build(
+                source_id=source.id,
+                span=(start, end),
+                speaker=who,
+                kind="commitment",
+                text=text,
+                actor=who,
+                action=text.split(" will ", 1)[1],
+                asserted_at=source.published_at,
+            )
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(st.integers(1, 3), st.booleans())
+def test_corrections_survive_a_newer_extractor(
+    tmp_path_factory: pytest.TempPathFactory, trim: int, merge_first: bool
+) -> None:
+    from claimtrack.plugins import get_plugin_manager
+
+    folder = tmp_path_factory.mktemp("upgrade")
+    article = folder / "works.txt"
+    article.write_text(f"published: 2025-03-03T09:00:00+00:00\npublisher: Gazette\n\n{BODY}\n")
+    pm = get_plugin_manager(load_entrypoints=False)
+    pm.unregister(name="claimtrack.default_plugins.english_extractor")
+    extractor = Upgradable()
+    pm.register(extractor, name="upgradable")
+    with claimtrack.Tracker(folder / "l.db", plugin_manager=pm) as tracker:
+        tracker.add(article)
+        lane, depot = _by_action(tracker, "Mill Lane"), _by_action(tracker, "depot")
+        if merge_first:
+            tracker.merge([lane, depot], note="one programme")
+        tracker.edit(lane, due="2025-03-20", note="per the notice")
+        before = {
+            ln.claim_id: len(tracker.store.mention_ids(ln.claim_id))
+            for ln in tracker.status_lines("2025-03-05")
+        }
+        old_claims = {c.id for c in tracker.store.claims()}
+        extractor.trim = trim
+        tracker.rederive()
+        assert not old_claims & {c.id for c in tracker.store.claims()}  # every id changed
+        after = {
+            ln.claim_id: len(tracker.store.mention_ids(ln.claim_id))
+            for ln in tracker.status_lines("2025-03-05")
+        }
+        assert after == before  # the same promises, under the same ids
+        [row] = tracker.standings_of([lane], "2025-03-21")
+        assert row.claim.due is not None and f"{row.claim.due.start:%Y-%m-%d}" == "2025-03-20"

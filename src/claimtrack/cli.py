@@ -359,7 +359,7 @@ def extract(
     show_default=True,
     help="Days ahead that count as due soon.",
 )
-@click.option("--since", type=WhenType(), help="Only claims asserted since then.")
+@click.option("--since", type=WhenType(), help="Only promises first made since then.")
 @click.option(
     "--fail-on",
     multiple=True,
