@@ -301,6 +301,8 @@ class Analysis(NamedTuple):
     condition: tuple[int, int] | None
     addressee: tuple[int, int] | None
     imperative: bool
+    #: Names of the rules that revised the kind after its trigger decided it.
+    rules: tuple[str, ...] = ()
 
 
 def is_verbish(toks: Sequence[Tok]) -> bool:
@@ -830,6 +832,7 @@ def analyse(
                     is_known is not None and is_known(head.text)
                 )
         kind: ClaimKind | None = None
+        revised: list[str] = []
         if trig == "obligation":
             if (
                 subj is not None
@@ -879,6 +882,7 @@ def analyse(
             and toks[verb + 1].low in {"forced", "compelled", "obliged"}
         ):
             kind = ClaimKind.PREDICTION  # "would be forced to cut rations": a consequence
+            revised.append("kind.forced-consequence")
         if (
             kind is ClaimKind.PREDICTION
             and cue in _PROMISE_CUES
@@ -886,6 +890,7 @@ def analyse(
             and not expletive
         ):
             kind = ClaimKind.COMMITMENT  # "X will build it, the chairman promised"
+            revised.append("kind.promise-cue")
         if (
             kind is ClaimKind.COMMITMENT
             and trig in {"future", "reported", "predictive"}
@@ -896,6 +901,7 @@ def analyse(
             )
         ):
             kind = ClaimKind.PREDICTION  # "I think we will see more ballots": a forecast
+            revised.append("kind.hedged")
         if (
             kind is ClaimKind.COMMITMENT
             and trig == "reported"
@@ -904,6 +910,7 @@ def analyse(
             and own
         ):
             kind = ClaimKind.STATEMENT  # "I would want monthly scans": a view
+            revised.append("kind.wish")
         if (
             kind is not None
             and trig in {"future", "reported"}
@@ -915,9 +922,11 @@ def analyse(
             )
         ):
             kind = ClaimKind.STATEMENT  # "we were told the bridge would reopen": a report
+            revised.append("kind.told-report")
         if kind is None:
             continue
-        return _build(toks, kind, trig, subj, own, verb, cond, None)
+        found = _build(toks, kind, trig, subj, own, verb, cond, None)
+        return found._replace(rules=tuple(revised)) if revised else found
     if cond is not None and cond[1] < n:
         present = _conditional_present(toks, cond, is_known, authority, is_own)
         if present is not None:
