@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 
 from ..model import ClaimKind
 from .kind.analysis import Analysis, build
+from .kind.engine import Clause, revise
 from .kind.grammar import (
     controlled,
     find_condition,
@@ -33,6 +34,7 @@ from .kind.grammar import (
     subject_before,
 )
 from .kind.present import conditional_present, imperative
+from .kind.rules import RULES
 from .kind.words import AUX, VERB_FORMS, words
 from .lexicon import (
     ADVERBS,
@@ -93,7 +95,8 @@ def analyse(
     reported: bool = False,
     authority: bool = True,
 ) -> Analysis:
-    """Classify the claim whose tokens are ``toks``.
+    """Classify the claim whose tokens are ``toks``: the core reading, then the named
+    rules of :data:`claimtrack.english.kind.rules.RULES` (see :mod:`.kind.engine`).
 
     ``cue`` is the reporting verb that introduced it (lower case), ``publisher`` says
     the article itself asserts it, ``headline`` enables headline grammar ("X to meet
@@ -105,6 +108,25 @@ def analyse(
     """
     if cue in FORECAST_CUES:
         authority = False
+    clause = Clause(
+        toks=toks,
+        cue=cue,
+        publisher=publisher,
+        headline=headline,
+        direct=direct,
+        reported=reported,
+        authority=authority,
+        is_own=is_own,
+        is_known=is_known,
+    )
+    return revise(clause, _read(clause), RULES)
+
+
+def _read(clause: Clause) -> Analysis:
+    """The core reading: the first modal trigger, its subject and the kind they give."""
+    toks, cue, publisher, headline = clause.toks, clause.cue, clause.publisher, clause.headline
+    direct, is_own, is_known = clause.direct, clause.is_own, clause.is_known
+    reported, authority = clause.reported, clause.authority
     n = len(toks)
     cond = find_condition(toks)
     agree_seen = cue in AGREE_CUES if cue else False

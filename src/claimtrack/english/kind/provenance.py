@@ -38,6 +38,8 @@ def kind_rule(trigger: str | None, kind: ClaimKind) -> str:
     "obligation" ...); a reporting cue's override names the kind it gave."""
     if trigger is None:
         return "kind.statement"
+    if "." in trigger:
+        return trigger  # a named rule's own reading ("schedule.on-track")
     if trigger == "cue":
         return f"kind.cue-{kind.value}"
     return f"kind.{trigger}"

@@ -1,0 +1,10 @@
+"""The kind rules, in the order the engine offers them a reading (first decides)."""
+
+from __future__ import annotations
+
+from .engine import KindRule
+from .schedule import RULES as SCHEDULE_RULES
+
+__all__ = ["RULES"]
+
+RULES: tuple[KindRule, ...] = (*SCHEDULE_RULES,)
