@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...model import ClaimKind
-from ..lexicon import FIRST_PERSON, QUANTITY_NOUNS
+from ..lexicon import ANIMATE_NOUNS, FIRST_PERSON, QUANTITY_NOUNS
 from ..text import Tok
 from .analysis import Analysis, build
 from .engine import Clause
 from .grammar import head_of, subject_before
 from .words import words
 
-__all__ = ["commitment", "has_date", "quantity_subject"]
+__all__ = ["animate_subject", "commitment", "has_date", "quantity_subject"]
 
 _DATE_WORDS = words("date_words")
 
@@ -52,3 +52,16 @@ def commitment(
         if not own and clause.is_own is not None:
             own = clause.is_own(" ".join(t.text for t in toks[subj[0] : subj[1]]))
     return build(toks, ClaimKind.COMMITMENT, trigger, subj, own, verb, found.condition, None)
+
+
+def animate_subject(clause: Clause, made: Analysis) -> bool:
+    """Whether the reading's subject can act: a person or body ("the union", "Norway",
+    "we"; "it" in reported speech, the speaker's organisation), or none (the speaker)."""
+    if made.subject is None or made.own_side:
+        return True
+    head = head_of(clause.toks, made.subject)
+    if head.low in {"we", "i", "they", "he", "she", "you"} or head.low in ANIMATE_NOUNS:
+        return True
+    if head.low == "it":
+        return clause.reported
+    return head.is_cap

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .engine import KindRule
+from .nonfinite import RULES as NONFINITE_RULES
 from .schedule import RULES as SCHEDULE_RULES
 
 __all__ = ["RULES"]
 
-RULES: tuple[KindRule, ...] = (*SCHEDULE_RULES,)
+RULES: tuple[KindRule, ...] = (*NONFINITE_RULES, *SCHEDULE_RULES)
