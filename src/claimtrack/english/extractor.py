@@ -29,6 +29,7 @@ import attrs
 
 from ..extraction import ExtractContext
 from ..model import Actor, ActorKind, Claim, ClaimKind, Source, TimeWindow
+from .kind.headline import keeps_headline_demand
 from .kind.provenance import attribution_rule, claim_rules, kind_rule
 from .kinds import AUX, VERB_FORMS, Analysis, analyse, is_verbish, skip_time_adverbial
 from .lexicon import (
@@ -1314,7 +1315,9 @@ class EnglishExtractor:
         if len(toks) < 3:
             return
         found = analyse(toks, publisher=True, headline=headline)
-        if found.kind is ClaimKind.STATEMENT or found.kind is ClaimKind.DEMAND:
+        if found.kind is ClaimKind.STATEMENT or (
+            found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found)
+        ):
             return
         a, b = _trim(self.text, toks[0].start, toks[-1].end)
         if b > a:
