@@ -29,6 +29,8 @@ import attrs
 
 from ..extraction import ExtractContext
 from ..model import Actor, ActorKind, Claim, ClaimKind, Source, TimeWindow
+from .kind.clauses import pieces as clause_pieces
+from .kind.clauses import schedule_cuts
 from .kind.headline import keeps_headline_demand
 from .kind.provenance import attribution_rule, claim_rules, kind_rule
 from .kinds import AUX, VERB_FORMS, Analysis, analyse, is_verbish, skip_time_adverbial
@@ -1314,15 +1316,20 @@ class EnglishExtractor:
     ) -> None:
         if len(toks) < 3:
             return
-        found = analyse(toks, publisher=True, headline=headline)
-        if found.kind is ClaimKind.STATEMENT or (
-            found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found)
-        ):
-            return
-        a, b = _trim(self.text, toks[0].start, toks[-1].end)
-        if b > a:
-            mode = "headline" if headline else "publisher"
-            self.units.append(_Unit(a, b, self.publisher_mention, mode, sentence, confidence=0.55))
+        for pa, pb in clause_pieces(toks) if not headline else [(0, len(toks))]:
+            piece = toks[pa:pb]
+            found = analyse(piece, publisher=True, headline=headline)
+            if (
+                len(piece) < 3
+                or found.kind is ClaimKind.STATEMENT
+                or (found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found))
+            ):
+                continue
+            a, b = _trim(self.text, piece[0].start, piece[-1].end)
+            if b > a:
+                mode = "headline" if headline else "publisher"
+                unit = _Unit(a, b, self.publisher_mention, mode, sentence, confidence=0.55)
+                self.units.append(unit)
 
     def _complement(
         self,
@@ -2414,6 +2421,8 @@ def _split_pieces(
             and toks[k + 1].text in OPEN_MARKS
         ):
             cuts[k + 1] = 0
+    for k in schedule_cuts(toks):
+        cuts.setdefault(k, 0)  # ", while the rest will ...": a second schedule
     coord_cuts = _coordination(toks, bare_and=not direct)
     elided: set[int] = set()
     that_at: set[int] = set()

@@ -32,6 +32,7 @@ _COMPARATIVES = words("comparatives")
 _IMPERSONAL = words("impersonal_verbs")
 _ON_TRACK_VERBS = words("on_track_verbs")
 _ON_TRACK_NOUNS = words("on_track_nouns")
+_CHANGES = QUANTITY_VERBS | {"rise", "increase", "fall", "cut", "hike", "showdown", "clash"}
 _BE = frozenset({"is", "are", "was", "were", "be"})
 _STATES = DELIVERABLE_STATES | {"subject", "up", "able", "closed", "shut"}
 
@@ -142,7 +143,8 @@ def _set_for(clause: Clause, found: Analysis) -> Analysis | None:
         if toks[i].low != "set" or toks[i + 1].low != "for":
             continue
         prev = toks[i - 1].low
-        if _decided_before(found, i) or toks[i + 2].low in {"a", "an"} | QUANTITY_VERBS:
+        k = i + 3 if toks[i + 2].low in {"a", "an", "another", "further"} else i + 2
+        if _decided_before(found, i) or (k < n and toks[k].low in _CHANGES):
             return None  # "set for a rise": a forecast
         if prev in _BE:
             made = commitment(clause, found, "schedule.set-for", i - 1, i + 1)
@@ -212,6 +214,7 @@ RULES: tuple[KindRule, ...] = (
         _set_for,
         (
             Example("The rowing club is set for its return to the river.\n", "rowing club", C),
+            Example("The ferry service is set for a trial run in June.\n", "ferry service", C),
             Example(
                 "The club announced its homecoming to the old ground, set for 9 May.\n",
                 "homecoming",

@@ -1,0 +1,104 @@
+"""A sentence holding a second schedule of its own ("…, while the rest will …",
+"…, which will …", "…, with X now expected to …", "… – but Y will …") gives two
+claims; a reported "which would" (a consequence) stays part of its claim."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from itertools import pairwise
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimtrack import Claim, ClaimKind
+from claimtrack.english.kind.clauses import pieces
+from claimtrack.english.text import TokenIndex
+from claimtrack.testing import claim_containing as find
+from claimtrack.testing import extract_english
+
+PUBLISHED = datetime(2026, 1, 14, 12, 0, tzinfo=timezone.utc)
+
+
+def run(text: str) -> list[Claim]:
+    return extract_english(text, published=PUBLISHED, publisher="Valley Herald")
+
+
+def test_while_clause_is_a_second_commitment() -> None:
+    claims = run(
+        "The first phase of the works ends on 28 March, while the rest of the works "
+        "will continue after the festival.\n"
+    )
+    rest = find(claims, "the rest of the works will continue")
+    assert rest.kind is ClaimKind.COMMITMENT
+    assert not rest.text.startswith("while")
+    first = find(claims, "ends on 28 March")
+    assert first is not rest and "while" not in first.text
+
+
+def test_article_relative_which_will_is_its_own_claim() -> None:
+    claims = run(
+        "The depot will become a parcel hub, which will cut its staff from 300 to 90 "
+        "over the next two years.\n"
+    )
+    hub = find(claims, "become a parcel hub")
+    cut = find(claims, "which will cut its staff")
+    assert hub is not cut and "which" not in hub.text
+    assert cut.text.startswith("which")
+
+
+def test_with_expected_clause_is_split_off() -> None:
+    claims = run(
+        "The yard announced another delay to the ferry, with the ship now expected to "
+        "be handed over in the autumn.\n"
+    )
+    ship = find(claims, "expected to be handed over")
+    assert ship.text.startswith("the ship")
+    assert ship.kind is ClaimKind.COMMITMENT
+
+
+def test_dash_but_clause_is_a_second_claim() -> None:
+    claims = run(
+        "The tramline remains on track to open in December – but the stop at Kelso Road "
+        "will not be ready until the spring.\n"
+    )
+    assert find(claims, "on track to open").kind is ClaimKind.COMMITMENT
+    stop = find(claims, "will not be ready")
+    assert stop.text.startswith("the stop")
+
+
+def test_reported_which_would_stays_in_its_claim() -> None:
+    claims = run(
+        "The charity said it had asked ministers to waive the fees, which would cut "
+        "delivery times.\n"
+    )
+    assert not any(c.text.startswith("which") for c in claims)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                "line",
+                ",",
+                "while",
+                "which",
+                "will",
+                "–",
+                "but",
+                "with",
+                "expected",
+                "to",
+                "open",
+                ".",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_pieces_are_ordered_disjoint_and_inside(words: list[str]) -> None:
+    text = " ".join(words)
+    toks = TokenIndex(text).slice(0, len(text))
+    got = pieces(toks)
+    assert all(0 <= a < b <= len(toks) for a, b in got)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in pairwise(got))
