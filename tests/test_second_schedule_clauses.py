@@ -102,3 +102,20 @@ def test_pieces_are_ordered_disjoint_and_inside(words: list[str]) -> None:
     got = pieces(toks)
     assert all(0 <= a < b <= len(toks) for a, b in got)
     assert all(b1 <= a2 for (_, b1), (a2, _) in pairwise(got))
+
+
+def test_and_with_a_new_subject_and_modal_is_a_second_claim() -> None:
+    claims = run("A test tram reached the depot on Monday, and driver training will now start.\n")
+    training = find(claims, "driver training will now start")
+    assert training.text.startswith("driver training")
+    assert training.kind is ClaimKind.COMMITMENT
+
+
+def test_when_clause_with_its_own_will_is_a_second_claim() -> None:
+    claims = run(
+        "The club announced its return to the old ground, set for 9 May, when the club "
+        "will host the county final.\n"
+    )
+    final = find(claims, "will host the county final")
+    assert final.text.startswith("when the club")
+    assert "9 May" not in final.text

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..text import Tok
+from .words import AUX, VERB_FORMS
 
 __all__ = ["pieces", "schedule_cuts"]
 
@@ -31,6 +32,31 @@ def _modal_ahead(toks: Sequence[Tok], k: int, words: frozenset[str] = _MODALS) -
     return False
 
 
+def _schedule_ahead(toks: Sequence[Tok], k: int) -> bool:
+    """A schedule word ("expected", "set", "due") and a "to" soon after ``k``."""
+    n = len(toks)
+    return _modal_ahead(toks, k, _SCHEDULE_WORDS) and any(
+        toks[j].low == "to" for j in range(k + 1, min(n, k + 1 + _REACH))
+    )
+
+
+def _subject_then_modal(toks: Sequence[Tok], k: int) -> bool:
+    """A noun phrase ("the use of coal at the site", "training trips") then a modal."""
+    if k >= len(toks) or not toks[k].is_word:
+        return False
+    for j in range(k, min(len(toks), k + 8)):
+        low = toks[j].low
+        if low in _MODALS:
+            return j > k
+        if (
+            not toks[j].is_word
+            or low in AUX
+            or (j > k and low.endswith("ed") and low in VERB_FORMS)
+        ):
+            return False
+    return False
+
+
 def schedule_cuts(toks: Sequence[Tok], *, relative: bool = False) -> list[int]:
     """Token indexes where a second schedule clause starts (its marker dropped).
 
@@ -41,17 +67,19 @@ def schedule_cuts(toks: Sequence[Tok], *, relative: bool = False) -> list[int]:
     n = len(toks)
     for k in range(1, n - 2):
         prev, low = toks[k - 1].text, toks[k].low
-        if prev == "," and low == "while" and _modal_ahead(toks, k + 1):
-            cuts.append(k + 1)
-        elif relative and prev == "," and low == "which" and toks[k + 1].low in _FUTURE:
-            cuts.append(k)
-        elif (
-            prev == ","
-            and low == "with"
-            and _modal_ahead(toks, k + 1, _SCHEDULE_WORDS)
-            and any(toks[j].low == "to" for j in range(k + 2, min(n, k + 2 + _REACH)))
-        ) or (prev in _DASHES and low == "but" and _modal_ahead(toks, k + 1)):
-            cuts.append(k + 1)
+        comma = prev == ","
+        if comma and low == "while" and _modal_ahead(toks, k + 1):
+            cuts.append(k + 1)  # ", while the rest will continue"
+        elif relative and comma and low == "which" and toks[k + 1].low in _FUTURE:
+            cuts.append(k)  # ", which will cut the staff": "which" kept
+        elif comma and low == "with" and _schedule_ahead(toks, k + 1):
+            cuts.append(k + 1)  # ", with the ship now expected to be handed over"
+        elif prev in _DASHES and low == "but" and _modal_ahead(toks, k + 1):
+            cuts.append(k + 1)  # "– but the third stop will not be ready"
+        elif relative and comma and low in {"and", "but"} and _subject_then_modal(toks, k + 1):
+            cuts.append(k + 1)  # ", and training trips will now start"
+        elif comma and low == "when" and _modal_ahead(toks, k + 1, _FUTURE):
+            cuts.append(k)  # ", when the club will host the final": "when" kept
     return cuts
 
 
@@ -64,7 +92,7 @@ def pieces(toks: Sequence[Tok]) -> list[tuple[int, int]]:
         b = starts[idx + 1] if idx + 1 < len(starts) else len(toks)
         if idx + 1 < len(starts):
             while b > a and (
-                not toks[b - 1].is_word or toks[b - 1].low in {"while", "with", "but"}
+                not toks[b - 1].is_word or toks[b - 1].low in {"while", "with", "but", "and"}
             ):
                 b -= 1
         if b > a:
