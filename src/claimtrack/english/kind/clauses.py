@@ -35,6 +35,9 @@ def _modal_ahead(toks: Sequence[Tok], k: int, words: frozenset[str] = _MODALS) -
 def _schedule_ahead(toks: Sequence[Tok], k: int) -> bool:
     """A schedule word ("expected", "set", "due") and a "to" soon after ``k``."""
     n = len(toks)
+    for j in range(k + 1, min(n - 2, k + 1 + _REACH)):
+        if toks[j].low == "to" and toks[j + 1].low == "be" and toks[j + 2].low.endswith("ed"):
+            return True  # ", with a friendly against Peru to be played later"
     return _modal_ahead(toks, k, _SCHEDULE_WORDS) and any(
         toks[j].low == "to" for j in range(k + 1, min(n, k + 1 + _REACH))
     )

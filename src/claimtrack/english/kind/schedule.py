@@ -20,7 +20,7 @@ from .analysis import Analysis
 from .common import commitment, has_date, quantity_subject
 from .engine import Clause, Example, KindRule
 from .grammar import is_participle, next_content
-from .words import words
+from .words import AUX, VERB_FORMS, words
 
 __all__ = ["RULES"]
 
@@ -33,6 +33,10 @@ _IMPERSONAL = words("impersonal_verbs")
 _ON_TRACK_VERBS = words("on_track_verbs")
 _ON_TRACK_NOUNS = words("on_track_nouns")
 _CHANGES = QUANTITY_VERBS | {"rise", "increase", "fall", "cut", "hike", "showdown", "clash"}
+_AHEAD = words("ahead_words")
+_DATE_FIXING = words("date_fixing_participles")
+_DATE_NOUNS = frozenset({"date", "dates", "timetable", "schedule", "deadline"})
+_READY_LIKE = frozenset({"ready", "due", "set", "able", "likely", "going", "have", "has"})
 _BE = frozenset({"is", "are", "was", "were", "be"})
 _STATES = DELIVERABLE_STATES | {"subject", "up", "able", "closed", "shut"}
 
@@ -156,10 +160,15 @@ def _set_for(clause: Clause, found: Analysis) -> Analysis | None:
 
 
 def _is_to(clause: Clause, found: Analysis) -> Analysis | None:
-    # "The refinery is to close in 2025", "the detainees are to be freed in stages".
+    # "The refinery is to close in 2025", "the detainees are to be freed in stages",
+    # "a friendly against Peru to be played three days later".
     toks = clause.toks
     n = len(toks)
     for i in range(1, n - 2):
+        if toks[i].low == "to" and toks[i + 1].low == "be" and _noun_before(toks, i):
+            if _decided_before(found, i) or not _act(toks, i + 1):
+                return None
+            return commitment(clause, found, "schedule.is-to", i, i + 1)
         if toks[i].low not in {"is", "are"} or toks[i + 1].low != "to":
             continue
         verb = i + 2
@@ -167,6 +176,54 @@ def _is_to(clause: Clause, found: Analysis) -> Analysis | None:
             return None
         made = commitment(clause, found, "schedule.is-to", i, verb)
         return None if quantity_subject(toks, made.subject) else made
+    return None
+
+
+def _noun_before(toks: Sequence[Tok], i: int) -> bool:
+    """A noun right before "to be done" ("a friendly ... to be played"), not a verb
+    ("wants to be paid") or a comma (the core reads ", to be completed by ...")."""
+    prev = toks[i - 1]
+    low = prev.low
+    return (
+        prev.is_word
+        and low not in VERB_FORMS
+        and low not in AUX
+        and low not in _READY_LIKE
+        and not low.endswith(("ed", "ly"))
+    )
+
+
+def _progressive(clause: Clause, found: Analysis) -> Analysis | None:
+    # "Portugal is co-hosting next summer's tournament": a present plan, dated ahead.
+    toks = clause.toks
+    n = len(toks)
+    for i in range(1, n - 2):
+        if toks[i].low not in {"is", "are"}:
+            continue
+        v = i + 3 if toks[i + 2].text == "-" and i + 3 < n else i + 1
+        if not toks[v].low.endswith("ing") or _decided_before(found, i):
+            continue
+        stem = toks[v].low[:-3]
+        if not (stem in _ACTS or stem + "e" in _ACTS):
+            continue
+        if not any(t.low in _AHEAD for t in toks[v + 1 : v + 6]):
+            return None
+        return commitment(clause, found, "schedule.progressive", i, i + 1)
+    return None
+
+
+def _date_fixed(clause: Clause, found: Analysis) -> Analysis | None:
+    # "The opening date of the line has now been confirmed as December".
+    toks = clause.toks
+    n = len(toks)
+    for i in range(2, n - 1):
+        if toks[i].low not in _DATE_FIXING or toks[i + 1].low not in {"as", "for"}:
+            continue
+        if toks[i - 1].low not in {"been", "was", "is", "were", "are", "now"}:
+            continue
+        if _decided_before(found, i) or not any(t.low in _DATE_NOUNS for t in toks[:i]):
+            return None
+        return commitment(clause, found, "schedule.date-fixed", i, i, subject=None)
     return None
 
 
@@ -185,6 +242,32 @@ def _expected_schedule(clause: Clause, found: Analysis) -> Analysis | None:
 
 
 RULES: tuple[KindRule, ...] = (
+    KindRule(
+        "schedule.date-fixed",
+        "a date confirmed or set ('the opening date has been confirmed as May'): a schedule",
+        _date_fixed,
+        (
+            Example(
+                "The opening date of the new tram line has now been confirmed as December.\n",
+                "confirmed as December",
+                C,
+            ),
+            Example("The cause of the fire has now been confirmed as arson.\n", "arson", None),
+        ),
+    ),
+    KindRule(
+        "schedule.progressive",
+        "a present progressive dated ahead ('is co-hosting next summer's cup'): a plan",
+        _progressive,
+        (
+            Example(
+                "Portugal is co-hosting next summer's tournament with Spain.\n",
+                "co-hosting",
+                C,
+            ),
+            Example("Portugal is hosting a training camp for the squad.\n", "training camp", None),
+        ),
+    ),
     KindRule(
         "schedule.on-track",
         "on track/course/target/schedule to do something: the subject's commitment",
@@ -233,6 +316,13 @@ RULES: tuple[KindRule, ...] = (
             Example("The old pier is to close in 2027, the owners said.\n", "pier is to", C),
             Example("The hostages are to be freed in stages, the mediators said.\n", "hostages", C),
             Example("The problem is to find the money, the mayor said.\n", "problem", None),
+            Example(
+                "The squad will face Chile on 3 March, with a friendly against Peru to be "
+                "played three days later.\n",
+                "to be played",
+                C,
+            ),
+            Example("The nurses said they wanted to be paid on time.\n", "paid on time", None),
         ),
     ),
     KindRule(
