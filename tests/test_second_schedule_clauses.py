@@ -119,3 +119,45 @@ def test_when_clause_with_its_own_will_is_a_second_claim() -> None:
     final = find(claims, "will host the county final")
     assert final.text.startswith("when the club")
     assert "9 May" not in final.text
+
+
+def test_a_speakers_preamble_is_not_part_of_the_claim() -> None:
+    claims = run(
+        'Mayor Ines Duarte opened the site.\n\n"I am pleased that we can now confirm that '
+        'the footbridge will open on 7 April," Duarte said.\n'
+    )
+    bridge = find(claims, "footbridge will open")
+    assert bridge.text.startswith("the footbridge")
+    assert bridge.kind is ClaimKind.COMMITMENT
+
+
+def test_a_leading_adverbial_that_is_no_time_is_left_out() -> None:
+    claims = run("After two seasons away, the rowing club is set for its return to the river.\n")
+    club = find(claims, "set for its return")
+    assert club.text.startswith("the rowing club")
+
+
+def test_at_which_time_starts_a_second_schedule() -> None:
+    claims = run(
+        "The league will inspect all ten grounds by early May, at which time the pitches "
+        "will be relaid.\n"
+    )
+    pitches = find(claims, "pitches will be relaid")
+    assert pitches.text.startswith("the pitches")
+    assert "inspect" not in pitches.text
+
+
+def test_and_will_after_a_present_clause_is_a_second_act() -> None:
+    claims = run(
+        'Rovers spoke to fans.\n\n"The club is talking to the council and will tell its '
+        'members of any news," a spokesman said.\n'
+    )
+    tell = find(claims, "will tell its members")
+    assert tell.kind is ClaimKind.COMMITMENT
+    assert "talking" not in tell.text
+    assert find(claims, "talking to the council") is not tell
+
+
+def test_rising_quantities_are_not_cut() -> None:
+    claims = run('"Prices are rising and will keep rising," the economist said.\n')
+    assert len([c for c in claims if "rising" in c.text]) == 1

@@ -30,7 +30,7 @@ import attrs
 from ..extraction import ExtractContext
 from ..model import Actor, ActorKind, Claim, ClaimKind, Source, TimeWindow
 from .kind.clauses import pieces as clause_pieces
-from .kind.clauses import schedule_cuts
+from .kind.clauses import preamble_end, schedule_cuts
 from .kind.headline import keeps_headline_demand
 from .kind.provenance import attribution_rule, claim_rules, kind_rule
 from .kinds import AUX, VERB_FORMS, Analysis, analyse, is_verbish, skip_time_adverbial
@@ -2430,7 +2430,8 @@ def _split_pieces(
         _reported_conjuncts(toks, cuts, elided, that_at)
     for c in coord_cuts:
         cuts.setdefault(c, 0)
-    starts = sorted({0, *cuts})
+    lead = preamble_end(toks) if direct else 0  # "I'm pleased to confirm that ..."
+    starts = sorted({lead, *(c for c in cuts if c > lead)})
     coord_set = set(coord_cuts) | elided
     pieces: list[tuple[int, int, frozenset[str], int | None]] = []
     last_plain: int | None = None

@@ -11,15 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..lexicon import QUANTITY_NOUNS
 from ..text import Tok
-from .words import AUX, VERB_FORMS
+from .words import AUX, VERB_FORMS, words
 
-__all__ = ["pieces", "schedule_cuts"]
+__all__ = ["lead_end", "pieces", "preamble_end", "schedule_cuts"]
 
 _MODALS = frozenset({"will", "would", "won't", "won’t", "shall"})
 _FUTURE = frozenset({"will", "won't", "won’t", "shall"})
 _SCHEDULE_WORDS = frozenset({"expected", "set", "due", "scheduled", "slated", "poised"})
 _DASHES = frozenset({"–", "—", "-"})
+_I_AM = frozenset({"i'm", "i’m", "we're", "we’re"})
+_FEELINGS = words("preamble_feelings")
+_PREAMBLE_VERBS = words("preamble_verbs")
+_LEADS = frozenset({"after", "under", "following", "despite", "amid", "besides", "unlike"})
 _REACH = 10  # tokens a second clause's modal may sit after its first word
 
 
@@ -47,7 +52,7 @@ def _subject_then_modal(toks: Sequence[Tok], k: int) -> bool:
     """A noun phrase ("the use of coal at the site", "training trips") then a modal."""
     if k >= len(toks) or not toks[k].is_word:
         return False
-    for j in range(k, min(len(toks), k + 8)):
+    for j in range(k, min(len(toks), k + 12)):
         low = toks[j].low
         if low in _MODALS:
             return j > k
@@ -58,6 +63,40 @@ def _subject_then_modal(toks: Sequence[Tok], k: int) -> bool:
         ):
             return False
     return False
+
+
+def _elided_will(toks: Sequence[Tok], k: int) -> bool:
+    """ "X is doing A and will do B": "and" then "will" and a verb, after a clause whose
+    own verb is a present or perfect ("is", "are", "has", "have") since the last comma."""
+    if k + 2 >= len(toks) or toks[k + 1].low not in _FUTURE or not toks[k + 2].is_word:
+        return False
+    for j in range(k - 1, max(-1, k - 16), -1):
+        low = toks[j].low
+        if toks[j].text in {",", ";", ":"} or low in _MODALS:
+            return False
+        if low in {"is", "are", "has", "have"}:
+            return j > 0 and toks[j - 1].low not in QUANTITY_NOUNS
+    return False
+
+
+def preamble_end(toks: Sequence[Tok]) -> int:
+    """Where a speaker's own preamble ends ("I'm pleased that we can now confirm that",
+    "we are delighted to announce that"): the index of the claim's first token, or 0."""
+    n = len(toks)
+    k = 0
+    if n > 1 and toks[0].low in _I_AM:
+        k = 1
+    elif n > 2 and toks[0].low in {"i", "we"} and toks[1].low in {"am", "are"}:
+        k = 2
+    if not k or k >= n or toks[k].low not in _FEELINGS:
+        return 0
+    for j in range(k + 1, min(n - 1, k + 8)):
+        if toks[j].low in _PREAMBLE_VERBS:
+            j += 1
+            if j < n and toks[j].low == "that":
+                j += 1
+            return j if j < n - 2 else 0
+    return 0
 
 
 def schedule_cuts(toks: Sequence[Tok], *, relative: bool = False) -> list[int]:
@@ -81,15 +120,33 @@ def schedule_cuts(toks: Sequence[Tok], *, relative: bool = False) -> list[int]:
             cuts.append(k + 1)  # "– but the third stop will not be ready"
         elif relative and comma and low in {"and", "but"} and _subject_then_modal(toks, k + 1):
             cuts.append(k + 1)  # ", and training trips will now start"
+        elif relative and comma and low in {"at", "by"} and toks[k + 1].low == "which":
+            cuts.append(k + 3 if k + 3 < n and toks[k + 2].low in {"time", "point"} else k + 2)
+        elif not relative and low == "and" and prev != "," and _elided_will(toks, k):
+            cuts.append(k + 1)  # "is talking to the council and will tell fans": a second act
         elif comma and low == "when" and _modal_ahead(toks, k + 1, _FUTURE):
             cuts.append(k)  # ", when the club will host the final": "when" kept
     return cuts
 
 
+def lead_end(toks: Sequence[Tok]) -> int:
+    """Where a leading adverbial that is no time ends ("After two seasons away, the club
+    ...", "Under league rules, ..."): the index after its comma, or 0."""
+    if not toks or toks[0].low not in _LEADS:
+        return 0
+    for j in range(1, min(len(toks) - 3, 14)):
+        if toks[j].text == ",":
+            return j + 1
+        if toks[j].low in AUX or toks[j].low in _MODALS:
+            return 0
+    return 0
+
+
 def pieces(toks: Sequence[Tok]) -> list[tuple[int, int]]:
     """``toks`` as the token ranges between its :func:`schedule_cuts` (the whole when
-    there are none), each without the punctuation and marker at its edges."""
-    starts = [0, *schedule_cuts(toks, relative=True)]
+    there are none), each without the punctuation and marker at its edges, the first
+    without a leading adverbial that is no time (:func:`lead_end`)."""
+    starts = [lead_end(toks), *schedule_cuts(toks, relative=True)]
     out: list[tuple[int, int]] = []
     for idx, a in enumerate(starts):
         b = starts[idx + 1] if idx + 1 < len(starts) else len(toks)
