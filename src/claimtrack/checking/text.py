@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import attrs
 
+from ..text import WORD_TOKENS, Token, tokenize
+
 __all__ = ["Sentence", "Tok", "sentences", "stem", "tokens"]
 
 # Irregular forms the checker meets in news reports, mapped to their base form, so that
@@ -140,30 +142,19 @@ def stem(word: str) -> str:
 
 
 @attrs.frozen
-class Tok:
-    """A word of a sentence: its text, lower-case form, stem and offsets in the sentence."""
+class Tok(Token):
+    """A word of a sentence: a :class:`claimtrack.text.Token` (offsets in the sentence,
+    text, lower-case form with a possessive ``'s`` removed) and its stem."""
 
-    text: str
-    low: str
-    stem: str
-    start: int
-    end: int
-
-    @property
-    def is_cap(self) -> bool:
-        """Whether it starts with a capital letter."""
-        return self.text[:1].isupper()
-
-
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z0-9]")
+    stem: str = attrs.field(kw_only=True)
 
 
 def tokens(sentence: str) -> list[Tok]:
     """The words of ``sentence`` (hyphenated words and contractions stay whole, except
     "n't", which becomes its own "not" word so negation is one check)."""
     out: list[Tok] = []
-    for m in _WORD.finditer(sentence):
-        text = m.group()
+    for t in tokenize(sentence, pattern=WORD_TOKENS):
+        text = t.text
         low = text.lower().replace("’", "'")
         if low.endswith("n't") and len(low) > 3:
             head = text[:-3]
@@ -172,12 +163,12 @@ def tokens(sentence: str) -> list[Tok]:
                 head_low = "will"
             elif head_low == "ca":  # can't
                 head_low = "can"
-            out.append(Tok(head, head_low, stem(head_low), m.start(), m.start() + len(head)))
-            out.append(Tok("n't", "not", "not", m.end() - 3, m.end()))
+            out.append(Tok(t.start, t.start + len(head), head, head_low, stem=stem(head_low)))
+            out.append(Tok(t.end - 3, t.end, "n't", "not", stem="not"))
             continue
         if low.endswith("'s") and len(low) > 2:
             low = low[:-2]
-        out.append(Tok(text, low, stem(low), m.start(), m.end()))
+        out.append(Tok(t.start, t.end, text, low, stem=stem(low)))
     return out
 
 
