@@ -9,7 +9,7 @@ exclusive, and every function is linear in its input.  See ``docs/text.md``.
 from __future__ import annotations
 
 from .quotes import CLOSE_MARKS, OPEN_MARKS, QuoteSeg, quote_spans, scan_quotes
-from .sentences import split_sentences
+from .sentences import sentence_spans, split_sentences
 from .spans import paragraphs, strip_span
 from .tokens import NEWS_TOKENS, WORD_TOKENS, Token, TokenIndex, tokenize
 from .words import (
@@ -25,6 +25,8 @@ from .words import (
     WordListError,
     list_names,
     numbered,
+    parse_numbered,
+    parse_set,
     word_set,
 )
 
@@ -49,8 +51,11 @@ __all__ = [
     "list_names",
     "numbered",
     "paragraphs",
+    "parse_numbered",
+    "parse_set",
     "quote_spans",
     "scan_quotes",
+    "sentence_spans",
     "split_sentences",
     "strip_span",
     "tokenize",

@@ -16,11 +16,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from .quotes import OPEN_MARKS
-from .spans import strip_span
+from .quotes import OPEN_MARKS, scan_quotes
+from .spans import paragraphs, strip_span
 from .words import ABBREVIATIONS, RUNON_STARTERS
 
-__all__ = ["split_sentences"]
+__all__ = ["sentence_spans", "split_sentences"]
 
 _TERMINATOR = re.compile(r"[.!?…]+")
 _CLOSERS_AFTER_STOP = frozenset("\"”’')]»")
@@ -117,3 +117,17 @@ def _runon_cuts(
             continue
         cuts.append((m.start() + 1, pos))
     return cuts
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of a whole text, paragraph by paragraph: a line break always ends
+    a sentence, so a headline without a full stop is a sentence of its own.  Quotations
+    are protected (:func:`~claimtrack.text.quotes.scan_quotes`): a full stop inside
+    ``"We will. We must."`` does not end the sentence that quotes it, though the one
+    closing the quotation may."""
+    out: list[tuple[int, int]] = []
+    for s, e in paragraphs(text):
+        # The quotation's last character stays unguarded: '"We must." The mayor ...'.
+        guards = [(q.open, max(q.open, q.inner_end - 1)) for q in scan_quotes(text, s, e)]
+        out.extend(split_sentences(text, s, e, guards))
+    return out

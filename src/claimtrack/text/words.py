@@ -28,6 +28,8 @@ __all__ = [
     "WordListError",
     "list_names",
     "numbered",
+    "parse_numbered",
+    "parse_set",
     "word_set",
 ]
 
@@ -36,21 +38,52 @@ class WordListError(ClaimtrackError, ValueError):
     """A word list file is missing or has a malformed line (the message names both)."""
 
 
-def _lines(name: str) -> list[tuple[int, str]]:
-    ref = resources.files(__package__).joinpath("wordlists").joinpath(f"{name}.txt")
-    try:
-        raw = ref.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise WordListError(
-            f"no word list {name!r}: add claimtrack/text/wordlists/{name}.txt "
-            f"(known lists: {', '.join(list_names())})"
-        ) from None
+def _entries(name: str, raw: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for number, line in enumerate(raw.splitlines(), 1):
         entry = line.split("#", 1)[0].strip()
         if entry:
             out.append((number, entry))
     return out
+
+
+def parse_set(name: str, raw: str) -> frozenset[str]:
+    """The entries of a set list's text ``raw`` (``name`` is for the error message);
+    raises :class:`WordListError` naming the file and line of an entry not in lower case."""
+    words: set[str] = set()
+    for number, entry in _entries(name, raw):
+        if entry != entry.lower():
+            raise WordListError(f"{name}.txt line {number}: {entry!r} is not lower case")
+        words.add(entry)
+    return frozenset(words)
+
+
+def parse_numbered(name: str, raw: str) -> dict[str, int]:
+    """The entries of a numbered list's text ``raw``, in file order; raises
+    :class:`WordListError` naming the file and line of a malformed entry."""
+    pairs: dict[str, int] = {}
+    for number, entry in _entries(name, raw):
+        word, _, value = entry.rpartition(" ")
+        word = word.strip()
+        if not word or not value.lstrip("-").isdigit() or word != word.lower():
+            raise WordListError(
+                f"{name}.txt line {number}: want a lower-case word and a number, got {entry!r}"
+            )
+        if word in pairs:
+            raise WordListError(f"{name}.txt line {number}: {word!r} is listed twice")
+        pairs[word] = int(value)
+    return pairs
+
+
+def _read(name: str) -> str:
+    ref = resources.files(__package__).joinpath("wordlists").joinpath(f"{name}.txt")
+    try:
+        return ref.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise WordListError(
+            f"no word list {name!r}: add claimtrack/text/wordlists/{name}.txt "
+            f"(known lists: {', '.join(list_names())})"
+        ) from None
 
 
 def list_names() -> list[str]:
@@ -61,35 +94,17 @@ def list_names() -> list[str]:
 
 @functools.cache
 def word_set(name: str) -> frozenset[str]:
-    """The entries of the set list ``name``; raises :class:`WordListError` when the
-    list does not exist or an entry is not lower case."""
-    words: set[str] = set()
-    for number, entry in _lines(name):
-        if entry != entry.lower():
-            raise WordListError(f"{name}.txt line {number}: {entry!r} is not lower case")
-        words.add(entry)
-    return frozenset(words)
+    """The bundled set list ``name`` (``wordlists/<name>.txt``); raises
+    :class:`WordListError` when it does not exist or an entry is not lower case."""
+    return parse_set(name, _read(name))
 
 
 @functools.cache
-def _numbered(name: str) -> tuple[tuple[str, int], ...]:
-    pairs: list[tuple[str, int]] = []
-    for number, entry in _lines(name):
-        word, _, value = entry.rpartition(" ")
-        word = word.strip()
-        if not word or not value.lstrip("-").isdigit() or word != word.lower():
-            raise WordListError(
-                f"{name}.txt line {number}: want a lower-case word and a number, got {entry!r}"
-            )
-        pairs.append((word, int(value)))
-    return tuple(pairs)
-
-
 def numbered(name: str) -> Mapping[str, int]:
-    """The numbered list ``name`` as a read-only mapping word -> number (copy it with
-    ``dict()`` to add to it); raises :class:`WordListError` for a missing list or a
-    malformed line."""
-    return MappingProxyType(dict(_numbered(name)))
+    """The bundled numbered list ``name`` as a read-only mapping word -> number, in
+    file order (copy it with ``dict()`` to add to it); raises :class:`WordListError`
+    for a missing list or a malformed line."""
+    return MappingProxyType(parse_numbered(name, _read(name)))
 
 
 #: Words written with a full stop that does not end a sentence ("dr", "e.g", "sept").
