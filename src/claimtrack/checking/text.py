@@ -3,12 +3,11 @@ predictable, because the checker must explain each match in words a person can c
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import attrs
 
-from ..text import WORD_TOKENS, Token, tokenize
+from ..text import WORD_TOKENS, Token, split_sentences, tokenize
 
 __all__ = ["Sentence", "Tok", "sentences", "stem", "tokens"]
 
@@ -187,7 +186,6 @@ class Sentence:
         return frozenset(t.stem for t in self.toks)
 
 
-_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ":", ";")
 
 
@@ -222,8 +220,9 @@ def sentences(text: str, title: str | None = None) -> list[Sentence]:
         t = " ".join(title.split())
         out.append(Sentence(t, tuple(tokens(t)), headline=True))
     for para in _paragraphs(text):
-        for piece in _BREAK.split(" ".join(para.split())):
-            piece = piece.strip()
-            if len(piece) > 2:
+        flat = " ".join(para.split())
+        for a, b in split_sentences(flat):
+            if b - a > 2:
+                piece = flat[a:b]
                 out.append(Sentence(piece, tuple(tokens(piece))))
     return out
