@@ -10,11 +10,11 @@ from ..text import Tok
 from .analysis import Analysis, build
 from .engine import Clause
 from .grammar import head_of, subject_before
-from .words import words
+from .words import DATE_WORDS
 
 __all__ = ["animate_subject", "commitment", "has_date", "quantity_subject"]
 
-_DATE_WORDS = words("date_words")
+_DATE_WORDS = DATE_WORDS
 
 
 def has_date(toks: Sequence[Tok]) -> bool:
