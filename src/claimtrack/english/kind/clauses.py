@@ -90,6 +90,8 @@ def preamble_end(toks: Sequence[Tok]) -> int:
         k = 2
     if not k or k >= n or toks[k].low not in _FEELINGS:
         return 0
+    if k + 1 < n and toks[k + 1].low == "that":
+        return k + 2 if k + 2 < n - 2 else 0  # "We are pleased that the line will open"
     for j in range(k + 1, min(n - 1, k + 8)):
         if toks[j].low in _PREAMBLE_VERBS:
             j += 1

@@ -34,6 +34,7 @@ _ON_TRACK_VERBS = words("on_track_verbs")
 _ON_TRACK_NOUNS = words("on_track_nouns")
 _CHANGES = QUANTITY_VERBS | {"rise", "increase", "fall", "cut", "hike", "showdown", "clash"}
 _AHEAD = words("ahead_words")
+_ANNOUNCING = words("date_setting_cues")
 _DATE_FIXING = words("date_fixing_participles")
 _DATE_NOUNS = frozenset({"date", "dates", "timetable", "schedule", "deadline"})
 _READY_LIKE = frozenset({"ready", "due", "set", "able", "likely", "going", "have", "has"})
@@ -108,8 +109,8 @@ def _authority_future(clause: Clause, found: Analysis) -> Analysis | None:
     toks, v = clause.toks, found.verb
     if found.trigger not in {"future", "reported"} or v is None or not _act(toks, v):
         return None
-    if _outcome(toks, found) or not has_date(toks[v:]):
-        return None
+    if _outcome(toks, found) or not (has_date(toks[v:]) or clause.cue in _ANNOUNCING):
+        return None  # undated and merely said: "X will launch an attack" may be a guess
     return found._replace(kind=C)
 
 
@@ -361,6 +362,12 @@ RULES: tuple[KindRule, ...] = (
                 "Fuel prices",
                 None,
             ),
+            Example(
+                "Rovers announced that the club will host the county cup final.\n",
+                "host the county cup",
+                C,
+            ),
+            Example("The minister said the rebels will launch an attack.\n", "rebels", None),
         ),
     ),
 )
