@@ -5,16 +5,44 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...model import ClaimKind
-from ..lexicon import ANIMATE_NOUNS, FIRST_PERSON, QUANTITY_NOUNS
+from ..lexicon import ADVERBS, ANIMATE_NOUNS, FIRST_PERSON, QUANTITY_NOUNS
 from ..text import Tok
 from .analysis import Analysis, build
 from .engine import Clause
 from .grammar import head_of, subject_before
 from .words import DATE_WORDS
 
-__all__ = ["animate_subject", "commitment", "has_date", "quantity_subject"]
+__all__ = [
+    "animate_subject",
+    "commitment",
+    "has_date",
+    "hedged",
+    "past_adverbs",
+    "quantity_subject",
+]
 
 _DATE_WORDS = DATE_WORDS
+
+
+#: The writer's hedges: "it now seems the works will not finish", "unlikely to open".
+HEDGES = frozenset({"seems", "seem", "seemed", "appears", "appear", "unlikely", "doubtful"})
+
+
+def hedged(toks: Sequence[Tok], verb: int) -> bool:
+    """Whether a hedge ("seems", "unlikely") comes before the verb at ``verb``."""
+    return any(t.low in HEDGES for t in toks[:verb])
+
+
+def past_adverbs(toks: Sequence[Tok], k: int) -> int:
+    """``k`` past adverbs and "-ly" words ("fully signed off", "not only serve")."""
+    n = len(toks)
+    while k < n and (
+        toks[k].low in ADVERBS
+        or toks[k].low in {"not", "only", "also", "even", "further", "still", "now", "soon"}
+        or (toks[k].low.endswith("ly") and len(toks[k].low) > 3)
+    ):
+        k += 1
+    return k
 
 
 def has_date(toks: Sequence[Tok]) -> bool:

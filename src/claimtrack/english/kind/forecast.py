@@ -7,13 +7,9 @@ forecast); "the hull is ready to be moved back to the yard" (a thing's state).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from ...model import ClaimKind
-from ..lexicon import ADVERBS
-from ..text import Tok
 from .analysis import Analysis
-from .common import animate_subject
+from .common import animate_subject, hedged, past_adverbs
 from .engine import Clause, Example, KindRule
 from .grammar import is_participle
 from .words import words
@@ -22,16 +18,6 @@ __all__ = ["RULES"]
 
 P = ClaimKind.PREDICTION
 _OUTCOMES = words("outcome_verbs")
-_HEDGES = frozenset({"seems", "seem", "seemed", "appears", "appear", "unlikely", "doubtful"})
-_SKIP = frozenset({"not", "only", "also", "even", "further", "still", "now", "soon"})
-
-
-def _main_verb(toks: Sequence[Tok], v: int) -> int:
-    """``v`` past adverbs ("will significantly enhance", "will not only serve")."""
-    n = len(toks)
-    while v < n and (toks[v].low in _SKIP or toks[v].low in ADVERBS or toks[v].low.endswith("ly")):
-        v += 1
-    return v
 
 
 def _outcome(clause: Clause, found: Analysis) -> Analysis | None:
@@ -40,7 +26,7 @@ def _outcome(clause: Clause, found: Analysis) -> Analysis | None:
         return None
     if found.trigger not in {"future", "reported"}:
         return None
-    v = _main_verb(clause.toks, found.verb)
+    v = past_adverbs(clause.toks, found.verb)
     if v < len(clause.toks) and clause.toks[v].low in _OUTCOMES:
         return found._replace(kind=P)
     return None
@@ -50,7 +36,7 @@ def _hedged(clause: Clause, found: Analysis) -> Analysis | None:
     # "Completion now seems unlikely before the spring": the writer forecasts.
     if found.kind is not ClaimKind.COMMITMENT or found.verb is None:
         return None
-    if any(t.low in _HEDGES for t in clause.toks[: found.verb]):
+    if hedged(clause.toks, found.verb):
         return found._replace(kind=P)
     return None
 

@@ -13,7 +13,7 @@ from ...model import ClaimKind
 from ..lexicon import DETERMINERS, QUANTITY_VERBS
 from ..text import Tok
 from .analysis import Analysis
-from .common import animate_subject, commitment, quantity_subject
+from .common import animate_subject, commitment, has_date, quantity_subject
 from .engine import Clause, Example, KindRule
 from .grammar import is_participle, is_verbish
 from .words import words
@@ -104,6 +104,28 @@ def _preparing(clause: Clause, found: Analysis) -> Analysis | None:
     return None
 
 
+def _wants_to(clause: Clause, found: Analysis) -> Analysis | None:
+    # "The coach said he wanted to play two friendlies in January": his own dated plan.
+    toks = clause.toks
+    n = len(toks)
+    for i in range(1, n - 2):
+        if toks[i].low not in {"want", "wants", "wanted", "intend", "intends", "intended"}:
+            continue
+        if toks[i + 1].low != "to" or not _bare_verb(toks[i + 2]) or not _open(found, i):
+            return None
+        if not has_date(toks[i + 2 :]):
+            return None  # an undated wish is a view
+        made = commitment(clause, found, "plan.wants-to", i, i + 2)
+        own = made.own_side or (
+            clause.reported
+            and made.subject is not None
+            and made.subject[1] - made.subject[0] == 1
+            and toks[made.subject[0]].low in {"he", "she", "they", "it"}
+        )
+        return made._replace(own_side=True) if own else None
+    return None
+
+
 def _plan_as_subject(clause: Clause, found: Analysis) -> Analysis | None:
     # "The firm's plans to close the mill were opposed by unions": about the plan.
     toks = clause.toks
@@ -178,6 +200,22 @@ RULES: tuple[KindRule, ...] = (
             ),
             Example(
                 "The mayor said the offer to host the games had lapsed.\n", "offer to host", None
+            ),
+        ),
+    ),
+    KindRule(
+        "plan.wants-to",
+        "the speaker's own dated intention ('he wanted to play two friendlies in January')",
+        _wants_to,
+        (
+            Example(
+                "The coach said he wanted to play two friendlies in January.\n",
+                "wanted to play",
+                C,
+            ),
+            Example("The fans said they wanted to see a new stadium.\n", "wanted to see", None),
+            Example(
+                "The coach said the fans wanted to see a win in January.\n", "fans wanted", None
             ),
         ),
     ),

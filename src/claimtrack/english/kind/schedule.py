@@ -17,7 +17,7 @@ from ...model import ClaimKind
 from ..lexicon import DELIVERABLE_STATES, DETERMINERS, QUANTITY_VERBS
 from ..text import Tok
 from .analysis import Analysis
-from .common import commitment, has_date, quantity_subject
+from .common import commitment, has_date, hedged, past_adverbs, quantity_subject
 from .engine import Clause, Example, KindRule
 from .grammar import is_participle, next_content
 from .words import AUX, VERB_FORMS, words
@@ -64,7 +64,7 @@ def _act(toks: Sequence[Tok], v: int) -> bool:
         return False
     low = toks[v].low
     if low == "be":
-        k = next_content(toks, v + 1)
+        k = past_adverbs(toks, v + 1)
         return k < len(toks) and toks[k].low in _PARTICIPLES
     return low in _ACTS
 
@@ -99,6 +99,8 @@ def _publisher_future(clause: Clause, found: Analysis) -> Analysis | None:
         return None
     if found.trigger != "future" or _outcome(clause.toks, found):
         return None
+    if found.verb is not None and hedged(clause.toks, found.verb):
+        return None  # "it now seems the works will not finish until May": a forecast
     return found._replace(kind=C)
 
 
@@ -109,7 +111,9 @@ def _authority_future(clause: Clause, found: Analysis) -> Analysis | None:
     toks, v = clause.toks, found.verb
     if found.trigger not in {"future", "reported"} or v is None or not _act(toks, v):
         return None
-    if _outcome(toks, found) or not (has_date(toks[v:]) or clause.cue in _ANNOUNCING):
+    if _outcome(toks, found) or hedged(toks, v):
+        return None
+    if not (has_date(toks[v:]) or clause.cue in _ANNOUNCING):
         return None  # undated and merely said: "X will launch an attack" may be a guess
     return found._replace(kind=C)
 
@@ -228,6 +232,26 @@ def _date_fixed(clause: Clause, found: Analysis) -> Analysis | None:
     return None
 
 
+def _date_is(clause: Clause, found: Analysis) -> Analysis | None:
+    # "The new date is 30 September", "the best date would be the end of June".
+    toks = clause.toks
+    n = len(toks)
+    if found.kind is C or found.kind is ClaimKind.DEMAND:
+        return None
+    for i in range(1, min(n - 1, 10)):
+        if toks[i].low not in {"is", "was", "be"}:
+            continue
+        if toks[i].low == "be" and toks[i - 1].low not in {"would", "will"}:
+            return None
+        before = toks[: i - 1 if toks[i].low == "be" else i]
+        if not before or before[-1].low not in _DATE_NOUNS or not has_date(toks[i + 1 :]):
+            return None
+        if any(t.low in {"original", "previous", "old", "earlier"} for t in before):
+            return None  # "the original date was May": a past schedule
+        return commitment(clause, found, "schedule.date-is", i, i, subject=None)
+    return None
+
+
 def _expected_schedule(clause: Clause, found: Analysis) -> Analysis | None:
     # "The stations are expected to open on schedule": a timetable, not a guess.
     toks, v = clause.toks, found.verb
@@ -243,6 +267,20 @@ def _expected_schedule(clause: Clause, found: Analysis) -> Analysis | None:
 
 
 RULES: tuple[KindRule, ...] = (
+    KindRule(
+        "schedule.date-is",
+        "a date named as the date ('the new date is 30 September'): the speaker's schedule",
+        _date_is,
+        (
+            Example('"The new date is 30 September," she said.\n', "new date is", C),
+            Example(
+                "The chief executive said the best date would be the end of June.\n",
+                "best date would be",
+                C,
+            ),
+            Example('"The original date was in May," she said.\n', "original date", None),
+        ),
+    ),
     KindRule(
         "schedule.date-fixed",
         "a date confirmed or set ('the opening date has been confirmed as May'): a schedule",
