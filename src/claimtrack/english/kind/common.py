@@ -46,8 +46,17 @@ def past_adverbs(toks: Sequence[Tok], k: int) -> int:
 
 
 def has_date(toks: Sequence[Tok]) -> bool:
-    """Whether the clause names a time (a month, weekday, season, year, "next ...")."""
-    return any(t.low in _DATE_WORDS or t.text[:1].isdigit() for t in toks)
+    """Whether the clause names a time: a month, weekday, season or time noun ("next
+    week"), or a year (1900-2199); a bare number ("the 16th time") is no date."""
+    for k, t in enumerate(toks):
+        low = t.low
+        if low in _DATE_WORDS:
+            return True
+        if low == "may" and k > 0 and (t.is_cap or toks[k - 1].text[:1].isdigit()):
+            return True  # "on 9 May", "in May" (not the modal "may")
+        if len(low) == 4 and low.isdigit() and 1900 <= int(low) < 2200:
+            return True
+    return False
 
 
 def quantity_subject(toks: Sequence[Tok], subject: tuple[int, int] | None) -> bool:

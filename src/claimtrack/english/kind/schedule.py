@@ -236,8 +236,8 @@ def _date_is(clause: Clause, found: Analysis) -> Analysis | None:
     # "The new date is 30 September", "the best date would be the end of June".
     toks = clause.toks
     n = len(toks)
-    if found.kind is C or found.kind is ClaimKind.DEMAND:
-        return None
+    if found.kind is C or found.kind is ClaimKind.DEMAND or found.condition is not None:
+        return None  # "if the deadline was not met, ...": a hypothetical
     for i in range(1, min(n - 1, 10)):
         if toks[i].low not in {"is", "was", "be"}:
             continue
@@ -279,6 +279,11 @@ RULES: tuple[KindRule, ...] = (
                 C,
             ),
             Example('"The original date was in May," she said.\n', "original date", None),
+            Example(
+                "If the deadline was not met, it would be the 16th time, she said.\n",
+                "deadline was not met",
+                None,
+            ),
         ),
     ),
     KindRule(
