@@ -100,8 +100,8 @@ def test_pieces_are_ordered_disjoint_and_inside(words: list[str]) -> None:
     text = " ".join(words)
     toks = TokenIndex(text).slice(0, len(text))
     got = pieces(toks)
-    assert all(0 <= a < b <= len(toks) for a, b in got)
-    assert all(b1 <= a2 for (_, b1), (a2, _) in pairwise(got))
+    assert all(0 <= a < b <= len(toks) for a, b, _ in got)
+    assert all(b1 <= a2 for (_, b1, _), (a2, _, _) in pairwise(got))
 
 
 def test_and_with_a_new_subject_and_modal_is_a_second_claim() -> None:
@@ -161,3 +161,20 @@ def test_and_will_after_a_present_clause_is_a_second_act() -> None:
 def test_rising_quantities_are_not_cut() -> None:
     claims = run('"Prices are rising and will keep rising," the economist said.\n')
     assert len([c for c in claims if "rising" in c.text]) == 1
+
+
+def test_an_absolute_with_clause_shares_the_plan_of_its_sentence() -> None:
+    claims = run(
+        "A vaccination drive in the region will begin on 2 October, with nurses "
+        "visiting the worst-hit villages first.\n"
+    )
+    drive = find(claims, "will begin on 2 October")
+    nurses = find(claims, "nurses visiting")
+    assert drive is not nurses and nurses.text.startswith("nurses")
+    assert nurses.kind is ClaimKind.COMMITMENT
+    assert "kind.coordinated" in nurses.rules
+
+
+def test_an_absolute_after_a_past_sentence_is_no_claim() -> None:
+    claims = run("The crowd left the ground early, with fans singing in the rain.\n")
+    assert not any("fans singing" in c.text for c in claims)

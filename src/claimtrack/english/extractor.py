@@ -29,8 +29,8 @@ import attrs
 
 from ..extraction import ExtractContext
 from ..model import Actor, ActorKind, Claim, ClaimKind, Source, TimeWindow
+from .kind.clauses import absolute_cuts, preamble_end, schedule_cuts
 from .kind.clauses import pieces as clause_pieces
-from .kind.clauses import preamble_end, schedule_cuts
 from .kind.headline import keeps_headline_demand
 from .kind.provenance import attribution_rule, claim_rules, kind_rule
 from .kinds import AUX, VERB_FORMS, Analysis, analyse, is_verbish, skip_time_adverbial
@@ -1316,19 +1316,25 @@ class EnglishExtractor:
     ) -> None:
         if len(toks) < 3:
             return
-        for pa, pb in clause_pieces(toks) if not headline else [(0, len(toks))]:
+        prev: int | None = None  # the unit an absolute clause shares its kind with
+        for pa, pb, absolute in clause_pieces(toks) if not headline else [(0, len(toks), False)]:
             piece = toks[pa:pb]
             found = analyse(piece, publisher=True, headline=headline)
-            if (
-                len(piece) < 3
-                or found.kind is ClaimKind.STATEMENT
-                or (found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found))
+            head = prev if absolute and found.kind is ClaimKind.STATEMENT else None
+            if len(piece) < 3 or (
+                head is None
+                and (
+                    found.kind is ClaimKind.STATEMENT
+                    or (found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found))
+                )
             ):
                 continue
             a, b = _trim(self.text, piece[0].start, piece[-1].end)
             if b > a:
                 mode = "headline" if headline else "publisher"
                 unit = _Unit(a, b, self.publisher_mention, mode, sentence, confidence=0.55)
+                unit.head = head
+                prev = len(self.units)
                 self.units.append(unit)
 
     def _complement(
@@ -2423,7 +2429,7 @@ def _split_pieces(
             cuts[k + 1] = 0
     for k in schedule_cuts(toks):
         cuts.setdefault(k, 0)  # ", while the rest will ...": a second schedule
-    coord_cuts = _coordination(toks, bare_and=not direct)
+    coord_cuts = [*_coordination(toks, bare_and=not direct), *absolute_cuts(toks)]
     elided: set[int] = set()
     that_at: set[int] = set()
     if not direct:

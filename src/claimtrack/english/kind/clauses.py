@@ -11,11 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..lexicon import QUANTITY_NOUNS
+from ..lexicon import DETERMINERS, QUANTITY_NOUNS
 from ..text import Tok
 from .words import AUX, VERB_FORMS, words
 
-__all__ = ["lead_end", "pieces", "preamble_end", "schedule_cuts"]
+__all__ = [
+    "absolute_cuts",
+    "absolute_verb",
+    "lead_end",
+    "pieces",
+    "preamble_end",
+    "schedule_cuts",
+]
 
 _MODALS = frozenset({"will", "would", "won't", "won’t", "shall"})
 _FUTURE = frozenset({"will", "won't", "won’t", "shall"})
@@ -90,15 +97,38 @@ def preamble_end(toks: Sequence[Tok]) -> int:
         k = 2
     if not k or k >= n or toks[k].low not in _FEELINGS:
         return 0
-    if k + 1 < n and toks[k + 1].low == "that":
-        return k + 2 if k + 2 < n - 2 else 0  # "We are pleased that the line will open"
     for j in range(k + 1, min(n - 1, k + 8)):
         if toks[j].low in _PREAMBLE_VERBS:
             j += 1
             if j < n and toks[j].low == "that":
                 j += 1
             return j if j < n - 2 else 0
+    if k + 1 < n and toks[k + 1].low == "that":
+        return k + 2 if k + 2 < n - 2 else 0  # "We are pleased that the line will open"
     return 0
+
+
+def absolute_verb(toks: Sequence[Tok], k: int) -> int:
+    """The "-ing" verb of an absolute clause starting at ``k`` ("the earliest slot now
+    falling later in 2026", "workers focusing on the worst-hit areas"), or -1."""
+    for j in range(k + 1, min(len(toks), k + 8)):
+        low = toks[j].low
+        if not toks[j].is_word or low in AUX or low in _MODALS:
+            return -1
+        if low.endswith("ing") and len(low) > 4 and toks[j - 1].low not in DETERMINERS:
+            return j
+    return -1
+
+
+def absolute_cuts(toks: Sequence[Tok]) -> list[int]:
+    """Where ", with X VERB-ing ..." starts a clause of its own (after "with"): a second
+    part of the same plan ("will begin on 2 October, with teams visiting the worst-hit
+    areas first")."""
+    return [
+        k + 1
+        for k in range(1, len(toks) - 3)
+        if toks[k - 1].text == "," and toks[k].low == "with" and absolute_verb(toks, k + 1) > 0
+    ]
 
 
 def schedule_cuts(toks: Sequence[Tok], *, relative: bool = False) -> list[int]:
@@ -116,7 +146,12 @@ def schedule_cuts(toks: Sequence[Tok], *, relative: bool = False) -> list[int]:
             cuts.append(k + 1)  # ", while the rest will continue"
         elif relative and comma and low == "which" and toks[k + 1].low in _FUTURE:
             cuts.append(k)  # ", which will cut the staff": "which" kept
-        elif comma and low == "with" and _schedule_ahead(toks, k + 1):
+        elif (
+            comma
+            and low == "with"
+            and _schedule_ahead(toks, k + 1)
+            and absolute_verb(toks, k + 1) < 0
+        ):
             cuts.append(k + 1)  # ", with the ship now expected to be handed over"
         elif prev in _DASHES and low == "but" and _modal_ahead(toks, k + 1):
             cuts.append(k + 1)  # "– but the third stop will not be ready"
@@ -144,12 +179,15 @@ def lead_end(toks: Sequence[Tok]) -> int:
     return 0
 
 
-def pieces(toks: Sequence[Tok]) -> list[tuple[int, int]]:
-    """``toks`` as the token ranges between its :func:`schedule_cuts` (the whole when
-    there are none), each without the punctuation and marker at its edges, the first
-    without a leading adverbial that is no time (:func:`lead_end`)."""
-    starts = [lead_end(toks), *schedule_cuts(toks, relative=True)]
-    out: list[tuple[int, int]] = []
+def pieces(toks: Sequence[Tok]) -> list[tuple[int, int, bool]]:
+    """``toks`` as the token ranges between its :func:`schedule_cuts` and
+    :func:`absolute_cuts` (the whole when there are none), each without the punctuation
+    and marker at its edges, the first without a leading adverbial that is no time
+    (:func:`lead_end`); the flag says the piece is an absolute clause (it shares the
+    kind of the piece before it)."""
+    absolute = set(absolute_cuts(toks))
+    starts = sorted({lead_end(toks), *schedule_cuts(toks, relative=True), *absolute})
+    out: list[tuple[int, int, bool]] = []
     for idx, a in enumerate(starts):
         b = starts[idx + 1] if idx + 1 < len(starts) else len(toks)
         if idx + 1 < len(starts):
@@ -158,5 +196,5 @@ def pieces(toks: Sequence[Tok]) -> list[tuple[int, int]]:
             ):
                 b -= 1
         if b > a:
-            out.append((a, b))
+            out.append((a, b, a in absolute))
     return out

@@ -17,6 +17,7 @@ from ...model import ClaimKind
 from ..lexicon import DELIVERABLE_STATES, DETERMINERS, QUANTITY_VERBS
 from ..text import Tok
 from .analysis import Analysis
+from .clauses import absolute_verb
 from .common import commitment, has_date, hedged, past_adverbs, quantity_subject
 from .engine import Clause, Example, KindRule
 from .grammar import is_participle, next_content
@@ -34,6 +35,8 @@ _ON_TRACK_VERBS = words("on_track_verbs")
 _ON_TRACK_NOUNS = words("on_track_nouns")
 _CHANGES = QUANTITY_VERBS | {"rise", "increase", "fall", "cut", "hike", "showdown", "clash"}
 _AHEAD = words("ahead_words")
+_PAST_MARKS = frozenset({"ago", "last", "yesterday", "earlier", "since"})
+_LEAD_WORDS = frozenset({"with", "without", "after", "before", "since", "as", "in", "on", "at"})
 _ANNOUNCING = words("date_setting_cues")
 _DATE_FIXING = words("date_fixing_participles")
 _DATE_NOUNS = frozenset({"date", "dates", "timetable", "schedule", "deadline"})
@@ -252,6 +255,22 @@ def _date_is(clause: Clause, found: Analysis) -> Analysis | None:
     return None
 
 
+def _absolute_dated(clause: Clause, found: Analysis) -> Analysis | None:
+    # "(with) the earliest slot now falling later in 2026": a dated part of a plan.
+    toks = clause.toks
+    if found.kind is not ClaimKind.STATEMENT or not toks or not toks[0].is_word:
+        return None
+    first = toks[0]
+    if not (first.low in DETERMINERS or first.is_cap) or first.low in _LEAD_WORDS:
+        return None  # the clause opens on its subject, not "With its towers, ..."
+    v = absolute_verb(toks, 0)
+    if v < 1 or not has_date(toks[v + 1 :]) or quantity_subject(toks, (0, v)):
+        return None
+    if any(t.low in AUX or t.low in _PAST_MARKS for t in toks[:v]):
+        return None
+    return commitment(clause, found, "schedule.absolute-dated", v, v, subject=(0, v))
+
+
 def _expected_schedule(clause: Clause, found: Analysis) -> Analysis | None:
     # "The stations are expected to open on schedule": a timetable, not a guess.
     toks, v = clause.toks, found.verb
@@ -367,6 +386,29 @@ RULES: tuple[KindRule, ...] = (
                 C,
             ),
             Example("The nurses said they wanted to be paid on time.\n", "paid on time", None),
+        ),
+    ),
+    KindRule(
+        "schedule.absolute-dated",
+        "an absolute clause with a date ('with the earliest slot now falling in 2027')",
+        _absolute_dated,
+        (
+            Example(
+                "The repairs need a long spell in dry dock, with the earliest free slot now "
+                "falling later in 2027.\n",
+                "earliest free slot",
+                C,
+            ),
+            Example(
+                "The crowd left the ground, with fans singing in the rain.\n",
+                "fans singing",
+                None,
+            ),
+            Example(
+                "With its four chimneys, the plant has been lighting the town since 1961.\n",
+                "four chimneys",
+                None,
+            ),
         ),
     ),
     KindRule(
