@@ -178,3 +178,13 @@ def test_an_absolute_with_clause_shares_the_plan_of_its_sentence() -> None:
 def test_an_absolute_after_a_past_sentence_is_no_claim() -> None:
     claims = run("The crowd left the ground early, with fans singing in the rain.\n")
     assert not any("fans singing" in c.text for c in claims)
+
+
+def test_were_unable_and_would_have_to_is_a_second_claim() -> None:
+    claims = run(
+        "The club said they were unable to get the permits from the council and would "
+        "therefore have to delay the opening.\n"
+    )
+    delay = find(claims, "have to delay the opening")
+    assert "permits" not in delay.text
+    assert delay.kind is ClaimKind.COMMITMENT

@@ -75,13 +75,20 @@ def _subject_then_modal(toks: Sequence[Tok], k: int) -> bool:
 def _elided_will(toks: Sequence[Tok], k: int) -> bool:
     """ "X is doing A and will do B": "and" then "will" and a verb, after a clause whose
     own verb is a present or perfect ("is", "are", "has", "have") since the last comma."""
-    if k + 2 >= len(toks) or toks[k + 1].low not in _FUTURE or not toks[k + 2].is_word:
+    if k + 2 >= len(toks) or not toks[k + 2].is_word:
         return False
-    for j in range(k - 1, max(-1, k - 16), -1):
+    modal = toks[k + 1].low
+    if modal in _FUTURE:
+        finite = {"is", "are", "has", "have"}
+    elif modal == "would":
+        finite = {"was", "were", "had"}  # "they were unable to ... and would have to"
+    else:
+        return False
+    for j in range(k - 1, max(-1, k - 28), -1):
         low = toks[j].low
         if toks[j].text in {",", ";", ":"} or low in _MODALS:
             return False
-        if low in {"is", "are", "has", "have"}:
+        if low in finite:
             return j > 0 and toks[j - 1].low not in QUANTITY_NOUNS
     return False
 

@@ -271,6 +271,46 @@ def _absolute_dated(clause: Clause, found: Analysis) -> Analysis | None:
     return commitment(clause, found, "schedule.absolute-dated", v, v, subject=(0, v))
 
 
+def _present_dated(clause: Clause, found: Analysis) -> Analysis | None:
+    # The article's "Phase one ends on 28 March with a reopening": a timetable.
+    toks = clause.toks
+    n = len(toks)
+    if not clause.publisher or clause.headline or found.kind is not ClaimKind.STATEMENT:
+        return None
+    if not toks or not (toks[0].is_cap or toks[0].low in DETERMINERS):
+        return None
+    for i in range(1, min(n - 2, 7)):
+        low = toks[i].low
+        if not low.endswith("s") or low[:-1] not in _ACTS or toks[i - 1].low in DETERMINERS:
+            continue
+        if any(t.low in AUX or not t.is_word for t in toks[:i]):
+            return None
+        if toks[i + 1].low not in {"on", "in", "at", "from", "next", "this"}:
+            return None
+        if not has_date(toks[i + 1 : i + 5]):
+            return None
+        return commitment(clause, found, "schedule.present-dated", i, i, subject=(0, i))
+    return None
+
+
+def _matter_of(clause: Clause, found: Analysis) -> Analysis | None:
+    # "It will only be a matter of weeks before the station opens": its opening is near.
+    toks = clause.toks
+    n = len(toks)
+    for i in range(n - 4):
+        if toks[i].low != "matter" or toks[i + 1].low != "of":
+            continue
+        if toks[i + 2].low not in {"days", "weeks", "months", "hours", "time"}:
+            return None
+        j = i + 3
+        if j >= n or toks[j].low not in {"before", "until"}:
+            return None
+        if found.kind is ClaimKind.DEMAND or not (clause.publisher or clause.authority):
+            return None
+        return commitment(clause, found, "schedule.matter-of", j + 1, j + 1, subject=None)
+    return None
+
+
 def _expected_schedule(clause: Clause, found: Analysis) -> Analysis | None:
     # "The stations are expected to open on schedule": a timetable, not a guess.
     toks, v = clause.toks, found.verb
@@ -386,6 +426,33 @@ RULES: tuple[KindRule, ...] = (
                 C,
             ),
             Example("The nurses said they wanted to be paid on time.\n", "paid on time", None),
+        ),
+    ),
+    KindRule(
+        "schedule.present-dated",
+        "the article's present tense with a date ('Phase one ends on 28 March')",
+        _present_dated,
+        (
+            Example("Phase one ends on 28 March with a reopening.\n", "Phase one ends", C),
+            Example("Phase one ends with a reopening.\n", "Phase one", None),
+        ),
+    ),
+    KindRule(
+        "schedule.matter-of",
+        "'it will only be a matter of weeks before X opens': X's opening is scheduled",
+        _matter_of,
+        (
+            Example(
+                '"It will only be a matter of weeks before the new stop opens," the '
+                "project director said.\n",
+                "matter of weeks",
+                C,
+            ),
+            Example(
+                '"It is a matter of pride for us," the project director said.\n',
+                "matter of pride",
+                None,
+            ),
         ),
     ),
     KindRule(
