@@ -188,3 +188,22 @@ def test_were_unable_and_would_have_to_is_a_second_claim() -> None:
     delay = find(claims, "have to delay the opening")
     assert "permits" not in delay.text
     assert delay.kind is ClaimKind.COMMITMENT
+
+
+def test_and_given_starts_a_second_claim() -> None:
+    claims = run(
+        '"It will only be a matter of weeks before the stop opens and given the delays we '
+        'have had, that in itself will be an achievement," the director said.\n'
+    )
+    opening = find(claims, "matter of weeks")
+    assert opening.kind is ClaimKind.COMMITMENT
+    assert "achievement" not in opening.text
+
+
+def test_an_absolute_the_main_clause_runs_past_is_not_cut() -> None:
+    claims = run(
+        "The cup will be staged in three countries, with 48 teams taking part, from "
+        "11 June to 19 July.\n"
+    )
+    cup = find(claims, "will be staged")
+    assert "11 June" in cup.text

@@ -131,11 +131,15 @@ def absolute_cuts(toks: Sequence[Tok]) -> list[int]:
     """Where ", with X VERB-ing ..." starts a clause of its own (after "with"): a second
     part of the same plan ("will begin on 2 October, with teams visiting the worst-hit
     areas first")."""
-    return [
-        k + 1
-        for k in range(1, len(toks) - 3)
-        if toks[k - 1].text == "," and toks[k].low == "with" and absolute_verb(toks, k + 1) > 0
-    ]
+    n = len(toks)
+    out: list[int] = []
+    for k in range(1, n - 3):
+        if toks[k - 1].text != "," or toks[k].low != "with" or absolute_verb(toks, k + 1) < 0:
+            continue
+        if any(t.text in {",", ";"} for t in toks[k + 1 : n - 1]):
+            continue  # ", with 48 teams taking part, from 11 June": the main clause goes on
+        out.append(k + 1)
+    return out
 
 
 def schedule_cuts(toks: Sequence[Tok], *, relative: bool = False) -> list[int]:
@@ -168,6 +172,8 @@ def schedule_cuts(toks: Sequence[Tok], *, relative: bool = False) -> list[int]:
             cuts.append(k + 3 if k + 3 < n and toks[k + 2].low in {"time", "point"} else k + 2)
         elif not relative and low == "and" and prev != "," and _elided_will(toks, k):
             cuts.append(k + 1)  # "is talking to the council and will tell fans": a second act
+        elif low == "and" and toks[k + 1].low in {"given", "considering"}:
+            cuts.append(k + 1)  # "... before it opens and given the delays, that will be ..."
         elif comma and low == "when" and _modal_ahead(toks, k + 1, _FUTURE):
             cuts.append(k)  # ", when the club will host the final": "when" kept
     return cuts
