@@ -9,6 +9,8 @@ convention 5 makes offers, proposals and stated readiness commitments.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ...model import ClaimKind
 from ..lexicon import DETERMINERS, QUANTITY_VERBS
 from ..text import Tok
@@ -16,7 +18,7 @@ from .analysis import Analysis
 from .common import animate_subject, commitment, has_date, quantity_subject
 from .engine import Clause, Example, KindRule
 from .grammar import is_participle, is_verbish
-from .words import words
+from .words import AUX, VERB_FORMS, words
 
 __all__ = ["RULES"]
 
@@ -29,6 +31,7 @@ _OFFERS = words("offer_verbs")
 _PREPARING = words("preparing_verbs")
 _PLAN_NOUNS = words("plan_nouns")
 _FINITE = frozenset({"was", "were", "is", "are", "has", "have", "had"})
+_PRESSING = frozenset({"pressing", "pushing", "going", "moving", "getting", "cracking"})
 
 
 def _bare_verb(tok: Tok) -> bool:
@@ -126,6 +129,48 @@ def _wants_to(clause: Clause, found: Analysis) -> Analysis | None:
     return None
 
 
+def _possessor(toks: Sequence[Tok], p: int) -> tuple[int, int] | None:
+    """The owner of the plan noun at ``p``: "the council's" -> "the council's"
+    (the name up to its article or the clause's verb), None for "its"/"their"."""
+    k = p - 1
+    if not toks[k].low.endswith(("'s", "’s")):
+        return None
+    a = k
+    while a > 0 and a > k - 5:
+        prev = toks[a - 1]
+        if not prev.is_word or prev.low in VERB_FORMS or prev.low in AUX:
+            break
+        a -= 1
+        if prev.low in DETERMINERS:
+            break
+    return (a, k + 1)
+
+
+def _nominal_owner(clause: Clause, found: Analysis) -> Analysis | None:
+    # "The mayor praised the council's plan to build two schools": the council's plan;
+    # "the council was pressing ahead with plans to open": the council's.
+    toks = clause.toks
+    if found.kind is not C or found.trigger != "plan" or found.verb is None:
+        return None
+    p = found.verb - 2
+    if p < 1 or toks[p].low not in _PLAN_NOUNS:
+        return None
+    prev = toks[p - 1].low
+    if prev in {"its", "their", "his", "her", "our", "my"}:
+        return found._replace(subject=None, own_side=True)
+    if prev == "with":
+        k = p - 2
+        while k > 0 and toks[k].low in {"ahead", "forward", "on"} | _PRESSING:
+            k -= 1
+        if k < p - 2 and toks[k].low in {"is", "are", "was", "were"}:
+            return commitment(clause, found, "plan.nominal-owner", k, found.verb)
+        return None
+    owner = _possessor(toks, p)
+    if owner is None or found.subject == owner:
+        return None
+    return commitment(clause, found, "plan.nominal-owner", p, found.verb, subject=owner)
+
+
 def _plan_as_subject(clause: Clause, found: Analysis) -> Analysis | None:
     # "The firm's plans to close the mill were opposed by unions": about the plan.
     toks = clause.toks
@@ -158,6 +203,28 @@ RULES: tuple[KindRule, ...] = (
             ),
             Example(
                 "The council said its plans to build two schools would go ahead.\n",
+                "plans to build",
+                None,
+            ),
+        ),
+    ),
+    KindRule(
+        "plan.nominal-owner",
+        "a plan noun's owner acts ('the council's plan to build', 'pressing ahead with plans')",
+        _nominal_owner,
+        (
+            Example(
+                "The mayor praised the council's plan to build two schools by 2028.\n",
+                "plan to build",
+                C,
+            ),
+            Example(
+                "The mayor said the council was pressing ahead with plans to open two schools.\n",
+                "plans to open",
+                C,
+            ),
+            Example(
+                "The council said it plans to build two schools by 2028.\n",
                 "plans to build",
                 None,
             ),
