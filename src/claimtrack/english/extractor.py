@@ -29,6 +29,11 @@ import attrs
 
 from ..extraction import ExtractContext
 from ..model import Actor, ActorKind, Claim, ClaimKind, Source, TimeWindow
+from .actor import ActorQuery, Actors
+from .attribution import cue_rule, is_dateline, role_apposition, source_words
+from .due import Choice as DueChoice
+from .due import DueContext
+from .due import choose as choose_due
 from .kinds import AUX, VERB_FORMS, Analysis, analyse, is_verbish, skip_time_adverbial
 from .lexicon import (
     ABBREVIATIONS,
@@ -430,6 +435,7 @@ class _Unit:
     head: int | None = None  # index of the unit a coordinated item inherits from
     addressee: tuple[int, int] | None = None  # absolute span of "urged X to"'s X
     confidence: float = 0.7
+    rule: str = ""  # the attribution rule that named the speaker (see attribution/)
 
 
 @attrs.define
@@ -480,9 +486,12 @@ class EnglishExtractor:
         self._inline: list[tuple[int, int]] = []
         self._inline_ends: list[int] = []
         self._inline_for = -1
+        self._body_seen = False  # the first body paragraph may open with a dateline
+        self._dateline: tuple[int, int, int] | None = None
         self.publisher = self._publisher()
         self.speakers = Speakers(context.registry, self.publisher)
         self.publisher_mention = Mention(self.publisher, 0.7)
+        self.actors = Actors(context.registry, self.speakers, self.tokens, _clean, self.text)
 
     def tokens(self, start: int, end: int) -> list[Tok]:
         """The tokens of ``text[start:end]`` (from the one tokenisation of the text)."""
@@ -643,6 +652,7 @@ class EnglishExtractor:
         text = self.text
         colon = text.find(":", para.start, min(para.end, para.start + 48))
         if colon < 0 or (para.segs and para.segs[0].open < colon):
+            self._body_seen = True
             return False
         label = self.tokens(para.start, colon)
         if (
@@ -655,6 +665,14 @@ class EnglishExtractor:
             return False
         words = [t.text for t in label if t.is_word]
         if not words:
+            return False
+        first_paragraph, self._body_seen = not self._body_seen, True
+        # Looked up once, for the first body paragraph only: linear in the text.
+        used_again = first_paragraph and (
+            self.text.find("\n" + text[para.start : colon] + ":", para.end) >= 0
+        )
+        if is_dateline(words, first_paragraph=first_paragraph, used_again=used_again):
+            self._dateline = (para.start, colon + 1, para.end)
             return False
         if words[0].lower() in {"q", "question", "interviewer"}:
             return True  # a question asserts nothing
@@ -670,7 +688,7 @@ class EnglishExtractor:
         a, b = strip_span(text, colon + 1, para.end)
         if b > a:
             seg = QuoteSeg(colon, a, b, para.end, True, False)
-            self._direct(seg, [mention], None, para.chain, 0.85)
+            self._direct(seg, [mention], None, para.chain, 0.85, rule="attribution.label")
         return True
 
     def _body(
@@ -678,6 +696,10 @@ class EnglishExtractor:
     ) -> None:
         if self._label(para):
             return
+        if self._dateline is not None and self._dateline[0] == para.start:
+            # "PORTSMOUTH: The board will ...": the story starts after its dateline.
+            start, _ = strip_span(self.text, self._dateline[1], para.end)
+            para = attrs.evolve(para, start=start)
         pieces = self._classify_segs(para)
         text = self.text
         attrs_for: dict[int, _Attribution] = {}
@@ -720,6 +742,7 @@ class EnglishExtractor:
                 pending = frozenset({"ordinal"})
                 continue
             found = attrs_for.get(k) or fallback
+            rule = "attribution.adjacent" if k in attrs_for else "attribution.continuation"
             if found is not None:
                 mentions, cue, conf = found.mentions, found.cue, 0.9
                 if found.pronoun is not None:
@@ -730,11 +753,13 @@ class EnglishExtractor:
                         mentions = [again]
             elif self.speakers.last_speaker is not None:
                 mentions, cue, conf = [Mention(self.speakers.last_speaker, 0.6)], None, 0.7
+                rule = "attribution.last_speaker"
             else:
                 mentions, cue, conf = [self.publisher_mention], None, 0.4
+                rule = "attribution.publisher"
             for m in mentions:
                 self.speakers.note_speaker(m.actor)
-            self._direct(q, mentions, cue, para.chain, conf, pending)
+            self._direct(q, mentions, cue, para.chain, conf, pending, rule=rule)
             pending = frozenset()
 
     def _lookahead(self, paras: list[_Para], idx: int) -> _Attribution | None:
@@ -973,6 +998,12 @@ class EnglishExtractor:
         subj = _np_forward(toks, 0, min(len(toks), 8))
         if subj is not None and subj[1] - subj[0] < 2:
             subj = _role_then_name(toks)  # "Chief executive Lim Dae-ho apologised ..."
+        if subj is None or subj[1] - subj[0] < 2:
+            # "The firm's CEO Dana Prill said its ...": a cue read as no claim still
+            # names who spoke, for the "she added" after it.
+            cue_at = next((k for k, t in enumerate(toks[:10]) if k and t.low in CUES), -1)
+            span = _np_before(toks, cue_at, 0) if cue_at > 0 else None
+            subj = None if span is None or span[0] != 0 else (span[0], span[1])
         if subj is None or subj[1] - subj[0] < 2 or quoted_start(toks, subj[0]):
             return
         words = [t.text for t in toks[subj[0] : subj[1]] if t.is_word]
@@ -1235,7 +1266,9 @@ class EnglishExtractor:
             # "according to the release": whoever issued it, the organisation in the news.
             mentions = [Mention(issuer, 0.6)]
         else:
-            mentions = self._mentions(toks, j, k)
+            # "according to a statement from Harbour Lines": the issuer speaks.
+            named = source_words([t.text for t in toks[j:k]])
+            mentions = self._mentions(toks, k - len(named), k)
         if not mentions:
             return None
         if i <= 1:  # "According to X, Y."
@@ -1367,6 +1400,7 @@ class EnglishExtractor:
                         head=None if head_unit is None else head_unit + m_idx,
                         addressee=addressee,
                         confidence=conf,
+                        rule=cue_rule(cue.kind, cue.word),
                     )
                 )
 
@@ -1380,6 +1414,7 @@ class EnglishExtractor:
         chain: int,
         conf: float,
         carried: frozenset[str] = frozenset(),
+        rule: str = "",
     ) -> None:
         text = self.text
         for ss, se in split_sentences(text, q.inner_start, q.inner_end):
@@ -1414,6 +1449,7 @@ class EnglishExtractor:
                             flags=flags,
                             head=None if head_unit is None else head_unit + m_idx,
                             confidence=conf,
+                            rule=rule,
                         )
                     )
                 self._nested(ptoks, (ss, se))
@@ -1446,6 +1482,7 @@ class EnglishExtractor:
                             sentence,
                             cue=toks[i].low,
                             confidence=0.6,
+                            rule="attribution.participle",
                         )
                     )
                 return
@@ -1685,9 +1722,11 @@ class EnglishExtractor:
         action: str | None = None
         due: TimeWindow | None = None
         due_conf: float | None = None
+        due_rule = ""
+        actor_rule = ""
         condition: str | None = None
         if kind is not ClaimKind.STATEMENT:
-            actor, actor_conf = self._actor(u, found, toks)
+            actor, actor_conf, actor_rule = self._actor(u, found, toks)
             if found.action is not None:
                 a, b = found.action
                 action = _clean(text[toks[a].start : toks[b - 1].end])
@@ -1712,7 +1751,9 @@ class EnglishExtractor:
             if found.condition is not None:
                 a, b = found.condition
                 condition = _clean(text[toks[a].start : toks[b - 1].end])
-            due, due_conf = self._due(u, found, toks)
+            picked = self._due(u, found, toks)
+            if picked is not None:
+                due, due_conf, due_rule = picked.window, picked.confidence, picked.rule
         if found.trigger in {"progressive", "schedule"}:
             # "We are adding staff from next month", "The budget goes to a vote on 24
             # June": a plan only when its window lies ahead.
@@ -1736,6 +1777,7 @@ class EnglishExtractor:
                     None,
                     None,
                 )
+                actor_rule = due_rule = ""
         speaker_conf = u.speaker.confidence
         confidence = u.confidence * (0.6 + 0.4 * speaker_conf)
         if kind is not ClaimKind.STATEMENT and found.trigger in {"coordinated", "inherited"}:
@@ -1761,93 +1803,34 @@ class EnglishExtractor:
                     "actor": None if actor_conf is None else round(actor_conf, 3),
                     "due": None if due_conf is None else round(due_conf, 3),
                 },
+                rules=tuple(r for r in (*self._place_rules(u), actor_rule, due_rule) if r),
             )
         except (ValueError, TypeError):
             return None  # an invalid value is a bug in a rule: skip the claim, keep going
 
+    def _place_rules(self, u: _Unit) -> tuple[str, ...]:
+        # The attribution rules behind the speaker: the dateline set aside, if any.
+        speaker = u.rule or _speaker_rule(u)
+        line = self._dateline
+        if line is not None and line[1] <= u.start < line[2]:
+            return ("attribution.dateline", speaker)
+        return (speaker,)
+
     def _actor(
         self, u: _Unit, found: Analysis, toks: Sequence[Tok]
-    ) -> tuple[Actor | None, float | None]:
-        speaker = u.speaker.actor
-        if u.addressee is not None:
-            return self._actor_named(self.text[u.addressee[0] : u.addressee[1]], u)
-        if found.addressee is not None:
-            a, b = found.addressee
-            return self._actor_named(_join(toks, a, b), u)
-        if found.subject is None:
-            if found.kind is ClaimKind.DEMAND:
-                return None, None
-            return self._own_actor(speaker, 0.6)
-        a, b = found.subject
-        words = [t.text for t in toks[a:b]]
-        lows = {w.lower() for w in words}
-        if lows & FIRST_PERSON and (found.own_side or found.kind is ClaimKind.COMMITMENT):
-            if lows & {"i", "me", "my", "i'm", "i’m", "i'll", "i’ll"}:
-                return speaker, 0.85
-            return self._own_actor(speaker, 0.7)
-        if found.own_side and len(words) <= 3:
-            # "the coalition" said by someone whose "we" is "the coalition of the willing"
-            group = self.speakers.group_of(speaker) or ""
-            if group and words[-1].lower() in group.lower().split():
-                return self._own_actor(speaker, 0.65)
-        return self._actor_named(" ".join(words), u)
-
-    def _own_actor(self, speaker: Actor, confidence: float) -> tuple[Actor, float]:
-        group = self.speakers.group_of(speaker)
-        if not group:
-            return speaker, confidence * 0.8
-        try:
-            return self.context.registry.resolve_or_add(group, ActorKind.GROUP), confidence
-        except ValueError:
-            return Actor.named(group, ActorKind.GROUP), confidence
-
-    def _actor_named(self, phrase: str, u: _Unit) -> tuple[Actor | None, float | None]:
-        phrase = _clean(phrase)
-        words = phrase.split()
-        while len(words) > 1 and words[0].lower() in {
-            "also",
-            "now",
-            "then",
-            "just",
-            "still",
-            "only",
-        }:
-            words = words[1:]
-        if not words:
-            return None, None
-        low0 = words[0].lower()
-        if len(words) == 1 and low0 in {"he", "she", "they", "him", "her", "them"}:
-            found = self._antecedent(u)
-            return (found, 0.5) if found else (None, None)
-        known = self.context.registry.resolve(" ".join(words))
-        if known is not None:
-            return known, 0.8
-        if words[0][:1].isupper() and low0 not in DETERMINERS:
-            m = self.speakers.name(words)
-            if m is not None:
-                return m.actor, 0.7
-        if low0 in {"the", "a", "an"} and len(words) > 1:
-            known = self.context.registry.resolve(" ".join(words[1:]))
-            if known is not None:
-                return known, 0.7
-        kind = ActorKind.GROUP if words[-1].lower().endswith("s") else ActorKind.UNKNOWN
-        return Actor.named(" ".join(words), kind), 0.5
-
-    def _antecedent(self, u: _Unit) -> Actor | None:
-        # A pronoun actor inside a quotation names the last person named before it.
-        toks = self.tokens(max(0, u.sentence[0] - 400), u.start)
-        for k in range(len(toks) - 1, -1, -1):
-            t = toks[k]
-            if t.is_cap and t.low not in TITLES:
-                name = t.text[:-2] if t.low.endswith(("'s", "’s")) else t.text
-                found = self.context.registry.resolve(name)
-                if (
-                    found is not None
-                    and found.id != u.speaker.actor.id
-                    and found.kind is not ActorKind.ORGANISATION
-                ):
-                    return found
-        return None
+    ) -> tuple[Actor | None, float | None, str]:
+        addressee = u.addressee
+        return self.actors.resolve(
+            ActorQuery(
+                speaker=u.speaker.actor,
+                found=found,
+                toks=toks,
+                addressee=None if addressee is None else self.text[addressee[0] : addressee[1]],
+                start=u.start,
+                sentence_start=u.sentence[0],
+                by_publisher=u.speaker.actor.id == self.publisher.id,
+            )
+        )
 
     def _country_of(self, actor: Actor) -> str | None:
         """The country an actor speaks for, from its names ("Turkey's foreign minister",
@@ -1866,11 +1849,9 @@ class EnglishExtractor:
                     return COUNTRY_OF[low]
         return None
 
-    def _due(
-        self, u: _Unit, found: Analysis, toks: Sequence[Tok]
-    ) -> tuple[TimeWindow | None, float | None]:
+    def _due(self, u: _Unit, found: Analysis, toks: Sequence[Tok]) -> DueChoice | None:
         if not toks:
-            return None, None
+            return None
         base = toks[0].start
         clause = self.text[base : toks[-1].end]
         skip: tuple[int, int] | None = None
@@ -1878,56 +1859,20 @@ class EnglishExtractor:
             a, b = found.condition
             skip = (toks[a].start - base, toks[b - 1].end - base)
         if not _may_hold_time(toks):
-            return None, None  # the time grammar is the costliest step: skip clauses with no hint
+            return None  # the time grammar is the costliest step: skip clauses with no hint
         try:
             windows = self.context.find_windows(clause, tense=_clause_tense(toks))
         except Exception:  # a failing time grammar must not lose the claim itself
-            return None, None
+            return None
         verb_at = -1
         if found.verb is not None and 0 <= found.verb < len(toks):
             verb_at = toks[found.verb].start - base
-        candidates: list[TimeWindow] = []
-        late: list[TimeWindow] = []
-        conditional: list[TimeWindow] = []
-        for (ws, we), window in windows:
-            phrase = clause[ws:we].strip().lower()
-            before = clause[max(0, ws - 8) : ws].lower().split()
-            if phrase.startswith("since ") or (before and before[-1] == "since"):
-                continue  # "had distributed ... since June": the past, never a due
-            words = phrase.split()
-            if len(words) == 1 and before and before[-1] in _VERB_BEFORE:
-                continue  # "fares to fall", "prices would spring back": verbs
-            if (
-                len(words) >= 2
-                and words[-2] in {"a", "an", "every", "each"}
-                and words[-1].rstrip("s") in _WEEKDAY_NAMES
-            ) or (
-                before and before[-1] in {"a", "an", "every", "each"} and words[0] in _WEEKDAY_NAMES
-            ):
-                continue  # "gridlocked on a Saturday": a habit, not a date
-            if skip is not None and skip[0] <= ws < skip[1]:
-                conditional.append(window)  # used when the claim has no other window
-                continue
-            if clause[ws:we].strip().lower() in {"now", "right now", "just now"}:
-                continue
-            after = clause[we : we + 3]
-            if after[:1] in {"-", "'", "’"} or ("-" in clause[ws:we] and after[:1] == " "):
-                continue  # "third-quarter results", "next year's budget": a modifier
-            last = clause[ws:we].split()[-1].lower()
-            if last.endswith("s") and last[:-1] in _WEEKDAY_NAMES:
-                continue  # "on Saturdays": a habit, not a window
-            (late if verb_at < 0 or ws >= verb_at else candidates).append(window)
-        # The action's own window ("agreed on Friday to reopen ... within 30 days").
-        chosen = late[0] if late else (candidates[0] if candidates else None)
-        if chosen is None and conditional:
-            # "nobody should be surprised if prices jump this spring": the window is
-            # the condition's, and the claim's only one.
-            chosen = conditional[0]
-        if chosen is None:
-            return None, None
-        if chosen.vague:
-            return chosen, 0.4
-        return chosen, 0.85 if chosen.resolved else 0.3
+
+        def reparse(phrase: str) -> TimeWindow | None:
+            again = self.context.find_windows(phrase, tense=_clause_tense(toks))
+            return again[0][1] if again else None
+
+        return choose_due(windows, DueContext(clause, verb_at, skip, reparse))
 
 
 # -- helpers ---------------------------------------------------------------------------
@@ -2022,7 +1967,6 @@ def _inside(toks: Sequence[Tok], ranges: Sequence[tuple[int, int]]) -> list[bool
     return out
 
 
-_VERB_BEFORE = frozenset({"to", "will", "would", "could", "may", "might", "can", "not", "'ll"})
 
 
 def _clause_tense(toks: Sequence[Tok]) -> str:
@@ -2150,6 +2094,9 @@ def _np_before(
     plain = _np_before_plain(toks, j + 1, lo)
     if plain is None:
         return None
+    named = role_apposition(toks, plain, lo, _np_before_plain)
+    if named is not None:
+        return named
     return plain[0], plain[1], None
 
 
@@ -2637,3 +2584,10 @@ def _coordination(toks: Sequence[Tok], *, bare_and: bool = False) -> list[int]:
             listing = True
         k += 1
     return cuts
+
+
+def _speaker_rule(u: _Unit) -> str:
+    # Units made without a named attribution rule: the article's own sentences.
+    if u.mode in {"publisher", "headline", "event"}:
+        return "attribution.publisher"
+    return "attribution.verb_cue" if u.cue else ""

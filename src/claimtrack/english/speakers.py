@@ -26,100 +26,25 @@ from .lexicon import (
     TITLES,
 )
 
-__all__ = ["COUNTRIES", "Mention", "Speakers", "is_role_phrase", "split_names"]
+__all__ = ["COUNTRIES", "NOT_NAME_LEADS", "Mention", "Speakers", "is_role_phrase", "split_names"]
 
 #: Countries and places that speak as one ("Russia said").
 COUNTRIES = frozenset(
-    [
-        "russia",
-        "ukraine",
-        "china",
-        "france",
-        "germany",
-        "britain",
-        "uk",
-        "us",
-        "usa",
-        "america",
-        "india",
-        "israel",
-        "iran",
-        "japan",
-        "europe",
-        "italy",
-        "spain",
-        "canada",
-        "australia",
-        "brazil",
-        "mexico",
-        "poland",
-        "turkey",
-        "egypt",
-        "syria",
-        "iraq",
-        "gaza",
-        "palestine",
-        "korea",
-        "taiwan",
-        "nato",
-        "eu",
-        "kyiv",
-        "moscow",
-        "washington",
-        "beijing",
-        "london",
-        "paris",
-        "berlin",
-        "brussels",
-    ]
+    (
+        "russia ukraine china france germany britain uk us usa america india israel "
+        "iran japan europe italy spain canada australia brazil mexico poland turkey "
+        "egypt syria iraq gaza palestine korea taiwan nato eu kyiv moscow washington "
+        "beijing london paris berlin brussels"
+    ).split()
 )
 # Titles a person holds (so "President X" is a person); the rest are role adjectives.
 _PERSON_TITLES = frozenset(
-    [
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "professor",
-        "president",
-        "minister",
-        "chancellor",
-        "secretary",
-        "senator",
-        "governor",
-        "mayor",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "general",
-        "admiral",
-        "colonel",
-        "captain",
-        "judge",
-        "justice",
-        "rev",
-        "reverend",
-        "archbishop",
-        "bishop",
-        "cardinal",
-        "sheikh",
-        "emir",
-        "commissioner",
-        "ambassador",
-        "mp",
-        "mep",
-        "cllr",
-        "councillor",
-    ]
+    (
+        "sir dame lord lady mr mrs ms miss mx dr prof professor president minister "
+        "chancellor secretary senator governor mayor king queen prince princess pope "
+        "general admiral colonel captain judge justice rev reverend archbishop bishop "
+        "cardinal sheikh emir commissioner ambassador mp mep cllr councillor"
+    ).split()
 )
 _ABBREVIATED_ROLES = {"pm": "prime minister", "ceo": "chief executive"}
 _MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "mister", "father", "brother"})
@@ -153,6 +78,33 @@ _SALIENT_ROLES = frozenset(
     }
 )
 _PLURAL_ROLE_HEADS = frozenset({"officials", "spokespeople", "analysts", "ministers", "leaders"})
+
+
+#: Words a speaker's name never starts with: prepositions open a time or a place.
+NOT_NAME_LEADS = frozenset(
+    {"on", "in", "at", "by", "from", "for", "with", "after", "before", "since", "during",
+     "until", "under", "over", "into", "across"}
+)  # fmt: skip
+
+
+def _given_name(word: str) -> bool:
+    low = word.lower()
+    return word[:1].isupper() and (low in MALE_NAMES) != (low in FEMALE_NAMES)
+
+
+def _titled_name(words: Sequence[str]) -> list[str]:
+    """The name at the end of "the [owner's] ROLE First Last" (two or more capitalised
+    words after a role word or title), else []."""
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower() not in TITLES:
+        k -= 1
+    tail = list(words[k:])
+    if len(tail) < 2 or k == 0 or k == len(words):
+        return []
+    role = words[k - 1].lower().strip(".")
+    if role not in TITLES and role not in ROLE_WORDS:
+        return []
+    return tail
 
 
 class Mention:
@@ -267,7 +219,7 @@ class Speakers:
                 self.gender[actor.id] = "f"
                 return
         names = [w for w, low in zip(words, lows, strict=False) if low not in TITLES]
-        if len(names) >= 2 and names[0][:1].isupper():
+        if (len(names) >= 2 or (names and _given_name(names[0]))) and names[0][:1].isupper():
             first = names[0].lower()
             if first in FEMALE_NAMES and first not in MALE_NAMES:
                 self.gender[actor.id] = "f"
@@ -420,6 +372,8 @@ class Speakers:
         surface = " ".join(words)
         if len(words) == 1 and words[0].lower() in PRONOUNS | FIRST_PERSON:
             return self.pronoun(words[0])
+        if words[0].lower() in NOT_NAME_LEADS:
+            return None  # "On September 30, ...": a time or a place, nobody speaking
         known = self.registry.resolve(surface)
         if known is not None:
             return Mention(known, 0.9)
@@ -440,6 +394,12 @@ class Speakers:
                 return found
             return Mention(Actor.named(surface, ActorKind.GROUP), 0.5)
         if words[0].lower() in DETERMINERS:
+            named = _titled_name(words)
+            if named:
+                # "The firm's CEO Dana Prill": the person, with the role phrase as alias.
+                found = self._proper(named)
+                self._alias(found.actor, surface)
+                return found
             kind = ActorKind.GROUP if words[-1].lower().endswith("s") else ActorKind.UNKNOWN
             return Mention(Actor.named(surface, kind), 0.5)
         return self._proper(words)
@@ -496,6 +456,8 @@ class Speakers:
             kind = ActorKind.PERSON
         elif len(bare) == 1 and bare[0].lower().endswith("s") and last_title < 0:
             kind = ActorKind.GROUP  # "Onlookers", "Officials"
+        elif len(bare) == 1 and _given_name(bare[0]):
+            kind = ActorKind.PERSON  # "Tom said:": a given name is a person
         else:
             kind = ActorKind.UNKNOWN
         bare_name = " ".join(bare)

@@ -1,0 +1,195 @@
+"""Who said it: attribution as ordered sieves of named rules.
+
+In the manner of CoreNLP's quote attribution, a claim's speaker is found by the first
+sieve that answers, in this order:
+
+==============================  =========================================================
+``attribution.label``           an interview line, "Mayor Dana Whitlock: ..."
+``attribution.adjacent``        a quotation's own attribution ("'...,' she said")
+``attribution.verb_cue``        a reporting verb's subject ("X said that ...", "X wrote in
+                                a post that ...", "X told reporters ...")
+``attribution.verb_cue_after``  the verb after the claim ("..., the council said")
+``attribution.according_to``    "according to X", "according to a statement from X"
+``attribution.nominal``         a nominal cue ("X's claim that ...")
+``attribution.participle``      ", saying ..." / ", adding that ..."
+``attribution.continuation``    a quotation running on in a paragraph of quotes
+``attribution.last_speaker``    a quotation with no attribution: the last speaker
+``attribution.publisher``       no cue at all: the article itself asserts it
+==============================  =========================================================
+
+Before any of them, :mod:`.dateline` sets a wire dateline ("PORTSMOUTH:") apart, so
+the place is never a speaker, and :mod:`.sources` turns the words after a cue into the
+source they name ("a statement from X" → X, "the agency reports that the mayor said"
+→ the mayor).  Each rule lists examples of our own that ``tests/test_named_rules.py``
+runs through the extractor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..rulebook import Example, Rule
+from .apposition import role_apposition
+from .dateline import is_dateline
+from .sources import source_words
+
+__all__ = ["RULES", "cue_rule", "is_dateline", "role_apposition", "source_words"]
+
+_CUE_RULES = {
+    "verb": "attribution.verb_cue",
+    "inverted": "attribution.verb_cue_after",
+    "participle": "attribution.participle",
+    "nominal": "attribution.nominal",
+}
+
+
+def cue_rule(kind: str, word: str) -> str:
+    """The attribution rule behind a reporting cue of ``kind`` ("verb", "inverted",
+    "participle", "nominal") whose words are ``word``."""
+    if word == "according to":
+        return "attribution.according_to"
+    return _CUE_RULES.get(kind, "attribution.verb_cue")
+
+
+def _ex(text: str, claim: str, speaker: str | None) -> Example:
+    return Example(text=text, claim=claim, field="speaker", expected=speaker)
+
+
+def _named(name: str) -> Callable[..., None]:
+    def apply(*_args: object) -> None:
+        return None  # applied inside the extractor's attribution pass; listed for order
+
+    apply.__name__ = name
+    return apply
+
+
+#: The attribution sieves in the order they are tried, each with its examples.
+RULES: tuple[Rule[Callable[..., None]], ...] = (
+    Rule(
+        "attribution.dateline",
+        _named("dateline"),
+        (
+            _ex(
+                "PORTSMOUTH: The harbour board will dredge the channel in May, its chair "
+                "Ann Cole said.",
+                "The harbour board will dredge the channel in May",
+                "Ann Cole",
+            ),
+        ),
+        "a wire dateline is a place, never a speaker",
+    ),
+    Rule(
+        "attribution.label",
+        _named("label"),
+        (
+            _ex(
+                "Interview with a harbour master.\n\nJo Tamsin: We will open the new quay "
+                "in June.\n\nQ: And the old one?\n\nJo Tamsin: It closes next year.",
+                "We will open the new quay in June",
+                "Jo Tamsin",
+            ),
+        ),
+        "an interview line: the label speaks",
+    ),
+    Rule(
+        "attribution.adjacent",
+        _named("adjacent"),
+        (
+            _ex(
+                '"We will open the depot in May," said Ravi Holt, the firm\'s chair.',
+                "We will open the depot in May",
+                "Ravi Holt",
+            ),
+            # "NAME, ROLE at ORG said:": the name speaks (apposition.role_apposition).
+            _ex(
+                'Sam Ostrow, chief operating officer at Harbour Lines said: "We will open '
+                'the new quay in June."',
+                "We will open the new quay in June",
+                "Sam Ostrow",
+            ),
+        ),
+        "a quotation's own attribution beside it",
+    ),
+    Rule(
+        "attribution.verb_cue",
+        _named("verb_cue"),
+        (
+            _ex(
+                "The mayor, Jo Pell, wrote in a post on Tuesday that the city would buy "
+                "two ferries by June.",
+                "the city would buy two ferries by June",
+                "Jo Pell",
+            ),
+            _ex(
+                "Ravi Holt told reporters the depot would reopen next week.",
+                "the depot would reopen next week",
+                "Ravi Holt",
+            ),
+        ),
+        "the subject of a reporting verb before the claim",
+    ),
+    Rule(
+        "attribution.verb_cue_after",
+        _named("verb_cue_after"),
+        (
+            _ex(
+                "The depot will reopen next week, Ravi Holt said.",
+                "The depot will reopen next week",
+                "Ravi Holt",
+            ),
+        ),
+        "the reporting verb after the claim",
+    ),
+    Rule(
+        "attribution.according_to",
+        _named("according_to"),
+        (
+            _ex(
+                "The ferry line will add a night crossing in April, according to a "
+                "statement from Harbour Lines.",
+                "The ferry line will add a night crossing in April",
+                "Harbour Lines",
+            ),
+        ),
+        "'according to X'; a document's issuer ('a statement from X') is X",
+    ),
+    Rule("attribution.nominal", _named("nominal"), doc="'X's claim that ...'"),
+    Rule("attribution.participle", _named("participle"), doc="', saying that ...'"),
+    Rule(
+        "attribution.continuation",
+        _named("continuation"),
+        (
+            _ex(
+                'Ravi Holt, the depot\'s manager, said: "We will hire 50 drivers.\n\n"We '
+                'will also buy ten new buses by the summer."',
+                "We will also buy ten new buses by the summer",
+                "Ravi Holt",
+            ),
+        ),
+        "a quotation running on: the attribution of its chain",
+    ),
+    Rule(
+        "attribution.last_speaker",
+        _named("last_speaker"),
+        (
+            _ex(
+                '"We will hire 50 drivers," said Ravi Holt.\n\n"The new buses will arrive in May."',
+                "The new buses will arrive in May",
+                "Ravi Holt",
+            ),
+        ),
+        "an unattributed quotation: the last speaker",
+    ),
+    Rule(
+        "attribution.publisher",
+        _named("publisher"),
+        (
+            _ex(
+                "The new bridge will open to traffic in June.",
+                "The new bridge will open to traffic in June",
+                "The Courier",
+            ),
+        ),
+        "no cue: the news organisation that wrote the text",
+    ),
+)

@@ -1,0 +1,305 @@
+"""By when: which of a claim's time phrases is its due window.
+
+The time phrases come from ``context.find_windows`` on the claim's clause; the rules
+here pick the one that modifies the promised act.  Two ordered groups of named rules:
+
+* :data:`SKIP_RULES` set a phrase aside — the past ("since June", "which opened last
+  year"), a habit ("on Saturdays"), a modifier ("next year's budget"), a phrase inside a
+  relative clause or a parenthesis, a phrase in a past-tense clause of its own;
+* :data:`PICK_RULES` choose among the rest, as a sieve: a negated deadline ("will not
+  open before next year": next year itself), the first phrase after the act's verb in
+  the verb's own clause, any phrase after the verb, one before it, and last the
+  condition's phrase when the claim has no other.
+
+:func:`choose` returns the window with the name of the rule that picked it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from ..model import TimeWindow
+from .rulebook import Example, Rule, first
+
+__all__ = ["PICK_RULES", "SKIP_RULES", "Candidate", "Choice", "DueContext", "choose"]
+
+_VERB_BEFORE = frozenset({"to", "will", "would", "could", "may", "might", "can", "not", "'ll"})
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_RELATIVES = frozenset({"which", "who", "whose", "whom", "where"})
+_PAST = frozenset({"was", "were", "had", "did", "ago", "wasn't", "weren't", "hadn't", "didn't"})
+_FUTURE = frozenset({"will", "would", "shall", "'ll", "to", "going", "won't", "due", "set"})
+_BOUNDARIES = (", ", "; ", "(", ")", " – ", " — ", " - ", ": ")  # "75,000" is no boundary
+_NEGATIONS = frozenset({"not", "never", "n't", "won't", "cannot", "can't", "wouldn't"})
+_DEADLINE_WORDS = frozenset({"before", "until", "till", "by"})
+_HEDGES = ("at least ", "at the earliest ", "no earlier than ")
+_CLAUSE_BREAKS = ("; ", " – ", " — ", " - ", ", but ", ", while ", ", although ", ", though ")
+
+
+@attrs.frozen
+class DueContext:
+    """The claim's clause, where its act's verb starts in it (-1: unknown), the
+    condition's span, and how to read a phrase again (for a negated deadline)."""
+
+    clause: str
+    verb_at: int
+    condition: tuple[int, int] | None
+    reparse: Callable[[str], TimeWindow | None]
+
+
+@attrs.frozen
+class Candidate:
+    """One time phrase of the clause: ``clause[start:end]`` read as ``window``."""
+
+    start: int
+    end: int
+    window: TimeWindow
+    ctx: DueContext
+
+    @property
+    def phrase(self) -> str:
+        return self.ctx.clause[self.start : self.end].strip().lower()
+
+    @property
+    def before(self) -> list[str]:
+        return self.ctx.clause[max(0, self.start - 8) : self.start].lower().split()
+
+    def local(self) -> tuple[int, int]:
+        """The stretch between the clause boundaries on either side of the phrase."""
+        clause = self.ctx.clause
+        lo = max(clause.rfind(b, 0, self.start) + len(b) for b in _BOUNDARIES)
+        lo = max(lo, 0)
+        his = [clause.find(b, self.end) for b in _BOUNDARIES]
+        hi = min([h for h in his if h >= 0], default=len(clause))
+        return lo, hi
+
+
+@attrs.frozen
+class Choice:
+    """The due window picked, the rule that picked it and how sure it is."""
+
+    window: TimeWindow
+    rule: str
+    confidence: float
+
+
+_DAY = "The Alder Group said it would open the depot "
+
+
+def _since(c: Candidate) -> bool | None:
+    return c.phrase.startswith("since ") or (bool(c.before) and c.before[-1] == "since") or None
+
+
+def _verb_word(c: Candidate) -> bool | None:
+    # "fares to fall", "prices would spring back": verbs the time grammar may read.
+    return (len(c.phrase.split()) == 1 and bool(c.before) and c.before[-1] in _VERB_BEFORE) or None
+
+
+def _habit(c: Candidate) -> bool | None:
+    words = c.phrase.split()
+    before = c.before
+    if (
+        len(words) >= 2
+        and words[-2] in {"a", "an", "every", "each"}
+        and words[-1].rstrip("s") in _WEEKDAYS
+    ):
+        return True
+    if before and before[-1] in {"a", "an", "every", "each"} and words[0] in _WEEKDAYS:
+        return True
+    last = words[-1] if words else ""
+    return (last.endswith("s") and last[:-1] in _WEEKDAYS) or None
+
+
+def _now(c: Candidate) -> bool | None:
+    return c.phrase in {"now", "right now", "just now"} or None
+
+
+def _modifier(c: Candidate) -> bool | None:
+    clause = c.ctx.clause
+    after = clause[c.end : c.end + 3]
+    return (
+        after[:1] in {"-", "'", "’"} or ("-" in clause[c.start : c.end] and after[:1] == " ")
+    ) or None
+
+
+def _relative_clause(c: Candidate) -> bool | None:
+    # "the ward, which opened last year, by March": the phrase dates the ward.
+    if c.ctx.verb_at >= 0 and c.start < c.ctx.verb_at:
+        return None
+    lo, hi = c.local()
+    head = c.ctx.clause[lo : c.start].lower().split()
+    if not head or head[0] not in _RELATIVES:
+        return None
+    # ", which will cut 400 jobs over two years": a future of its own is a plan.
+    words = set(c.ctx.clause[lo:hi].lower().replace("’", "'").split())
+    return not (words & _FUTURE) or None
+
+
+def _parenthetical(c: Candidate) -> bool | None:
+    clause = c.ctx.clause
+    opened = clause.rfind("(", 0, c.start)
+    if opened >= 0 and clause.find(")", opened) >= c.end:
+        return True
+    for dash in (" – ", " — ", " - "):
+        left = clause.rfind(dash, 0, c.start)
+        if left >= 0 and clause.find(dash, c.end) >= 0 and left > c.ctx.verb_at >= 0:
+            return True
+    return None
+
+
+def _past_clause(c: Candidate) -> bool | None:
+    # "The plant, shut in 2019 after a fire that was started last year, will ...":
+    # a clause of its own in the past dates something else.
+    lo, hi = c.local()
+    if lo <= c.ctx.verb_at < hi:
+        return None  # the act's own clause
+    words = set(c.ctx.clause[lo:hi].lower().replace("’", "'").split())
+    return (bool(words & _PAST) and not words & _FUTURE) or None
+
+
+def _example(rule: str, text: str, claim: str, due: str | None) -> Example:
+    return Example(text=text, claim=claim, field="due", expected=due)
+
+
+SKIP_RULES: tuple[Rule[Callable[[Candidate], bool | None]], ...] = (
+    Rule("due.skip_since", _since, doc="'since June' is the past, never a due"),
+    Rule("due.skip_verb_word", _verb_word, doc="'fares to fall': a verb, not a month"),
+    Rule("due.skip_habit", _habit, doc="'on a Saturday', 'on Saturdays': a habit"),
+    Rule("due.skip_now", _now, doc="'now' gives no window"),
+    Rule("due.skip_modifier", _modifier, doc="'next year's budget': a modifier"),
+    Rule(
+        "due.skip_relative_clause",
+        _relative_clause,
+        doc="a phrase in ', which opened last year,' dates the noun, not the act",
+    ),
+    Rule("due.skip_parenthetical", _parenthetical, doc="a phrase in brackets or dashes"),
+    Rule("due.skip_past_clause", _past_clause, doc="a phrase in a past clause of its own"),
+)
+
+
+def _negated_deadline(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    # "will not open before next year", "won't reopen until June": the earliest the act
+    # can happen is that period itself, not the time from now until it.
+    if ctx.verb_at < 0:
+        return None
+    for c in cands:
+        if c.start < ctx.verb_at:
+            continue
+        words = c.phrase.split()
+        if not words or words[0] not in _DEADLINE_WORDS - {"by"}:
+            return None
+        around = ctx.clause[max(0, ctx.verb_at - 24) : c.start].lower().replace("’", "'")
+        if not any(w in _NEGATIONS or w.endswith("n't") for w in around.split()):
+            return None
+        rest = ctx.clause[c.start : c.end].strip()[len(words[0]) :].strip()
+        for hedge in _HEDGES:
+            if rest.lower().startswith(hedge):
+                rest = rest[len(hedge) :]
+        window = ctx.reparse(rest) if rest else None
+        if window is None:
+            return None
+        return Choice(window, "", 0.7)
+    return None
+
+
+def _act_clause(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    # The phrase attached to the act's verb: after it with no clause break between
+    # ("will close the ward ... by March"), else the nearest before it in its clause
+    # ("In May the firm will open the depot – but ... until June").
+    if ctx.verb_at < 0:
+        return None
+    clause = ctx.clause
+    for c in cands:
+        if c.start >= ctx.verb_at:
+            if not any(b in clause[ctx.verb_at : c.start] for b in _CLAUSE_BREAKS):
+                return Choice(c.window, "", 0.85)
+            break
+    for c in reversed(cands):
+        if c.end <= ctx.verb_at and not any(
+            b in clause[c.end : ctx.verb_at] for b in _CLAUSE_BREAKS
+        ):
+            return Choice(c.window, "", 0.85)
+    return None
+
+
+def _after_verb(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    for c in cands:
+        if c.start >= ctx.verb_at:
+            return Choice(c.window, "", 0.8)
+    return None
+
+
+def _any(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    return Choice(cands[0].window, "", 0.75) if cands else None
+
+
+PICK_RULES: tuple[Rule[Callable[[Sequence[Candidate], DueContext], Choice | None]], ...] = (
+    Rule(
+        "due.negated_deadline",
+        _negated_deadline,
+        (
+            _example(
+                "due.negated_deadline",
+                "The Alder Group said the depot would not open before next year.",
+                "the depot would not open before next year",
+                "next year",
+            ),
+        ),
+        "'will not open before next year': next year itself",
+    ),
+    Rule(
+        "due.act_clause",
+        _act_clause,
+        (
+            _example(
+                "due.act_clause",
+                "The trust will close the ward, which opened last year, by March, the "
+                "chief executive said.",
+                "The trust will close the ward",
+                "by March",
+            ),
+            _example(
+                "due.act_clause",
+                _DAY + "in May.",
+                "it would open the depot",
+                "in May",
+            ),
+        ),
+        "the first phrase after the act's verb, in the verb's own clause",
+    ),
+    Rule("due.after_verb", _after_verb, doc="the first phrase after the act's verb"),
+    Rule("due.any_phrase", _any, doc="a phrase before the verb ('In May, the firm will ...')"),
+)
+
+
+def choose(windows: Sequence[tuple[tuple[int, int], TimeWindow]], ctx: DueContext) -> Choice | None:
+    """The due window among ``windows`` (spans into ``ctx.clause``), or None."""
+    kept: list[Candidate] = []
+    conditional: list[Candidate] = []
+    for (ws, we), window in windows:
+        cand = Candidate(ws, we, window, ctx)
+        if first(SKIP_RULES, cand) is not None:
+            continue
+        if ctx.condition is not None and ctx.condition[0] <= ws < ctx.condition[1]:
+            conditional.append(cand)
+            continue
+        kept.append(cand)
+    picked = first(PICK_RULES, kept, ctx)
+    if picked is not None:
+        name, choice = picked
+        choice = attrs.evolve(choice, rule=name)
+    elif conditional:
+        # "nobody should be surprised if prices jump this spring": the condition's
+        # window is the claim's only one.
+        choice = Choice(conditional[0].window, "due.condition_phrase", 0.6)
+    else:
+        return None
+    window = choice.window
+    if window.vague:
+        return attrs.evolve(choice, confidence=0.4)
+    if not window.resolved:
+        return attrs.evolve(choice, confidence=0.3)
+    return choice
