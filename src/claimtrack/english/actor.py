@@ -16,7 +16,7 @@ import attrs
 
 from ..actors import ActorRegistry
 from ..model import Actor, ActorKind, ClaimKind
-from .kinds import Analysis
+from .kinds import AUX, VERB_FORMS, Analysis
 from .lexicon import DETERMINERS, FIRST_PERSON, TITLES
 from .rulebook import Example, Rule, first
 from .speakers import Speakers
@@ -118,7 +118,9 @@ class Actors:
         if not q.by_publisher:
             return self.own(q.speaker, confidence)
         issuer = self.speakers.issuer()
-        return (issuer, confidence * 0.8) if issuer is not None else (None, None)
+        if issuer is None or issuer.kind not in _ORG_KINDS:
+            return None, None
+        return issuer, confidence * 0.8
 
     def named(self, phrase: str, q: ActorQuery) -> Answer:
         """The actor a noun phrase names (a known name, a name, else the phrase)."""
@@ -300,7 +302,8 @@ def _fragment(r: Actors, q: ActorQuery) -> Answer | None:
     if len(words) != 1:
         return None
     low = words[0].lower().replace("’", "'")
-    if low in FRAGMENTS or (words[0].islower() and not low.endswith("s")):
+    verbish = low in AUX or low in VERB_FORMS  # "has": a subject cut short
+    if low in FRAGMENTS or verbish or (words[0].islower() and not low.endswith("s")):
         return r.side(q, 0.3)  # "It", "thats", "business": nobody named
     return None
 

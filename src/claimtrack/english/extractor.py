@@ -30,7 +30,16 @@ import attrs
 from ..extraction import ExtractContext
 from ..model import Actor, ActorKind, Claim, ClaimKind, Source, TimeWindow
 from .actor import ActorQuery, Actors
-from .attribution import cue_rule, is_dateline, role_apposition, source_words
+from .attribution import (
+    CUE_ADVERBS,
+    DOCUMENTS,
+    cue_rule,
+    dash_dateline,
+    is_dateline,
+    relative_antecedent,
+    role_apposition,
+    source_words,
+)
 from .due import Choice as DueChoice
 from .due import DueContext
 from .due import choose as choose_due
@@ -83,18 +92,22 @@ _TRAIL = " ,.;:—–-…"
 _CONNECTORS = frozenset(
     {"and", "but", "or", "so", "then", "instead", "while", "despite", "amid", "as"}
 )
-_BEFORE_CUE_SKIP = ADVERBS | {
-    "has",
-    "have",
-    "had",
-    "also",
-    "both",
-    "again",
-    "once",
-    "would",
-    "will",
-    "did",
-}
+_BEFORE_CUE_SKIP = (
+    ADVERBS
+    | CUE_ADVERBS
+    | {
+        "has",
+        "have",
+        "had",
+        "also",
+        "both",
+        "again",
+        "once",
+        "would",
+        "will",
+        "did",
+    }
+)
 _ARTICLES = frozenset(
     {"the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your"}
 )
@@ -486,8 +499,8 @@ class EnglishExtractor:
         self._inline: list[tuple[int, int]] = []
         self._inline_ends: list[int] = []
         self._inline_for = -1
-        self._body_seen = False  # the first body paragraph may open with a dateline
         self._dateline: tuple[int, int, int] | None = None
+        self._first_body = -1  # where the first body paragraph starts
         self.publisher = self._publisher()
         self.speakers = Speakers(context.registry, self.publisher)
         self.publisher_mention = Mention(self.publisher, 0.7)
@@ -652,7 +665,6 @@ class EnglishExtractor:
         text = self.text
         colon = text.find(":", para.start, min(para.end, para.start + 48))
         if colon < 0 or (para.segs and para.segs[0].open < colon):
-            self._body_seen = True
             return False
         label = self.tokens(para.start, colon)
         if (
@@ -666,7 +678,7 @@ class EnglishExtractor:
         words = [t.text for t in label if t.is_word]
         if not words:
             return False
-        first_paragraph, self._body_seen = not self._body_seen, True
+        first_paragraph = self._first_body == para.start
         # Looked up once, for the first body paragraph only: linear in the text.
         used_again = first_paragraph and (
             self.text.find("\n" + text[para.start : colon] + ":", para.end) >= 0
@@ -694,8 +706,14 @@ class EnglishExtractor:
     def _body(
         self, para: _Para, paras: list[_Para], idx: int, chain_attr: dict[int, _Attribution | None]
     ) -> None:
+        if self._first_body < 0:
+            self._first_body = para.start  # the first body paragraph may open with a dateline
         if self._label(para):
             return
+        if self._dateline is None and not para.segs and self._first_body == para.start:
+            cut = dash_dateline(self.text[para.start : para.end])
+            if cut:
+                self._dateline = (para.start, para.start + cut, para.end)
         if self._dateline is not None and self._dateline[0] == para.start:
             # "PORTSMOUTH: The board will ...": the story starts after its dateline.
             start, _ = strip_span(self.text, self._dateline[1], para.end)
@@ -1129,6 +1147,8 @@ class EnglishExtractor:
                 return None
             comp = obj[1]
         span = _np_before(toks, i, 0)
+        if span is None and i >= 2 and toks[i - 1].low == "who" and toks[i - 2].text == ",":
+            span = relative_antecedent(toks, i - 2, _np_before_plain)  # ", who said"
         if low in WEAK_CUES and comp == i + 1:
             to_ok = low in {"committed", "commits"} and comp < n and toks[comp].low == "to"
             tail = (
@@ -1195,6 +1215,9 @@ class EnglishExtractor:
                 if subj is None:
                     return None
                 mentions = self._mentions(toks, subj[0], subj[1])
+                described = self.speakers.described([t.text for t in toks[:j]])
+                if not mentions and described is not None:
+                    mentions = [described]  # "The 85-year-old ... has pledged to"
                 if subj[2] is not None:
                     appo = subj[2]
                     for m in mentions:
@@ -1259,7 +1282,7 @@ class EnglishExtractor:
                 self.speakers.learn_apposition(mention.actor, _join(toks, j, k))
             k = m
         elif (
-            toks[k - 1].low in DOCUMENT_NOUNS
+            (toks[k - 1].low in DOCUMENT_NOUNS or toks[k - 1].low in DOCUMENTS)
             and not any(t.is_cap for t in toks[j:k])
             and (issuer := self.speakers.issuer()) is not None
         ):
@@ -1967,8 +1990,6 @@ def _inside(toks: Sequence[Tok], ranges: Sequence[tuple[int, int]]) -> list[bool
     return out
 
 
-
-
 def _clause_tense(toks: Sequence[Tok]) -> str:
     """ "past" for a clause with a past marker and nothing that looks ahead, else
     "future" (the tense ``find_windows`` resolves bare weekdays and months in)."""
@@ -2249,7 +2270,9 @@ def _np_forward(toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, int] | None
             toks[k].is_cap or (toks[k].low == "and" and k + 1 < hi and toks[k + 1].is_cap)
         ):
             k += 1
-        return (start, k)
+        if k - start > 1 or toks[start].low not in DETERMINERS:
+            return (start, k)
+        k = start  # "The opposition party ...": a determiner phrase, read below
     if toks[k].low in DETERMINERS:
         k += 1
         while k < hi and k - start < 5 and toks[k].is_word and toks[k].low not in VERBS:

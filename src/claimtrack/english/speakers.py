@@ -8,6 +8,7 @@ speakers say "we" for) and resolves every mention through the shared
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..actors import ActorRegistry
@@ -30,21 +31,96 @@ __all__ = ["COUNTRIES", "NOT_NAME_LEADS", "Mention", "Speakers", "is_role_phrase
 
 #: Countries and places that speak as one ("Russia said").
 COUNTRIES = frozenset(
-    (
-        "russia ukraine china france germany britain uk us usa america india israel "
-        "iran japan europe italy spain canada australia brazil mexico poland turkey "
-        "egypt syria iraq gaza palestine korea taiwan nato eu kyiv moscow washington "
-        "beijing london paris berlin brussels"
-    ).split()
+    [
+        "russia",
+        "ukraine",
+        "china",
+        "france",
+        "germany",
+        "britain",
+        "uk",
+        "us",
+        "usa",
+        "america",
+        "india",
+        "israel",
+        "iran",
+        "japan",
+        "europe",
+        "italy",
+        "spain",
+        "canada",
+        "australia",
+        "brazil",
+        "mexico",
+        "poland",
+        "turkey",
+        "egypt",
+        "syria",
+        "iraq",
+        "gaza",
+        "palestine",
+        "korea",
+        "taiwan",
+        "nato",
+        "eu",
+        "kyiv",
+        "moscow",
+        "washington",
+        "beijing",
+        "london",
+        "paris",
+        "berlin",
+        "brussels",
+    ]
 )
 # Titles a person holds (so "President X" is a person); the rest are role adjectives.
 _PERSON_TITLES = frozenset(
-    (
-        "sir dame lord lady mr mrs ms miss mx dr prof professor president minister "
-        "chancellor secretary senator governor mayor king queen prince princess pope "
-        "general admiral colonel captain judge justice rev reverend archbishop bishop "
-        "cardinal sheikh emir commissioner ambassador mp mep cllr councillor"
-    ).split()
+    [
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "president",
+        "minister",
+        "chancellor",
+        "secretary",
+        "senator",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "general",
+        "admiral",
+        "colonel",
+        "captain",
+        "judge",
+        "justice",
+        "rev",
+        "reverend",
+        "archbishop",
+        "bishop",
+        "cardinal",
+        "sheikh",
+        "emir",
+        "commissioner",
+        "ambassador",
+        "mp",
+        "mep",
+        "cllr",
+        "councillor",
+    ]
 )
 _ABBREVIATED_ROLES = {"pm": "prime minister", "ceo": "chief executive"}
 _MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "mister", "father", "brother"})
@@ -80,6 +156,7 @@ _SALIENT_ROLES = frozenset(
 _PLURAL_ROLE_HEADS = frozenset({"officials", "spokespeople", "analysts", "ministers", "leaders"})
 
 
+_AGED = re.compile(r"\b\d{1,3} ?- ?year ?- ?old\b")
 #: Words a speaker's name never starts with: prepositions open a time or a place.
 NOT_NAME_LEADS = frozenset(
     {"on", "in", "at", "by", "from", "for", "with", "after", "before", "since", "during",
@@ -373,7 +450,14 @@ class Speakers:
         if len(words) == 1 and words[0].lower() in PRONOUNS | FIRST_PERSON:
             return self.pronoun(words[0])
         if words[0].lower() in NOT_NAME_LEADS:
-            return None  # "On September 30, ...": a time or a place, nobody speaking
+            # "On September 30, ...": a time or a place; "In an interview with the
+            # Courier Angela said": only a person already named at its end speaks.
+            return self._known_at_end(words)
+        if all(w.lower() in DETERMINERS for w in words):
+            return None  # "The", left of a phrase cut short, names nobody
+        described = self.described(words)
+        if described is not None:
+            return described
         known = self.registry.resolve(surface)
         if known is not None:
             return Mention(known, 0.9)
@@ -400,9 +484,34 @@ class Speakers:
                 found = self._proper(named)
                 self._alias(found.actor, surface)
                 return found
+            capitalised = all(w[:1].isupper() for w in words[1:])  # not "a spokesperson for X"
+            if capitalised and (met := self._known_at_end(words)) is not None:
+                return met  # "(an interview with) the Courier Angela": Angela, met before
             kind = ActorKind.GROUP if words[-1].lower().endswith("s") else ActorKind.UNKNOWN
             return Mention(Actor.named(surface, kind), 0.5)
         return self._proper(words)
+
+    def described(self, words: Sequence[str]) -> Mention | None:
+        """ "The 63-year-old (former minister) ...": the person the story is about."""
+        if not words or words[0].lower() != "the" or self.last_person is None:
+            return None
+        if not _AGED.search(" ".join(words[:8])):
+            return None
+        return Mention(self.last_person, 0.6)
+
+    def _known_at_end(self, words: Sequence[str]) -> Mention | None:
+        """A person already met, named by the last words of ``words`` (a full name, a
+        surname or a given name of someone lately spoken of)."""
+        for n in (3, 2, 1):
+            if len(words) > n and all(w[:1].isupper() for w in words[-n:]):
+                known = self.registry.resolve(" ".join(words[-n:]))
+                if known is not None and known.kind is ActorKind.PERSON:
+                    return Mention(known, 0.7)
+        last = words[-1]
+        for actor in reversed(self.recent):
+            if last[:1].isupper() and actor.name.split()[0] == last:
+                return Mention(actor, 0.6)
+        return None
 
     def _proper(self, words: Sequence[str]) -> Mention:
         surface = " ".join(words)

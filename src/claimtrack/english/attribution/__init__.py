@@ -30,10 +30,21 @@ from collections.abc import Callable
 
 from ..rulebook import Example, Rule
 from .apposition import role_apposition
-from .dateline import is_dateline
-from .sources import source_words
+from .dateline import dash_dateline, is_dateline
+from .relative import relative_antecedent
+from .sources import CUE_ADVERBS, DOCUMENTS, source_words
 
-__all__ = ["RULES", "cue_rule", "is_dateline", "role_apposition", "source_words"]
+__all__ = [
+    "CUE_ADVERBS",
+    "DOCUMENTS",
+    "RULES",
+    "cue_rule",
+    "dash_dateline",
+    "is_dateline",
+    "relative_antecedent",
+    "role_apposition",
+    "source_words",
+]
 
 _CUE_RULES = {
     "verb": "attribution.verb_cue",
@@ -73,6 +84,12 @@ RULES: tuple[Rule[Callable[..., None]], ...] = (
                 "PORTSMOUTH: The harbour board will dredge the channel in May, its chair "
                 "Ann Cole said.",
                 "The harbour board will dredge the channel in May",
+                "Ann Cole",
+            ),
+            _ex(
+                "KELBY (Wire) — Harbour Lines will add a night crossing in April, its "
+                "chair Ann Cole said.",
+                "Harbour Lines will add a night crossing in April",
                 "Ann Cole",
             ),
         ),
@@ -125,8 +142,26 @@ RULES: tuple[Rule[Callable[..., None]], ...] = (
                 "the depot would reopen next week",
                 "Ravi Holt",
             ),
+            _ex(
+                "The panel heard from Dana Prill, the board's chair, who said the ward "
+                "would reopen in May.",
+                "the ward would reopen in May",
+                "Dana Prill",
+            ),
+            _ex(
+                "Harbour Lines has formally announced that it will add a night crossing in April.",
+                "it will add a night crossing in April",
+                "Harbour Lines",
+            ),
+            _ex(
+                "The regional paper reports that the mayor, Jo Pell, said the tram line "
+                "would open in the autumn.",
+                "the tram line would open in the autumn",
+                "Jo Pell",
+            ),
         ),
-        "the subject of a reporting verb before the claim",
+        "the subject of a reporting verb before the claim ('X said', ', who said', "
+        "'X has formally announced'); a relayed source is the one who said it",
     ),
     Rule(
         "attribution.verb_cue_after",

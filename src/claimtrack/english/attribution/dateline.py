@@ -6,9 +6,10 @@ where it stands (the first paragraph of the body) and by being used once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-__all__ = ["is_dateline"]
+__all__ = ["dash_dateline", "is_dateline"]
 
 _MAX_WORDS = 3
 
@@ -29,3 +30,17 @@ def is_dateline(words: Sequence[str], *, first_paragraph: bool, used_again: bool
     if all(w.isupper() and len(w) > 1 for w in letters):
         return True
     return all(w[:1].isupper() for w in letters)
+
+
+#: "MEXICO CITY (AP) — ", "BHUBANESWAR – ", "LONDON, March 4 - ": a place in capitals,
+#: an agency or a date, and a dash.
+_DASH_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?:,? \([^()\n]{1,40}\))?"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})? ?[—–-] "
+)
+
+
+def dash_dateline(paragraph: str) -> int:
+    """The length of a dash dateline opening ``paragraph`` ("MEXICO CITY (AP) — "), or 0."""
+    m = _DASH_DATELINE.match(paragraph[:80])
+    return m.end() if m else 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["DOCUMENTS", "source_words"]
+__all__ = ["CUE_ADVERBS", "DOCUMENTS", "source_words"]
 
 #: Documents and channels a source speaks through.
 DOCUMENTS = frozenset(
@@ -17,6 +17,15 @@ DOCUMENTS = frozenset(
         "statement", "statements", "release", "releases", "report", "reports", "post",
         "posts", "letter", "filing", "filings", "notice", "website", "announcement",
         "briefing", "email", "memo", "document", "documents", "update", "tweet",
+        "estimates", "estimate", "figures", "projections", "forecast", "data",
+    }
+)  # fmt: skip
+#: Adverbs between a speaker and the cue ("the club has officially announced").
+CUE_ADVERBS = frozenset(
+    {
+        "officially", "formally", "publicly", "previously", "repeatedly", "recently",
+        "initially", "separately", "jointly", "reportedly", "privately", "earlier",
+        "later", "subsequently", "finally", "quietly", "firmly", "strongly", "openly",
     }
 )  # fmt: skip
 _ISSUED = frozenset({"from", "by", "of", "issued"})
