@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from ..model import TimeWindow
+from ..model import Grain, TimeWindow
 from .rulebook import Example, Rule, first
 
 __all__ = ["PICK_RULES", "SKIP_RULES", "Candidate", "Choice", "DueContext", "choose"]
@@ -36,18 +36,24 @@ _BOUNDARIES = (", ", "; ", "(", ")", " – ", " — ", " - ", ": ")  # "75,000" 
 _NEGATIONS = frozenset({"not", "never", "n't", "won't", "cannot", "can't", "wouldn't"})
 _DEADLINE_WORDS = frozenset({"before", "until", "till", "by"})
 _HEDGES = ("at least ", "at the earliest ", "no earlier than ")
+_SAME_DAY = frozenset(
+    {"the same day", "on the same day", "that day", "on that day", "the same date", "that date"}
+)
+_UNITS = frozenset({"minute", "hour", "day", "week", "fortnight", "month", "year", "decade"})
 _CLAUSE_BREAKS = ("; ", " – ", " — ", " - ", ", but ", ", while ", ", although ", ", though ")
 
 
 @attrs.frozen
 class DueContext:
     """The claim's clause, where its act's verb starts in it (-1: unknown), the
-    condition's span, and how to read a phrase again (for a negated deadline)."""
+    condition's span, how to read a phrase again (for a negated deadline), and the
+    last day-grain due window of the article's earlier claims (for "the same day")."""
 
     clause: str
     verb_at: int
     condition: tuple[int, int] | None
     reparse: Callable[[str], TimeWindow | None]
+    previous: TimeWindow | None = None  # the last day the article's claims were due
 
 
 @attrs.frozen
@@ -160,6 +166,11 @@ def _past_clause(c: Candidate) -> bool | None:
     return (bool(words & _PAST) and not words & _FUTURE) or None
 
 
+def _duration(c: Candidate) -> bool:
+    words = c.phrase.split()
+    return len(words) >= 2 and words[0] == "for" and words[-1].rstrip("s") in _UNITS
+
+
 def _example(rule: str, text: str, claim: str, due: str | None) -> Example:
     return Example(text=text, claim=claim, field="due", expected=due)
 
@@ -198,10 +209,26 @@ def _negated_deadline(cands: Sequence[Candidate], ctx: DueContext) -> Choice | N
         for hedge in _HEDGES:
             if rest.lower().startswith(hedge):
                 rest = rest[len(hedge) :]
-        window = ctx.reparse(rest) if rest else None
+        # "the spring" alone is no time phrase to the grammar; "in the spring" is.
+        window = (ctx.reparse("in " + rest) or ctx.reparse(rest)) if rest else None
         if window is None:
             return None
-        return Choice(window, "", 0.7)
+        return Choice(attrs.evolve(window, text=rest), "", 0.7)
+    return None
+
+
+def _same_day(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    # "will also launch the same day": the day the article last gave; a date in the
+    # same clause ("on the same day the tunnel opens — Monday 7 April") first.
+    for c in cands:
+        if c.phrase not in _SAME_DAY:
+            continue
+        for other in cands:
+            if other is not c and other.window.resolved and other.window.grain is Grain.DAY:
+                return Choice(other.window, "", 0.75)
+        if ctx.previous is None:
+            return None
+        return Choice(attrs.evolve(ctx.previous, text=c.ctx.clause[c.start : c.end]), "", 0.6)
     return None
 
 
@@ -237,6 +264,20 @@ def _any(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
 
 
 PICK_RULES: tuple[Rule[Callable[[Sequence[Candidate], DueContext], Choice | None]], ...] = (
+    Rule(
+        "due.same_day",
+        _same_day,
+        (
+            _example(
+                "due.same_day",
+                "The Kelby bridge will open on 14 April, the council said. New bus routes "
+                "will launch the same day, the council said.",
+                "New bus routes will launch the same day",
+                "the same day",
+            ),
+        ),
+        "'the same day', 'that day': the day the article gave last, or a date beside it",
+    ),
     Rule(
         "due.negated_deadline",
         _negated_deadline,
@@ -287,6 +328,9 @@ def choose(windows: Sequence[tuple[tuple[int, int], TimeWindow]], ctx: DueContex
             conditional.append(cand)
             continue
         kept.append(cand)
+    if any(not _duration(c) for c in kept):
+        # "walk out for ten days next month": "for ten days" is how long, not when.
+        kept = [c for c in kept if not _duration(c)]
     picked = first(PICK_RULES, kept, ctx)
     if picked is not None:
         name, choice = picked

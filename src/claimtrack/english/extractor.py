@@ -28,7 +28,7 @@ from urllib.parse import urlparse
 import attrs
 
 from ..extraction import ExtractContext
-from ..model import Actor, ActorKind, Claim, ClaimKind, Source, TimeWindow
+from ..model import Actor, ActorKind, Claim, ClaimKind, Grain, Source, TimeWindow
 from .actor import ActorQuery, Actors
 from .attribution import (
     CUE_ADVERBS,
@@ -501,6 +501,7 @@ class EnglishExtractor:
         self._inline_for = -1
         self._dateline: tuple[int, int, int] | None = None
         self._first_body = -1  # where the first body paragraph starts
+        self._last_day: TimeWindow | None = None  # for "the same day" (see due.py)
         self.publisher = self._publisher()
         self.speakers = Speakers(context.registry, self.publisher)
         self.publisher_mention = Mention(self.publisher, 0.7)
@@ -1895,7 +1896,10 @@ class EnglishExtractor:
             again = self.context.find_windows(phrase, tense=_clause_tense(toks))
             return again[0][1] if again else None
 
-        return choose_due(windows, DueContext(clause, verb_at, skip, reparse))
+        picked = choose_due(windows, DueContext(clause, verb_at, skip, reparse, self._last_day))
+        if picked is not None and picked.window.grain is Grain.DAY and picked.window.resolved:
+            self._last_day = picked.window
+        return picked
 
 
 # -- helpers ---------------------------------------------------------------------------
