@@ -15,6 +15,7 @@ from importlib import resources
 
 import attrs
 
+from ..text import WEEKDAYS
 from .text import stem
 
 __all__ = [
@@ -335,13 +336,6 @@ STOPWORDS = frozenset(
         "today",
         "tomorrow",
         "yesterday",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "morning",
         "afternoon",
         "evening",
@@ -376,7 +370,7 @@ STOPWORDS = frozenset(
         "third",
         "long-awaited",
     ]
-)
+) | frozenset(WEEKDAYS)
 
 #: Words that may stand between an auxiliary and its verb.
 ADVERBS = frozenset(

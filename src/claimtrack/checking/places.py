@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from ..text import MONTHS, WEEKDAYS
 from .lexicon import STOPWORDS, known_place, place_key, within
 from .text import Tok
 
@@ -73,29 +74,7 @@ _DESCRIBING = frozenset(
         "coastal",
     ]
 )
-_NOT_NAMES = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+_NOT_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 @attrs.frozen

@@ -15,6 +15,7 @@ import attrs
 
 from ..model import Claim, TimeWindow
 from ..store import StoreView
+from ..text import MONTHS, WEEKDAYS
 from .actors import ActorTerms, actor_terms
 from .lexicon import (
     ACTS,
@@ -292,29 +293,7 @@ def _items(toks: Sequence[Tok], text: str) -> tuple[str, ...]:
     return tuple(names) if len(names) >= 3 else ()
 
 
-_CALENDAR = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def _proper_stems(text: str | None, *, first_too: bool = False) -> set[str]:

@@ -337,10 +337,10 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
         ),
         "'urged X to ...': X must act",
     ),
-    Rule("actor.addressee_in_claim", _found_addressee, doc="'X must tell Y to ...': Y"),
-    Rule("actor.no_subject", _no_subject, doc="no subject: the speaker's side (demands: none)"),
+    Rule("actor.addressee-in-claim", _found_addressee, doc="'X must tell Y to ...': Y"),
+    Rule("actor.no-subject", _no_subject, doc="no subject: the speaker's side (demands: none)"),
     Rule(
-        "actor.first_person",
+        "actor.first-person",
         _first_person,
         (
             _ex(
@@ -351,7 +351,7 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
         ),
         "'we'/'I': the speaker or the group the speaker says 'we' for",
     ),
-    Rule("actor.own_group", _own_group, doc="'the coalition' from one whose 'we' it is"),
+    Rule("actor.own-group", _own_group, doc="'the coalition' from one whose 'we' it is"),
     Rule(
         "actor.pronoun",
         _pronoun,
@@ -364,9 +364,9 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
         ),
         "'it'/'they': the organisation they stand for, never the pronoun",
     ),
-    Rule("actor.he_she", _he_she, doc="'he'/'she' as actor: the last person named"),
+    Rule("actor.he-she", _he_she, doc="'he'/'she' as actor: the last person named"),
     Rule(
-        "actor.event_participants",
+        "actor.event-participants",
         _event_participants,
         (
             _ex(
@@ -378,7 +378,7 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
         "an event's participants act, not the event",
     ),
     Rule(
-        "actor.process_subject",
+        "actor.process-subject",
         _process,
         (
             _ex(
@@ -390,7 +390,7 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
         "'Production will cease': the side that runs it",
     ),
     Rule(
-        "actor.agentless_passive",
+        "actor.agentless-passive",
         _agentless_passive,
         (
             _ex(

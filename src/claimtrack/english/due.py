@@ -176,18 +176,18 @@ def _example(rule: str, text: str, claim: str, due: str | None) -> Example:
 
 
 SKIP_RULES: tuple[Rule[Callable[[Candidate], bool | None]], ...] = (
-    Rule("due.skip_since", _since, doc="'since June' is the past, never a due"),
-    Rule("due.skip_verb_word", _verb_word, doc="'fares to fall': a verb, not a month"),
-    Rule("due.skip_habit", _habit, doc="'on a Saturday', 'on Saturdays': a habit"),
-    Rule("due.skip_now", _now, doc="'now' gives no window"),
-    Rule("due.skip_modifier", _modifier, doc="'next year's budget': a modifier"),
+    Rule("due.skip-since", _since, doc="'since June' is the past, never a due"),
+    Rule("due.skip-verb-word", _verb_word, doc="'fares to fall': a verb, not a month"),
+    Rule("due.skip-habit", _habit, doc="'on a Saturday', 'on Saturdays': a habit"),
+    Rule("due.skip-now", _now, doc="'now' gives no window"),
+    Rule("due.skip-modifier", _modifier, doc="'next year's budget': a modifier"),
     Rule(
-        "due.skip_relative_clause",
+        "due.skip-relative-clause",
         _relative_clause,
         doc="a phrase in ', which opened last year,' dates the noun, not the act",
     ),
-    Rule("due.skip_parenthetical", _parenthetical, doc="a phrase in brackets or dashes"),
-    Rule("due.skip_past_clause", _past_clause, doc="a phrase in a past clause of its own"),
+    Rule("due.skip-parenthetical", _parenthetical, doc="a phrase in brackets or dashes"),
+    Rule("due.skip-past-clause", _past_clause, doc="a phrase in a past clause of its own"),
 )
 
 
@@ -232,44 +232,52 @@ def _same_day(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
     return None
 
 
-def _act_clause(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
-    # The phrase attached to the act's verb: after it with no clause break between
-    # ("will close the ward ... by March"), else the nearest before it in its clause
-    # ("In May the firm will open the depot – but ... until June").
+def _breaks(text: str) -> bool:
+    return any(b in text for b in _CLAUSE_BREAKS)
+
+
+def _after_verb(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    # The phrase attached to the act's verb: after it, in its clause ("will close the
+    # ward, which opened last year, by March").
     if ctx.verb_at < 0:
         return None
-    clause = ctx.clause
     for c in cands:
         if c.start >= ctx.verb_at:
-            if not any(b in clause[ctx.verb_at : c.start] for b in _CLAUSE_BREAKS):
-                return Choice(c.window, "", 0.85)
-            break
-    for c in reversed(cands):
-        if c.end <= ctx.verb_at and not any(
-            b in clause[c.end : ctx.verb_at] for b in _CLAUSE_BREAKS
-        ):
+            if _breaks(ctx.clause[ctx.verb_at : c.start]):
+                return None
             return Choice(c.window, "", 0.85)
     return None
 
 
-def _after_verb(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
-    for c in cands:
-        if c.start >= ctx.verb_at:
-            return Choice(c.window, "", 0.8)
+def _before_verb(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    # Else the nearest before it in its clause ("In May the firm will open the depot –
+    # but the cafe will wait until June").
+    if ctx.verb_at < 0:
+        return None
+    for c in reversed(cands):
+        if c.end <= ctx.verb_at and not _breaks(ctx.clause[c.end : ctx.verb_at]):
+            return Choice(c.window, "", 0.85)
     return None
 
 
-def _any(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
-    return Choice(cands[0].window, "", 0.75) if cands else None
+def _after_break(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    for c in cands:
+        if c.start >= ctx.verb_at >= 0:
+            return Choice(c.window, "", 0.7)
+    return None
+
+
+def _first_phrase(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    return Choice(cands[0].window, "", 0.85 if ctx.verb_at < 0 else 0.7) if cands else None
 
 
 PICK_RULES: tuple[Rule[Callable[[Sequence[Candidate], DueContext], Choice | None]], ...] = (
     Rule(
-        "due.same_day",
+        "due.same-day",
         _same_day,
         (
             _example(
-                "due.same_day",
+                "due.same-day",
                 "The Kelby bridge will open on 14 April, the council said. New bus routes "
                 "will launch the same day, the council said.",
                 "New bus routes will launch the same day",
@@ -279,11 +287,11 @@ PICK_RULES: tuple[Rule[Callable[[Sequence[Candidate], DueContext], Choice | None
         "'the same day', 'that day': the day the article gave last, or a date beside it",
     ),
     Rule(
-        "due.negated_deadline",
+        "due.negated-deadline",
         _negated_deadline,
         (
             _example(
-                "due.negated_deadline",
+                "due.negated-deadline",
                 "The Alder Group said the depot would not open before next year.",
                 "the depot would not open before next year",
                 "next year",
@@ -292,27 +300,35 @@ PICK_RULES: tuple[Rule[Callable[[Sequence[Candidate], DueContext], Choice | None
         "'will not open before next year': next year itself",
     ),
     Rule(
-        "due.act_clause",
-        _act_clause,
+        "due.after-verb",
+        _after_verb,
         (
             _example(
-                "due.act_clause",
+                "due.after-verb",
                 "The trust will close the ward, which opened last year, by March, the "
                 "chief executive said.",
                 "The trust will close the ward",
                 "by March",
             ),
-            _example(
-                "due.act_clause",
-                _DAY + "in May.",
-                "it would open the depot",
-                "in May",
-            ),
+            _example("due.after-verb", _DAY + "in May.", "it would open the depot", "in May"),
         ),
         "the first phrase after the act's verb, in the verb's own clause",
     ),
-    Rule("due.after_verb", _after_verb, doc="the first phrase after the act's verb"),
-    Rule("due.any_phrase", _any, doc="a phrase before the verb ('In May, the firm will ...')"),
+    Rule(
+        "due.before-verb",
+        _before_verb,
+        (
+            _example(
+                "due.before-verb",
+                "In May the firm will open the depot, Ravi Holt said.",
+                "the firm will open the depot",
+                "In May",
+            ),
+        ),
+        "the nearest phrase before the act's verb, in its clause",
+    ),
+    Rule("due.after-break", _after_break, doc="after the verb, past a break"),
+    Rule("due.first-phrase", _first_phrase, doc="no verb known: the clause's first phrase"),
 )
 
 
@@ -338,7 +354,7 @@ def choose(windows: Sequence[tuple[tuple[int, int], TimeWindow]], ctx: DueContex
     elif conditional:
         # "nobody should be surprised if prices jump this spring": the condition's
         # window is the claim's only one.
-        choice = Choice(conditional[0].window, "due.condition_phrase", 0.6)
+        choice = Choice(conditional[0].window, "due.condition", 0.6)
     else:
         return None
     window = choice.window

@@ -33,7 +33,7 @@ from .actor import ActorQuery, Actors
 from .attribution import (
     CUE_ADVERBS,
     DOCUMENTS,
-    cue_rule,
+    cue_via,
     dash_dateline,
     is_dateline,
     relative_antecedent,
@@ -43,6 +43,8 @@ from .attribution import (
 from .due import Choice as DueChoice
 from .due import DueContext
 from .due import choose as choose_due
+from .kind.headline import keeps_headline_demand
+from .kind.provenance import attribution_rule, claim_rules, kind_rule
 from .kinds import AUX, VERB_FORMS, Analysis, analyse, is_verbish, skip_time_adverbial
 from .lexicon import (
     ABBREVIATIONS,
@@ -448,7 +450,7 @@ class _Unit:
     head: int | None = None  # index of the unit a coordinated item inherits from
     addressee: tuple[int, int] | None = None  # absolute span of "urged X to"'s X
     confidence: float = 0.7
-    rule: str = ""  # the attribution rule that named the speaker (see attribution/)
+    via: str = ""  # the attribution rule that found the speaker (see provenance.py)
 
 
 @attrs.define
@@ -701,7 +703,7 @@ class EnglishExtractor:
         a, b = strip_span(text, colon + 1, para.end)
         if b > a:
             seg = QuoteSeg(colon, a, b, para.end, True, False)
-            self._direct(seg, [mention], None, para.chain, 0.85, rule="attribution.label")
+            self._direct(seg, [mention], None, para.chain, 0.85, via="label")
         return True
 
     def _body(
@@ -761,7 +763,7 @@ class EnglishExtractor:
                 pending = frozenset({"ordinal"})
                 continue
             found = attrs_for.get(k) or fallback
-            rule = "attribution.adjacent" if k in attrs_for else "attribution.continuation"
+            via = "adjacent" if k in attrs_for else "chain"
             if found is not None:
                 mentions, cue, conf = found.mentions, found.cue, 0.9
                 if found.pronoun is not None:
@@ -772,13 +774,13 @@ class EnglishExtractor:
                         mentions = [again]
             elif self.speakers.last_speaker is not None:
                 mentions, cue, conf = [Mention(self.speakers.last_speaker, 0.6)], None, 0.7
-                rule = "attribution.last_speaker"
+                via = "last-speaker"
             else:
                 mentions, cue, conf = [self.publisher_mention], None, 0.4
-                rule = "attribution.publisher"
+                via = "publisher"
             for m in mentions:
                 self.speakers.note_speaker(m.actor)
-            self._direct(q, mentions, cue, para.chain, conf, pending, rule=rule)
+            self._direct(q, mentions, cue, para.chain, conf, pending, via)
             pending = frozenset()
 
     def _lookahead(self, paras: list[_Para], idx: int) -> _Attribution | None:
@@ -1365,7 +1367,9 @@ class EnglishExtractor:
         if len(toks) < 3:
             return
         found = analyse(toks, publisher=True, headline=headline)
-        if found.kind is ClaimKind.STATEMENT or found.kind is ClaimKind.DEMAND:
+        if found.kind is ClaimKind.STATEMENT or (
+            found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found)
+        ):
             return
         a, b = _trim(self.text, toks[0].start, toks[-1].end)
         if b > a:
@@ -1424,7 +1428,7 @@ class EnglishExtractor:
                         head=None if head_unit is None else head_unit + m_idx,
                         addressee=addressee,
                         confidence=conf,
-                        rule=cue_rule(cue.kind, cue.word),
+                        via=cue_via(cue.kind, cue.word),
                     )
                 )
 
@@ -1438,7 +1442,7 @@ class EnglishExtractor:
         chain: int,
         conf: float,
         carried: frozenset[str] = frozenset(),
-        rule: str = "",
+        via: str = "adjacent",
     ) -> None:
         text = self.text
         for ss, se in split_sentences(text, q.inner_start, q.inner_end):
@@ -1473,7 +1477,7 @@ class EnglishExtractor:
                             flags=flags,
                             head=None if head_unit is None else head_unit + m_idx,
                             confidence=conf,
-                            rule=rule,
+                            via=via,
                         )
                     )
                 self._nested(ptoks, (ss, se))
@@ -1506,7 +1510,7 @@ class EnglishExtractor:
                             sentence,
                             cue=toks[i].low,
                             confidence=0.6,
-                            rule="attribution.participle",
+                            via="participle",
                         )
                     )
                 return
@@ -1749,6 +1753,7 @@ class EnglishExtractor:
         due_rule = ""
         actor_rule = ""
         condition: str | None = None
+        revisions = list(found.rules)
         if kind is not ClaimKind.STATEMENT:
             actor, actor_conf, actor_rule = self._actor(u, found, toks)
             if found.action is not None:
@@ -1792,6 +1797,7 @@ class EnglishExtractor:
             ):
                 if u.speaker.actor.id == self.publisher.id:
                     return None
+                revisions.append("kind.not-ahead")
                 kind, actor, actor_conf, action, due, due_conf, condition = (
                     ClaimKind.STATEMENT,
                     None,
@@ -1806,6 +1812,15 @@ class EnglishExtractor:
         confidence = u.confidence * (0.6 + 0.4 * speaker_conf)
         if kind is not ClaimKind.STATEMENT and found.trigger in {"coordinated", "inherited"}:
             confidence *= 0.9
+        rules = claim_rules(
+            attribution_rule(u.mode, u.via),
+            kind_rule(found.trigger, found.kind),
+            [*revisions, actor_rule],
+            due_rule if due is not None else None,
+        )
+        line = self._dateline
+        if line is not None and line[1] <= u.start < line[2]:
+            rules = ("attribution.dateline", *rules)  # the dateline set aside first
         try:
             return Claim.build(
                 source_id=self.source.id,
@@ -1827,18 +1842,10 @@ class EnglishExtractor:
                     "actor": None if actor_conf is None else round(actor_conf, 3),
                     "due": None if due_conf is None else round(due_conf, 3),
                 },
-                rules=tuple(r for r in (*self._place_rules(u), actor_rule, due_rule) if r),
+                rules=rules,
             )
         except (ValueError, TypeError):
             return None  # an invalid value is a bug in a rule: skip the claim, keep going
-
-    def _place_rules(self, u: _Unit) -> tuple[str, ...]:
-        # The attribution rules behind the speaker: the dateline set aside, if any.
-        speaker = u.rule or _speaker_rule(u)
-        line = self._dateline
-        if line is not None and line[1] <= u.start < line[2]:
-            return ("attribution.dateline", speaker)
-        return (speaker,)
 
     def _actor(
         self, u: _Unit, found: Analysis, toks: Sequence[Tok]
@@ -2611,10 +2618,3 @@ def _coordination(toks: Sequence[Tok], *, bare_and: bool = False) -> list[int]:
             listing = True
         k += 1
     return cuts
-
-
-def _speaker_rule(u: _Unit) -> str:
-    # Units made without a named attribution rule: the article's own sentences.
-    if u.mode in {"publisher", "headline", "event"}:
-        return "attribution.publisher"
-    return "attribution.verb_cue" if u.cue else ""

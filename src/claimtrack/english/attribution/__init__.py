@@ -6,14 +6,14 @@ sieve that answers, in this order:
 ==============================  =========================================================
 ``attribution.label``           an interview line, "Mayor Dana Whitlock: ..."
 ``attribution.adjacent``        a quotation's own attribution ("'...,' she said")
-``attribution.verb_cue``        a reporting verb's subject ("X said that ...", "X wrote in
+``attribution.verb``            a reporting verb's subject ("X said that ...", "X wrote in
                                 a post that ...", "X told reporters ...")
-``attribution.verb_cue_after``  the verb after the claim ("..., the council said")
-``attribution.according_to``    "according to X", "according to a statement from X"
+``attribution.inverted``        the verb after the claim ("..., the council said")
+``attribution.according``       "according to X", "according to a statement from X"
 ``attribution.nominal``         a nominal cue ("X's claim that ...")
 ``attribution.participle``      ", saying ..." / ", adding that ..."
-``attribution.continuation``    a quotation running on in a paragraph of quotes
-``attribution.last_speaker``    a quotation with no attribution: the last speaker
+``attribution.chain``           a quotation running on in a paragraph of quotes
+``attribution.last-speaker``    a quotation with no attribution: the last speaker
 ``attribution.publisher``       no cue at all: the article itself asserts it
 ==============================  =========================================================
 
@@ -38,7 +38,7 @@ __all__ = [
     "CUE_ADVERBS",
     "DOCUMENTS",
     "RULES",
-    "cue_rule",
+    "cue_via",
     "dash_dateline",
     "is_dateline",
     "relative_antecedent",
@@ -46,20 +46,12 @@ __all__ = [
     "source_words",
 ]
 
-_CUE_RULES = {
-    "verb": "attribution.verb_cue",
-    "inverted": "attribution.verb_cue_after",
-    "participle": "attribution.participle",
-    "nominal": "attribution.nominal",
-}
 
-
-def cue_rule(kind: str, word: str) -> str:
-    """The attribution rule behind a reporting cue of ``kind`` ("verb", "inverted",
-    "participle", "nominal") whose words are ``word``."""
-    if word == "according to":
-        return "attribution.according_to"
-    return _CUE_RULES.get(kind, "attribution.verb_cue")
+def cue_via(kind: str, word: str) -> str:
+    """How a reporting cue of ``kind`` ("verb", "inverted", "participle", "nominal")
+    whose words are ``word`` found its speaker: the suffix of its ``attribution.*`` rule
+    ("according" for "according to X", whichever side of the claim it stands)."""
+    return "according" if word == "according to" else kind
 
 
 def _ex(text: str, claim: str, speaker: str | None) -> Example:
@@ -128,8 +120,8 @@ RULES: tuple[Rule[Callable[..., None]], ...] = (
         "a quotation's own attribution beside it",
     ),
     Rule(
-        "attribution.verb_cue",
-        _named("verb_cue"),
+        "attribution.verb",
+        _named("verb"),
         (
             _ex(
                 "The mayor, Jo Pell, wrote in a post on Tuesday that the city would buy "
@@ -164,8 +156,8 @@ RULES: tuple[Rule[Callable[..., None]], ...] = (
         "'X has formally announced'); a relayed source is the one who said it",
     ),
     Rule(
-        "attribution.verb_cue_after",
-        _named("verb_cue_after"),
+        "attribution.inverted",
+        _named("inverted"),
         (
             _ex(
                 "The depot will reopen next week, Ravi Holt said.",
@@ -176,8 +168,8 @@ RULES: tuple[Rule[Callable[..., None]], ...] = (
         "the reporting verb after the claim",
     ),
     Rule(
-        "attribution.according_to",
-        _named("according_to"),
+        "attribution.according",
+        _named("according"),
         (
             _ex(
                 "The ferry line will add a night crossing in April, according to a "
@@ -191,8 +183,8 @@ RULES: tuple[Rule[Callable[..., None]], ...] = (
     Rule("attribution.nominal", _named("nominal"), doc="'X's claim that ...'"),
     Rule("attribution.participle", _named("participle"), doc="', saying that ...'"),
     Rule(
-        "attribution.continuation",
-        _named("continuation"),
+        "attribution.chain",
+        _named("chain"),
         (
             _ex(
                 'Ravi Holt, the depot\'s manager, said: "We will hire 50 drivers.\n\n"We '
@@ -204,7 +196,7 @@ RULES: tuple[Rule[Callable[..., None]], ...] = (
         "a quotation running on: the attribution of its chain",
     ),
     Rule(
-        "attribution.last_speaker",
+        "attribution.last-speaker",
         _named("last_speaker"),
         (
             _ex(
@@ -226,5 +218,11 @@ RULES: tuple[Rule[Callable[..., None]], ...] = (
             ),
         ),
         "no cue: the news organisation that wrote the text",
+    ),
+    Rule("attribution.headline", _named("headline"), doc="a headline: the publisher's"),
+    Rule(
+        "attribution.publisher-event",
+        _named("publisher_event"),
+        doc="'ahead of talks this week': an event the article itself schedules",
     ),
 )
