@@ -58,6 +58,19 @@ _IRREGULAR_PARTICIPLES = frozenset(
 )  # fmt: skip
 _ORG_KINDS = (ActorKind.ORGANISATION, ActorKind.GROUP, ActorKind.COUNTRY)
 _LEAD_WORDS = frozenset({"also", "now", "then", "just", "still", "only"})
+_JOINERS = frozenset({"for", "of", "and", "the", "&"})
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "official"})
+#: A time phrase opening a subject ("last November it was preparing to ...").
+_TIME_LEADS = frozenset({"last", "next", "this", "on", "in", "by", "earlier", "later", "from"})
+_TIME_HEADS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "week", "month", "year", "spring",
+        "summer", "autumn", "winter", "weekend", "night", "morning",
+    }
+)  # fmt: skip
+_PUNCT = "-–—,;:()'\"“”‘’"
 
 
 @attrs.frozen
@@ -113,14 +126,21 @@ class Actors:
             return Actor.named(group, ActorKind.GROUP), confidence
 
     def side(self, q: ActorQuery, confidence: float) -> Answer:
-        """The speaker's side; for the article's own sentences, the organisation the
-        story is about (the latest to speak), else nobody."""
-        if not q.by_publisher:
+        """The speaker's side; for the article's own sentences and for a spokesperson
+        with no stated employer, the organisation the story is about (the latest to
+        speak, else the latest named before the claim), else nobody."""
+        current = self.registry.get(q.speaker.id) or q.speaker
+        spokes = not self.speakers.group_of(current) and bool(
+            set(current.name.lower().split()) & _SPOKES
+        )
+        if not q.by_publisher and not spokes:
             return self.own(q.speaker, confidence)
-        issuer = self.speakers.issuer()
-        if issuer is None or issuer.kind not in _ORG_KINDS:
-            return None, None
-        return issuer, confidence * 0.8
+        found = self.speakers.issuer()
+        if found is None or found.kind not in _ORG_KINDS:
+            found = self.organisation_before(q)
+        if found is None:
+            return self.own(q.speaker, confidence) if spokes else (None, None)
+        return found, confidence * 0.8
 
     def named(self, phrase: str, q: ActorQuery) -> Answer:
         """The actor a noun phrase names (a known name, a name, else the phrase)."""
@@ -165,15 +185,30 @@ class Actors:
         return None
 
     def _names_before(self, q: ActorQuery) -> list[Actor]:
+        """Known actors named before the claim, the nearest first: each capitalised run
+        ("Transport for London", "Harbour Lines'") whole, else its words one by one."""
         toks = self._before(q)
         out: list[Actor] = []
-        for k in range(len(toks) - 1, -1, -1):
-            t = toks[k]
-            if t.is_cap and t.low not in TITLES:
-                name = t.text[:-2] if t.low.endswith(("'s", "’s")) else t.text
-                found = self.registry.resolve(name)
-                if found is not None:
-                    out.append(found)
+        k = len(toks) - 1
+        while k >= 0:
+            if not (toks[k].is_cap and toks[k].low not in TITLES):
+                k -= 1
+                continue
+            end = k + 1
+            while k > 0 and (
+                toks[k - 1].is_cap or (toks[k - 1].low in _JOINERS and k > 1 and toks[k - 2].is_cap)
+            ):
+                k -= 1
+            run = [t.text[:-2] if t.low.endswith(("'s", "’s")) else t.text for t in toks[k:end]]
+            found = self.registry.resolve(" ".join(run))
+            if found is not None:
+                out.append(found)
+            else:
+                for word in reversed(run):
+                    one = self.registry.resolve(word) if word.lower() not in TITLES else None
+                    if one is not None:
+                        out.append(one)
+            k -= 1
         return out
 
 
@@ -208,9 +243,18 @@ def _no_subject(r: Actors, q: ActorQuery) -> Answer | None:
 
 
 def _subject_words(q: ActorQuery) -> list[str]:
+    """The subject's words, without a time phrase before it ("last November it") and
+    without the dashes of an apposition cut in two ("- the UK's last ... -")."""
     assert q.found.subject is not None
     a, b = q.found.subject
-    return [t.text for t in q.toks[a:b]]
+    words = [t.text for t in q.toks[a:b]]
+    while len(words) > 2 and words[0].lower() in _TIME_LEADS and words[1].lower() in _TIME_HEADS:
+        words = words[2:]
+    while words and all(c in _PUNCT for c in words[0]):
+        words = words[1:]
+    while words and all(c in _PUNCT for c in words[-1]):
+        words = words[:-1]
+    return words
 
 
 def _first_person(r: Actors, q: ActorQuery) -> Answer | None:
