@@ -288,7 +288,10 @@ def _pronoun(r: Actors, q: ActorQuery) -> Answer | None:
     current = r.registry.get(q.speaker.id) or q.speaker
     if not q.by_publisher and _speaks_as_one(current, r.speakers):
         return current, 0.7
-    found = r.organisation_before(q)
+    # "It will open a depot": the organisation in the news — the latest to speak that
+    # shows no sign of being a person, else the latest named before.
+    found = r.speakers.issuer() if lows[0] in {"it", "its", "it's"} else None
+    found = found or r.organisation_before(q)
     if found is None and lows[0] in {"they", "them"}:
         found = r.speakers.last_group
     if found is None:
@@ -347,7 +350,8 @@ def _fragment(r: Actors, q: ActorQuery) -> Answer | None:
         return None
     low = words[0].lower().replace("’", "'")
     verbish = low in AUX or low in VERB_FORMS  # "has": a subject cut short
-    if low in FRAGMENTS or verbish or (words[0].islower() and not low.endswith("s")):
+    plural = low.endswith("s") and not low.endswith(("ss", "us", "is"))  # not "business"
+    if low in FRAGMENTS or verbish or (words[0].islower() and not plural):
         return r.side(q, 0.3)  # "It", "thats", "business": nobody named
     return None
 
