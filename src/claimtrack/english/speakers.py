@@ -153,6 +153,9 @@ _SALIENT_ROLES = frozenset(
         "governor",
     }
 )
+_SPOKES_WORDS = frozenset(
+    {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "head", "boss", "official"}
+)
 _PLURAL_ROLE_HEADS = frozenset({"officials", "spokespeople", "analysts", "ministers", "leaders"})
 
 
@@ -162,6 +165,20 @@ NOT_NAME_LEADS = frozenset(
     {"on", "in", "at", "by", "from", "for", "with", "after", "before", "since", "during",
      "until", "under", "over", "into", "across"}
 )  # fmt: skip
+
+
+def _setting(words: Sequence[str]) -> bool:
+    """Whether a determiner phrase is a setting with a name at its end ("an interview
+    with the Courier Angela", "the Courier Angela"), not a role of someone ("a
+    spokesperson for Corl", "the head of Harbour Lines")."""
+    rest = list(words[1:])
+    if all(w[:1].isupper() for w in rest):
+        return True
+    preps = [k for k, w in enumerate(rest) if w.lower() in NOT_NAME_LEADS]
+    if not preps:
+        return False
+    head = {w.lower() for w in rest[: preps[0]]}
+    return not head & (ROLE_WORDS | TITLES | _PLURAL_ROLE_HEADS | _SPOKES_WORDS)
 
 
 def _given_name(word: str) -> bool:
@@ -484,9 +501,8 @@ class Speakers:
                 found = self._proper(named)
                 self._alias(found.actor, surface)
                 return found
-            capitalised = all(w[:1].isupper() for w in words[1:])  # not "a spokesperson for X"
-            if capitalised and (met := self._known_at_end(words)) is not None:
-                return met  # "(an interview with) the Courier Angela": Angela, met before
+            if _setting(words) and (met := self._known_at_end(words)) is not None:
+                return met  # "an interview with the Courier Angela": Angela, met before
             kind = ActorKind.GROUP if words[-1].lower().endswith("s") else ActorKind.UNKNOWN
             return Mention(Actor.named(surface, kind), 0.5)
         return self._proper(words)
