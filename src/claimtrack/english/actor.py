@@ -213,11 +213,14 @@ class Actors:
 
 
 def _speaks_as_one(actor: Actor, speakers: Speakers) -> bool:
-    return (
-        actor.kind in _ORG_KINDS
-        or actor.id in speakers.organisations
-        or (actor.kind is ActorKind.UNKNOWN and actor.id not in speakers.gender)
-    )
+    """Whether ``actor`` may be an "it": an organisation, group or country, or a name
+    with no sign of a person (no he/she learnt, no personal title)."""
+    if actor.kind in _ORG_KINDS or actor.id in speakers.organisations:
+        return True
+    if actor.id in speakers.gender:
+        return False
+    titled = any(a.split()[0].lower() in TITLES for a in (actor.name, *actor.aliases) if a)
+    return actor.kind in (ActorKind.UNKNOWN, ActorKind.PERSON) and not titled
 
 
 # -- the rules, in order ---------------------------------------------------------------
@@ -288,10 +291,12 @@ def _pronoun(r: Actors, q: ActorQuery) -> Answer | None:
     current = r.registry.get(q.speaker.id) or q.speaker
     if not q.by_publisher and _speaks_as_one(current, r.speakers):
         return current, 0.7
-    # "It will open a depot": the organisation in the news — the latest to speak that
-    # shows no sign of being a person, else the latest named before.
-    found = r.speakers.issuer() if lows[0] in {"it", "its", "it's"} else None
-    found = found or r.organisation_before(q)
+    # "It will open a depot": the organisation named last before, else the latest to
+    # speak that shows no sign of being a person.
+    found = r.organisation_before(q)
+    if found is None and q.by_publisher and lows[0] in {"it", "its", "it's"}:
+        issuer = r.speakers.issuer()
+        found = issuer if issuer is not None and _speaks_as_one(issuer, r.speakers) else None
     if found is None and lows[0] in {"they", "them"}:
         found = r.speakers.last_group
     if found is None:

@@ -32,13 +32,15 @@ from ..model import Actor, ActorKind, Claim, ClaimKind, Grain, Source, TimeWindo
 from .actor import ActorQuery, Actors
 from .attribution import (
     CUE_ADVERBS,
-    DOCUMENTS,
+    PRE_NOMINAL,
+    Cue,
+    according_cue,
     cue_via,
     dash_dateline,
     is_dateline,
+    nominal_cue,
     relative_antecedent,
     role_apposition,
-    source_words,
 )
 from .due import Choice as DueChoice
 from .due import DueContext
@@ -55,7 +57,6 @@ from .lexicon import (
     CUES,
     DEMAND_CUES,
     DETERMINERS,
-    DOCUMENT_NOUNS,
     EVENT_NOUNS,
     FIRST_PERSON,
     INSTITUTION_NOUNS,
@@ -113,18 +114,7 @@ _BEFORE_CUE_SKIP = (
 _ARTICLES = frozenset(
     {"the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your"}
 )
-_PRE_NOMINAL = DETERMINERS | {
-    "despite",
-    "amid",
-    "following",
-    "after",
-    "of",
-    "with",
-    "over",
-    "to",
-    "and",
-    "as",
-}
+_PRE_NOMINAL = PRE_NOMINAL
 _TIME_WORDS = frozenset(
     [
         "today",
@@ -470,15 +460,7 @@ class _Para:
     chain: int
 
 
-@attrs.define
-class _Cue:
-    kind: str  # verb, participle, nominal, according, inverted
-    index: int  # first token of the cue
-    comp: int  # first token of the complement
-    boundary: int  # where a previous complement must end
-    mentions: list[Mention]
-    word: str
-    comp_end: int = -1  # for "inverted": the complement ends here
+_Cue = Cue  # the cue families' type (attribution/cues.py)
 
 
 def extract_claims(source: Source, context: ExtractContext) -> Iterator[Claim]:
@@ -1268,70 +1250,10 @@ class EnglishExtractor:
         return _Cue("verb", i, comp, boundary, mentions, word)
 
     def _according(self, toks: Sequence[Tok], i: int) -> _Cue | None:
-        n = len(toks)
-        j = i + 2
-        k = j
-        while k < n and k - j < 12 and toks[k].text not in {",", ".", ";", ":"}:
-            k += 1
-        if k <= j:
-            return None
-        # "According to the finance director, Lee Chang, ...": the name speaks.
-        m = k + 1
-        while m < n and m - k <= 5 and toks[m].is_cap:
-            m += 1
-        if m > k + 1 and m < n and toks[m].text == ",":
-            mentions = self._mentions(toks, k + 1, m)
-            for mention in mentions:
-                self.speakers.learn_apposition(mention.actor, _join(toks, j, k))
-            k = m
-        elif (
-            (toks[k - 1].low in DOCUMENT_NOUNS or toks[k - 1].low in DOCUMENTS)
-            and not any(t.is_cap for t in toks[j:k])
-            and (issuer := self.speakers.issuer()) is not None
-        ):
-            # "according to the release": whoever issued it, the organisation in the news.
-            mentions = [Mention(issuer, 0.6)]
-        else:
-            # "according to a statement from Harbour Lines": the issuer speaks.
-            named = source_words([t.text for t in toks[j:k]])
-            mentions = self._mentions(toks, k - len(named), k)
-        if not mentions:
-            return None
-        if i <= 1:  # "According to X, Y."
-            return _Cue("verb", i, k + 1, i, mentions, "according to")
-        end = i - 1 if toks[i - 1].text == "," else i
-        return _Cue("inverted", i, 0, 0, mentions, "according to", comp_end=end)
+        return according_cue(self, toks, i)
 
     def _nominal(self, toks: Sequence[Tok], i: int) -> _Cue | None:
-        n = len(toks)
-        that = -1
-        for k in range(i + 1, min(n, i + 7)):
-            if toks[k].low == "that":
-                that = k
-                break
-            if not toks[k].is_word and toks[k].text not in {"'", "’"}:
-                return None
-            if toks[k].low in CUES or toks[k].low in {"and", "but", "or"}:
-                return None  # "welcomed the pledge but argued that": the verb's "that"
-        if that < 0 or that + 1 >= n:
-            return None
-        mentions: list[Mention] = []
-        if i + 1 < that and toks[i + 1].low in {"from", "by"}:
-            mentions = self._mentions(toks, i + 2, that)
-        elif i > 0 and toks[i - 1].low.endswith(("'s", "’s")) and toks[i - 1].is_cap:
-            owner = toks[i - 1]
-            name = Tok(owner.start, owner.end - 2, owner.text[:-2], owner.low[:-2])
-            m = self.speakers.name([name.text])
-            mentions = [m] if m else []
-        if not mentions:
-            unnamed = Actor.named("unnamed", ActorKind.UNKNOWN)
-            mentions = [Mention(unnamed, 0.3)]
-        boundary = i
-        while boundary > 0 and (
-            toks[boundary - 1].low in _PRE_NOMINAL or toks[boundary - 1].text == ","
-        ):
-            boundary -= 1
-        return _Cue("nominal", i, that + 1, boundary, mentions, toks[i].low)
+        return nominal_cue(self, toks, i)
 
     def _cut_event(
         self, toks: Sequence[Tok], start: int, end: int, sentence: tuple[int, int], headline: bool

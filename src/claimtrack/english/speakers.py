@@ -8,7 +8,6 @@ speakers say "we" for) and resolves every mention through the shared
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..actors import ActorRegistry
@@ -26,102 +25,22 @@ from .lexicon import (
     ROLE_WORDS,
     TITLES,
 )
+from .names import (
+    COUNTRIES,
+    NOT_NAME_LEADS,
+    PLURAL_ROLE_HEADS,
+    aged,
+    given_name,
+    is_role_phrase,
+    setting,
+    split_names,
+    titled_name,
+    words_of,
+)
+from .names import PERSON_TITLES as _PERSON_TITLES
 
 __all__ = ["COUNTRIES", "NOT_NAME_LEADS", "Mention", "Speakers", "is_role_phrase", "split_names"]
 
-#: Countries and places that speak as one ("Russia said").
-COUNTRIES = frozenset(
-    [
-        "russia",
-        "ukraine",
-        "china",
-        "france",
-        "germany",
-        "britain",
-        "uk",
-        "us",
-        "usa",
-        "america",
-        "india",
-        "israel",
-        "iran",
-        "japan",
-        "europe",
-        "italy",
-        "spain",
-        "canada",
-        "australia",
-        "brazil",
-        "mexico",
-        "poland",
-        "turkey",
-        "egypt",
-        "syria",
-        "iraq",
-        "gaza",
-        "palestine",
-        "korea",
-        "taiwan",
-        "nato",
-        "eu",
-        "kyiv",
-        "moscow",
-        "washington",
-        "beijing",
-        "london",
-        "paris",
-        "berlin",
-        "brussels",
-    ]
-)
-# Titles a person holds (so "President X" is a person); the rest are role adjectives.
-_PERSON_TITLES = frozenset(
-    [
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "professor",
-        "president",
-        "minister",
-        "chancellor",
-        "secretary",
-        "senator",
-        "governor",
-        "mayor",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "general",
-        "admiral",
-        "colonel",
-        "captain",
-        "judge",
-        "justice",
-        "rev",
-        "reverend",
-        "archbishop",
-        "bishop",
-        "cardinal",
-        "sheikh",
-        "emir",
-        "commissioner",
-        "ambassador",
-        "mp",
-        "mep",
-        "cllr",
-        "councillor",
-    ]
-)
 _ABBREVIATED_ROLES = {"pm": "prime minister", "ceo": "chief executive"}
 _MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "mister", "father", "brother"})
 _FEMALE_TITLES = frozenset(
@@ -153,52 +72,6 @@ _SALIENT_ROLES = frozenset(
         "governor",
     }
 )
-_SPOKES_WORDS = frozenset(
-    {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "head", "boss", "official"}
-)
-_PLURAL_ROLE_HEADS = frozenset({"officials", "spokespeople", "analysts", "ministers", "leaders"})
-
-
-_AGED = re.compile(r"\b\d{1,3} ?- ?year ?- ?old\b")
-#: Words a speaker's name never starts with: prepositions open a time or a place.
-NOT_NAME_LEADS = frozenset(
-    {"on", "in", "at", "by", "from", "for", "with", "after", "before", "since", "during",
-     "until", "under", "over", "into", "across"}
-)  # fmt: skip
-
-
-def _setting(words: Sequence[str]) -> bool:
-    """Whether a determiner phrase is a setting with a name at its end ("an interview
-    with the Courier Angela", "the Courier Angela"), not a role of someone ("a
-    spokesperson for Corl", "the head of Harbour Lines")."""
-    rest = list(words[1:])
-    if all(w[:1].isupper() for w in rest):
-        return True
-    preps = [k for k, w in enumerate(rest) if w.lower() in NOT_NAME_LEADS]
-    if not preps:
-        return False
-    head = {w.lower() for w in rest[: preps[0]]}
-    return not head & (ROLE_WORDS | TITLES | _PLURAL_ROLE_HEADS | _SPOKES_WORDS)
-
-
-def _given_name(word: str) -> bool:
-    low = word.lower()
-    return word[:1].isupper() and (low in MALE_NAMES) != (low in FEMALE_NAMES)
-
-
-def _titled_name(words: Sequence[str]) -> list[str]:
-    """The name at the end of "the [owner's] ROLE First Last" (two or more capitalised
-    words after a role word or title), else []."""
-    k = len(words)
-    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower() not in TITLES:
-        k -= 1
-    tail = list(words[k:])
-    if len(tail) < 2 or k == 0 or k == len(words):
-        return []
-    role = words[k - 1].lower().strip(".")
-    if role not in TITLES and role not in ROLE_WORDS:
-        return []
-    return tail
 
 
 class Mention:
@@ -210,30 +83,6 @@ class Mention:
         self.actor = actor
         self.confidence = confidence
         self.pronoun = pronoun
-
-
-def _words(name: str) -> list[str]:
-    return [w for w in name.replace(".", " ").split() if w]
-
-
-def is_role_phrase(words: Sequence[str]) -> bool:
-    """Whether ``words`` is "the [adjectives] ROLE" ("the British Prime Minister")."""
-    if len(words) < 2 or words[0].lower() not in {"the", "a", "an"}:
-        return False
-    return words[-1].lower().strip("'’s") in ROLE_WORDS or words[-1].lower() == "pm"
-
-
-def split_names(words: Sequence[str]) -> list[list[str]]:
-    """Split "A B and C D" into two names when both sides are capitalised."""
-    out: list[list[str]] = [[]]
-    for w in words:
-        if w.lower() == "and" and out[-1]:
-            out.append([])
-        else:
-            out[-1].append(w)
-    if len(out) > 1 and all(part and part[0][:1].isupper() for part in out):
-        return out
-    return [list(words)]
 
 
 class Speakers:
@@ -313,7 +162,7 @@ class Speakers:
                 self.gender[actor.id] = "f"
                 return
         names = [w for w, low in zip(words, lows, strict=False) if low not in TITLES]
-        if (len(names) >= 2 or (names and _given_name(names[0]))) and names[0][:1].isupper():
+        if (len(names) >= 2 or (names and given_name(names[0]))) and names[0][:1].isupper():
             first = names[0].lower()
             if first in FEMALE_NAMES and first not in MALE_NAMES:
                 self.gender[actor.id] = "f"
@@ -378,7 +227,7 @@ class Speakers:
         Adds "leader of the Liberal Democrats" and "the Liberal Democrat leader", and
         remembers the organisation as the group this speaker says "we" for.
         """
-        words = _words(apposition)
+        words = words_of(apposition)
         if not words:
             return
         self._alias(actor, apposition)
@@ -495,13 +344,13 @@ class Speakers:
                 return found
             return Mention(Actor.named(surface, ActorKind.GROUP), 0.5)
         if words[0].lower() in DETERMINERS:
-            named = _titled_name(words)
+            named = titled_name(words)
             if named:
                 # "The firm's CEO Dana Prill": the person, with the role phrase as alias.
                 found = self._proper(named)
                 self._alias(found.actor, surface)
                 return found
-            if _setting(words) and (met := self._known_at_end(words)) is not None:
+            if setting(words) and (met := self._known_at_end(words)) is not None:
                 return met  # "an interview with the Courier Angela": Angela, met before
             kind = ActorKind.GROUP if words[-1].lower().endswith("s") else ActorKind.UNKNOWN
             return Mention(Actor.named(surface, kind), 0.5)
@@ -511,7 +360,7 @@ class Speakers:
         """ "The 63-year-old (former minister) ...": the person the story is about."""
         if not words or words[0].lower() != "the" or self.last_person is None:
             return None
-        if not _AGED.search(" ".join(words[:8])):
+        if not aged(words):
             return None
         return Mention(self.last_person, 0.6)
 
@@ -581,7 +430,7 @@ class Speakers:
             kind = ActorKind.PERSON
         elif len(bare) == 1 and bare[0].lower().endswith("s") and last_title < 0:
             kind = ActorKind.GROUP  # "Onlookers", "Officials"
-        elif len(bare) == 1 and _given_name(bare[0]):
+        elif len(bare) == 1 and given_name(bare[0]):
             kind = ActorKind.PERSON  # "Tom said:": a given name is a person
         else:
             kind = ActorKind.UNKNOWN
@@ -642,7 +491,7 @@ class Speakers:
                     if known is not None:
                         self._alias(known, surface)
                         return Mention(known, 0.8)
-        if lows[-1] in _PLURAL_ROLE_HEADS:
+        if lows[-1] in PLURAL_ROLE_HEADS:
             return Mention(Actor.named(surface, ActorKind.GROUP), 0.5)
         if lows[-1] not in _SALIENT_ROLES:
             # "the finance director": someone not yet named; keep them apart.

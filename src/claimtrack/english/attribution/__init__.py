@@ -29,18 +29,26 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..rulebook import Example, Rule
+from .according import according_cue
 from .apposition import role_apposition
+from .cues import Cue, CueHost
 from .dateline import dash_dateline, is_dateline
+from .nominal import PRE_NOMINAL, nominal_cue
 from .relative import relative_antecedent
 from .sources import CUE_ADVERBS, DOCUMENTS, source_words
 
 __all__ = [
     "CUE_ADVERBS",
     "DOCUMENTS",
+    "PRE_NOMINAL",
     "RULES",
+    "Cue",
+    "CueHost",
+    "according_cue",
     "cue_via",
     "dash_dateline",
     "is_dateline",
+    "nominal_cue",
     "relative_antecedent",
     "role_apposition",
     "source_words",
