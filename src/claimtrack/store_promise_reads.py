@@ -331,7 +331,7 @@ class PromiseReads:
             )
             touched = list(regroup_claims)
             if touched:
-                regroup(conn, touched)
+                regroup(conn, touched, force=True)
             return int(cur.lastrowid or 0)
 
     def regroup(self, claim_ids: Iterable[str] | None = None) -> list[str]:

@@ -167,10 +167,14 @@ def _twin(bucket: str) -> str:
     return f"{kind}|{head}|{verb[4:] if verb.startswith('not ') else 'not ' + verb}"
 
 
-def regroup(conn: sqlite3.Connection, touched: Iterable[str] | None = None) -> list[str]:
+def regroup(
+    conn: sqlite3.Connection, touched: Iterable[str] | None = None, *, force: bool = False
+) -> list[str]:
     """Group the stored claims into promises again: those ``touched`` (claim ids just
     added, changed or retired) and every claim they may group with; None: all.  Ids
-    already given are kept; returns the ids of the promises written."""
+    already given are kept; a promise whose mentions did not change is not rewritten
+    unless ``force`` (a correction changed its reading).  Returns the ids of the
+    promises it holds."""
     if touched is None:
         loaded = _load(conn, "1 = 1", [])
         scope_all = True
@@ -186,9 +190,14 @@ def regroup(conn: sqlite3.Connection, touched: Iterable[str] | None = None) -> l
     now = _now()
     # Mentions leaving the scope's promises (retired claims) go inactive.
     old_promises = _previous_promises(conn, loaded, touched, scope_all)
+    unchanged = set() if force or touched is None else _unchanged(conn, grouping, ids)
+    if unchanged:  # a claim just (re)stored may read differently: its promise is rewritten
+        fresh = set(touched or ())
+        unchanged -= {pid for g, pid in zip(grouping.groups, ids, strict=True) if fresh & set(g)}
     written: list[str] = []
     for members, pid in zip(grouping.groups, ids, strict=True):
-        _write_promise(conn, pid, members, grouping, loaded, now)
+        if pid not in unchanged:
+            _write_promise(conn, pid, members, grouping, loaded, now)
         written.append(pid)
     placeholders = json.dumps(list(loaded.claims))
     conn.execute(
@@ -211,6 +220,31 @@ def regroup(conn: sqlite3.Connection, touched: Iterable[str] | None = None) -> l
         conn, grouping, dict(zip((g[0] for g in grouping.groups), ids, strict=True)), loaded
     )
     return written
+
+
+def _unchanged(conn: sqlite3.Connection, grouping: Grouping, ids: Sequence[str]) -> set[str]:
+    """The promises whose stored mentions (claims, rules, joins) are exactly these."""
+    stored: dict[str, set[tuple[str, str, str | None]]] = {}
+    for cid, pid, rule, joined in conn.execute(
+        "SELECT claim_id, promise_id, rule, joined FROM mentions WHERE active = 1 AND"
+        " promise_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(ids)),),
+    ):
+        stored.setdefault(pid, set()).add((cid, rule, joined))
+    live = {
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM promises WHERE retired_at IS NULL AND id IN"
+            " (SELECT value FROM json_each(?))",
+            (json.dumps(list(ids)),),
+        )
+    }
+    out: set[str] = set()
+    for members, pid in zip(grouping.groups, ids, strict=True):
+        now = {(c, grouping.links[c].rule, grouping.links[c].joined) for c in members}
+        if pid in live and stored.get(pid) == now:
+            out.add(pid)
+    return out
 
 
 def _previous_promises(
@@ -253,6 +287,7 @@ def _assign_ids(
     order = {r[0]: r[1] for r in conn.execute("SELECT id, rowid FROM promises")}
     taken: set[str] = set()
     labels = set(pins.values())
+    used = set(order) | labels  # every id ever given, and those given now
     out: list[str] = []
     for members in grouping.groups:
         label = next((pins[c] for c in members if c in pins), None)
@@ -266,8 +301,9 @@ def _assign_ids(
                     chosen = pid
                     break
         if chosen is None:
-            chosen = _new_id(members[0], set(order) | taken | labels)
+            chosen = _new_id(members[0], used)
         taken.add(chosen)
+        used.add(chosen)
         out.append(chosen)
     return out
 
