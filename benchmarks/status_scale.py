@@ -103,9 +103,10 @@ def synthetic(n_claims: int, seed: int = 7) -> Iterator[tuple[Source, list[Claim
                     sentence=sentence,
                     asserted_at=published,
                     actor=actor,
-                    # Two words of its own make each a promise of its own (grouping
-                    # would join repeats of one act by one actor: test_promise_grouping).
-                    action=f"{sentence.split(' will ', 1)[1].rstrip('.')} {d}-{k} {k}x{d}",
+                    # Three words of its own make each a promise of its own: grouping
+                    # joins repeats of one act by one actor, and reads the same act
+                    # with a later window in a later source as a revision.
+                    action=f"{sentence.split(' will ', 1)[1].rstrip('.')} {d}-{k} {k}x{d} n{d}",
                     due=due,
                     condition="if the budget passes" if shape > 0.93 else None,
                     confidence=0.8,

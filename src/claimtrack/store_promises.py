@@ -284,10 +284,17 @@ def _assign_ids(
             ).fetchone()
             if row is not None:
                 previous[new] = row[0]
-    order = {r[0]: r[1] for r in conn.execute("SELECT id, rowid FROM promises")}
+    # Only the promises these claims were in: a store of 100,000 is not read whole.
+    known = sorted(set(previous.values()) | set(pins.values()))
+    order = dict(
+        conn.execute(
+            "SELECT id, rowid FROM promises WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(known),),
+        ).fetchall()
+    )
     taken: set[str] = set()
     labels = set(pins.values())
-    used = set(order) | labels  # every id ever given, and those given now
+    used = set(order) | labels  # ids given before (checked in the store as needed), and now
     out: list[str] = []
     for members in grouping.groups:
         label = next((pins[c] for c in members if c in pins), None)
@@ -301,20 +308,25 @@ def _assign_ids(
                     chosen = pid
                     break
         if chosen is None:
-            chosen = _new_id(members[0], used)
+            chosen = _new_id(conn, members[0], used)
         taken.add(chosen)
         used.add(chosen)
         out.append(chosen)
     return out
 
 
-def _new_id(first_claim: str, used: set[str]) -> str:
-    if first_claim not in used:
+def _new_id(conn: sqlite3.Connection, first_claim: str, used: set[str]) -> str:
+    def free(cand: str) -> bool:
+        if cand in used:
+            return False
+        return conn.execute("SELECT 1 FROM promises WHERE id = ?", (cand,)).fetchone() is None
+
+    if free(first_claim):
         return first_claim
     n = 1
     while True:
         cand = hashlib.sha256(f"{first_claim}:{n}".encode()).hexdigest()[:16]
-        if cand not in used:
+        if free(cand):
             return cand
         n += 1
 
