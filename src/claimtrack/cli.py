@@ -411,6 +411,10 @@ def status(
     """The report: overdue, due soon, waiting on a condition, open, recently resolved,
     and each actor's record (kept, partly kept, broken, overdue, open, share kept).
 
+    One row per promise, however many times it was stated ("said by … · 3 mentions in
+    2 sources"); commitments first, then predictions and demands that carry a due
+    window, each kind in its own sections (--kind picks one).
+
     Dates read both ways: "20 Mar 2025 (12 days overdue)", "(starts in 3 days)".
     --as-of answers "what did we know then?": evidence counts from when it became
     known.  --format table fits the terminal and uses colour only on a terminal;
