@@ -562,10 +562,15 @@ def resolve(
         known=known,
         by=by,
     )
-    row = tracker.show(ev.claim_id)
-    status_now = row.standing.status.value if row.standing.status else "-"
+    try:
+        standing_now = tracker.show_promise(ev.claim_id).standing
+        shown = standing_now.claim.id
+    except NotFoundError:  # not a tracked promise's mention: the claim alone
+        standing_now = tracker.show(ev.claim_id).standing
+        shown = ev.claim_id
+    status_now = standing_now.status.value if standing_now.status else "-"
     click.echo(
-        f"Recorded {ev.verdict.value} for {ev.claim_id[:8]} (evidence #{ev.id}); status now: {status_now}"
+        f"Recorded {ev.verdict.value} for {shown[:8]} (evidence #{ev.id}); status now: {status_now}"
     )
 
 
