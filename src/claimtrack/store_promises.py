@@ -139,11 +139,12 @@ def _scope(conn: sqlite3.Connection, touched: Iterable[str]) -> _Loaded:
         todo = sorted(buckets - done)
         done |= set(todo)
         marks = json.dumps(todo)
+        # Two indexed lookups (an OR across the join would scan every mention).
         more = _load(
             conn,
-            "c.id IN (SELECT m.claim_id FROM mentions m JOIN promises p ON p.id = m.promise_id"
-            " WHERE m.bucket IN (SELECT value FROM json_each(?))"
-            " OR p.bucket IN (SELECT value FROM json_each(?)))",
+            "c.id IN (SELECT claim_id FROM mentions WHERE bucket IN (SELECT value FROM json_each(?))"
+            " UNION SELECT m.claim_id FROM promises p JOIN mentions m ON m.promise_id = p.id"
+            " WHERE p.bucket IN (SELECT value FROM json_each(?)))",
             [marks, marks],
         )
         loaded.claims.update(more.claims)
