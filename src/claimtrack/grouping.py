@@ -26,6 +26,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
+from importlib import resources
 
 import attrs
 
@@ -43,107 +44,20 @@ __all__ = [
     "mention_of",
 ]
 
-#: Words that carry no act: articles, pronouns, auxiliaries, prepositions.
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "our",
-        "their",
-        "its",
-        "his",
-        "her",
-        "my",
-        "your",
-        "this",
-        "that",
-        "these",
-        "those",
-        "we",
-        "they",
-        "it",
-        "them",
-        "us",
-        "he",
-        "she",
-        "i",
-        "you",
-        "be",
-        "been",
-        "being",
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "by",
-        "with",
-        "and",
-        "or",
-        "as",
-        "so",
-        "from",
-        "into",
-        "onto",
-        "up",
-        "again",
-        "also",
-        "all",
-        "any",
-        "some",
-        "more",
-        "further",
-        "both",
-        "each",
-        "own",
-        "just",
-        "now",
-        "then",
-        "there",
-        "here",
-        "not",
-        "never",
-        "no",
-        "ourselves",
-        "themselves",
-        "itself",
-        # the words a moved deadline comes with ("two weeks later than planned")
-        "than",
-        "later",
-        "earlier",
-        "planned",
-        "originally",
-        "instead",
-        "expected",
-        "scheduled",
-    ]
-)
 
-#: Verbs that name the same act, mapped to one (data, not code).
+def _data(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+#: Words that carry no act: articles, pronouns, auxiliaries, prepositions (data:
+#: ``data/grouping_stopwords.txt``).
+STOPWORDS = frozenset(w for line in _data("grouping_stopwords.txt") for w in line.split())
+
+#: Verbs that name the same act, mapped to one (data: ``data/grouping_verbs.txt``).
 VERB_CLASSES: Mapping[str, str] = {
-    "convene": "meet",
-    "gather": "meet",
-    "reconvene": "meet",
-    "hold talks": "meet",
-    "release": "publish",
-    "unveil": "publish",
-    "scrap": "cancel",
-    "axe": "cancel",
+    k.strip(): v.strip()
+    for k, _, v in (line.partition("=") for line in _data("grouping_verbs.txt"))
 }
 
 _MODAL = re.compile(
