@@ -31,9 +31,9 @@ from typing import Any
 import attrs
 
 from .grouping import Grouping, Mention, group, is_trackable, mention_of
-from .model import Actor, Claim, ClaimKind, TimeWindow, slugify
-from .records import claim_from_record, claim_record, window_from_record, window_record
-from .timeutil import iso
+from .model import Claim, ClaimKind
+from .promises import effective_claim, promise_record
+from .records import claim_from_record
 
 __all__ = [
     "GROUPER",
@@ -340,87 +340,6 @@ def _edits(conn: sqlite3.Connection, pid: str) -> list[dict[str, Any]]:
             (pid,),
         )
     ]
-
-
-def effective_claim(
-    first: Claim, mentions: Sequence[Claim], edits: Sequence[Mapping[str, Any]]
-) -> Claim:
-    """The promise's reading: the mention with the most precise firm window (the first
-    mention when none has one, or on a tie), then a person's edits applied in the
-    order they were made."""
-    claim = first
-    best: float | None = None
-    for c in mentions:
-        due = c.due
-        if due is None or due.start is None or due.end is None or due.vague:
-            continue
-        width = (due.end - due.start).total_seconds()
-        if best is None or width < best:
-            claim, best = c, width
-    for edit in edits:
-        fields = edit.get("set", {})
-        changes: dict[str, Any] = {}
-        if "kind" in fields:
-            changes["kind"] = fields["kind"]
-        if "actor" in fields:
-            a = fields["actor"]
-            changes["actor"] = Actor(id=a["id"], name=a["name"])
-        if "action" in fields:
-            changes["action"] = fields["action"]
-        if "due" in fields:
-            changes["due"] = window_from_record(fields["due"])
-        if "condition" in fields:
-            changes["condition"] = fields["condition"]
-        claim = attrs.evolve(claim, **changes)
-    return claim
-
-
-def actor_for(name: str) -> dict[str, str]:
-    """The actor record an edit's ``--actor NAME`` stores."""
-    return {"id": slugify(name), "name": name.strip()}
-
-
-def window_for(window: TimeWindow) -> dict[str, Any]:
-    """The due record an edit's ``--due`` stores (with its reference)."""
-    record = window_record(window)
-    assert record is not None
-    record["reference"] = iso(window.reference)
-    return record
-
-
-def promise_record(
-    pid: str,
-    reading: Claim,
-    mentions: Sequence[tuple[Claim, Mapping[str, Any], str, str | None]],
-    first_seen: datetime | None,
-    relations: Sequence[Mapping[str, Any]],
-) -> dict[str, Any]:
-    """The public record of a promise, without status: the claim record of its reading
-    (id: the promise's), then ``mentions`` (each: claim id, source, text, sentence, span,
-    speaker, asserted_at, rule, joined), ``first_seen`` and ``relations``."""
-    source = mentions[0][1] if mentions else None
-    record = claim_record(attrs.evolve(reading, id=pid))
-    if source is not None:
-        record["source"] = dict(source)
-    record.pop("status", None)
-    record.pop("progress", None)
-    record["mentions"] = [
-        {
-            "id": c.id,
-            "source": dict(src),
-            "text": c.text,
-            "sentence": c.sentence,
-            "span": [c.span[0], c.span[1]],
-            "speaker": None if c.speaker is None else {"id": c.speaker.id, "name": c.speaker.name},
-            "asserted_at": iso(c.asserted_at),
-            "rule": rule,
-            "joined": joined,
-        }
-        for c, src, rule, joined in mentions
-    ]
-    record["first_seen"] = iso(first_seen)
-    record["relations"] = [dict(r) for r in relations]
-    return record
 
 
 def _sources(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:

@@ -20,10 +20,10 @@ import attrs
 
 from .errors import InputError, NotFoundError
 from .model import Actor, Claim, ClaimKind, Evidence, Source, TimeWindow
+from .promises import actor_for, window_for
 from .status import Standing
 from .store import PERSON_EXTRACTOR, SQLiteStore
 from .store_promise_reads import Correction
-from .store_promises import actor_for, window_for
 from .timeutil import parse_when
 from .timewindows import parse_window
 
