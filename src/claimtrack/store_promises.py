@@ -38,8 +38,6 @@ from .records import claim_from_record
 __all__ = [
     "GROUPER",
     "TRACKED_KINDS",
-    "effective_claim",
-    "promise_record",
     "regroup",
     "resolve_moves",
 ]
