@@ -139,8 +139,8 @@ PROMISE_TABLES = (
     )
     """,
     """
-    CREATE INDEX promises_status ON promises (retired_at, kind, id, actor_id, speaker_id,
-        due_start_ts, due_end_ts, due_vague, has_condition, first_seen_ts)
+    CREATE INDEX promises_status ON promises (retired_at, kind, first_seen_ts, id, actor_id,
+        speaker_id, due_start_ts, due_end_ts, due_vague, has_condition, mentions, sources)
     """,
     "CREATE INDEX promises_bucket ON promises (bucket)",
     """
