@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -344,9 +344,3 @@ class PromiseReads:
         """Group the stored claims again (those touching ``claim_ids``; None: all)."""
         with self.transaction() as conn:
             return regroup(conn, None if claim_ids is None else list(claim_ids))
-
-
-def iter_chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
-    """``items`` in slices of ``size``."""
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
