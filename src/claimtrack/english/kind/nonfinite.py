@@ -171,6 +171,21 @@ def _nominal_owner(clause: Clause, found: Analysis) -> Analysis | None:
     return commitment(clause, found, "plan.nominal-owner", p, found.verb, subject=owner)
 
 
+def _elected_on(clause: Clause, found: Analysis) -> Analysis | None:
+    # "She was elected in 2023 on a promise to cut fares": the past, not a new pledge.
+    toks = clause.toks
+    if found.kind is not C or found.trigger != "plan" or found.verb is None:
+        return None
+    p = found.verb - 2
+    if p < 2 or toks[p].low not in _PLAN_NOUNS or toks[p - 1].low not in {"a", "an", "the"}:
+        return None
+    if toks[p - 2].low not in {"on", "upon"}:
+        return None
+    if not any(t.low in {"was", "were", "had"} for t in toks[: p - 2]):
+        return None
+    return found._replace(kind=S, subject=None, verb=None, action=None)
+
+
 def _plan_as_subject(clause: Clause, found: Analysis) -> Analysis | None:
     # "The firm's plans to close the mill were opposed by unions": about the plan.
     toks = clause.toks
@@ -204,6 +219,23 @@ RULES: tuple[KindRule, ...] = (
             Example(
                 "The council said its plans to build two schools would go ahead.\n",
                 "plans to build",
+                None,
+            ),
+        ),
+    ),
+    KindRule(
+        "plan.elected-on",
+        "a past 'was elected on a promise to ...': a statement of what happened",
+        _elected_on,
+        (
+            Example(
+                "The report said Okafor was elected in 2022 on a promise to cut bus fares.\n",
+                "promise to cut",
+                S,
+            ),
+            Example(
+                "Okafor said the council had a plan to cut bus fares by May.\n",
+                "plan to cut",
                 None,
             ),
         ),
