@@ -132,11 +132,12 @@ def absolute_cuts(toks: Sequence[Tok]) -> list[int]:
     part of the same plan ("will begin on 2 October, with teams visiting the worst-hit
     areas first")."""
     n = len(toks)
+    last_comma = max((j for j in range(n - 1) if toks[j].text in {",", ";"}), default=-1)
     out: list[int] = []
     for k in range(1, n - 3):
         if toks[k - 1].text != "," or toks[k].low != "with" or absolute_verb(toks, k + 1) < 0:
             continue
-        if any(t.text in {",", ";"} for t in toks[k + 1 : n - 1]):
+        if last_comma > k:
             continue  # ", with 48 teams taking part, from 11 June": the main clause goes on
         out.append(k + 1)
     return out
