@@ -101,7 +101,9 @@ def test_pieces_are_ordered_disjoint_and_inside(words: list[str]) -> None:
     toks = TokenIndex(text).slice(0, len(text))
     got = pieces(toks)
     assert all(0 <= a < b <= len(toks) for a, b, _ in got)
-    assert all(b1 <= a2 for (_, b1, _), (a2, _, _) in pairwise(got))
+    # pieces follow one another; an embedded relative lies inside one of them
+    for (_, b1, _), (a2, b2, _) in pairwise(got):
+        assert b1 <= a2 or any(a <= a2 and b2 <= b for a, b, _ in got if (a, b) != (a2, b2))
 
 
 def test_and_with_a_new_subject_and_modal_is_a_second_claim() -> None:
@@ -207,3 +209,14 @@ def test_an_absolute_the_main_clause_runs_past_is_not_cut() -> None:
     )
     cup = find(claims, "will be staged")
     assert "11 June" in cup.text
+
+
+def test_an_embedded_relative_schedule_is_a_claim_inside_its_sentence() -> None:
+    claims = run(
+        "New bus routes through the tunnel, which will be free for the first year, will "
+        "also launch the same day.\n"
+    )
+    whole = find(claims, "will also launch the same day")
+    assert whole.text.startswith("New bus routes")
+    (free,) = [c for c in claims if c.text == "which will be free for the first year"]
+    assert free.kind is ClaimKind.COMMITMENT

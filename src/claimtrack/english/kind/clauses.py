@@ -200,7 +200,10 @@ def pieces(toks: Sequence[Tok]) -> list[tuple[int, int, bool]]:
     (:func:`lead_end`); the flag says the piece is an absolute clause (it shares the
     kind of the piece before it)."""
     absolute = set(absolute_cuts(toks))
-    starts = sorted({lead_end(toks), *schedule_cuts(toks, relative=True), *absolute})
+    cuts = set(schedule_cuts(toks, relative=True))
+    embedded = [(k, e) for k, e in _embedded_relatives(toks) if k in cuts]
+    cuts -= {k for k, _ in embedded}
+    starts = sorted({lead_end(toks), *cuts, *absolute})
     out: list[tuple[int, int, bool]] = []
     for idx, a in enumerate(starts):
         b = starts[idx + 1] if idx + 1 < len(starts) else len(toks)
@@ -211,4 +214,28 @@ def pieces(toks: Sequence[Tok]) -> list[tuple[int, int, bool]]:
                 b -= 1
         if b > a:
             out.append((a, b, a in absolute))
+    # "New routes, which will be free for a year, will launch the same day": the whole
+    # sentence and, inside it, the relative's own schedule.
+    out.extend((k, e, False) for k, e in embedded)
+    return out
+
+
+def _embedded_relatives(toks: Sequence[Tok]) -> list[tuple[int, int]]:
+    """ ", which will ...," ranges closed by a comma that the main clause's own modal
+    follows ("routes, which will be free, will launch"): (start of "which", end)."""
+    n = len(toks)
+    out: list[tuple[int, int]] = []
+    for k in range(1, n - 2):
+        if toks[k - 1].text != "," or toks[k].low != "which" or toks[k + 1].low not in _FUTURE:
+            continue
+        for e in range(k + 2, min(n - 1, k + 2 + 2 * _REACH)):
+            if toks[e].text in {";", ":"} or toks[e].text in _DASHES:
+                break
+            if toks[e].text == ",":
+                nxt = e + 1
+                while nxt < n and toks[nxt].low in {"also", "then", "now", "still"}:
+                    nxt += 1
+                if nxt < n and toks[nxt].low in _MODALS:
+                    out.append((k, e))
+                break
     return out
