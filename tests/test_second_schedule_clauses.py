@@ -220,3 +220,21 @@ def test_an_embedded_relative_schedule_is_a_claim_inside_its_sentence() -> None:
     assert whole.text.startswith("New bus routes")
     (free,) = [c for c in claims if c.text == "which will be free for the first year"]
     assert free.kind is ClaimKind.COMMITMENT
+
+
+def test_a_second_dated_object_of_one_verb_is_a_second_claim() -> None:
+    claims = run(
+        "Kestrel Air said it will start Leeds-Oslo flights from 1 July and the "
+        "Leeds-Bergen service from 2 July.\n"
+    )
+    oslo = find(claims, "Leeds-Oslo flights from 1 July")
+    bergen = find(claims, "Leeds-Bergen service from 2 July")
+    assert oslo is not bergen and "Bergen" not in oslo.text
+    assert bergen.kind is ClaimKind.COMMITMENT
+    assert bergen.due is not None and bergen.due.start is not None
+    assert bergen.due.start.day == 2
+
+
+def test_a_dated_and_clause_with_its_own_modal_is_left_to_the_clause_rules() -> None:
+    claims = run("The depot closes on 1 July and it will reopen in May, the owners said.\n")
+    assert not any("kind.coordinated" in c.rules for c in claims)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..lexicon import DETERMINERS, QUANTITY_NOUNS
 from ..text import Tok
-from .words import AUX, VERB_FORMS, words
+from .words import AUX, DATE_WORDS, VERB_FORMS, words
 
 __all__ = [
     "absolute_cuts",
@@ -127,10 +127,8 @@ def absolute_verb(toks: Sequence[Tok], k: int) -> int:
     return -1
 
 
-def absolute_cuts(toks: Sequence[Tok]) -> list[int]:
-    """Where ", with X VERB-ing ..." starts a clause of its own (after "with"): a second
-    part of the same plan ("will begin on 2 October, with teams visiting the worst-hit
-    areas first")."""
+def _with_cuts(toks: Sequence[Tok]) -> list[int]:
+    """Where ", with X VERB-ing ..." starts a clause of its own (after "with")."""
     n = len(toks)
     last_comma = max((j for j in range(n - 1) if toks[j].text in {",", ";"}), default=-1)
     out: list[int] = []
@@ -141,6 +139,37 @@ def absolute_cuts(toks: Sequence[Tok]) -> list[int]:
             continue  # ", with 48 teams taking part, from 11 June": the main clause goes on
         out.append(k + 1)
     return out
+
+
+_DATE_PREPS = frozenset({"from", "on", "in", "by", "until", "before"})
+
+
+def _dated_phrase(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """A date preposition then a date word or number within ``toks[a:b]``."""
+    for j in range(max(0, a), min(len(toks) - 1, b)):
+        if toks[j].low in _DATE_PREPS:
+            nxt = toks[j + 1]
+            if nxt.low in DATE_WORDS or nxt.text[:1].isdigit():
+                return True
+    return False
+
+
+def absolute_cuts(toks: Sequence[Tok]) -> list[int]:
+    """Where a part of the same plan starts: ", with X VERB-ing ..." when it ends the
+    sentence (after "with": "will begin on 2 October, with teams visiting the worst-hit
+    areas first"), and the second dated object of one verb ("will start flights to Oslo
+    from 1 July and the Bergen service from 2 July")."""
+    out = _with_cuts(toks)
+    n = len(toks)
+    for k in range(2, n - 3):
+        if toks[k].low != "and" or toks[k - 1].text == ",":
+            continue
+        if not _dated_phrase(toks, k - 5, k) or not _dated_phrase(toks, k + 1, k + 9):
+            continue
+        if any(t.low in AUX or t.low in _MODALS for t in toks[k + 1 : k + 9]):
+            continue  # "... on Monday and it will ...": a clause of its own
+        out.append(k + 1)
+    return sorted(out)
 
 
 def schedule_cuts(toks: Sequence[Tok], *, relative: bool = False) -> list[int]:
