@@ -17,6 +17,7 @@ from .words import words
 __all__ = ["RULES"]
 
 P = ClaimKind.PREDICTION
+_ENDURE = frozenset({"wait", "endure", "cope", "live", "suffer", "queue"})
 _OUTCOMES = words("outcome_verbs")
 
 
@@ -55,6 +56,22 @@ def _thing_ready(clause: Clause, found: Analysis) -> Analysis | None:
     return found._replace(kind=ClaimKind.STATEMENT, verb=None, action=None)
 
 
+def _must_wait(clause: Clause, found: Analysis) -> Analysis | None:
+    # The article's "Fans will have to wait even longer", "..., which must approve the
+    # venue": a consequence or a requirement it describes, nobody's undertaking.
+    toks, v = clause.toks, found.verb
+    if not clause.publisher or found.trigger != "obligation" or v is None or v >= len(toks):
+        return None
+    if toks[v].low in _ENDURE:
+        return found._replace(kind=ClaimKind.STATEMENT, verb=None, action=None)
+    subj = found.subject
+    if subj is not None and toks[subj[0]].low in {"which", "who"}:
+        return found._replace(kind=ClaimKind.STATEMENT, verb=None, action=None)
+    if subj is None and v >= 2 and toks[v - 2].low in {"which", "who"}:
+        return found._replace(kind=ClaimKind.STATEMENT, verb=None, action=None)
+    return None
+
+
 RULES: tuple[KindRule, ...] = (
     KindRule(
         "forecast.outcome",
@@ -86,6 +103,29 @@ RULES: tuple[KindRule, ...] = (
                 P,
             ),
             Example("The new wing is due to open in the spring.\n", "new wing", None),
+        ),
+    ),
+    KindRule(
+        "state.must-wait",
+        "the article's 'fans will have to wait', ', which must approve': no undertaking",
+        _must_wait,
+        (
+            Example(
+                "Supporters will have to wait even longer to see the new ground.\n",
+                "wait even longer",
+                ClaimKind.STATEMENT,
+                dropped=True,
+            ),
+            Example(
+                "The league said UEFA, which must approve the ground, had the papers.\n",
+                "which must approve",
+                None,
+            ),
+            Example(
+                "Councils will have to publish their plans by March.\n",
+                "publish their plans",
+                None,
+            ),
         ),
     ),
     KindRule(
