@@ -30,6 +30,7 @@ _READY_VERBS = words("readiness_verbs")
 _OFFERS = words("offer_verbs")
 _PREPARING = words("preparing_verbs")
 _PLAN_NOUNS = words("plan_nouns")
+_PLEDGING = words("pledging_cues")
 _FINITE = frozenset({"was", "were", "is", "are", "has", "have", "had"})
 _PRESSING = frozenset({"pressing", "pushing", "going", "moving", "getting", "cracking"})
 
@@ -186,6 +187,19 @@ def _elected_on(clause: Clause, found: Analysis) -> Analysis | None:
     return found._replace(kind=S, subject=None, verb=None, action=None)
 
 
+def _pledged_things(clause: Clause, found: Analysis) -> Analysis | None:
+    # "..., promising free bus travel and 500,000 jobs if it is voted in": the things
+    # promised, a commitment of the speaker (the condition aside).
+    toks = clause.toks
+    if clause.cue not in _PLEDGING or found.kind is not S or not toks or toks[0].low == "to":
+        return None
+    cond = found.condition
+    outside = [t for k, t in enumerate(toks) if cond is None or not cond[0] <= k < cond[1]]
+    if is_verbish(outside):
+        return None
+    return commitment(clause, found, "offer.pledged-things", 0, 0, subject=None)
+
+
 def _plan_as_subject(clause: Clause, found: Analysis) -> Analysis | None:
     # "The firm's plans to close the mill were opposed by unions": about the plan.
     toks = clause.toks
@@ -258,6 +272,24 @@ RULES: tuple[KindRule, ...] = (
             Example(
                 "The council said it plans to build two schools by 2028.\n",
                 "plans to build",
+                None,
+            ),
+        ),
+    ),
+    KindRule(
+        "offer.pledged-things",
+        "the things a pledge cue names ('promising free bus travel and 500 jobs if ...')",
+        _pledged_things,
+        (
+            Example(
+                "The party launched its manifesto, promising free bus travel for pupils and "
+                "500 new jobs if it is voted in.\n",
+                "free bus travel",
+                C,
+            ),
+            Example(
+                "The party launched its manifesto, saying free bus travel was affordable.\n",
+                "free bus travel",
                 None,
             ),
         ),
