@@ -314,6 +314,11 @@ RULES: tuple[KindRule, ...] = (
                 C,
             ),
             Example("The minister said the rebels will launch an attack.\n", "rebels", None),
+            Example(
+                "The council leader said the cabinet would vote on the land sale in January.\n",
+                "vote on the land sale",
+                C,
+            ),
         ),
     ),
 )
