@@ -195,8 +195,8 @@ def _pledged_things(clause: Clause, found: Analysis) -> Analysis | None:
         return None
     cond = found.condition
     outside = [t for k, t in enumerate(toks) if cond is None or not cond[0] <= k < cond[1]]
-    if is_verbish(outside):
-        return None
+    if any(t.low in AUX or (t.low.endswith("ed") and t.low in VERB_FORMS) for t in outside):
+        return None  # "promising that fares would fall", "after cracks forced": clauses
     return commitment(clause, found, "offer.pledged-things", 0, 0, subject=None)
 
 
@@ -290,6 +290,12 @@ RULES: tuple[KindRule, ...] = (
             Example(
                 "The party launched its manifesto, saying free bus travel was affordable.\n",
                 "free bus travel",
+                None,
+            ),
+            Example(
+                "The bridge will reopen by May, the mayor has promised, four months after "
+                "cracks forced its closure.\n",
+                "four months after",
                 None,
             ),
         ),
