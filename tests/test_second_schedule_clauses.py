@@ -238,3 +238,18 @@ def test_a_second_dated_object_of_one_verb_is_a_second_claim() -> None:
 def test_a_dated_and_clause_with_its_own_modal_is_left_to_the_clause_rules() -> None:
     claims = run("The depot closes on 1 July and it will reopen in May, the owners said.\n")
     assert not any("kind.coordinated" in c.rules for c in claims)
+
+
+def test_reported_and_it_was_is_a_second_reported_claim() -> None:
+    claims = run(
+        "The chair said the update reached him on Monday evening and it was too early "
+        "to judge the new date.\n"
+    )
+    second = find(claims, "too early to judge")
+    assert second.text.startswith("it was")
+    assert "Monday" not in second.text
+
+
+def test_a_quotation_keeps_and_they_clauses_whole() -> None:
+    claims = run('"Our members have waited for years and they have had enough," she said.\n')
+    assert len([c for c in claims if "had enough" in c.text or "waited" in c.text]) == 1

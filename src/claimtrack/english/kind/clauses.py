@@ -32,6 +32,8 @@ _I_AM = frozenset({"i'm", "i’m", "we're", "we’re"})
 _FEELINGS = words("preamble_feelings")
 _PREAMBLE_VERBS = words("preamble_verbs")
 _LEADS = frozenset({"after", "under", "following", "despite", "amid", "besides", "unlike"})
+_PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "there"})
+_FINITE = frozenset({"was", "is", "were", "are", "had", "has", "would", "could"})
 _REACH = 10  # tokens a second clause's modal may sit after its first word
 
 
@@ -172,12 +174,16 @@ def absolute_cuts(toks: Sequence[Tok]) -> list[int]:
     return sorted(out)
 
 
-def schedule_cuts(toks: Sequence[Tok], *, relative: bool = False) -> list[int]:
+def schedule_cuts(
+    toks: Sequence[Tok], *, relative: bool = False, reported: bool = False
+) -> list[int]:
     """Token indexes where a second schedule clause starts (its marker dropped).
 
     ``relative`` also cuts at ", which will" (the article's own "the site will become a
     terminal, which will cut the staff": a second schedule, "which" kept); reported
-    speech keeps its "which would" (a consequence the speaker draws, not a plan)."""
+    speech keeps its "which would" (a consequence the speaker draws, not a plan).
+    ``reported`` (indirect speech) also cuts "... and it was too early to say": a
+    second reported clause with its own pronoun subject (a quotation keeps it whole)."""
     cuts: list[int] = []
     n = len(toks)
     for k in range(1, n - 2):
@@ -202,6 +208,14 @@ def schedule_cuts(toks: Sequence[Tok], *, relative: bool = False) -> list[int]:
             cuts.append(k + 3 if k + 3 < n and toks[k + 2].low in {"time", "point"} else k + 2)
         elif not relative and low == "and" and prev != "," and _elided_will(toks, k):
             cuts.append(k + 1)  # "is talking to the council and will tell fans": a second act
+        elif (
+            reported
+            and low == "and"
+            and prev != ","
+            and toks[k + 1].low in _PRONOUN_SUBJECTS
+            and toks[k + 2].low in _FINITE
+        ):
+            cuts.append(k + 1)  # "said the update came late and it was too early to say"
         elif low == "and" and toks[k + 1].low in {"given", "considering"}:
             cuts.append(k + 1)  # "... before it opens and given the delays, that will be ..."
         elif comma and low == "when" and _modal_ahead(toks, k + 1, _FUTURE):
