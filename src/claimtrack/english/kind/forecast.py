@@ -17,6 +17,8 @@ from .words import words
 __all__ = ["RULES"]
 
 P = ClaimKind.PREDICTION
+_REACH_VERBS = frozenset({"meet", "hit", "miss", "reach", "achieve", "exceed", "surpass"})
+_TARGETS = frozenset({"target", "targets", "goal", "goals", "forecast", "forecasts"})
 _ENDURE = frozenset({"wait", "endure", "cope", "live", "suffer", "queue"})
 _OUTCOMES = words("outcome_verbs")
 
@@ -27,8 +29,18 @@ def _outcome(clause: Clause, found: Analysis) -> Analysis | None:
         return None
     if found.trigger not in {"future", "reported"}:
         return None
-    v = past_adverbs(clause.toks, found.verb)
-    if v < len(clause.toks) and clause.toks[v].low in _OUTCOMES:
+    toks = clause.toks
+    v = past_adverbs(toks, found.verb)
+    if v < len(toks) and toks[v].low in _OUTCOMES:
+        return found._replace(kind=P)
+    # The article's or a commentator's "the UK will meet its target": an outcome (an
+    # office-holder's "the city would meet its share" stays an undertaking).
+    reaches = v < len(toks) and toks[v].low in _REACH_VERBS
+    if (
+        reaches
+        and (clause.publisher or not clause.authority)
+        and any(t.low in _TARGETS for t in toks[v + 1 : v + 6])
+    ):
         return found._replace(kind=P)
     return None
 
@@ -87,6 +99,21 @@ RULES: tuple[KindRule, ...] = (
             Example(
                 '"The new route will start in May," the chief executive said.\n',
                 "start in May",
+                None,
+            ),
+            Example(
+                "It means the country will meet its target to end coal power in 2026.\n",
+                "meet its target",
+                P,
+            ),
+            Example(
+                '"We will meet our target of 500 homes," the mayor said.\n',
+                "meet our target",
+                None,
+            ),
+            Example(
+                "The mayor of Kelso said Kelso would meet its share of the target.\n",
+                "meet its share",
                 None,
             ),
         ),
