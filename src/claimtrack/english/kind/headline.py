@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ...model import ClaimKind
 from .analysis import Analysis, build
-from .common import has_date
+from .common import DATE_NOUNS, has_date
 from .engine import Clause, Example, KindRule
 from .grammar import is_verbish
 from .words import AUX, words
@@ -21,7 +21,6 @@ C = ClaimKind.COMMITMENT
 _VERBS = words("headline_schedule_verbs")
 _NOUNS = words("schedule_nouns")
 _DATE_CUES = words("date_setting_cues")
-_DATE_NOUNS = frozenset({"date", "dates", "timetable", "schedule", "deadline"})
 _DEADLINES = frozenset({"deadline", "ultimatum"})
 _EVENTS = words("headline_event_nouns")
 _CLAUSE_START = frozenset({"as", "that", "which", "when", "after", "because", "while"})
@@ -86,7 +85,7 @@ def _confirmed_date(clause: Clause, found: Analysis) -> Analysis | None:
     if clause.cue not in _DATE_CUES or found.kind is not ClaimKind.STATEMENT:
         return None
     for t in toks[:8]:
-        if t.low in _DATE_NOUNS:
+        if t.low in DATE_NOUNS:
             return build(toks, C, "headline.confirmed-date", None, True, 0, found.condition, None)
         if t.low in AUX or t.low in _CLAUSE_START or not t.is_word:
             return None  # the object ended before a date: "confirmed the manager had left"

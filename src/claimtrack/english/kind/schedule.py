@@ -14,15 +14,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...model import ClaimKind
-from ..lexicon import DELIVERABLE_STATES, DETERMINERS, QUANTITY_VERBS
+from ..lexicon import DELIVERABLE_STATES, QUANTITY_VERBS
 from ..text import Tok
 from .analysis import Analysis
-from .common import commitment, has_date, hedged, past_adverbs, quantity_subject
+from .common import (
+    bare_verb,
+    commitment,
+    has_date,
+    hedged,
+    past_adverbs,
+    quantity_subject,
+)
 from .engine import Clause, Example, KindRule
 from .grammar import is_participle, next_content
 from .words import AUX, VERB_FORMS, words
 
-__all__ = ["RULES", "bare_verb", "decided_before", "schedule_act"]
+__all__ = ["RULES", "decided_before", "schedule_act"]
 
 C = ClaimKind.COMMITMENT
 _ACTS = words("schedule_acts")
@@ -38,15 +45,9 @@ _PAST_MARKS = frozenset({"ago", "last", "yesterday", "earlier", "since"})
 _LEAD_WORDS = frozenset({"with", "without", "after", "before", "since", "as", "in", "on", "at"})
 _ANNOUNCING = words("date_setting_cues")
 _DATE_FIXING = words("date_fixing_participles")
-_DATE_NOUNS = frozenset({"date", "dates", "timetable", "schedule", "deadline"})
 _READY_LIKE = frozenset({"ready", "due", "set", "able", "likely", "going", "have", "has"})
 _BE = frozenset({"is", "are", "was", "were", "be"})
 _STATES = DELIVERABLE_STATES | {"subject", "up", "able", "closed", "shut"}
-
-
-def bare_verb(tok: Tok) -> bool:
-    """Whether ``tok`` can be the verb of "to ...": a lower-case word, no article."""
-    return tok.is_word and not tok.is_cap and tok.low not in DETERMINERS
 
 
 def _question(toks: Sequence[Tok]) -> bool:
