@@ -253,3 +253,11 @@ def test_reported_and_it_was_is_a_second_reported_claim() -> None:
 def test_a_quotation_keeps_and_they_clauses_whole() -> None:
     claims = run('"Our members have waited for years and they have had enough," she said.\n')
     assert len([c for c in claims if "had enough" in c.text or "waited" in c.text]) == 1
+
+
+def test_a_headline_of_two_clauses_joined_by_as_is_two_claims() -> None:
+    claims = run("Bus drivers threaten strike as union sets Friday deadline\n\nTalks failed.\n")
+    threat = find(claims, "threaten strike")
+    deadline = find(claims, "union sets Friday deadline")
+    assert threat is not deadline
+    assert threat.kind is ClaimKind.COMMITMENT and deadline.kind is ClaimKind.DEMAND

@@ -45,7 +45,7 @@ from .attribution import (
 from .due import Choice as DueChoice
 from .due import DueContext
 from .due import choose as choose_due
-from .kind.clauses import absolute_cuts, preamble_end, schedule_cuts
+from .kind.clauses import absolute_cuts, headline_pieces, preamble_end, schedule_cuts
 from .kind.clauses import pieces as clause_pieces
 from .kind.headline import keeps_headline_demand
 from .kind.provenance import attribution_rule, claim_rules, kind_rule
@@ -1291,7 +1291,7 @@ class EnglishExtractor:
         if len(toks) < 3:
             return
         prev: int | None = None  # the unit an absolute clause shares its kind with
-        for pa, pb, absolute in clause_pieces(toks) if not headline else [(0, len(toks), False)]:
+        for pa, pb, absolute in headline_pieces(toks) if headline else clause_pieces(toks):
             piece = toks[pa:pb]
             found = analyse(piece, publisher=True, headline=headline)
             head = prev if absolute and found.kind is ClaimKind.STATEMENT else None

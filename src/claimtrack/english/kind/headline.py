@@ -9,6 +9,7 @@ the guideline annotates unattributed schedules and plans, not the article's own 
 from __future__ import annotations
 
 from ...model import ClaimKind
+from ..lexicon import ANIMATE_NOUNS
 from .analysis import Analysis, build
 from .common import DATE_NOUNS, has_date
 from .engine import Clause, Example, KindRule
@@ -42,6 +43,31 @@ def _schedule_headline(clause: Clause, found: Analysis) -> Analysis | None:
         if any(t.low in _DEADLINES for t in rest[:4]):
             return None  # "Regulator sets March deadline": others must act (a demand)
         return build(toks, C, "headline.schedule-verb", (0, i), False, i, found.condition, None)
+    return None
+
+
+def _threat_headline(clause: Clause, found: Analysis) -> Analysis | None:
+    # "Lecturers threaten walkout": a conditional undertaking of the subject.
+    toks = clause.toks
+    if not (clause.headline and clause.publisher) or found.kind is not ClaimKind.STATEMENT:
+        return None
+    for i in range(1, min(len(toks) - 1, 6)):
+        if toks[i].low not in {"threaten", "threatens"}:
+            continue
+        head = toks[i - 1].low
+        people = (
+            head in ANIMATE_NOUNS
+            or head.endswith(("ers", "ors", "ists"))
+            or head
+            in {
+                "staff",
+                "union",
+                "unions",
+            }
+        )
+        if is_verbish(toks[:i]) or not people:
+            return None  # "Floods threaten homes": a danger, nobody's threat
+        return build(toks, C, "headline.threat", (0, i), False, i, found.condition, None)
     return None
 
 
@@ -106,6 +132,23 @@ RULES: tuple[KindRule, ...] = (
             Example(
                 "Council sets date for vote on harbour plan\n\nThe vote will be held in May.\n",
                 "Council sets date",
+                None,
+            ),
+        ),
+    ),
+    KindRule(
+        "headline.threat",
+        "a headline threat ('Lecturers threaten walkout'): the subject's conditional act",
+        _threat_headline,
+        (
+            Example(
+                "Bus drivers threaten strike over rotas\n\nThe union said talks failed.\n",
+                "threaten strike",
+                C,
+            ),
+            Example(
+                "Floods threaten homes in the valley\n\nThe river rose overnight.\n",
+                "threaten homes",
                 None,
             ),
         ),
