@@ -68,7 +68,12 @@ def schedule_act(toks: Sequence[Tok], v: int) -> bool:
     low = toks[v].low
     if low == "be":
         k = past_adverbs(toks, v + 1)
-        return k < len(toks) and toks[k].low in _PARTICIPLES
+        if k >= len(toks):
+            return False
+        after = toks[k].low
+        if after.endswith("ing"):  # "would be opening", "be arriving"
+            return after[:-3] in _ACTS or after[:-3] + "e" in _ACTS
+        return after in _PARTICIPLES
     return low in _ACTS
 
 
@@ -92,7 +97,7 @@ def _outcome(toks: Sequence[Tok], found: Analysis) -> bool:
     if low == "be":
         k = next_content(toks, v + 1)
         after = toks[k].low if k < n else ""
-        return not (is_participle(after) or after in _STATES)
+        return not (is_participle(after) or after in _STATES or schedule_act(toks, v))
     return False
 
 
@@ -315,6 +320,11 @@ RULES: tuple[KindRule, ...] = (
                 C,
             ),
             Example("The minister said the rebels will launch an attack.\n", "rebels", None),
+            Example(
+                "The studio said the film would be arriving in cinemas next spring.\n",
+                "arriving in cinemas",
+                C,
+            ),
             Example(
                 "The council leader said the cabinet would vote on the land sale in January.\n",
                 "vote on the land sale",
