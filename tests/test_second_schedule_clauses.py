@@ -261,3 +261,18 @@ def test_a_headline_of_two_clauses_joined_by_as_is_two_claims() -> None:
     deadline = find(claims, "union sets Friday deadline")
     assert threat is not deadline
     assert threat.kind is ClaimKind.COMMITMENT and deadline.kind is ClaimKind.DEMAND
+
+
+def test_a_comma_splice_in_a_quotation_is_two_claims() -> None:
+    claims = run(
+        '"We are pleased that the first stops will be opening soon, our crews have been '
+        'working hard to get them ready," the contractor said.\n'
+    )
+    stops = find(claims, "first stops will be opening soon")
+    assert "crews" not in stops.text
+    assert stops.kind is ClaimKind.COMMITMENT
+
+
+def test_an_apposition_is_no_comma_splice() -> None:
+    claims = run('"The plan, our biggest yet, is ready," the director said.\n')
+    assert len(claims) == 1

@@ -2306,7 +2306,7 @@ def _split_pieces(
             and toks[k + 1].text in OPEN_MARKS
         ):
             cuts[k + 1] = 0
-    for k in schedule_cuts(toks, reported=not direct):
+    for k in schedule_cuts(toks, reported=not direct, quoted=direct):
         cuts.setdefault(k, 0)  # ", while the rest will ...": a second schedule
     coord_cuts = [*_coordination(toks, bare_and=not direct), *absolute_cuts(toks)]
     elided: set[int] = set()

@@ -175,8 +175,25 @@ def absolute_cuts(toks: Sequence[Tok]) -> list[int]:
     return sorted(out)
 
 
+def _spliced(toks: Sequence[Tok], k: int) -> bool:
+    """A comma splice at ``k``: a clause with a modal or finite verb before the comma,
+    and a possessive- or determiner-led subject of up to five words then an auxiliary
+    after it ("..., our teams have been working hard")."""
+    if toks[k].low not in {"our", "my", "their", "the", "its"}:
+        return False
+    if not any(t.low in _MODALS or t.low in {"is", "are", "was", "were"} for t in toks[:k]):
+        return False
+    for j in range(k + 1, min(len(toks), k + 6)):
+        low = toks[j].low
+        if low in {"have", "has", "are", "is", "were", "was", "will"}:
+            return j > k + 1
+        if not toks[j].is_word:
+            return False
+    return False
+
+
 def schedule_cuts(
-    toks: Sequence[Tok], *, relative: bool = False, reported: bool = False
+    toks: Sequence[Tok], *, relative: bool = False, reported: bool = False, quoted: bool = False
 ) -> list[int]:
     """Token indexes where a second schedule clause starts (its marker dropped).
 
@@ -184,7 +201,8 @@ def schedule_cuts(
     terminal, which will cut the staff": a second schedule, "which" kept); reported
     speech keeps its "which would" (a consequence the speaker draws, not a plan).
     ``reported`` (indirect speech) also cuts "... and it was too early to say": a
-    second reported clause with its own pronoun subject (a quotation keeps it whole)."""
+    second reported clause with its own pronoun subject (a quotation keeps it whole).
+    ``quoted`` (a quotation) cuts a comma splice: ", our crews have worked hard"."""
     cuts: list[int] = []
     n = len(toks)
     for k in range(1, n - 2):
@@ -217,6 +235,8 @@ def schedule_cuts(
             and toks[k + 2].low in _FINITE
         ):
             cuts.append(k + 1)  # "said the update came late and it was too early to say"
+        elif quoted and comma and _spliced(toks, k):
+            cuts.append(k)  # "the first stops will open soon, our crews have worked hard"
         elif low == "and" and toks[k + 1].low in {"given", "considering"}:
             cuts.append(k + 1)  # "... before it opens and given the delays, that will be ..."
         elif comma and low == "when" and _modal_ahead(toks, k + 1, _FUTURE):

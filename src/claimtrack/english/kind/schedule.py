@@ -121,7 +121,8 @@ def _authority_future(clause: Clause, found: Analysis) -> Analysis | None:
         return None
     if _outcome(toks, found) or hedged(toks, v):
         return None
-    if not (has_date(toks[v:]) or clause.cue in _ANNOUNCING):
+    progressive = toks[v].low == "be"  # "the first stations will be opening soon"
+    if not (has_date(toks[v:]) or clause.cue in _ANNOUNCING or progressive):
         return None  # undated and merely said: "X will launch an attack" may be a guess
     return found._replace(kind=C)
 
@@ -323,6 +324,11 @@ RULES: tuple[KindRule, ...] = (
             Example(
                 "The studio said the film would be arriving in cinemas next spring.\n",
                 "arriving in cinemas",
+                C,
+            ),
+            Example(
+                '"The first stops will be opening soon," the contractor said.\n',
+                "will be opening soon",
                 C,
             ),
             Example(
