@@ -16,6 +16,7 @@ here pick the one that modifies the promised act.  Two ordered groups of named r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -38,6 +39,10 @@ _DEADLINE_WORDS = frozenset({"before", "until", "till", "by"})
 _HEDGES = ("at least ", "at the earliest ", "no earlier than ")
 _SAME_DAY = frozenset(
     {"the same day", "on the same day", "that day", "on that day", "the same date", "that date"}
+)
+_LATER = re.compile(
+    r"^(?:(?:a|one|two|three|four|five|six|seven|ten|\d+) (?:days?|weeks?|months?) later"
+    r"|(?:on )?the (?:next|following) (?:day|week|month))$"
 )
 _UNITS = frozenset({"minute", "hour", "day", "week", "fortnight", "month", "year", "decade"})
 _CLAUSE_BREAKS = ("; ", " – ", " — ", " - ", ", but ", ", while ", ", although ", ", though ")
@@ -236,6 +241,26 @@ def _breaks(text: str) -> bool:
     return any(b in text for b in _CLAUSE_BREAKS)
 
 
+def _later(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    # "a friendly on 28 March and a warm-up game three days later": later than the day
+    # the article gave last, not than its publication.
+    last = ctx.previous
+    if last is None or last.start is None or last.end is None:
+        return None
+    for c in cands:
+        w = c.window
+        if not _LATER.match(c.phrase) or w.start is None or w.end is None:
+            continue
+        ref = w.reference
+        if ref is None:
+            return None
+        base = ref.replace(hour=0, minute=0, second=0, microsecond=0)
+        start = last.start + (w.start - base)
+        shifted = attrs.evolve(w, start=start, end=start + (w.end - w.start))
+        return Choice(shifted, "", 0.6)
+    return None
+
+
 def _after_verb(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
     # The phrase attached to the act's verb: after it, in its clause ("will close the
     # ward, which opened last year, by March").
@@ -285,6 +310,20 @@ PICK_RULES: tuple[Rule[Callable[[Sequence[Candidate], DueContext], Choice | None
             ),
         ),
         "'the same day', 'that day': the day the article gave last, or a date beside it",
+    ),
+    Rule(
+        "due.later",
+        _later,
+        (
+            _example(
+                "due.later",
+                "The Kelby bridge will open on 14 April, the council said. A second "
+                "crossing will open three days later, the council said.",
+                "A second crossing will open three days later",
+                "three days later",
+            ),
+        ),
+        "'three days later', 'the next day': after the day the article gave last",
     ),
     Rule(
         "due.negated-deadline",
