@@ -39,6 +39,7 @@ from .attribution import (
     dash_dateline,
     is_dateline,
     nominal_cue,
+    participle_subject,
     relative_antecedent,
     role_apposition,
 )
@@ -1032,7 +1033,7 @@ class EnglishExtractor:
             if low == "according" and nxt == "to":
                 cue = self._according(toks, i)
             elif low in PARTICIPLE_CUES and prev == ",":
-                subj = _np_forward(toks, 0, i - 1)
+                subj = participle_subject(toks, i - 1) or _np_forward(toks, 0, i - 1)
                 mentions = self._mentions(toks, subj[0], subj[1]) if subj else []
                 if not mentions and self.speakers.last_speaker is not None:
                     mentions = [Mention(self.speakers.last_speaker, 0.6)]
