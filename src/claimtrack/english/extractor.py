@@ -46,6 +46,8 @@ from .attribution import (
 from .due import Choice as DueChoice
 from .due import DueContext
 from .due import choose as choose_due
+from .kind.clauses import absolute_cuts, preamble_end, schedule_cuts
+from .kind.clauses import pieces as clause_pieces
 from .kind.headline import keeps_headline_demand
 from .kind.provenance import attribution_rule, claim_rules, kind_rule
 from .kinds import AUX, VERB_FORMS, Analysis, analyse, is_verbish, skip_time_adverbial
@@ -1289,15 +1291,26 @@ class EnglishExtractor:
     ) -> None:
         if len(toks) < 3:
             return
-        found = analyse(toks, publisher=True, headline=headline)
-        if found.kind is ClaimKind.STATEMENT or (
-            found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found)
-        ):
-            return
-        a, b = _trim(self.text, toks[0].start, toks[-1].end)
-        if b > a:
-            mode = "headline" if headline else "publisher"
-            self.units.append(_Unit(a, b, self.publisher_mention, mode, sentence, confidence=0.55))
+        prev: int | None = None  # the unit an absolute clause shares its kind with
+        for pa, pb, absolute in clause_pieces(toks) if not headline else [(0, len(toks), False)]:
+            piece = toks[pa:pb]
+            found = analyse(piece, publisher=True, headline=headline)
+            head = prev if absolute and found.kind is ClaimKind.STATEMENT else None
+            if len(piece) < 3 or (
+                head is None
+                and (
+                    found.kind is ClaimKind.STATEMENT
+                    or (found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found))
+                )
+            ):
+                continue
+            a, b = _trim(self.text, piece[0].start, piece[-1].end)
+            if b > a:
+                mode = "headline" if headline else "publisher"
+                unit = _Unit(a, b, self.publisher_mention, mode, sentence, confidence=0.55)
+                unit.head = head
+                prev = len(self.units)
+                self.units.append(unit)
 
     def _complement(
         self,
@@ -2294,14 +2307,17 @@ def _split_pieces(
             and toks[k + 1].text in OPEN_MARKS
         ):
             cuts[k + 1] = 0
-    coord_cuts = _coordination(toks, bare_and=not direct)
+    for k in schedule_cuts(toks):
+        cuts.setdefault(k, 0)  # ", while the rest will ...": a second schedule
+    coord_cuts = [*_coordination(toks, bare_and=not direct), *absolute_cuts(toks)]
     elided: set[int] = set()
     that_at: set[int] = set()
     if not direct:
         _reported_conjuncts(toks, cuts, elided, that_at)
     for c in coord_cuts:
         cuts.setdefault(c, 0)
-    starts = sorted({0, *cuts})
+    lead = preamble_end(toks) if direct else 0  # "I'm pleased to confirm that ..."
+    starts = sorted({lead, *(c for c in cuts if c > lead)})
     coord_set = set(coord_cuts) | elided
     pieces: list[tuple[int, int, frozenset[str], int | None]] = []
     last_plain: int | None = None
