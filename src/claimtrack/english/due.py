@@ -24,7 +24,17 @@ import attrs
 from ..model import Grain, TimeWindow
 from .rulebook import Example, Rule, first
 
-__all__ = ["PICK_RULES", "SKIP_RULES", "Candidate", "Choice", "DueContext", "choose"]
+__all__ = [
+    "PICK_RULES",
+    "SENTENCE_RULES",
+    "SKIP_RULES",
+    "Candidate",
+    "Choice",
+    "DueContext",
+    "choose",
+    "from_sentence",
+    "needs_sentence",
+]
 
 _VERB_BEFORE = frozenset({"to", "will", "would", "could", "may", "might", "can", "not", "'ll"})
 _WEEKDAYS = frozenset(
@@ -402,3 +412,89 @@ def choose(windows: Sequence[tuple[tuple[int, int], TimeWindow]], ctx: DueContex
     if not window.resolved:
         return attrs.evolve(choice, confidence=0.3)
     return choice
+
+
+#: What links a claim to a time phrase before it in its sentence: "set for 10 August,
+#: when the club will host ...", "by early May, at which time ...".
+_ANCHORS = re.compile(r"(?:,|—|–)\s*(?:when|at which time|by which time|by then|then)\s*$", re.I)
+_LEAD = re.compile(r"^\W*([^,;:]{3,40}),\s")
+
+
+def needs_sentence(prefix: str, claim_head: str = "") -> bool:
+    """Whether the sentence before a claim with no window of its own may give it one:
+    a sentence-initial time phrase with its comma, or an anchor (", when", ", at which
+    time") just before the claim.  Cheap: decides whether to read times at all."""
+    if claim_head[:5].lower() == "when ":
+        return True
+    return bool(_ANCHORS.search(prefix) or _LEAD.match(prefix))
+
+
+def from_sentence(
+    prefix: str,
+    windows: Sequence[tuple[tuple[int, int], TimeWindow]],
+    claim_head: str,
+    reparse: Callable[[str], TimeWindow | None] | None = None,
+) -> Choice | None:
+    """The due of a claim with no time phrase of its own, from the part of its sentence
+    before it (``prefix``, read into ``windows``): the phrase an anchor points back to
+    ("set for 10 August, when the club will host ...": 10 August; "by early May, at
+    which time": early May), else a time phrase opening the sentence, which scopes over
+    every clause after it ("On 30 September the plant will close, and coal will end")."""
+    anchored = _ANCHORS.search(prefix) or claim_head.lower().startswith("when ")
+    if anchored and windows:
+        (ws, we), window = windows[-1]
+        if not prefix[we:].strip(" ,—–").lower() or _ANCHORS.match(prefix[we:]):
+            # "by early May, at which time": the time is early May, not the run-up to it.
+            phrase = prefix[ws:we].strip()
+            first_word, _, rest = phrase.partition(" ")
+            if reparse is not None and rest and first_word.lower() in _DEADLINE_WORDS:
+                point = reparse("in " + rest) or reparse(rest)
+                if point is not None:
+                    window = attrs.evolve(point, text=rest)
+            return Choice(window, "due.anchor", 0.6)
+    lead = _LEAD.match(prefix)
+    if lead and windows:
+        (ws, we), window = windows[0]
+        if ws <= lead.start(1) + 3 and we >= lead.end(1) - 1:
+            return Choice(window, "due.sentence-lead", 0.6)
+    return None
+
+
+#: The sentence's own rules (see :func:`from_sentence`), for the record of names.
+SENTENCE_RULES: tuple[Rule[Callable[..., Choice | None]], ...] = (
+    Rule(
+        "due.anchor",
+        from_sentence,
+        (
+            _example(
+                "due.anchor",
+                "The club has announced its return to the stadium, set for 10 August, when "
+                "the club will host the annual cup.",
+                "when the club will host the annual cup",
+                "for 10 August",
+            ),
+            _example(
+                "due.anchor",
+                "FIFA will inspect all 16 stadiums by early May, at which time some pitches "
+                "will start to be converted to grass.",
+                "some pitches will start to be converted",
+                "early May",
+            ),
+        ),
+        "', when ...', ', at which time ...': the time phrase the anchor points back to",
+    ),
+    Rule(
+        "due.sentence-lead",
+        from_sentence,
+        (
+            _example(
+                "due.sentence-lead",
+                "On 30 September, the old plant will close for good, and the use of coal in "
+                "the region will end.",
+                "the use of coal in the region will end",
+                "On 30 September",
+            ),
+        ),
+        "a time phrase opening the sentence scopes over every clause after it",
+    ),
+)

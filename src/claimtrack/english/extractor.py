@@ -44,8 +44,9 @@ from .attribution import (
     role_apposition,
 )
 from .due import Choice as DueChoice
-from .due import DueContext
+from .due import DueContext, needs_sentence
 from .due import choose as choose_due
+from .due import from_sentence as due_from_sentence
 from .kind.clauses import absolute_cuts, preamble_end, schedule_cuts
 from .kind.clauses import pieces as clause_pieces
 from .kind.headline import keeps_headline_demand
@@ -1816,6 +1817,25 @@ class EnglishExtractor:
                     return COUNTRY_OF[low]
         return None
 
+    def _due_from_sentence(
+        self, u: _Unit, base: int, clause: str, toks: Sequence[Tok]
+    ) -> DueChoice | None:
+        # A clause with no time phrase of its own: its sentence may give one before it.
+        lo = max(u.sentence[0], base - SENTENCE_CONTEXT)
+        prefix = self.text[lo:base]
+        if not needs_sentence(prefix, clause):
+            return None
+        try:
+            windows = self.context.find_windows(prefix, tense=_clause_tense(toks))
+        except Exception:  # a failing time grammar must not lose the claim itself
+            return None
+
+        def reparse(phrase: str) -> TimeWindow | None:
+            again = self.context.find_windows(phrase, tense=_clause_tense(toks))
+            return again[0][1] if again else None
+
+        return due_from_sentence(prefix, windows, clause, reparse)
+
     def _due(self, u: _Unit, found: Analysis, toks: Sequence[Tok]) -> DueChoice | None:
         if not toks:
             return None
@@ -1825,10 +1845,11 @@ class EnglishExtractor:
         if found.condition is not None:
             a, b = found.condition
             skip = (toks[a].start - base, toks[b - 1].end - base)
-        if not _may_hold_time(toks):
-            return None  # the time grammar is the costliest step: skip clauses with no hint
+        # The time grammar is the costliest step: clauses with no hint skip it.
+        windows: list[tuple[tuple[int, int], TimeWindow]] = []
         try:
-            windows = self.context.find_windows(clause, tense=_clause_tense(toks))
+            if _may_hold_time(toks):
+                windows = self.context.find_windows(clause, tense=_clause_tense(toks))
         except Exception:  # a failing time grammar must not lose the claim itself
             return None
         verb_at = -1
@@ -1840,6 +1861,8 @@ class EnglishExtractor:
             return again[0][1] if again else None
 
         picked = choose_due(windows, DueContext(clause, verb_at, skip, reparse, self._last_day))
+        if picked is None and u.sentence[0] < base:
+            picked = self._due_from_sentence(u, base, clause, toks)
         if picked is not None and picked.window.grain is Grain.DAY and picked.window.resolved:
             self._last_day = picked.window
         return picked
