@@ -37,8 +37,10 @@ from .attribution import (
     according_cue,
     cue_via,
     dash_dateline,
+    in_condition,
     is_dateline,
     nominal_cue,
+    noun_use,
     participle_subject,
     relative_antecedent,
     role_apposition,
@@ -1054,10 +1056,13 @@ class EnglishExtractor:
                 and prev not in _ELIDED_MODALS  # "would announce its grants": no speech yet
                 and not (prev in {"been", "being"} and low.endswith(("ed", "told")))
                 and not (prev in {"was", "were"} and low in _PASSIVE_TOLD)
+                and not noun_use(toks, i)  # "the prize-money pledge": a noun
             ):
                 # "his members had been told the bridge would reopen": a passive report
                 # inside the speaker's claim, not a new speaker.
                 cue = self._verb_cue(toks, i, out)
+                if cue is not None and out and in_condition(toks, i, cue.boundary):
+                    cue = None  # "... unless the federation guaranteed ...": the condition
                 if (
                     cue is not None
                     and cue.kind == "verb"
@@ -2125,6 +2130,8 @@ def _np_before_plain(toks: Sequence[Tok], end: int, lo: int) -> tuple[int, int] 
                 k -= 1
                 continue
             break
+        if t.low in AUX and not t.is_cap:
+            break  # "the union would campaign for ...": no subject holds an auxiliary
         if t.low in CLAUSE_WORDS or t.low in CUES or (t.low in VERB_FORMS and not t.is_cap):
             if t.low in VERB_FORMS and t.low not in CUES and _after_article(toks, k, lo):
                 k -= 1  # "a leading aid organisation": verb forms used as modifiers
@@ -2155,6 +2162,8 @@ def _np_before_plain(toks: Sequence[Tok], end: int, lo: int) -> tuple[int, int] 
         return None
     if toks[start].low in {"for", "of", "at", "from", "in", "to", "by", "on", "with"}:
         return None
+    if toks[start].low in {"whichever", "whoever", "whatever"}:
+        return None  # "whichever party wrote the price into law": nobody in particular
     if all(t.low in DETERMINERS for t in toks[start:end] if t.is_word):
         return None
     if toks[end - 1].low in _NEVER_SPEAKERS and not (

@@ -34,6 +34,7 @@ from .apposition import role_apposition
 from .cues import Cue, CueHost
 from .dateline import dash_dateline, is_dateline
 from .nominal import PRE_NOMINAL, nominal_cue
+from .nouns import in_condition, noun_use
 from .participle import participle_subject
 from .relative import relative_antecedent
 from .sources import CUE_ADVERBS, DOCUMENTS, source_words
@@ -48,8 +49,10 @@ __all__ = [
     "according_cue",
     "cue_via",
     "dash_dateline",
+    "in_condition",
     "is_dateline",
     "nominal_cue",
+    "noun_use",
     "participle_subject",
     "relative_antecedent",
     "role_apposition",
