@@ -120,6 +120,8 @@ def _verb_word(c: Candidate) -> bool | None:
 
 
 def _habit(c: Candidate) -> bool | None:
+    if c.ctx.clause[c.end :].lstrip().lower().startswith("deadline"):
+        return None  # "a Friday deadline" is one Friday
     words = c.phrase.split()
     before = c.before
     if (
@@ -184,6 +186,20 @@ def _past_clause(c: Candidate) -> bool | None:
 def _duration(c: Candidate) -> bool:
     words = c.phrase.split()
     return len(words) >= 2 and words[0] == "for" and words[-1].rstrip("s") in _UNITS
+
+
+def _as_deadline(choice: Choice, kept: Sequence[Candidate], ctx: DueContext) -> Choice:
+    # "sets a Friday deadline": the time runs from now to the end of that day.
+    for c in kept:
+        if c.window is choice.window and ctx.clause[c.end :].lstrip().lower().startswith(
+            "deadline"
+        ):
+            w = c.window
+            if w.reference is not None and w.start is not None and w.start > w.reference:
+                return attrs.evolve(
+                    choice, window=attrs.evolve(w, start=w.reference), rule="due.deadline-noun"
+                )
+    return choice
 
 
 def _example(rule: str, text: str, claim: str, due: str | None) -> Example:
@@ -400,6 +416,7 @@ def choose(windows: Sequence[tuple[tuple[int, int], TimeWindow]], ctx: DueContex
     if picked is not None:
         name, choice = picked
         choice = attrs.evolve(choice, rule=name)
+        choice = _as_deadline(choice, kept, ctx)
     elif conditional:
         # "nobody should be surprised if prices jump this spring": the condition's
         # window is the claim's only one.
@@ -460,8 +477,22 @@ def from_sentence(
     return None
 
 
-#: The sentence's own rules (see :func:`from_sentence`), for the record of names.
+#: The sentence's own rules (see :func:`from_sentence`), and the deadline noun.
 SENTENCE_RULES: tuple[Rule[Callable[..., Choice | None]], ...] = (
+    Rule(
+        "due.deadline-noun",
+        _as_deadline,
+        (
+            _example(
+                "due.deadline-noun",
+                "Union sets Friday deadline for pay talks\n\nStaff will strike next month, "
+                "the union said.",
+                "Union sets Friday deadline",
+                "Friday",
+            ),
+        ),
+        "'a Friday deadline': from now to the end of Friday",
+    ),
     Rule(
         "due.anchor",
         from_sentence,
