@@ -57,6 +57,8 @@ from .lexicon import (
     VERBS,
     WEAK_CUES,
 )
+from .segment import Context as SegmentContext
+from .segment import refine, split
 from .speakers import Mention, Speakers, split_names
 from .text import (
     CLOSE_MARKS,
@@ -433,6 +435,7 @@ class _Unit:
     addressee: tuple[int, int] | None = None  # absolute span of "urged X to"'s X
     confidence: float = 0.7
     via: str = ""  # the attribution rule that found the speaker (see provenance.py)
+    segs: tuple[str, ...] = ()  # the segmentation rules that drew its boundaries
 
 
 @attrs.define
@@ -1314,15 +1317,31 @@ class EnglishExtractor:
     ) -> None:
         if len(toks) < 3:
             return
-        found = analyse(toks, publisher=True, headline=headline)
-        if found.kind is ClaimKind.STATEMENT or (
-            found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found)
-        ):
-            return
-        a, b = _trim(self.text, toks[0].start, toks[-1].end)
-        if b > a:
-            mode = "headline" if headline else "publisher"
-            self.units.append(_Unit(a, b, self.publisher_mention, mode, sentence, confidence=0.55))
+        # Each clause the segmentation rules find is a claim of the article's own when
+        # it plans, forecasts or demands; one that shares the verb or subject of a kept
+        # clause ("... from 1 July and the second route from 2 July") is kept with it.
+        kept = -1
+        for piece in split(toks, SegmentContext(publisher=True, headline=headline)):
+            ptoks = toks[piece.start : piece.end]
+            found = analyse(ptoks, publisher=True, headline=headline) if len(ptoks) >= 3 else None
+            shared = bool(piece.shares) and kept >= 0
+            if not shared and (
+                found is None
+                or found.kind is ClaimKind.STATEMENT
+                or (found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found))
+            ):
+                continue
+            a, b = _trim(self.text, ptoks[0].start, ptoks[-1].end)
+            if b > a:
+                mode = "headline" if headline else "publisher"
+                unit = _Unit(a, b, self.publisher_mention, mode, sentence, confidence=0.55)
+                unit.segs = piece.rules
+                unit.head = kept if shared else None
+                if piece.shares == "subject":
+                    unit.flags = frozenset({"elided"})
+                if not piece.extra:
+                    kept = len(self.units)
+                self.units.append(unit)
 
     def _complement(
         self,
@@ -1340,9 +1359,9 @@ class EnglishExtractor:
         words = [t for t in toks[start:end] if t.is_word]
         if len(words) < 2:
             return
-        pieces = _split_pieces(toks[start:end], direct=False)
+        pieces = refine(toks[start:end], _split_pieces(toks[start:end], direct=False))
         first_unit: dict[int, int] = {}
-        for p_idx, (p_start, p_end, flags, head) in enumerate(pieces):
+        for p_idx, (p_start, p_end, flags, head, segs) in enumerate(pieces):
             a, b = _trim(self.text, toks[start + p_start].start, toks[start + p_end - 1].end)
             if b <= a:
                 continue
@@ -1377,6 +1396,7 @@ class EnglishExtractor:
                         addressee=addressee,
                         confidence=conf,
                         via=cue.kind,
+                        segs=segs,
                     )
                 )
 
@@ -1395,9 +1415,9 @@ class EnglishExtractor:
         text = self.text
         for ss, se in split_sentences(text, q.inner_start, q.inner_end):
             toks = self.tokens(ss, se)
-            pieces = _split_pieces(toks, direct=True)
+            pieces = refine(toks, _split_pieces(toks, direct=True), SegmentContext(direct=True))
             first_unit: dict[int, int] = {}
-            for p_idx, (p_start, p_end, flags, head) in enumerate(pieces):
+            for p_idx, (p_start, p_end, flags, head, segs) in enumerate(pieces):
                 ptoks = toks[p_start:p_end]
                 if sum(1 for t in ptoks if t.is_word) < 3:
                     continue
@@ -1426,6 +1446,7 @@ class EnglishExtractor:
                             head=None if head_unit is None else head_unit + m_idx,
                             confidence=conf,
                             via=via,
+                            segs=segs,
                         )
                     )
                 self._nested(ptoks, (ss, se))
@@ -1699,7 +1720,7 @@ class EnglishExtractor:
         due: TimeWindow | None = None
         due_conf: float | None = None
         condition: str | None = None
-        revisions = list(found.rules)
+        revisions = [*u.segs, *found.rules]
         if kind is not ClaimKind.STATEMENT:
             actor, actor_conf = self._actor(u, found, toks)
             if found.action is not None:

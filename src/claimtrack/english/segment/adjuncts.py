@@ -1,0 +1,246 @@
+"""Adjunct rules: a clause carries a second claim in a phrase hung on it after a
+comma: an absolute clause (", with the ward now expected to close in May"), a
+relative clause with a modal of its own (", which will cut 400 jobs"), a dated item
+of a list (", including the final on 9 July"), a participle that asserts ("marking
+the first new crossing in decades") or an embedded request ("requesting that the
+vote be held in May")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..text import Tok
+from .engine import Context, Example, Piece, SegmentRule
+from .grammar import clause_verb, ends_with_time, finite, first_finite, has_finite, words
+
+__all__ = ["RULES"]
+
+_RELATIVE = frozenset({"which", "who"})
+_TIME_RELATIVE = (("at", "which", "time"), ("by", "which", "time"), ("at", "which", "point"))
+
+
+def _absolute(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    # ", with the vessel now expected to sail in May", ", with crews focusing on ...".
+    marked = words("absolute_verbs")
+    verb = first_finite(toks, piece.start, piece.end)
+    for k in range(max(verb + 2, piece.start + 3), piece.end - 3):
+        if toks[k - 1].text != "," or toks[k].low != "with":
+            continue
+        for j in range(k + 2, min(piece.end, k + 10)):
+            t = toks[j]
+            if t.text in {",", ";"} or (finite(t) and t.low not in marked):
+                break
+            participle = t.low.endswith("ing") and len(t.low) > 5
+            if participle or t.low in marked:
+                return [Piece(piece.start, k - 1, shares=piece.shares), Piece(k + 1, piece.end)]
+    return None
+
+
+def _relative_end(toks: Sequence[Tok], k: int, hi: int) -> int:
+    for j in range(k, hi):
+        if toks[j].text in {",", ";", "—", "–"}:
+            return j
+    return hi
+
+
+def _relative(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    # ", which will cut 400 jobs": a forecast or undertaking of its own.  At the end
+    # of the clause it is cut off; inside it ("The routes, which will be free for a
+    # year, open in May") it is an extra claim and the clause stays whole.
+    modals = words("relative_modals")
+    hypothetical = words("hypothetical_modals")
+    for k in range(piece.start + 2, piece.end - 2):
+        if toks[k - 1].text != "," or toks[k].low not in _RELATIVE:
+            continue
+        if toks[k + 1].low not in modals | hypothetical:
+            continue
+        end = _relative_end(toks, k + 2, piece.end)
+        if toks[k + 1].low in hypothetical:
+            # ", which could draw more fans": a possible consequence, not a claim of
+            # its own; at the end of the clause it is cut from it.
+            if end < piece.end - 1:
+                return None
+            return [Piece(piece.start, k - 1, shares=piece.shares)]
+        if end >= piece.end - 1:
+            return [Piece(piece.start, k - 1, shares=piece.shares), Piece(k, piece.end)]
+        if has_finite(toks, end + 1, min(piece.end, end + 3)):
+            return [piece, Piece(k, end, extra=True)]
+        return None
+    return None
+
+
+def _time_relative(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    # ", at which time the pitches will be relaid", ", when the club will host ...".
+    modals = words("relative_modals")
+    for k in range(piece.start + 3, piece.end - 3):
+        if toks[k - 1].text != ",":
+            continue
+        three = tuple(t.low for t in toks[k : k + 3])
+        if three in _TIME_RELATIVE:
+            start = k + 3
+        elif toks[k].low == "when":
+            start = k
+        else:
+            continue
+        verb = clause_verb(toks, k + 1 if start == k else start, piece.end)
+        if verb < 0 or toks[verb].low not in modals:
+            continue
+        return [Piece(piece.start, k - 1, shares=piece.shares), Piece(start, piece.end)]
+    return None
+
+
+def _dated_inclusion(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    # "will host five matches, including the final on 9 July": a dated event of its own.
+    for k in range(piece.start + 3, piece.end - 2):
+        if toks[k - 1].text != "," or toks[k].low != "including":
+            continue
+        if not ends_with_time(toks, k + 1, piece.end) or has_finite(toks, k + 1, piece.end):
+            return None
+        return [Piece(piece.start, k - 1, shares=piece.shares), Piece(k, piece.end, shares="verb")]
+    return None
+
+
+def _tail_participle(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    # ", marking the city's first new crossing in decades": an assertion of its own.
+    tails = words("tail_participles")
+    verb = first_finite(toks, piece.start, piece.end)
+    for k in range(max(verb + 2, piece.start + 3), piece.end - 2):
+        if toks[k - 1].text == "," and toks[k].low in tails:
+            return [Piece(piece.start, k - 1, shares=piece.shares), Piece(k, piece.end)]
+    return None
+
+
+def _request(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    # "I will write to the board requesting that the vote be held in May".
+    asks = words("request_participles")
+    verb = first_finite(toks, piece.start, piece.end)
+    for k in range(max(verb + 1, piece.start + 3), piece.end - 3):
+        if toks[k].low in asks and toks[k + 1].low == "that":
+            return [Piece(piece.start, k, shares=piece.shares), Piece(k, piece.end)]
+    return None
+
+
+RULES: tuple[SegmentRule, ...] = (
+    SegmentRule(
+        "segment.absolute-clause",
+        "', with NP VERB-ing/expected ...' after a clause: a claim of its own",
+        _absolute,
+        (
+            Example(
+                "The yard has announced another delay to the ferry, with the ship now "
+                "expected to sail in the spring.",
+                (
+                    "The yard has announced another delay to the ferry",
+                    "the ship now expected to sail in the spring",
+                ),
+            ),
+            Example(
+                "The drive will begin on Monday, with nurses visiting the worst-hit "
+                "districts first.",
+                ("The drive will begin on Monday", "nurses visiting the worst-hit districts first"),
+            ),
+            Example("The plant will close in May, with the loss of 300 jobs."),
+        ),
+    ),
+    SegmentRule(
+        "segment.relative-modal",
+        "', which will ...': a relative clause with its own future is a claim (cut off "
+        "at the end of the clause, an extra claim inside it); ', which could ...' at the "
+        "end is cut from the clause",
+        _relative,
+        (
+            Example(
+                "The depot will become a bus garage, which will cut the staff from 90 "
+                "to 20 over two years.",
+                (
+                    "The depot will become a bus garage",
+                    "which will cut the staff from 90 to 20 over two years",
+                ),
+            ),
+            Example(
+                "New ferry routes, which will be free for the first month, will also "
+                "start that day.",
+                (
+                    "New ferry routes, which will be free for the first month, will also "
+                    "start that day",
+                    "which will be free for the first month",
+                ),
+            ),
+            Example(
+                "The club is set for its return home, which could draw more fans than ever.",
+                ("The club is set for its return home",),
+            ),
+            Example("The firm, which has grown fast, will open a shop in May."),
+        ),
+    ),
+    SegmentRule(
+        "segment.time-relative",
+        "', at which time ...' or ', when X will ...' after a clause: the later event "
+        "is a claim of its own",
+        _time_relative,
+        (
+            Example(
+                "The league will inspect every ground by early May, at which time some "
+                "pitches will be relaid.",
+                (
+                    "The league will inspect every ground by early May",
+                    "some pitches will be relaid",
+                ),
+            ),
+            Example(
+                "The club confirmed its return to the old ground, set for 9 August, when "
+                "the team will host a friendly.",
+                (
+                    "The club confirmed its return to the old ground, set for 9 August",
+                    "when the team will host a friendly",
+                ),
+            ),
+            Example("He will retire in the autumn, when the plant stops production."),
+        ),
+    ),
+    SegmentRule(
+        "segment.dated-inclusion",
+        "', including NP on DATE' at the end of a clause: a dated event of its own",
+        _dated_inclusion,
+        (
+            Example(
+                "The arena will host six concerts, including the opening night on 12 June.",
+                ("The arena will host six concerts", "including the opening night on 12 June"),
+            ),
+            Example("The firm will cut costs, including travel and catering."),
+        ),
+    ),
+    SegmentRule(
+        "segment.tail-participle",
+        "', marking ...' after a clause: the participle's assertion is a claim of its own",
+        _tail_participle,
+        (
+            Example(
+                "The new tram line is due to open on 3 May, marking the city's first new "
+                "line in forty years.",
+                (
+                    "The new tram line is due to open on 3 May",
+                    "marking the city's first new line in forty years",
+                ),
+            ),
+            Example("Marking the anniversary, the mayor will lay a wreath."),
+        ),
+    ),
+    SegmentRule(
+        "segment.embedded-request",
+        "'requesting that ...' inside an undertaking: the request is a claim of its own",
+        _request,
+        (
+            Example(
+                "I will write to the electoral board requesting that the vote be held "
+                "before the holidays.",
+                (
+                    "I will write to the electoral board",
+                    "requesting that the vote be held before the holidays",
+                ),
+                Context(direct=True),
+            ),
+            Example("The letter asked for a delay.", (), Context(direct=True)),
+        ),
+    ),
+)

@@ -1,0 +1,207 @@
+"""Clause rules: a sentence of two clauses joined by a conjunction, a semicolon, a dash
+or a bare comma holds two claims ("The depot will close in May, and the staff will move
+to the new site").  Each side must be a clause of its own: a subject and a finite verb
+after the join, a finite verb before it, so "cyclists and buses will be free" (one
+subject of two nouns) stays whole."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...text import AUXILIARIES
+from ..lexicon import ADVERBS, CUES
+from ..text import Tok
+from .engine import Context, Example, Piece, SegmentRule
+from .grammar import clause_verb, first_finite, words
+
+__all__ = ["RULES"]
+
+_DASHES = frozenset({"—", "–", "-"})
+_MODALS = frozenset({"will", "would", "could", "should", "can", "may", "might", "must"})
+
+
+def _cut(piece: Piece, cuts: Sequence[int], shares: str = "") -> list[Piece] | None:
+    """``piece`` cut before each index in ``cuts`` (sorted, inside the piece)."""
+    if not cuts:
+        return None
+    out: list[Piece] = []
+    start = piece.start
+    for k, c in enumerate(cuts):
+        out.append(Piece(start, c, shares=piece.shares if k == 0 else ""))
+        start = c
+    out.append(Piece(start, piece.end, shares=shares))
+    return out
+
+
+def _conjoined(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    conj = words("conjunctions")
+    cuts: list[int] = []
+    k = first_finite(toks, piece.start, piece.end) + 1  # the first clause's verb
+    while k < piece.end - 2:
+        t = toks[k]
+        join = -1
+        if (
+            (t.low in conj and (toks[k - 1].text == "," or t.low == "but"))
+            or (t.low == "and" and toks[k - 1].is_word)
+            or t.text == ";"
+        ):
+            join = k + 1
+        elif t.text in _DASHES and toks[k + 1].low in conj:
+            join = k + 2
+        if join < 0 or join >= piece.end:
+            k += 1
+            continue
+        if t.low == "and" and toks[k - 1].text != "," and toks[join].low in AUXILIARIES:
+            k += 1
+            continue
+        second = clause_verb(toks, join, piece.end)
+        if second < 0:
+            k += 1
+            continue
+        cuts.append(k)
+        k = second + 1  # the next join needs a verb of this clause before it
+    return _cut(piece, cuts)
+
+
+def _shared_subject(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    # "The club is talking to the council and will tell its members of any news": a
+    # second verb phrase of the same subject, its own modal or copula after "and".
+    verb = -1
+    for k in range(piece.start + 3, piece.end - 2):
+        if toks[k].low != "and":
+            continue
+        nxt = toks[k + 1]
+        if nxt.low not in _MODALS and nxt.low not in {"is", "are", "was", "were"}:
+            continue
+        prev = toks[k - 1]
+        if not prev.is_word and prev.text != ",":
+            continue
+        if prev.low in AUXILIARIES or prev.low in {"been", "be", "not"}:
+            continue  # "has been and will continue to be": one verb group
+        if verb < 0:
+            verb = first_finite(toks, piece.start, piece.end)
+        if verb >= k or k - verb < 4:
+            continue
+        j = k + 2
+        while j < piece.end and toks[j].low in ADVERBS | {"therefore", "then", "now"}:
+            j += 1
+        if j >= piece.end or not toks[j].is_word:
+            continue
+        return _cut(piece, [k], shares="subject")
+    return None
+
+
+def _fronted(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    # "... and given the delays on this site, that in itself will be an achievement":
+    # "and" opens a fronted adverbial, then the second clause after its comma.
+    fronting = words("fronting")
+    verb = first_finite(toks, piece.start, piece.end)
+    for k in range(verb + 1, piece.end - 4):
+        if toks[k].low not in {"and", "but"} or toks[k + 1].low not in fronting:
+            continue
+        comma = next((j for j in range(k + 2, min(piece.end, k + 18)) if toks[j].text == ","), -1)
+        if comma < 0 or clause_verb(toks, comma + 1, piece.end) < 0:
+            continue
+        return _cut(piece, [k])
+    return None
+
+
+def _comma_splice(toks: Sequence[Tok], piece: Piece, ctx: Context) -> list[Piece] | None:
+    # "We are pleased the stations will open soon, our teams have worked hard": two
+    # clauses with only a comma between them (a speaker's run-on sentence).
+    opening = words("subordinators") | words("fronting")
+    pronouns = words("subject_pronouns") | {"our", "their", "my", "his", "her", "its"}
+    first = first_finite(toks, piece.start, piece.end)
+    for k in range(piece.start, piece.end - 3):
+        if toks[k].low in opening or toks[k].low in {"case", "event"}:
+            return None  # a subordinate clause before the comma: "..., if X, we will"
+        if toks[k].text != "," or toks[k + 1].low not in pronouns or k <= first:
+            continue
+        if sum(1 for t in toks[piece.start : k] if t.is_word) < 5:
+            return None  # "It's very simple, we ...": a short lead-in, not a claim
+        verb = clause_verb(toks, k + 1, piece.end, reach=6)
+        if verb < 0 or toks[verb].low in CUES:
+            continue
+        return _cut(piece, [k])
+    return None
+
+
+RULES: tuple[SegmentRule, ...] = (
+    SegmentRule(
+        "segment.conjoined-clauses",
+        "two clauses joined by ', and', 'but', ', while', ';' or '– but': one claim each",
+        _conjoined,
+        (
+            Example(
+                "The depot will close in May, and the staff will move to the new site.",
+                ("The depot will close in May", "the staff will move to the new site"),
+            ),
+            Example(
+                "The pool is open again but the gym will stay shut until the spring.",
+                ("The pool is open again", "the gym will stay shut until the spring"),
+            ),
+            Example(
+                "The fares will rise in June, while season tickets will be frozen.",
+                ("The fares will rise in June", "season tickets will be frozen"),
+            ),
+            Example(
+                "The minister said the report was sent to her on Monday and it was "
+                "too soon to judge it.",
+                (
+                    "The minister said the report was sent to her on Monday",
+                    "it was too soon to judge it",
+                ),
+            ),
+            Example("Cyclists and pedestrians will be able to cross for free."),
+            Example("The council will repair the roof and the windows by March."),
+        ),
+    ),
+    SegmentRule(
+        "segment.shared-subject",
+        "a second verb phrase of the same subject ('... and will tell its members'): its own claim",
+        _shared_subject,
+        (
+            Example(
+                "The trust is talking to the unions about the rota and will publish a "
+                "new one in May.",
+                (
+                    "The trust is talking to the unions about the rota",
+                    "will publish a new one in May",
+                ),
+            ),
+            Example("The bridge has been and will remain a costly project."),
+            Example("The plan is ambitious and is popular."),
+        ),
+    ),
+    SegmentRule(
+        "segment.fronted-adverbial",
+        "'and' then a fronted adverbial and a new clause ('and given the delays, the "
+        "opening will slip'): a claim before and after",
+        _fronted,
+        (
+            Example(
+                "The ward will reopen in a few weeks and given the problems we had, that "
+                "will be a relief.",
+                (
+                    "The ward will reopen in a few weeks",
+                    "given the problems we had, that will be a relief",
+                ),
+            ),
+            Example("The club will play at home and in May, away."),
+        ),
+    ),
+    SegmentRule(
+        "segment.comma-splice",
+        "two clauses with only a comma between them, the second opened by a pronoun",
+        _comma_splice,
+        (
+            Example(
+                "The first trams will run soon, our crews have worked hard on the line.",
+                ("The first trams will run soon", "our crews have worked hard on the line"),
+                Context(direct=True),
+            ),
+            Example("When the plant closes, we will lose the jobs.", (), Context(direct=True)),
+            Example("The plant will close, they said.", (), Context(direct=True)),
+        ),
+    ),
+)

@@ -1,0 +1,46 @@
+"""Object rules: one verb with two dated objects ("will open the north route from 1 July
+and the south route from 2 July") holds one undertaking per object; the second object
+shares the verb (and so the kind) of the first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..text import Tok
+from .engine import Context, Example, Piece, SegmentRule
+from .grammar import ends_with_time, first_finite, has_finite
+
+__all__ = ["RULES"]
+
+
+def _dated_objects(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    verb = first_finite(toks, piece.start, piece.end)
+    if verb >= piece.end or not ends_with_time(toks, verb + 1, piece.end):
+        return None  # the last object must end with its date
+    for k in range(verb + 2, piece.end - 2):
+        if toks[k].low != "and" or not ends_with_time(toks, verb + 1, k):
+            continue
+        if has_finite(toks, k + 1, piece.end):
+            return None
+        return [Piece(piece.start, k, shares=piece.shares), Piece(k + 1, piece.end, shares="verb")]
+    return None
+
+
+RULES: tuple[SegmentRule, ...] = (
+    SegmentRule(
+        "segment.dated-objects",
+        "one verb, two objects each with its own date: one claim per object",
+        _dated_objects,
+        (
+            Example(
+                "The carrier will launch its Leeds route from 1 July and the Oslo service "
+                "from 3 July.",
+                (
+                    "The carrier will launch its Leeds route from 1 July",
+                    "the Oslo service from 3 July",
+                ),
+            ),
+            Example("The carrier will launch routes to Leeds and Oslo in July."),
+        ),
+    ),
+)
