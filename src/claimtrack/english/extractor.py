@@ -1421,7 +1421,7 @@ class EnglishExtractor:
                 ptoks = toks[p_start:p_end]
                 if sum(1 for t in ptoks if t.is_word) < 3:
                     continue
-                if len(pieces) > 1 and not is_verbish(ptoks):
+                if len(pieces) > 1 and not is_verbish(ptoks) and "shares-verb" not in flags:
                     continue  # a fragment left by a split ("given the last few days")
                 a, b = _trim(text, ptoks[0].start, ptoks[-1].end)
                 if b <= a:

@@ -55,8 +55,9 @@ def refine(
                 item_flags, item_head = frozenset(), None
             if p.shares and previous >= 0:
                 item_head = previous
-                if p.shares == "subject":
-                    item_flags = item_flags | {"elided"}
+                # "elided": the subject is the head's; "shares-verb": so is the verb,
+                # and the piece is a claim though it has no verb of its own.
+                item_flags = item_flags | {"elided" if p.shares == "subject" else "shares-verb"}
             out.append((a, b, item_flags, item_head, p.rules))
             if not p.extra:
                 previous = len(out) - 1

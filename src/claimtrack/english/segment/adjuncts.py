@@ -105,7 +105,8 @@ def _tail_participle(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[P
     tails = words("tail_participles")
     verb = first_finite(toks, piece.start, piece.end)
     for k in range(max(verb + 2, piece.start + 3), piece.end - 2):
-        if toks[k - 1].text == "," and toks[k].low in tails:
+        nxt = toks[k + 1]
+        if toks[k - 1].text == "," and toks[k].low in tails and nxt.is_word and nxt.low != "and":
             return [Piece(piece.start, k - 1, shares=piece.shares), Piece(k, piece.end)]
     return None
 
@@ -224,6 +225,7 @@ RULES: tuple[SegmentRule, ...] = (
                 ),
             ),
             Example("Marking the anniversary, the mayor will lay a wreath."),
+            Example("The works cover six stations, signalling and track."),
         ),
     ),
     SegmentRule(

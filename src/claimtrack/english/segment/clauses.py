@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...text import AUXILIARIES
-from ..lexicon import ADVERBS, CUES
+from ..lexicon import ADVERBS, CUES, DETERMINERS
 from ..text import Tok
 from .engine import Context, Example, Piece, SegmentRule
 from .grammar import clause_verb, first_finite, words
@@ -31,6 +31,11 @@ def _cut(piece: Piece, cuts: Sequence[int], shares: str = "") -> list[Piece] | N
         start = c
     out.append(Piece(start, piece.end, shares=shares))
     return out
+
+
+def _bare(tok: Tok) -> bool:
+    low = tok.low
+    return not (low in DETERMINERS or low in words("subject_pronouns") or tok.is_cap)
 
 
 def _conjoined(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
@@ -55,9 +60,9 @@ def _conjoined(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] 
             k += 1
             continue
         second = clause_verb(toks, join, piece.end)
-        if second < 0:
-            k += 1
-            continue
+        if second < 0 or (toks[k - 1].text != "," and t.low == "and" and _bare(toks[join])):
+            k += 1  # "a just and lasting peace is ...": without a comma, "and" must open
+            continue  # a subject with a determiner, a pronoun or a name
         cuts.append(k)
         k = second + 1  # the next join needs a verb of this clause before it
     return _cut(piece, cuts)
@@ -74,8 +79,8 @@ def _shared_subject(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Pi
         if nxt.low not in _MODALS and nxt.low not in {"is", "are", "was", "were"}:
             continue
         prev = toks[k - 1]
-        if not prev.is_word and prev.text != ",":
-            continue
+        if not prev.is_word:
+            continue  # ", and will ...": the comma keeps the two phrases one claim
         if prev.low in AUXILIARIES or prev.low in {"been", "be", "not"}:
             continue  # "has been and will continue to be": one verb group
         if verb < 0:
@@ -111,7 +116,9 @@ def _comma_splice(toks: Sequence[Tok], piece: Piece, ctx: Context) -> list[Piece
     # clauses with only a comma between them (a speaker's run-on sentence).
     opening = words("subordinators") | words("fronting")
     pronouns = words("subject_pronouns") | {"our", "their", "my", "his", "her", "its"}
-    first = first_finite(toks, piece.start, piece.end)
+    first = clause_verb(toks, piece.start, piece.end)
+    if first < 0:
+        return None  # the piece must open with a clause of its own
     for k in range(piece.start, piece.end - 3):
         if toks[k].low in opening or toks[k].low in {"case", "event"}:
             return None  # a subordinate clause before the comma: "..., if X, we will"
@@ -170,6 +177,7 @@ RULES: tuple[SegmentRule, ...] = (
                 ),
             ),
             Example("The bridge has been and will remain a costly project."),
+            Example("Two schools are still being built, and will not open this year."),
             Example("The plan is ambitious and is popular."),
         ),
     ),
@@ -202,6 +210,11 @@ RULES: tuple[SegmentRule, ...] = (
             ),
             Example("When the plant closes, we will lose the jobs.", (), Context(direct=True)),
             Example("The plant will close, they said.", (), Context(direct=True)),
+            Example(
+                "Sadly, given the work carried out, it has not been possible.",
+                (),
+                Context(direct=True),
+            ),
         ),
     ),
 )

@@ -13,7 +13,15 @@ from ...text.words import parse_set
 from ..lexicon import ADVERBS, CUES, DETERMINERS, IRREGULAR_PARTICIPLES, VERBS
 from ..text import Tok
 
-__all__ = ["clause_verb", "ends_with_time", "finite", "first_finite", "has_finite", "words"]
+__all__ = [
+    "clause_verb",
+    "ends_with_time",
+    "finite",
+    "first_finite",
+    "has_finite",
+    "verbish",
+    "words",
+]
 
 
 @functools.cache
@@ -61,16 +69,32 @@ def finite(tok: Tok, after_pronoun: bool = False) -> bool:
         return False
     if low in AUXILIARIES or low in _MODALS or low.endswith(("n't", "n’t", "'ll", "’ll")):
         return True
-    if low in _forms():
+    if low in _forms() or low in words("verbs"):
         return True
-    return after_pronoun and low in VERBS
+    if after_pronoun and tok.is_word and not tok.is_cap:
+        # "he disagreed", "it remains": after a subject pronoun an -ed or -s word is a verb.
+        return low in VERBS or (len(low) > 3 and low.endswith(("ed", "s")))
+    return False
+
+
+def verbish(toks: Sequence[Tok], k: int, a: int = 0) -> bool:
+    """Whether ``toks[k]`` reads as a verb of a clause: a finite verb, a past form
+    ("arrived", "driven") or the verb of an infinitive ("to be nationalised")."""
+    tok = toks[k]
+    low = tok.low
+    after = toks[k - 1].low if k > a else ""
+    if finite(tok, after in words("subject_pronouns")):
+        return True
+    if low in IRREGULAR_PARTICIPLES or (low.endswith("ed") and len(low) > 4 and tok.is_word):
+        return not tok.is_cap or k == a
+    return after == "to" and low in VERBS
 
 
 def first_finite(toks: Sequence[Tok], a: int, b: int) -> int:
-    """The index of the first finite verb in ``toks[a:b]``, or ``b`` when none."""
-    pronouns = words("subject_pronouns")
+    """The index of the first verb-like word (:func:`verbish`) in ``toks[a:b]``, or
+    ``b`` when none."""
     for k in range(a, b):
-        if finite(toks[k], k > a and toks[k - 1].low in pronouns):
+        if verbish(toks, k, a):
             return k
     return b
 
@@ -80,7 +104,7 @@ def has_finite(toks: Sequence[Tok], a: int, b: int) -> bool:
     return first_finite(toks, a, b) < b
 
 
-def clause_verb(toks: Sequence[Tok], i: int, hi: int, reach: int = 9) -> int:
+def clause_verb(toks: Sequence[Tok], i: int, hi: int, reach: int = 12) -> int:
     """The index of the finite verb when a clause starts at ``i`` (a subject of at most
     ``reach`` tokens, no comma in it, then a finite verb before ``hi``), else -1.
 
@@ -120,9 +144,12 @@ def clause_verb(toks: Sequence[Tok], i: int, hi: int, reach: int = 9) -> int:
             if t.low == "and" and k + 1 < hi and not finite(toks[k + 1]):
                 continue  # "exemptions and discounts will ...": a coordinated subject
             return -1
-        if t.low in {"that", "which", "who", "to"}:
+        if t.low in {"that", "which", "who"}:
             return -1
-        if finite(t):
+        if t.low == "to" or toks[k - 1].low == "to":
+            continue  # "the use of coal to produce power will end": an infinitive in it
+        after_adverb = toks[k - 1].low in ADVERBS and t.low.endswith("s") and k - 1 > i
+        if finite(t) or after_adverb:
             if t.low in CUES or _amount(toks[k - 1]):
                 return -1  # "120 billion won": a currency, not a verb
             return k

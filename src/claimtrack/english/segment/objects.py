@@ -44,3 +44,49 @@ RULES: tuple[SegmentRule, ...] = (
         ),
     ),
 )
+
+
+def _gerund_objects(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    # "committed to doing all we can to speed delivery and being open about it": two
+    # undertakings, each an -ing object of the same "to".
+    first = -1
+    for k in range(piece.start + 1, piece.end - 2):
+        t = toks[k]
+        if first < 0:
+            if toks[k - 1].low == "to" and _gerund(t):
+                first = k
+            continue
+        if t.low == "and" and _gerund(toks[k + 1]) and k - first >= 3:
+            return [
+                Piece(piece.start, k, shares=piece.shares),
+                Piece(k + 1, piece.end, shares="verb"),
+            ]
+        if t.text in {",", ";"} and k + 1 < piece.end and not _gerund(toks[k + 1]):
+            return None
+    return None
+
+
+def _gerund(tok: Tok) -> bool:
+    return tok.is_word and not tok.is_cap and tok.low.endswith("ing") and len(tok.low) > 4
+
+
+RULES = (
+    *RULES,
+    SegmentRule(
+        "segment.gerund-objects",
+        "'committed to doing X and being Y': one undertaking per -ing object",
+        _gerund_objects,
+        (
+            Example(
+                "We are committed to doing all we can to speed up delivery and being open "
+                "about every delay.",
+                (
+                    "We are committed to doing all we can to speed up delivery",
+                    "being open about every delay",
+                ),
+                Context(direct=True),
+            ),
+            Example("We look forward to meeting and greeting them.", (), Context(direct=True)),
+        ),
+    ),
+)

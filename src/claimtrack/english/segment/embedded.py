@@ -1,0 +1,149 @@
+"""Embedded rules: a claim inside another that is kept whole, given as an extra,
+overlapping piece: a nominal plan in object position ("will meet the government's
+target to end coal power by 2024"), the clause of "the fact that" ("cannot let that
+hide the fact that the line will open this year"), an appositive infinitive ("The
+route, to be flown three times a week, will ...")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..lexicon import DETERMINERS, VERBS
+from ..text import Tok
+from .engine import Context, Example, Piece, SegmentRule
+from .grammar import clause_verb, finite, verbish, words
+
+__all__ = ["RULES"]
+
+_STOPS = frozenset({",", ";", ":", "—", "–"})
+_OBJECT_OPENERS = frozenset({"despite", "of", "with", "for", "under", "in", "towards"})
+
+
+def _phrase_end(toks: Sequence[Tok], k: int, hi: int) -> int:
+    """Where a phrase from ``k`` ends: at a comma, dash, "or"/"and" before a determiner,
+    or a finite verb; else at ``hi``."""
+    for j in range(k, hi):
+        t = toks[j]
+        if t.text in _STOPS or finite(t):
+            return j
+        if t.low in {"or", "and"} and j + 1 < hi and toks[j + 1].low in DETERMINERS:
+            return j
+    return hi
+
+
+def _verb(toks: Sequence[Tok], k: int) -> bool:
+    return verbish(toks, k) or (toks[k].low in VERBS and not toks[k].is_cap)
+
+
+def _nominal_plan(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    nouns = words("plan_nouns")
+    for k in range(piece.start + 2, piece.end - 2):
+        if toks[k].low not in nouns or toks[k + 1].low != "to":
+            continue
+        verb = toks[k + 2]
+        if not verb.is_word or verb.is_cap or verb.low in DETERMINERS:
+            continue
+        if toks[k - 1].low in {"on", "off"}:
+            continue  # "on target to open": a schedule, read by the kind rules
+        # The noun phrase: back over its determiner, possessor and modifiers.
+        a = k
+        while a > piece.start and k - a < 5:
+            prev = toks[a - 1]
+            if prev.text in _STOPS or prev.low in _OBJECT_OPENERS or _verb(toks, a - 1):
+                break
+            a -= 1
+        if a == piece.start:
+            return None  # the plan is the subject: the piece is the claim
+        before = toks[a - 1]
+        if not (_verb(toks, a - 1) or before.low in _OBJECT_OPENERS or before.text == ","):
+            return None
+        end = _phrase_end(toks, k + 3, piece.end)
+        return [piece, Piece(a, end, extra=True)]
+    return None
+
+
+def _fact_that(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    for k in range(piece.start + 1, piece.end - 3):
+        if toks[k - 1].low != "the" or toks[k].low != "fact" or toks[k + 1].low != "that":
+            continue
+        start = k + 2
+        verb = clause_verb(toks, start, piece.end)
+        if verb < 0:
+            return None
+        return [piece, Piece(start, _phrase_end(toks, verb + 1, piece.end), extra=True)]
+    return None
+
+
+def _appositive(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    # "The route, to be flown three times a week, will ...": the infinitive is a plan.
+    for k in range(piece.start + 2, piece.end - 4):
+        if toks[k - 1].text != "," or toks[k].low != "to" or toks[k + 1].low != "be":
+            continue
+        close = next((j for j in range(k + 2, min(piece.end, k + 20)) if toks[j].text == ","), -1)
+        if close < 0 or close + 1 >= piece.end or not finite(toks[close + 1]):
+            return None
+        return [piece, Piece(k, close, extra=True)]
+    return None
+
+
+RULES: tuple[SegmentRule, ...] = (
+    SegmentRule(
+        "segment.nominal-plan",
+        "a plan noun with its infinitive in object position ('will meet the "
+        "government's target to end coal power in 2024'): an extra claim",
+        _nominal_plan,
+        (
+            Example(
+                "It means the country will meet the government's target to end coal power in 2024.",
+                (
+                    "It means the country will meet the government's target to end coal "
+                    "power in 2024",
+                    "the government's target to end coal power in 2024",
+                ),
+            ),
+            Example(
+                "The licence was refused, despite the club's intention to reopen the "
+                "ground in stages.",
+                (
+                    "The licence was refused, despite the club's intention to reopen the "
+                    "ground in stages",
+                    "the club's intention to reopen the ground in stages",
+                ),
+            ),
+            Example("The council's plan to build two schools was approved."),
+        ),
+    ),
+    SegmentRule(
+        "segment.fact-that",
+        "'the fact that X': X is a claim of its own inside the sentence",
+        _fact_that,
+        (
+            Example(
+                "We cannot let that hide the fact that the line will open this year or the "
+                "good it will do.",
+                (
+                    "We cannot let that hide the fact that the line will open this year or "
+                    "the good it will do",
+                    "the line will open this year",
+                ),
+                Context(direct=True),
+            ),
+            Example("The fact is that nobody knows.", (), Context(direct=True)),
+        ),
+    ),
+    SegmentRule(
+        "segment.appositive-infinitive",
+        "', to be VERBed ..., ' between a subject and its verb: a plan of its own",
+        _appositive,
+        (
+            Example(
+                "The new route, to be flown three times a week, will link the two cities.",
+                (
+                    "The new route, to be flown three times a week, will link the two cities",
+                    "to be flown three times a week",
+                ),
+            ),
+            Example("The new route is to be flown three times a week."),
+        ),
+    ),
+)
