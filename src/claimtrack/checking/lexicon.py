@@ -189,7 +189,7 @@ def place_key(name: str) -> str:
 
 def within(inner: str, outer: str, extra: dict[str, str] | None = None) -> bool:
     """Whether place ``inner`` is ``outer`` or lies inside it (Northwood in the UK);
-    ``extra`` adds pairs a report states itself ("Goma, in North Kivu")."""
+    ``extra`` adds pairs a report states itself ("Alder, in Fen county")."""
     here: str | None = place_key(inner)
     target = place_key(outer)
     seen: set[str] = set()

@@ -181,7 +181,7 @@ def _content(t: Tok, skip: frozenset[str]) -> bool:
 
 
 def _stems_of(t: Tok) -> list[str]:
-    # "Mumbai-Manchester" is also "Mumbai" and "Manchester".
+    # "Leeds-Lisbon" is also "Leeds" and "Lisbon".
     parts = [p for p in t.low.split("-") if p]
     return [t.stem, *(tokens(p)[0].stem for p in parts if len(parts) > 1 and tokens(p))]
 
@@ -298,7 +298,7 @@ _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 def _proper_stems(text: str | None, *, first_too: bool = False) -> set[str]:
     # Stems of the capitalised words of a text, calendar words aside; a sentence's
-    # first word only when it is capitalised inside a name ("Tesla said").
+    # first word only when it is capitalised inside a name ("Acme said").
     if not text:
         return set()
     toks = tokens(text)

@@ -15,23 +15,31 @@ from .grammar import clause_verb, ends_with_time, finite, first_finite, has_fini
 
 __all__ = ["RULES"]
 
+_MARKED = words("absolute_verbs")
+_MODALS_WILL = words("relative_modals")
+_HYPOTHETICAL = words("hypothetical_modals")
+_TAILS = words("tail_participles")
+_ASKS = words("request_participles")
+
 _RELATIVE = frozenset({"which", "who"})
 _TIME_RELATIVE = (("at", "which", "time"), ("by", "which", "time"), ("at", "which", "point"))
 
 
 def _absolute(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
     # ", with the vessel now expected to sail in May", ", with crews focusing on ...".
-    marked = words("absolute_verbs")
-    verb = first_finite(toks, piece.start, piece.end)
-    for k in range(max(verb + 2, piece.start + 3), piece.end - 3):
+    for k in range(piece.start + 3, piece.end - 3):
         if toks[k - 1].text != "," or toks[k].low != "with":
             continue
+        if first_finite(toks, piece.start, k - 1) >= k - 1:
+            return None
         for j in range(k + 2, min(piece.end, k + 10)):
             t = toks[j]
-            if t.text in {",", ";"} or (finite(t) and t.low not in marked):
+            if t.text in {",", ";"} or (finite(t) and t.low not in _MARKED):
                 break
             participle = t.low.endswith("ing") and len(t.low) > 5
-            if participle or t.low in marked:
+            if participle or t.low in _MARKED:
+                if any(x.text in {",", ";"} for x in toks[j + 1 : piece.end]):
+                    return None  # the main clause runs on past it: "..., with X, from May"
                 return [Piece(piece.start, k - 1, shares=piece.shares), Piece(k + 1, piece.end)]
     return None
 
@@ -43,12 +51,12 @@ def _relative_end(toks: Sequence[Tok], k: int, hi: int) -> int:
     return hi
 
 
-def _relative(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+def _relative(toks: Sequence[Tok], piece: Piece, ctx: Context) -> list[Piece] | None:
     # ", which will cut 400 jobs": a forecast or undertaking of its own.  At the end
-    # of the clause it is cut off; inside it ("The routes, which will be free for a
+    # of the article's own clause it is cut off; inside a clause ("The routes, which will be free for a
     # year, open in May") it is an extra claim and the clause stays whole.
-    modals = words("relative_modals")
-    hypothetical = words("hypothetical_modals")
+    modals = _MODALS_WILL
+    hypothetical = _HYPOTHETICAL
     for k in range(piece.start + 2, piece.end - 2):
         if toks[k - 1].text != "," or toks[k].low not in _RELATIVE:
             continue
@@ -62,6 +70,8 @@ def _relative(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] |
                 return None
             return [Piece(piece.start, k - 1, shares=piece.shares)]
         if end >= piece.end - 1:
+            if not ctx.publisher:
+                return None  # a speaker's "X, which will Y" stays one claim, due and all
             return [Piece(piece.start, k - 1, shares=piece.shares), Piece(k, piece.end)]
         if has_finite(toks, end + 1, min(piece.end, end + 3)):
             return [piece, Piece(k, end, extra=True)]
@@ -71,9 +81,9 @@ def _relative(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] |
 
 def _time_relative(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
     # ", at which time the pitches will be relaid", ", when the club will host ...".
-    modals = words("relative_modals")
+    modals = _MODALS_WILL
     for k in range(piece.start + 3, piece.end - 3):
-        if toks[k - 1].text != ",":
+        if toks[k - 1].text != "," or toks[k].low not in {"at", "by", "when"}:
             continue
         three = tuple(t.low for t in toks[k : k + 3])
         if three in _TIME_RELATIVE:
@@ -102,21 +112,24 @@ def _dated_inclusion(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[P
 
 def _tail_participle(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
     # ", marking the city's first new crossing in decades": an assertion of its own.
-    tails = words("tail_participles")
-    verb = first_finite(toks, piece.start, piece.end)
-    for k in range(max(verb + 2, piece.start + 3), piece.end - 2):
+    tails = _TAILS
+    for k in range(piece.start + 3, piece.end - 2):
         nxt = toks[k + 1]
-        if toks[k - 1].text == "," and toks[k].low in tails and nxt.is_word and nxt.low != "and":
-            return [Piece(piece.start, k - 1, shares=piece.shares), Piece(k, piece.end)]
+        if toks[k - 1].text != "," or toks[k].low not in tails:
+            continue
+        if not nxt.is_word or nxt.low == "and" or not has_finite(toks, piece.start, k):
+            return None
+        return [Piece(piece.start, k - 1, shares=piece.shares), Piece(k, piece.end)]
     return None
 
 
 def _request(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
     # "I will write to the board requesting that the vote be held in May".
-    asks = words("request_participles")
-    verb = first_finite(toks, piece.start, piece.end)
-    for k in range(max(verb + 1, piece.start + 3), piece.end - 3):
+    asks = _ASKS
+    for k in range(piece.start + 3, piece.end - 3):
         if toks[k].low in asks and toks[k + 1].low == "that":
+            if not has_finite(toks, piece.start, k):
+                return None
             return [Piece(piece.start, k, shares=piece.shares), Piece(k, piece.end)]
     return None
 
@@ -141,6 +154,7 @@ RULES: tuple[SegmentRule, ...] = (
                 ("The drive will begin on Monday", "nurses visiting the worst-hit districts first"),
             ),
             Example("The plant will close in May, with the loss of 300 jobs."),
+            Example("The fair will be held in two towns, with 40 stalls taking part, in May."),
         ),
     ),
     SegmentRule(
@@ -157,6 +171,7 @@ RULES: tuple[SegmentRule, ...] = (
                     "The depot will become a bus garage",
                     "which will cut the staff from 90 to 20 over two years",
                 ),
+                Context(publisher=True),
             ),
             Example(
                 "New ferry routes, which will be free for the first month, will also "

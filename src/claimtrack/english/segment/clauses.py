@@ -16,6 +16,12 @@ from .grammar import clause_verb, first_finite, words
 
 __all__ = ["RULES"]
 
+_OPENING = words("subordinators") | words("fronting")
+_SPLICE_SUBJECTS = words("subject_pronouns") | {"our", "their", "my", "his", "her", "its"}
+_PRONOUNS = words("subject_pronouns")
+_CONJ = words("conjunctions")
+_FRONTING = words("fronting")
+
 _DASHES = frozenset({"—", "–", "-"})
 _MODALS = frozenset({"will", "would", "could", "should", "can", "may", "might", "must"})
 
@@ -35,11 +41,11 @@ def _cut(piece: Piece, cuts: Sequence[int], shares: str = "") -> list[Piece] | N
 
 def _bare(tok: Tok) -> bool:
     low = tok.low
-    return not (low in DETERMINERS or low in words("subject_pronouns") or tok.is_cap)
+    return not (low in DETERMINERS or low in _PRONOUNS or tok.is_cap)
 
 
 def _conjoined(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
-    conj = words("conjunctions")
+    conj = _CONJ
     cuts: list[int] = []
     k = first_finite(toks, piece.start, piece.end) + 1  # the first clause's verb
     while k < piece.end - 2:
@@ -99,7 +105,7 @@ def _shared_subject(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Pi
 def _fronted(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
     # "... and given the delays on this site, that in itself will be an achievement":
     # "and" opens a fronted adverbial, then the second clause after its comma.
-    fronting = words("fronting")
+    fronting = _FRONTING
     verb = first_finite(toks, piece.start, piece.end)
     for k in range(verb + 1, piece.end - 4):
         if toks[k].low not in {"and", "but"} or toks[k + 1].low not in fronting:
@@ -114,8 +120,8 @@ def _fronted(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | 
 def _comma_splice(toks: Sequence[Tok], piece: Piece, ctx: Context) -> list[Piece] | None:
     # "We are pleased the stations will open soon, our teams have worked hard": two
     # clauses with only a comma between them (a speaker's run-on sentence).
-    opening = words("subordinators") | words("fronting")
-    pronouns = words("subject_pronouns") | {"our", "their", "my", "his", "her", "its"}
+    opening = _OPENING
+    pronouns = _SPLICE_SUBJECTS
     first = clause_verb(toks, piece.start, piece.end)
     if first < 0:
         return None  # the piece must open with a clause of its own

@@ -15,6 +15,8 @@ from .grammar import clause_verb, finite, verbish, words
 
 __all__ = ["RULES"]
 
+_PLAN_NOUNS = words("plan_nouns")
+
 _STOPS = frozenset({",", ";", ":", "—", "–"})
 _OBJECT_OPENERS = frozenset({"despite", "of", "with", "for", "under", "in", "towards"})
 
@@ -36,7 +38,7 @@ def _verb(toks: Sequence[Tok], k: int) -> bool:
 
 
 def _nominal_plan(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
-    nouns = words("plan_nouns")
+    nouns = _PLAN_NOUNS
     for k in range(piece.start + 2, piece.end - 2):
         if toks[k].low not in nouns or toks[k + 1].low != "to":
             continue

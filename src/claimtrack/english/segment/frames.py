@@ -13,13 +13,17 @@ from .grammar import clause_verb, words
 
 __all__ = ["RULES"]
 
+_DISCOURSE = words("discourse_adverbs")
+_FEELINGS = words("frame_adjectives")
+_FRAME_VERBS = words("frame_verbs")
+
 _BE = frozenset({"am", "are", "is", "'m", "’m", "'re", "’re"})
 _SPEAKERS = frozenset({"i", "we", "i'm", "i’m", "we're", "we’re"})
 
 
 def _discourse(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
     a = piece.start
-    if toks[a].low not in words("discourse_adverbs"):
+    if toks[a].low not in _DISCOURSE:
         return None
     b = a + 1
     if b < piece.end and toks[b].text == ",":
@@ -45,7 +49,7 @@ def _feeling(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | 
         k += 1
     while k < hi and toks[k].low in ADVERBS | {"very", "so", "really"}:
         k += 1
-    if k >= hi or toks[k].low not in words("frame_adjectives"):
+    if k >= hi or toks[k].low not in _FEELINGS:
         return None
     k = _skip_that(toks, k + 1, hi)
     # "... we can (now) confirm that": the announcing words are frame too.
@@ -54,7 +58,7 @@ def _feeling(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | 
         j += 2
         while j < hi and toks[j].low in ADVERBS:
             j += 1
-        if j < hi and toks[j].low in words("frame_verbs"):
+        if j < hi and toks[j].low in _FRAME_VERBS:
             k = _skip_that(toks, j + 1, hi)
     if clause_verb(toks, k, hi) < 0:
         return None

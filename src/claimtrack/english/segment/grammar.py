@@ -61,15 +61,20 @@ def _forms() -> frozenset[str]:
     return frozenset(out)
 
 
+_FINITE = (AUXILIARIES | _MODALS | _forms() | words("verbs")) - _NOT_FINITE
+_PRONOUNS = words("subject_pronouns")
+_FRONTING = words("fronting")
+
+
 def finite(tok: Tok, after_pronoun: bool = False) -> bool:
     """Whether ``tok`` reads as a finite verb: an auxiliary or modal, an inflected
     verb ("remains", "opened"), or a bare verb right after a pronoun ("we remain")."""
     low = tok.low
+    if low in _FINITE:
+        return True
     if low in _NOT_FINITE:
         return False
-    if low in AUXILIARIES or low in _MODALS or low.endswith(("n't", "n’t", "'ll", "’ll")):
-        return True
-    if low in _forms() or low in words("verbs"):
+    if low.endswith(("n't", "n’t", "'ll", "’ll")):
         return True
     if after_pronoun and tok.is_word and not tok.is_cap:
         # "he disagreed", "it remains": after a subject pronoun an -ed or -s word is a verb.
@@ -83,7 +88,7 @@ def verbish(toks: Sequence[Tok], k: int, a: int = 0) -> bool:
     tok = toks[k]
     low = tok.low
     after = toks[k - 1].low if k > a else ""
-    if finite(tok, after in words("subject_pronouns")):
+    if finite(tok, after in _PRONOUNS):
         return True
     if low in IRREGULAR_PARTICIPLES or (low.endswith("ed") and len(low) > 4 and tok.is_word):
         return not tok.is_cap or k == a
@@ -116,22 +121,21 @@ def clause_verb(toks: Sequence[Tok], i: int, hi: int, reach: int = 12) -> int:
     if i >= hi:
         return -1
     first = toks[i]
-    pronouns = words("subject_pronouns")
-    if first.low in pronouns:
+    if first.low in _PRONOUNS:
         k = i + 1
         while k < min(hi, i + 4) and toks[k].low in _PRONOUN_SKIP:
             k += 1
         return k if k < hi and finite(toks[k], True) else -1
     if not first.is_word or first.low in _NOT_SUBJECT or first.low in CUES:
         return -1
-    if first.low in words("fronting"):
+    if first.low in _FRONTING:
         return -1
     if (
         first.low not in DETERMINERS
         and not first.is_cap
         and not first.text[:1].isdigit()
         and (
-            first.low in _forms()
+            first.low in _FINITE
             or first.low in VERBS
             or first.low in AUXILIARIES
             or first.low in ADVERBS
