@@ -1308,9 +1308,13 @@ class EnglishExtractor:
                 found = analyse(ptoks, publisher=True, headline=headline)
                 shares = (absolute and n == 0) or bool(piece.shares)
                 head = prev if shares and prev >= 0 and found.kind is ClaimKind.STATEMENT else None
-                if head is None and (
-                    found.kind is ClaimKind.STATEMENT
-                    or (found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found))
+                if (
+                    head is None
+                    and not piece.plan
+                    and (
+                        found.kind is ClaimKind.STATEMENT
+                        or (found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found))
+                    )
                 ):
                     continue
                 a, b = _trim(self.text, ptoks[0].start, ptoks[-1].end)
@@ -1404,7 +1408,7 @@ class EnglishExtractor:
                 ptoks = toks[p_start:p_end]
                 if sum(1 for t in ptoks if t.is_word) < 3:
                     continue
-                if len(pieces) > 1 and not is_verbish(ptoks) and "shares-verb" not in flags:
+                if len(pieces) > 1 and not is_verbish(ptoks) and "segmented" not in flags:
                     continue  # a fragment left by a split ("given the last few days")
                 a, b = _trim(text, ptoks[0].start, ptoks[-1].end)
                 if b <= a:

@@ -31,10 +31,11 @@ def refine(
 ) -> list[Refined]:
     """Each first-cut piece of ``toks`` cut again by the segmentation rules.
 
-    A piece no rule cuts comes back as it was (no rule names).  A new piece that
-    shares the verb or subject of the piece before it gets that piece as its ``head``
-    (and the flag "elided" when it shares the subject), so it inherits its kind the
-    way the first cut's coordinated items do.  Heads are re-numbered to the output.
+    A piece no rule cuts comes back as it was (no rule names).  A piece a rule drew
+    carries the flag "segmented"; one that shares the verb or subject of the piece
+    before it gets that piece as its ``head`` (and the flag "elided" when it shares the
+    subject), so it inherits its kind the way the first cut's coordinated items do.
+    Heads are re-numbered to the output.
     """
     out: list[Refined] = []
     first_of: dict[int, int] = {}
@@ -53,11 +54,14 @@ def refine(
                 item_flags, item_head = flags, first_of.get(head) if head is not None else None
             else:
                 item_flags, item_head = frozenset(), None
+            # "segmented": a rule drew this piece as a claim (a clause, or a phrase that
+            # shares the verb before it), so it stands though it may lack a verb the
+            # extractor knows; "elided": its subject is its head's.
+            item_flags = item_flags | {"segmented"}
             if p.shares and previous >= 0:
                 item_head = previous
-                # "elided": the subject is the head's; "shares-verb": so is the verb,
-                # and the piece is a claim though it has no verb of its own.
-                item_flags = item_flags | {"elided" if p.shares == "subject" else "shares-verb"}
+                if p.shares == "subject":
+                    item_flags = item_flags | {"elided"}
             out.append((a, b, item_flags, item_head, p.rules))
             if not p.extra:
                 previous = len(out) - 1

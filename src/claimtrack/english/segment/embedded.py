@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..lexicon import DETERMINERS, VERBS
+from ..lexicon import CUES, DETERMINERS, VERBS
 from ..text import Tok
 from .engine import Context, Example, Piece, SegmentRule
 from .grammar import clause_verb, finite, verbish, words
@@ -18,6 +18,10 @@ __all__ = ["RULES"]
 _PLAN_NOUNS = words("plan_nouns")
 
 _STOPS = frozenset({",", ";", ":", "—", "–"})
+_TIME_NOUNS = words("time_words") | {"day", "days", "time", "date", "years", "months", "weeks"}
+_WILL = frozenset({"will", "won't", "won’t"})
+_ARTICLES = frozenset({"a", "an", "the"})
+_PREPOSITIONS = frozenset({"on", "in", "at", "by", "from", "to", "into", "over", "after", "before"})
 _OBJECT_OPENERS = frozenset({"despite", "of", "with", "for", "under", "in", "towards"})
 
 
@@ -43,8 +47,8 @@ def _nominal_plan(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piec
         if toks[k].low not in nouns or toks[k + 1].low != "to":
             continue
         verb = toks[k + 2]
-        if not verb.is_word or verb.is_cap or verb.low in DETERMINERS:
-            continue
+        if not verb.is_word or verb.is_cap or verb.low in DETERMINERS or verb.low.endswith("ing"):
+            continue  # "its commitment to offering ...": a gerund, not an infinitive
         if toks[k - 1].low in {"on", "off"}:
             continue  # "on target to open": a schedule, read by the kind rules
         # The noun phrase: back over its determiner, possessor and modifiers.
@@ -53,6 +57,8 @@ def _nominal_plan(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piec
             prev = toks[a - 1]
             if prev.text in _STOPS or prev.low in _OBJECT_OPENERS or _verb(toks, a - 1):
                 break
+            if prev.low in _PREPOSITIONS or prev.text[:1].isdigit() or not prev.is_word:
+                break  # "elected in 2023 on a promise to ...": the phrase starts after "on"
             a -= 1
         if a == piece.start:
             return None  # the plan is the subject: the piece is the claim
@@ -60,7 +66,7 @@ def _nominal_plan(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piec
         if not (_verb(toks, a - 1) or before.low in _OBJECT_OPENERS or before.text == ","):
             return None
         end = _phrase_end(toks, k + 3, piece.end)
-        return [piece, Piece(a, end, extra=True)]
+        return [piece, Piece(a, end, extra=True, plan=True)]
     return None
 
 
@@ -73,6 +79,26 @@ def _fact_that(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] 
         if verb < 0:
             return None
         return [piece, Piece(start, _phrase_end(toks, verb + 1, piece.end), extra=True)]
+    return None
+
+
+def _that_will(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    # "... into a railway that will soon carry thousands": the noun and its future.
+    for k in range(piece.start + 3, piece.end - 3):
+        if toks[k].low not in {"that", "which"} or toks[k + 1].low not in _WILL:
+            continue
+        noun = toks[k - 1]
+        if not noun.is_word or _verb(toks, k - 1) or noun.low in CUES:
+            return None  # "said that will ...": "that" opens the cue's complement
+        if noun.low in _TIME_NOUNS:
+            return None  # "by the end of the year that will be zero": "that" is the subject
+        a = next(
+            (j for j in range(k - 2, max(piece.start, k - 5) - 1, -1) if toks[j].low in _ARTICLES),
+            -1,
+        )
+        if a <= piece.start:
+            return None  # the noun is the clause's subject: the piece is the claim
+        return [piece, Piece(a, _phrase_end(toks, k + 2, piece.end), extra=True)]
     return None
 
 
@@ -113,6 +139,8 @@ RULES: tuple[SegmentRule, ...] = (
                 ),
             ),
             Example("The council's plan to build two schools was approved."),
+            Example("She was elected in 2023 on a promise to cut fares."),
+            Example("The deal shows its commitment to offering cheaper fares."),
         ),
     ),
     SegmentRule(
@@ -131,6 +159,26 @@ RULES: tuple[SegmentRule, ...] = (
                 Context(direct=True),
             ),
             Example("The fact is that nobody knows.", (), Context(direct=True)),
+        ),
+    ),
+    SegmentRule(
+        "segment.noun-that-will",
+        "'a NOUN that will ...' inside a clause: the noun's future is a claim of its own",
+        _that_will,
+        (
+            Example(
+                "It has taken years to turn the old freight line into a railway that will "
+                "soon carry thousands of people.",
+                (
+                    "It has taken years to turn the old freight line into a railway that "
+                    "will soon carry thousands of people",
+                    "a railway that will soon carry thousands of people",
+                ),
+                Context(direct=True),
+            ),
+            Example("The minister said that will not happen.", (), Context(direct=True)),
+            Example("The bridge that will replace it opens in May."),
+            Example("Ten pits are open, but by the end of the year that will be zero."),
         ),
     ),
     SegmentRule(

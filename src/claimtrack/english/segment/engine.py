@@ -49,7 +49,9 @@ class Piece:
     no subject or verb of its own and reads them from the piece before it ("verb" for
     a second object of the same verb, "subject" for a second verb phrase of the same
     subject); ``extra`` marks a piece that overlaps another (a relative clause inside
-    a clause that is kept whole).
+    a clause that is kept whole); ``plan`` that the piece names a plan by its form
+    ("the club's intention to reopen the ground"), so the article's own sentence keeps
+    it as a claim whatever kind its words get.
     """
 
     start: int
@@ -57,6 +59,7 @@ class Piece:
     rules: tuple[str, ...] = ()
     shares: str = ""
     extra: bool = False
+    plan: bool = False
 
 
 @attrs.frozen

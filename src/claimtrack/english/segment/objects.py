@@ -6,11 +6,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...text import MONTHS, WEEKDAYS
 from ..text import Tok
 from .engine import Context, Example, Piece, SegmentRule
-from .grammar import ends_with_time, first_finite, has_finite
+from .grammar import ends_with_time, first_finite, has_finite, words
 
 __all__ = ["RULES"]
+
+
+_TIME_GLUE = frozenset(
+    {"the", "this", "next", "then", "again", "from", "in", "on", "at", "by", "until", "of",
+     "early", "late", "mid", "end", "start", "onwards", "onward"}
+)  # fmt: skip
+
+
+def _content(tok: Tok) -> bool:
+    """Whether ``tok`` names something besides a time ("service" in "the Oslo service
+    from 3 July", not "then", "in" or "October")."""
+    low = tok.low
+    if not tok.is_word or low.isdigit() or low in _TIME_GLUE:
+        return False
+    return low not in MONTHS and low not in WEEKDAYS and low not in words("time_words")
 
 
 def _dated_objects(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
@@ -22,6 +38,8 @@ def _dated_objects(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Pie
             continue
         if has_finite(toks, k + 1, piece.end):
             return None
+        if not any(_content(t) for t in toks[k + 1 : piece.end]):
+            return None  # "in May and then in June", "on 16 and 23 April": one window
         return [Piece(piece.start, k, shares=piece.shares), Piece(k + 1, piece.end, shares="verb")]
     return None
 
@@ -41,6 +59,8 @@ RULES: tuple[SegmentRule, ...] = (
                 ),
             ),
             Example("The carrier will launch routes to Leeds and Oslo in July."),
+            Example("The bridge was to reopen in September and then in October."),
+            Example("Voting will be held in two rounds on 16 April and 23 April."),
         ),
     ),
 )
