@@ -52,28 +52,30 @@ def _relative_end(toks: Sequence[Tok], k: int, hi: int) -> int:
 
 
 def _relative(toks: Sequence[Tok], piece: Piece, ctx: Context) -> list[Piece] | None:
-    # ", which will cut 400 jobs": a forecast or undertaking of its own.  At the end
-    # of the article's own clause it is cut off; inside a clause ("The routes, which will be free for a
-    # year, open in May") it is an extra claim and the clause stays whole.
-    modals = _MODALS_WILL
-    hypothetical = _HYPOTHETICAL
-    for k in range(piece.start + 2, piece.end - 2):
-        if toks[k - 1].text != "," or toks[k].low not in _RELATIVE:
+    # ", which will cut 400 jobs": a forecast or undertaking of its own.  At the end of
+    # the article's own clause it is cut off; inside a clause ("The routes, which will
+    # be free for a year, open in May") it is an extra claim and the clause stays whole.
+    # A piece an earlier cut opened with the relative ("which will be free for a year,
+    # will open in May") gets the relative as an extra claim too.
+    for k in range(piece.start, piece.end - 2):
+        opens = k == piece.start
+        if not (opens or toks[k - 1].text == ",") or toks[k].low not in _RELATIVE:
             continue
-        if toks[k + 1].low not in modals | hypothetical:
+        modal = toks[k + 1].low
+        if modal not in _MODALS_WILL and modal not in _HYPOTHETICAL:
             continue
         end = _relative_end(toks, k + 2, piece.end)
-        if toks[k + 1].low in hypothetical:
-            # ", which could draw more fans": a possible consequence, not a claim of
-            # its own; at the end of the clause it is cut from it.
-            if end < piece.end - 1:
-                return None
-            return [Piece(piece.start, k - 1, shares=piece.shares)]
         if end >= piece.end - 1:
+            if opens:
+                return None  # the piece is the relative clause itself
+            if modal in _HYPOTHETICAL:
+                # ", which could draw more fans": a possible consequence, not a claim
+                # of its own; at the end of the clause it is cut from it.
+                return [Piece(piece.start, k - 1, shares=piece.shares)]
             if not ctx.publisher:
                 return None  # a speaker's "X, which will Y" stays one claim, due and all
             return [Piece(piece.start, k - 1, shares=piece.shares), Piece(k, piece.end)]
-        if has_finite(toks, end + 1, min(piece.end, end + 3)):
+        if modal in _MODALS_WILL and has_finite(toks, end + 1, min(piece.end, end + 3)):
             return [piece, Piece(k, end, extra=True)]
         return None
     return None
@@ -185,6 +187,13 @@ RULES: tuple[SegmentRule, ...] = (
             Example(
                 "The club is set for its return home, which could draw more fans than ever.",
                 ("The club is set for its return home",),
+            ),
+            Example(
+                "which will be free for the first month, will also start that day.",
+                (
+                    "which will be free for the first month, will also start that day",
+                    "which will be free for the first month",
+                ),
             ),
             Example("The firm, which has grown fast, will open a shop in May."),
         ),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...text import AUXILIARIES
-from ..lexicon import ADVERBS, CUES, DETERMINERS
+from ..lexicon import ADVERBS, CUES, DETERMINERS, IRREGULAR_PARTICIPLES, VERBS
 from ..text import Tok
 from .engine import Context, Example, Piece, SegmentRule
 from .grammar import clause_verb, first_finite, words
@@ -23,6 +23,11 @@ _CONJ = words("conjunctions")
 _FRONTING = words("fronting")
 
 _DASHES = frozenset({"—", "–", "-"})
+_PAST = words("past_verbs") | IRREGULAR_PARTICIPLES
+_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
+_COMPLEMENT_STARTS = (
+    DETERMINERS | _PRONOUNS | frozenset({"to", "that", "them", "him", "us", "me", "it"})
+)
 _MODALS = frozenset({"will", "would", "could", "should", "can", "may", "might", "must"})
 
 
@@ -221,6 +226,87 @@ RULES: tuple[SegmentRule, ...] = (
                 (),
                 Context(direct=True),
             ),
+        ),
+    ),
+)
+
+
+def _past_verb(toks: Sequence[Tok], j: int) -> bool:
+    """A past-tense verb at ``j`` ("wanted", "described", "invited")."""
+    t = toks[j]
+    low = t.low
+    if not t.is_word or t.is_cap:
+        return False
+    return low in _PAST or (low.endswith("ed") and len(low) > 4)
+
+
+def _second_verb(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    # "the state would not fund it and wanted to see a contract first": a second verb
+    # phrase of the same subject in the past tense, its own claim.
+    verb = first_finite(toks, piece.start, piece.end)
+    for k in range(verb + 4, piece.end - 2):
+        t = toks[k]
+        if t.low not in {"and", "but"} or not toks[k - 1].is_word:
+            continue  # ", and returned losses": the comma keeps one list of facts
+        if toks[k - 1].low in AUXILIARIES or not _past_verb(toks, k + 1):
+            continue
+        if toks[k + 2].low not in _COMPLEMENT_STARTS:
+            continue  # "a painted hull and polished propeller": no object opens after it
+        if any(x.low in _BE for x in toks[max(piece.start, k - 5) : k]):
+            continue  # "to be signed off and handed over": one passive
+        return _cut(piece, [k], shares="subject")
+    return None
+
+
+def _infinitives(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    # "called on the city to double the fund and to guarantee ...": one demand or
+    # undertaking per infinitive of the same verb.
+    last = -1  # the previous infinitive's "to"
+    cuts: list[int] = []
+    for k in range(piece.start, piece.end - 2):
+        t = toks[k]
+        if t.low == "to" and toks[k + 1].is_word and toks[k + 1].low in VERBS:
+            object_between = last >= 0 and k - 1 - last >= 3
+            if object_between and toks[k - 1].low == "and" and toks[k - 2].is_word:
+                cuts.append(k - 1)
+            last = k
+    return _cut(piece, cuts, shares="verb") if cuts else None
+
+
+RULES = (
+    *RULES,
+    SegmentRule(
+        "segment.second-verb",
+        "'... and wanted to see X': a second past-tense verb of the same subject is its own claim",
+        _second_verb,
+        (
+            Example(
+                "The minister said the state would not fund the stadium and wanted to see "
+                "a signed contract first.",
+                (
+                    "The minister said the state would not fund the stadium",
+                    "wanted to see a signed contract first",
+                ),
+            ),
+            Example("The club was founded in 1901 and owned by a brewer."),
+            Example("The ship now has a freshly painted hull and polished propeller."),
+            Example("The firm had invested heavily, and returned losses every year."),
+        ),
+    ),
+    SegmentRule(
+        "segment.infinitive-list",
+        "'to A and to B' after one verb: one claim per infinitive",
+        _infinitives,
+        (
+            Example(
+                "The mayor called on the province to double the fund and to guarantee "
+                "every grant already promised.",
+                (
+                    "The mayor called on the province to double the fund",
+                    "to guarantee every grant already promised",
+                ),
+            ),
+            Example("The plan is to build and to run two clinics."),
         ),
     ),
 )
