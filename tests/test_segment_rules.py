@@ -46,6 +46,8 @@ def test_rule_example_through_the_extractor(rule: SegmentRule, example: Example)
     text = example.text
     if example.context.direct:
         text = f'"{text}" the director said.'
+    elif example.context.cue:
+        text = f"The party released its plan on Monday, {example.context.cue} {text}."
     claims = extract_english(text, published=PUBLISHED, publisher="Example Gazette")
     if not example.pieces:
         assert all(rule.name not in c.rules for c in claims), [c.rules for c in claims]

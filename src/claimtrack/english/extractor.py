@@ -1346,7 +1346,8 @@ class EnglishExtractor:
         words = [t for t in toks[start:end] if t.is_word]
         if len(words) < 2:
             return
-        pieces = refine(toks[start:end], _split_pieces(toks[start:end], direct=False))
+        first_cut = _split_pieces(toks[start:end], direct=False)
+        pieces = refine(toks[start:end], first_cut, SegmentContext(cue=cue.word))
         first_unit: dict[int, int] = {}
         for p_idx, (p_start, p_end, flags, head, segs) in enumerate(pieces):
             a, b = _trim(self.text, toks[start + p_start].start, toks[start + p_end - 1].end)

@@ -30,11 +30,13 @@ __all__ = ["PLAIN", "Context", "Example", "Piece", "SegmentRule", "segment"]
 @attrs.frozen
 class Context:
     """How the sentence was said: ``direct`` inside quotation marks, ``publisher``
-    asserted by the article itself (no speaker), ``headline`` a headline."""
+    asserted by the article itself (no speaker), ``headline`` a headline; ``cue`` is
+    the reporting word whose complement the tokens are ("promising", "said"), if any."""
 
     direct: bool = False
     publisher: bool = False
     headline: bool = False
+    cue: str | None = None
 
 
 #: The context of a sentence said by someone in their own words (not quoted).

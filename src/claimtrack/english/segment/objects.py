@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...text import MONTHS, WEEKDAYS
+from ..lexicon import DETERMINERS, IRREGULAR_PARTICIPLES
 from ..text import Tok
 from .engine import Context, Example, Piece, SegmentRule
-from .grammar import ends_with_time, first_finite, has_finite, words
+from .grammar import ends_with_time, finite, first_finite, has_finite, words
 
 __all__ = ["RULES"]
 
@@ -107,6 +108,88 @@ RULES = (
                 Context(direct=True),
             ),
             Example("We look forward to meeting and greeting them.", (), Context(direct=True)),
+        ),
+    ),
+)
+
+
+_PROMISE_CUES = words("promise_cues")
+_NUMBER_WORDS = words("number_words")
+
+
+def _clause_verb(toks: Sequence[Tok], k: int) -> bool:
+    # A finite verb, not a participle or the end of a compound ("state-run buses").
+    t = toks[k]
+    if k > 0 and toks[k - 1].text == "-" and toks[k - 1].end == t.start:
+        return False
+    return finite(t) and t.low not in IRREGULAR_PARTICIPLES
+
+
+def _item_start(tok: Tok) -> bool:
+    return tok.low in DETERMINERS or tok.text[:1].isdigit() or tok.low in _NUMBER_WORDS
+
+
+def _promise_list(toks: Sequence[Tok], piece: Piece, ctx: Context) -> list[Piece] | None:
+    # "promising free rides for pupils, a monthly grant for carers and 5,000 jobs": the
+    # object of a promise cue is a list of undertakings, one claim each.
+    if ctx.cue is None or ctx.cue.split()[0] not in _PROMISE_CUES:
+        return None
+    if toks[piece.start].low == "to" or finite(toks[piece.start]):
+        return None  # "promised to keep ...": an undertaking, not a list of things
+    cond = next(
+        (k for k in range(piece.start, piece.end) if toks[k].low in {"if", "unless"}), piece.end
+    )
+    if any(_clause_verb(toks, k) for k in range(piece.start, cond)):
+        return None  # a clause, not a list of things promised ("if it wins" may follow)
+    cuts: list[int] = []
+    for k in range(piece.start + 2, cond - 1):
+        t = toks[k]
+        if t.text == "," and toks[k + 1].start == t.end:
+            continue  # "5,000": a number, not a list
+        if t.text == ",":
+            j = k + 1
+            if toks[j].low == "and":
+                j += 1
+            if j >= piece.end or not _item_start(toks[j]):
+                return None  # ", in 2009 and 2016", ", but only if ...": no list of things
+            cuts.append(k)
+        elif t.low == "and" and toks[k - 1].text != "," and _item_start(toks[k + 1]):
+            cuts.append(k)
+    if not cuts:
+        return None
+    out: list[Piece] = []
+    start = piece.start
+    for c in cuts:
+        out.append(Piece(start, c, shares="verb" if out else piece.shares))
+        start = c
+    out.append(Piece(start, piece.end, shares="verb"))
+    return out
+
+
+RULES = (
+    *RULES,
+    SegmentRule(
+        "segment.promise-list",
+        "the object of a promise cue listing several things: one undertaking each",
+        _promise_list,
+        (
+            Example(
+                "free rides for pupils, a monthly grant for carers and 5,000 new jobs",
+                ("free rides for pupils", "a monthly grant for carers", "5,000 new jobs"),
+                Context(cue="promising"),
+            ),
+            Example("free rides for pupils and carers", (), Context(cue="promising")),
+            Example(
+                "a new ground twice before, in 2009 and 2016, and both plans failed",
+                (),
+                Context(cue="promised"),
+            ),
+            Example(
+                "to keep the clinics open, but only if donors pay, and the state helps",
+                (),
+                Context(cue="promised"),
+            ),
+            Example("free rides for pupils, a grant and jobs", (), Context(cue="said")),
         ),
     ),
 )
