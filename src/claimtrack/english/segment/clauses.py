@@ -12,7 +12,7 @@ from ...text import AUXILIARIES
 from ..lexicon import ADVERBS, CUES, DETERMINERS, IRREGULAR_PARTICIPLES, VERBS
 from ..text import Tok
 from .engine import Context, Example, Piece, SegmentRule
-from .grammar import clause_verb, first_finite, words
+from .grammar import clause_verb, first_finite, verbish, words
 
 __all__ = ["RULES"]
 
@@ -49,6 +49,17 @@ def _bare(tok: Tok) -> bool:
     return not (low in DETERMINERS or low in _PRONOUNS or tok.is_cap)
 
 
+def _listed(toks: Sequence[Tok], lo: int, k: int) -> bool:
+    """Whether the words just before the "and" at ``k`` follow a comma with no verb
+    between: a list ("Leeds, York and Hull"), not the end of a clause."""
+    for j in range(k - 1, max(lo, k - 8) - 1, -1):
+        if toks[j].text == ",":
+            return True
+        if verbish(toks, j, lo):
+            return False
+    return False
+
+
 def _conjoined(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
     conj = _CONJ
     cuts: list[int] = []
@@ -74,6 +85,9 @@ def _conjoined(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] 
         if second < 0 or (toks[k - 1].text != "," and t.low == "and" and _bare(toks[join])):
             k += 1  # "a just and lasting peace is ...": without a comma, "and" must open
             continue  # a subject with a determiner, a pronoun or a name
+        if toks[k - 1].text != "," and t.low == "and" and _listed(toks, piece.start, k):
+            k += 1  # "but Leeds, York and Hull will ...": "and" ends a list of subjects
+            continue
         cuts.append(k)
         k = second + 1  # the next join needs a verb of this clause before it
     return _cut(piece, cuts)
@@ -172,6 +186,7 @@ RULES: tuple[SegmentRule, ...] = (
             ),
             Example("Cyclists and pedestrians will be able to cross for free."),
             Example("The council will repair the roof and the windows by March."),
+            Example("Two lines open in May, but Leeds, York and Hull will wait until June."),
         ),
     ),
     SegmentRule(

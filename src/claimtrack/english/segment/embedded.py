@@ -98,7 +98,8 @@ def _that_will(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] 
         )
         if a <= piece.start:
             return None  # the noun is the clause's subject: the piece is the claim
-        return [piece, Piece(a, _phrase_end(toks, k + 2, piece.end), extra=True)]
+        end = next((j for j in range(k + 2, piece.end) if toks[j].text in _STOPS), piece.end)
+        return [piece, Piece(a, end, extra=True)]
     return None
 
 
@@ -168,11 +169,11 @@ RULES: tuple[SegmentRule, ...] = (
         (
             Example(
                 "It has taken years to turn the old freight line into a railway that will "
-                "soon carry thousands of people.",
+                "soon be used by thousands of people.",
                 (
                     "It has taken years to turn the old freight line into a railway that "
-                    "will soon carry thousands of people",
-                    "a railway that will soon carry thousands of people",
+                    "will soon be used by thousands of people",
+                    "a railway that will soon be used by thousands of people",
                 ),
                 Context(direct=True),
             ),
