@@ -1347,7 +1347,8 @@ class EnglishExtractor:
         if len(words) < 2:
             return
         first_cut = _split_pieces(toks[start:end], direct=False)
-        pieces = refine(toks[start:end], first_cut, SegmentContext(cue=cue.word))
+        context = SegmentContext(cue=cue.word, headline=mode == "headline")
+        pieces = refine(toks[start:end], first_cut, context)
         first_unit: dict[int, int] = {}
         for p_idx, (p_start, p_end, flags, head, segs) in enumerate(pieces):
             a, b = _trim(self.text, toks[start + p_start].start, toks[start + p_end - 1].end)

@@ -69,8 +69,8 @@ def _relative(toks: Sequence[Tok], piece: Piece, ctx: Context) -> list[Piece] | 
             if opens:
                 return None  # the piece is the relative clause itself
             if modal in _HYPOTHETICAL:
-                # ", which could draw more fans": a possible consequence, not a claim
-                # of its own; at the end of the clause it is cut from it.
+                # ", which could draw more fans": a possible consequence, no claim of
+                # its own; at the end of the clause it is cut from it.
                 return [Piece(piece.start, k - 1, shares=piece.shares)]
             if not ctx.publisher:
                 return None  # a speaker's "X, which will Y" stays one claim, due and all
@@ -162,8 +162,8 @@ RULES: tuple[SegmentRule, ...] = (
     SegmentRule(
         "segment.relative-modal",
         "', which will ...': a relative clause with its own future is a claim (cut off "
-        "at the end of the clause, an extra claim inside it); ', which could ...' at the "
-        "end is cut from the clause",
+        "at the end of the article's own sentence, an extra claim inside a clause); a "
+        "trailing ', which could ...' is cut from the clause",
         _relative,
         (
             Example(
@@ -187,6 +187,7 @@ RULES: tuple[SegmentRule, ...] = (
             Example(
                 "The club is set for its return home, which could draw more fans than ever.",
                 ("The club is set for its return home",),
+                Context(publisher=True),
             ),
             Example(
                 "which will be free for the first month, will also start that day.",

@@ -12,12 +12,14 @@ from .clauses import RULES as CLAUSE_RULES
 from .embedded import RULES as EMBEDDED_RULES
 from .engine import SegmentRule
 from .frames import RULES as FRAME_RULES
+from .headlines import RULES as HEADLINE_RULES
 from .objects import RULES as OBJECT_RULES
 
 __all__ = ["RULES"]
 
 RULES: tuple[SegmentRule, ...] = (
     *FRAME_RULES,
+    *HEADLINE_RULES,
     *ADJUNCT_RULES,
     *CLAUSE_RULES,
     *OBJECT_RULES,
