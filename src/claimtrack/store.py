@@ -143,6 +143,15 @@ class SQLiteStore:
         else:
             self._retry(lambda: self._conn.execute("COMMIT"))
 
+    def read(self, sql: str, args: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        """The rows of one query (for modules that keep a table of their own)."""
+        return [tuple(r) for r in self._conn.execute(sql, args).fetchall()]
+
+    def write(self, sql: str, rows: Iterable[tuple[object, ...]]) -> None:
+        """One statement over ``rows``, in one write transaction."""
+        with self.transaction() as conn:
+            conn.executemany(sql, rows)
+
     # -- sources ----------------------------------------------------------------------
 
     def add_source(
