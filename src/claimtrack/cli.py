@@ -138,7 +138,10 @@ def _tracker(ctx: click.Context) -> Tracker:
     obj = ctx.ensure_object(dict)
     if "tracker" not in obj:
         obj["tracker"] = Tracker(
-            obj.get("db"), plugin_manager=plugin_manager(ctx), registry=_registry(obj)
+            obj.get("db"),
+            plugin_manager=plugin_manager(ctx),
+            registry=_registry(obj),
+            plugin_timeout=obj.get("time_limit", 120.0),
         )
         ctx.call_on_close(obj["tracker"].close)
     tracker: Tracker = obj["tracker"]
@@ -162,9 +165,19 @@ def _tracker(ctx: click.Context) -> Tracker:
     show_envvar=True,
     help="A JSON file of known actors and their aliases, to resolve names with.",
 )
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.1, max=86_400),
+    envvar="CLAIMTRACK_TIME_LIMIT",
+    default=120.0,
+    show_default=True,
+    show_envvar=True,
+    help="Seconds one extractor or checker may take on one source or claim; past it, "
+    "it is stopped (the source is tried again on the next add).",
+)
 @click.version_option(__version__, prog_name="claimtrack")
 @click.pass_context
-def cli(ctx: click.Context, db: str, actors: str | None) -> None:
+def cli(ctx: click.Context, db: str, actors: str | None, time_limit: float) -> None:
     """Track what public actors claim and commit to, and whether they deliver.
 
     \b
@@ -177,6 +190,7 @@ def cli(ctx: click.Context, db: str, actors: str | None) -> None:
     obj = ctx.ensure_object(dict)
     obj["db"] = db
     obj["actors"] = actors
+    obj["time_limit"] = time_limit
 
 
 @cli.command()
@@ -304,6 +318,7 @@ def extract(
         plugin_manager=pm,
         registry=_registry(obj),
         extractors=_extractors(ctx, pm, extractor),
+        plugin_timeout=obj.get("time_limit", 120.0),
     )
     now = datetime.now(timezone.utc)
     rows = [
