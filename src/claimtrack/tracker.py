@@ -116,6 +116,8 @@ class Tracker:
     ``extractors`` names the extractors to run (plugin names, or ``english`` for the
     built-in); by default ``$CLAIMTRACK_EXTRACTORS``, else every extractor (those that
     own a source's kind keep the others off it, see :func:`claimtrack.owns_sources`).
+    ``read_only`` opens the store for reading only (status, show, export): no write
+    lock, nothing written, a read-only file will do (see :mod:`claimtrack.store_open`).
     """
 
     def __init__(
@@ -127,15 +129,18 @@ class Tracker:
         plugin_timeout: float | None = 120.0,
         load_options: LoadOptions | None = None,
         extractors: Sequence[str] | None = None,
+        read_only: bool = False,
     ) -> None:
-        self.store = SQLiteStore(db if db is not None else default_db_path())
+        self.store = SQLiteStore(db if db is not None else default_db_path(), read_only=read_only)
         self.pm = plugin_manager or get_plugin_manager()
         self.plugin_timeout = plugin_timeout
         self.load_options = load_options or LoadOptions()
         self.extractors = tuple(extractors) if extractors is not None else None
         self._exporters: tuple[dict[str, Exporter], list[PluginError]] | None = None
         self._actors: ActorRegistry | None = None  # the stored actors, while adding
-        if registry is not None:
+        # A reader keeps the given actors to itself (resolving --actor); a writer stores them.
+        self._given_actors = registry if read_only else None
+        if registry is not None and not read_only:
             self.store.save_actors(registry)
 
     def close(self) -> None:
@@ -456,7 +461,9 @@ class Tracker:
         # the same members, in the same order, as records.claim_record writes.
         texts = self.store.claim_records_json(ln.claim_id for ln in lines)
         for ln in lines:
-            text = texts[ln.claim_id]
+            text = texts.get(ln.claim_id)
+            if text is None:  # a damaged record, named by the store and skipped
+                continue
             if ln.status is not None:
                 progress = "null" if ln.progress is None else f'"{ln.progress.value}"'
                 text = f'{text[:-1]},"status":"{ln.status.value}","progress":{progress}}}'
@@ -466,6 +473,8 @@ class Tracker:
         records = self.store.claim_records(ln.claim_id for ln in lines)
         out: list[dict[str, object]] = []
         for ln in lines:
+            if ln.claim_id not in records:  # a damaged record, named and skipped
+                continue
             record: dict[str, object] = dict(records[ln.claim_id])
             if ln.status is not None:
                 record["status"] = ln.status.value
@@ -475,6 +484,9 @@ class Tracker:
 
     def _actor_ids(self, name: str) -> list[str]:
         registry = self.store.registry()
+        for actor in self._given_actors or ():
+            with contextlib.suppress(ValueError):
+                registry.add(actor)
         found = registry.resolve(name)
         if found is not None:
             return [found.id]
@@ -546,6 +558,8 @@ class Tracker:
         ]
         claims = self.store.claims_by_id(todo)
         for cid in todo:
+            if cid not in claims:  # a damaged record, named by the store and skipped
+                continue
             claim = claims[cid]
             report.checked += 1
             for name, produced in call_each(
