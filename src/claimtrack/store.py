@@ -791,8 +791,9 @@ class SQLiteStore:
         # json_insert adds "rules" (last, as claim_record puts it) only where a record
         # stored before claims had rules lacks it.
         sql = (
-            f"SELECT id, CASE WHEN json_valid(record) THEN json_insert(json_remove(record, {strip}),"
-            " '$.rules', json('[]')) END FROM claims"
+            "SELECT id, CASE WHEN json_valid(record) AND json_type(record) = 'object'"
+            " AND json_extract(record, '$.id') = id"
+            f" THEN json_insert(json_remove(record, {strip}), '$.rules', json('[]')) END FROM claims"
         )
         out: dict[str, str] = {}
         if len(wanted) > 5000:
@@ -809,7 +810,10 @@ class SQLiteStore:
             out.update(self._conn.execute(f"{sql} WHERE id IN ({marks})", chunk).fetchall())
         for cid in [cid for cid, text in out.items() if text is None]:  # not JSON: skipped
             del out[cid]
-            self._skip(cid, f"claim {cid}: its stored record is damaged (not JSON); it was skipped")
+            problem = "not a JSON claim record of this id"
+            self._skip(
+                cid, f"claim {cid}: its stored record is damaged ({problem}); it was skipped"
+            )
         return out
 
     def actor_names(self, actor_ids: Iterable[str] | None = None) -> dict[str, str]:

@@ -24,10 +24,16 @@ import attrs
 from . import retries
 from .actors import ActorRegistry, normalise_name
 from .dispatch import failure
-from .errors import ClaimtrackError, InputError, NotFoundError, PluginError
+from .errors import ClaimtrackError, InputError, LoadError, NotFoundError, PluginError
 from .exporters import Exporter, collect_exporters
 from .extraction import ExtractContext, ExtractResult, run_extractors, selected_extractors
-from .loading import LoadOptions, claims_over_limit, expand_paths, read_sources
+from .loading import (
+    LoadOptions,
+    claims_over_limit,
+    expand_paths,
+    finish_source,
+    read_sources,
+)
 from .model import (
     Claim,
     ClaimKind,
@@ -206,8 +212,16 @@ class Tracker:
         return report
 
     def add_source(self, source: Source) -> AddReport:
-        """Extract and store one :class:`Source` built in code."""
+        """Extract and store one :class:`Source` built in code.  It is finished as a
+        loader's sources are (:func:`claimtrack.loading.finish_source`: control
+        characters and lone surrogates cleaned, the size limit applied); one that cannot
+        be stored is reported in ``errors``."""
         report = AddReport()
+        try:
+            source = finish_source(source, self.load_options, label="source")
+        except LoadError as exc:  # over the size limit
+            report.errors.append(exc)
+            return report
         with self._indexing_actors():
             self._add_source(self._as_stored(source), report, extractors=self._selected(None))
         return report
