@@ -158,6 +158,7 @@ def call_hook(
     only: Callable[[str], bool] | None = None,
     builtins_first: bool = False,
     isolate: bool = False,
+    on_start: Callable[[str], None] | None = None,
 ) -> Iterator[Call]:
     """Call every implementation of ``hook_name`` on its own, in pluggy's order
     (later-registered first, ``tryfirst``/``trylast`` honoured), and yield a
@@ -184,6 +185,8 @@ def call_hook(
         if impl.wrapper or impl.hookwrapper:
             yield Call(name, error=PluginError(name, label, _WRAPPER_PROBLEM, hook=hook_name))
             continue
+        if on_start is not None:
+            on_start(name)
         given = kwargs(name) if callable(kwargs) else kwargs
         args = {k: given[k] for k in impl.argnames if k in given}
         function = impl.function
@@ -215,6 +218,49 @@ def call_hook(
             yield Call(name, error=error)
         else:
             yield Call(name, value=value)
+
+
+def first_answer(
+    pm: pluggy.PluginManager,
+    hook_name: str,
+    kwargs: Mapping[str, Any],
+    *,
+    label: str | None = None,
+    timeout: float | None = None,
+) -> Call | None:
+    """The first implementation's answer that is not None (or its failure), asking each
+    in :func:`call_hook`'s order; None when none answers.  With a ``timeout`` they are
+    all asked in one worker process (not one per implementation: most say "not mine"
+    at once), each given ``timeout`` seconds; past it the worker is killed and the one
+    at work is named.  This is how the loaders are asked to read one input."""
+    if timeout is None or not workers.available():
+        for call in call_hook(
+            pm, hook_name, kwargs, label=label, results="optional", timeout=timeout
+        ):
+            if call.error is not None or call.value is not None:
+                return call
+        return None
+
+    def chain() -> Call | None:
+        for call in call_hook(
+            pm, hook_name, kwargs, label=label, results="optional", on_start=workers.step
+        ):
+            if call.error is not None or call.value is not None:
+                return call
+        return None
+
+    try:
+        value, raised = workers.run_in_worker(chain, timeout, skip_files=(__file__,))
+    except workers.WorkerTimeout as exc:
+        name = exc.step or "?"
+        return Call(name, error=_late(name, label, timeout, hook_name))
+    except workers.WorkerDied as exc:
+        name = exc.step or "?"
+        problem = f"{exc.how}; its results were dropped"
+        return Call(name, error=PluginError(name, label, problem, hook=hook_name))
+    if raised is not None:  # call_hook contains the plugins: this is claimtrack's own
+        raise raised[0]
+    return value
 
 
 def _late(name: str, label: str | None, timeout: float, hook: str) -> PluginError:

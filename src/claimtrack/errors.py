@@ -82,7 +82,7 @@ class PluginError(ClaimtrackError):
         # Sent back from a worker process as itself (its cause stays behind).
         state: dict[str, Any] = {"plugin": self.plugin, "source": self.source}
         state.update(problem=self.problem, location=self.location, hook=self.hook)
-        state["timed_out"] = self.timed_out
+        state.update(timed_out=self.timed_out, cause=_portable_cause(self.__cause__))
         return (_rebuild_plugin_error, (state,))
 
     def __repr__(self) -> str:
@@ -119,11 +119,34 @@ class PluginLoadError(PluginError):
         self.args = (f"plugin {plugin!r} was not loaded: {problem}",)
 
 
+def _portable_cause(cause: BaseException | None) -> tuple[BaseException, str] | None:
+    # The cause, if it survives pickling as itself, with its traceback as text.
+    if cause is None:
+        return None
+    import pickle
+    import traceback
+
+    try:
+        back = pickle.loads(pickle.dumps(cause))
+    except Exception:
+        return None
+    if type(back) is not type(cause):
+        return None
+    return back, "".join(traceback.format_exception(cause))
+
+
 def _rebuild_plugin_error(state: dict[str, Any]) -> PluginError:
+    cause = None
+    if state.get("cause") is not None:
+        from .workers import remote_traceback
+
+        cause, text = state["cause"]
+        cause.__cause__ = remote_traceback(text)
     return PluginError(
         state["plugin"],
         state["source"],
         state["problem"],
+        cause=cause,
         location=state["location"],
         hook=state["hook"],
         timed_out=state["timed_out"],

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import attrs
 import pluggy
 
-from .dispatch import call_hook
+from .dispatch import first_answer
 from .errors import ClaimtrackError, InputError, LoadError, PluginError
 from .fetching import FETCH_REUSE_SECONDS, Fetched, fetch_url
 from .model import Source
@@ -434,21 +434,19 @@ def read_sources(
             urlsplit(uri)
         except ValueError as exc:  # before any loader trips on it and is blamed
             raise LoadError(uri, f"is not a valid URL ({exc})") from exc
-    for call in call_hook(
+    call = first_answer(
         pm,
         "claimtrack_load",
         {"uri": uri, "options": options},
         label=uri,
-        results="optional",
         timeout=options.max_seconds,
-        isolate=True,
-    ):
+    )
+    if call is not None:
         if call.error is not None:
             if isinstance(call.error.__cause__, LoadError):
                 raise call.error.__cause__
             raise call.error
-        if call.value is None:
-            continue
+        assert call.value is not None
         sources: list[Source] = []
         problems: list[ClaimtrackError] = []
         for n, item in enumerate(call.value, 1):

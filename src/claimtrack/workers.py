@@ -8,7 +8,10 @@ source, the actors), does the one call, sends its result back and exits.  When t
 limit passes first it is killed (``SIGKILL``), and its memory goes with it.
 
 What the plugin changes in its own process (a list it appends to, the registry it is
-given) is not seen by the caller: only the returned value comes back.  The value must be
+given) is not seen by the caller: only the returned value comes back, and the names of
+the modules the worker imported, which the caller then imports too, so the next worker
+starts with them (a plugin that imports its machinery on first use would otherwise
+import it anew in every worker).  The value must be
 picklable; an item that is not comes back as :class:`Unpassable` (which the caller
 refuses, naming its type).  An exception raised in the worker comes back as itself when
 it can be pickled (else as :class:`RaisedInWorker`), with the worker's traceback as its
@@ -20,10 +23,12 @@ Forking needs the ``fork`` start method (Linux, the BSDs, macOS); where there is
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import pickle
 import signal
+import sys
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -50,20 +55,34 @@ _MACHINERY = {os.path.abspath(__file__)}
 
 
 class WorkerTimeout(Exception):
-    """The call did not finish within its time limit; the worker was killed."""
+    """The call did not finish within its time limit; the worker was killed.  ``step``
+    is the last step the worker announced (:func:`step`), if any."""
 
-    def __init__(self, limit: float) -> None:
+    def __init__(self, limit: float, step: str | None = None) -> None:
         self.limit = limit
+        self.step = step
         super().__init__(f"did not finish within {limit:g} s")
 
 
 class WorkerDied(Exception):
     """The worker ended without sending a result (killed by a signal, or it called
-    ``os._exit``): ``how`` says which."""
+    ``os._exit``): ``how`` says which; ``step`` is the last step it announced."""
 
-    def __init__(self, how: str) -> None:
+    def __init__(self, how: str, step: str | None = None) -> None:
         self.how = how
+        self.step = step
         super().__init__(how)
+
+
+#: The pipe back to the caller, in a worker process (None elsewhere).
+_to_caller: Connection | None = None
+
+
+def step(name: str) -> None:
+    """In a worker, say that a new step begins (a loader's turn): the time limit starts
+    again for it, and a timeout names it.  Does nothing outside a worker."""
+    if _to_caller is not None:
+        _to_caller.send(("step", name))
 
 
 class RaisedInWorker(Exception):
@@ -87,6 +106,11 @@ class _RemoteTraceback(Exception):
 
     def __str__(self) -> str:
         return f"\n(in the worker process)\n{self.text}"
+
+
+def remote_traceback(text: str) -> BaseException:
+    """An exception that shows ``text``, a worker's traceback, as a cause."""
+    return _RemoteTraceback(text)
 
 
 @attrs.frozen
@@ -125,32 +149,39 @@ def run_in_worker(
     ``SystemExit``; ``location`` is what ``locate`` said of it in the worker, where its
     traceback is).  Raises :class:`WorkerTimeout` when ``timeout`` seconds pass first
     (the worker is killed) and :class:`WorkerDied` when the worker ends without an
-    answer.  ``skip_files`` are left out of the traceback sent back.  A
+    answer.  ``skip_files`` are left out of the traceback sent back.  Each
+    :func:`step` the worker announces gives it ``timeout`` seconds anew.  A
     ``KeyboardInterrupt`` in the caller kills the worker and goes through."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     skip = _MACHINERY | {os.path.abspath(f) for f in skip_files}
     process = context.Process(
-        target=_child, args=(send, fn, locate, skip), daemon=True, name="claimtrack-worker"
+        target=_child, args=(send, fn, locate, skip), name="claimtrack-worker"
     )
+    current: str | None = None
     try:
         process.start()
         send.close()
-        if not receive.poll(timeout):
-            raise WorkerTimeout(timeout)
-        try:
-            kind, *payload = receive.recv()
-        except (EOFError, OSError):
-            process.join(5)
-            raise WorkerDied(_how_it_ended(process.exitcode)) from None
+        while True:
+            if not receive.poll(timeout):
+                raise WorkerTimeout(timeout, current)
+            try:
+                kind, *payload = receive.recv()
+            except (EOFError, OSError):
+                process.join(5)
+                raise WorkerDied(_how_it_ended(process.exitcode), current) from None
+            if kind != "step":
+                break
+            current = payload[0]
     finally:
         receive.close()
         if process.is_alive():
             process.kill()
         process.join()
+    _import_too(payload[-1])
     if kind == "ok":
         return payload[0], None
-    exc, tb_text, where = payload
+    exc, tb_text, where, _ = payload
     if tb_text:
         exc.__cause__ = _RemoteTraceback(tb_text)
     return None, (exc, where)
@@ -175,17 +206,39 @@ def _child(
 ) -> None:
     # Ctrl-C reaches the whole process group: the caller decides, the worker just ends.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    global _to_caller
+    _to_caller = conn
+    before = set(sys.modules)
     try:
-        message: tuple[Any, ...] = ("ok", fn())
+        value = fn()
+        message: tuple[Any, ...] = ("ok", value, _imported_since(before))
     except BaseException as exc:  # SystemExit from a plugin is an answer too
         where = locate(exc) if locate is not None else None
-        message = ("raise", _portable(exc), _traceback_text(exc, skip), where)
+        tb_text = _traceback_text(exc, skip)
+        message = ("raise", _portable(exc), tb_text, where, _imported_since(before))
     try:
         conn.send(message)
     except Exception as exc:  # the value could not be pickled: send what can be
         conn.send(_passable(message, exc))
     finally:
         conn.close()
+
+
+def _imported_since(before: set[str]) -> list[str]:
+    return sorted(name for name in list(sys.modules) if name not in before)
+
+
+def _import_too(names: list[str]) -> None:
+    # What the worker imported, imported here once, so the next worker has it.
+    for name in names:
+        if name in sys.modules:
+            continue
+        try:
+            importlib.import_module(name)
+        except KeyboardInterrupt:
+            raise
+        except BaseException:  # a module that only imports in some settings: its loss
+            continue
 
 
 def _traceback_text(exc: BaseException, skip: set[str]) -> str:
@@ -211,13 +264,17 @@ def _portable(exc: BaseException) -> BaseException:
 
 
 def _passable(message: tuple[Any, ...], problem: Exception) -> tuple[Any, ...]:
-    kind, value = message[0], message[1]
+    kind, value, modules = message[0], message[1], message[-1]
     if kind == "ok" and isinstance(value, list):
-        return ("ok", [_item(v) for v in value])
+        return ("ok", [_item(v) for v in value], modules)
+    if kind == "ok" and attrs.has(type(value)) and isinstance(getattr(value, "value", None), list):
+        # A result record holding a list (a dispatch Call): the items that cannot go.
+        items = [_item(v) for v in value.value]
+        return ("ok", attrs.evolve(value, value=items), modules)
     if kind == "ok":
-        return ("ok", _item(value))
+        return ("ok", _item(value), modules)
     reason = f"{type(problem).__name__}: {problem}"
-    return ("raise", RaisedInWorker("unpicklable result", reason), "", None)
+    return ("raise", RaisedInWorker("unpicklable result", reason), "", None, modules)
 
 
 def _item(value: object) -> object:
