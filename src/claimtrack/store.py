@@ -22,7 +22,6 @@ from typing import Any, Literal, NamedTuple, Protocol, TypeVar
 from . import store_open
 from .actors import ActorRegistry, fuller_name
 from .errors import NotFoundError, StoreError
-from .migrations import migrate
 from .model import (
     FINAL_VERDICTS,
     INTERIM_VERDICTS,
@@ -103,40 +102,9 @@ class SQLiteStore:
         self.damaged: dict[str, str] = {}
         if self.path.parent and not self.path.parent.exists():
             raise StoreError(f"{self.path}: the folder {self.path.parent} does not exist")
-        if read_only:
-            self._conn = store_open.open_read_only(self.path, _BUSY_TIMEOUT_MS / 1000)
-            try:
-                older = store_open.check_version(self.path, self._conn)
-            except BaseException:
-                self._conn.close()
-                raise
-            if not older:
-                return
-            # Written by an older claimtrack: upgraded once (the one write a reader makes).
-            self._conn.close()
-            self._open_for_writing()
-            self._conn.close()
-            self._conn = store_open.open_read_only(self.path, _BUSY_TIMEOUT_MS / 1000)
-            return
-        self._open_for_writing()
-
-    def _open_for_writing(self) -> None:
-        try:
-            self._conn = sqlite3.connect(
-                str(self.path),
-                timeout=_BUSY_TIMEOUT_MS / 1000,
-                isolation_level=None,
-                check_same_thread=False,
-            )
-            self._conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
-            store_open.check_version(self.path, self._conn)  # before anything is written
-            self._retry(lambda: self._conn.execute("PRAGMA journal_mode = WAL"))
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._retry(lambda: migrate(self._conn))
-        except sqlite3.DatabaseError as exc:
-            raise store_open.store_error(self.path, exc, doing="open") from exc
-        except RuntimeError as exc:
-            raise StoreError(f"{self.path}: {exc}") from exc
+        self._conn = store_open.connect(
+            self.path, read_only=read_only, timeout_ms=_BUSY_TIMEOUT_MS, retry=self._retry
+        )
 
     def close(self) -> None:
         """Close the connection."""

@@ -27,7 +27,14 @@ from typing import Any
 from .errors import StoreError
 from .migrations import MIGRATIONS, SCHEMA_VERSION, migrate
 
-__all__ = ["check_version", "damaged_record", "open_read_only", "refuse_memory", "store_error"]
+__all__ = [
+    "check_version",
+    "connect",
+    "damaged_record",
+    "open_read_only",
+    "refuse_memory",
+    "store_error",
+]
 
 #: What SQLite calls a store kept in memory: gone when the process ends.
 MEMORY = ":memory:"
@@ -41,6 +48,54 @@ def refuse_memory(path: str | Path) -> None:
             f"{str(path) or 'an empty path'}: a store in memory is gone when the command ends, "
             "so nothing would be kept; give a file, e.g. --db claims.db"
         )
+
+
+def connect(
+    path: Path, *, read_only: bool, timeout_ms: int, retry: Callable[[Callable[[], Any]], Any]
+) -> sqlite3.Connection:
+    """The store's connection: read-only (:func:`open_read_only`; a store written by an
+    older claimtrack is upgraded first, once), or for writing (created, WAL journal,
+    migrated; a newer store refused before anything is written).  ``retry`` runs a step
+    again while another process holds the lock."""
+    if not read_only:
+        return _open_for_writing(path, timeout_ms, retry)
+    conn = open_read_only(path, timeout_ms / 1000)
+    try:
+        older = check_version(path, conn)
+    except BaseException:
+        conn.close()
+        raise
+    if not older:
+        return conn
+    # Written by an older claimtrack: upgraded once (the one write a reader makes).
+    conn.close()
+    _open_for_writing(path, timeout_ms, retry).close()
+    return open_read_only(path, timeout_ms / 1000)
+
+
+def _open_for_writing(
+    path: Path, timeout_ms: int, retry: Callable[[Callable[[], Any]], Any]
+) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(
+            str(path), timeout=timeout_ms / 1000, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.DatabaseError as exc:
+        raise store_error(path, exc, doing="open") from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+        check_version(path, conn)  # before anything is written
+        retry(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+        conn.execute("PRAGMA synchronous = NORMAL")
+        retry(lambda: migrate(conn))
+    except BaseException as exc:
+        conn.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise store_error(path, exc, doing="open") from exc
+        if isinstance(exc, RuntimeError):
+            raise StoreError(f"{path}: {exc}") from exc
+        raise
+    return conn
 
 
 def open_read_only(path: Path, timeout: float) -> sqlite3.Connection:
