@@ -120,6 +120,21 @@ def test_a_read_only_file_can_be_read(stored: Path, will_pm: ClaimtrackPluginMan
         stored.parent.chmod(0o755)
 
 
+def test_a_store_in_a_folder_one_cannot_write_is_read_immutable(
+    stored: Path, will_pm: ClaimtrackPluginManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As root every folder is writable; what a user without write access gets is made
+    # here by saying so: no write-ahead log can exist, so the file is read as it is.
+    from claimtrack import store_open
+
+    assert not stored.with_name(stored.name + "-wal").exists()
+    monkeypatch.setattr(store_open, "_can_write", lambda folder: False)
+    before = _fingerprint(stored)
+    result = invoke_cli("status", "--format", "json", plugin_manager=will_pm, db=stored)
+    assert result.exit_code == 0 and len(json.loads(result.stdout)["commitments"]) == 2
+    assert _fingerprint(stored) == before  # not even a -wal or -shm beside it
+
+
 def test_writing_a_store_opened_read_only_is_a_clear_error(stored: Path) -> None:
     # What a read-only file gives any writer, as root too: SQLite refuses to write.
     with SQLiteStore(stored, read_only=True) as store, pytest.raises(StoreError) as caught:

@@ -112,7 +112,7 @@ def open_read_only(path: Path, timeout: float) -> sqlite3.Connection:
     quoted = urllib.parse.quote(str(path.resolve()))
     flags = "mode=ro"
     wal = path.with_name(path.name + "-wal")
-    if not os.access(path.parent, os.W_OK) and not wal.exists():
+    if not _can_write(path.parent) and not wal.exists():
         flags += "&immutable=1"
     try:
         conn = sqlite3.connect(
@@ -126,6 +126,10 @@ def open_read_only(path: Path, timeout: float) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise store_error(path, exc, doing="open") from exc
     return conn
+
+
+def _can_write(folder: Path) -> bool:
+    return os.access(folder, os.W_OK)
 
 
 def check_version(path: Path, conn: sqlite3.Connection) -> bool:
