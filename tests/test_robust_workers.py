@@ -184,3 +184,27 @@ def test_run_in_worker_returns_raises_and_times_out() -> None:
         run_in_worker(lambda: time.sleep(30), 0.3)
     with pytest.raises(WorkerDied, match="SIGKILL"):
         run_in_worker(lambda: os.kill(os.getpid(), 9), 10)
+
+
+def _parse(text: str) -> list[object]:
+    raise ValueError(f"no header in {len(text)} characters")
+
+
+class Flaky:
+    @claimtrack.hookimpl
+    def claimtrack_extract(self, source: Source) -> list[object]:
+        return _parse(source.text)
+
+
+def test_a_failure_in_a_worker_keeps_its_cause_and_the_plugins_line() -> None:
+    from claimtrack.testing import make_source, run_extractor
+
+    result = run_extractor(Flaky(), make_source("Some text."), timeout=10)
+    (error,) = result.errors
+    assert isinstance(error.__cause__, ValueError)
+    path, _, line = (error.location or "").rpartition(":")
+    assert Path(path).resolve() == Path(__file__).resolve()
+    assert "raise ValueError" in Path(__file__).read_text().splitlines()[int(line) - 1]
+    text = error.traceback_text()
+    assert "_parse" in text and "ValueError" in text
+    assert "claimtrack/dispatch.py" not in text and 'claimtrack/workers.py"' not in text
