@@ -6,6 +6,8 @@ source ran out of time and what the limit was."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -208,3 +210,53 @@ def test_a_failure_in_a_worker_keeps_its_cause_and_the_plugins_line() -> None:
     text = error.traceback_text()
     assert "_parse" in text and "ValueError" in text
     assert "claimtrack/dispatch.py" not in text and 'claimtrack/workers.py"' not in text
+
+
+#: A caller whose extractor spins for ever in its worker, noting the worker's pid.
+SPINNING_CALLER = r"""
+import os, sys
+import claimtrack
+from claimtrack.plugins import get_plugin_manager
+
+class Spins:
+    @claimtrack.hookimpl
+    def claimtrack_extract(self, source):
+        open(sys.argv[2], "w").write(str(os.getpid()))
+        while True:
+            pass
+
+pm = get_plugin_manager(load_entrypoints=False)
+pm.register(Spins(), name="spins")
+claimtrack.extract("The council will open the pier.", plugin_manager=pm, plugin_timeout=600)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_worker_dies_with_a_caller_killed_outright(tmp_path: Path) -> None:
+    pidfile = tmp_path / "worker.pid"
+    caller = subprocess.Popen([sys.executable, "-c", SPINNING_CALLER, "x", str(pidfile)])
+    try:
+        for _ in range(600):  # until the worker is at work (a minute at most)
+            if pidfile.exists() and pidfile.read_text():
+                break
+            time.sleep(0.1)
+        worker = int(pidfile.read_text())
+        caller.kill()  # SIGKILL: the caller cannot clean up
+        caller.wait()
+        for _ in range(600):
+            if _gone(worker) or _zombie(worker):
+                break
+            time.sleep(0.1)
+        assert _gone(worker) or _zombie(worker), "the worker outlived its caller"
+    finally:
+        caller.kill()
+        if pidfile.exists() and pidfile.read_text() and not _gone(int(pidfile.read_text())):
+            os.kill(int(pidfile.read_text()), 9)
+
+
+def _zombie(pid: int) -> bool:
+    # Killed but not yet reaped by init: gone for every purpose that matters here.
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
+    except (OSError, IndexError):
+        return True

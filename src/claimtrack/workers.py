@@ -156,7 +156,7 @@ def run_in_worker(
     receive, send = context.Pipe(duplex=False)
     skip = _MACHINERY | {os.path.abspath(f) for f in skip_files}
     process = context.Process(
-        target=_child, args=(send, fn, locate, skip), name="claimtrack-worker"
+        target=_child, args=(send, fn, locate, skip, os.getpid()), name="claimtrack-worker"
     )
     current: str | None = None
     try:
@@ -198,14 +198,33 @@ def _how_it_ended(code: int | None) -> str:
     return f"its process ended (exit status {code}) without an answer"
 
 
+def _die_with(parent: int) -> None:
+    # A caller killed outright (SIGKILL) cannot kill its worker: on Linux the kernel
+    # does it (PR_SET_PDEATHSIG); a caller already gone before that ends it here.
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):  # no prctl here: the caller's own kill remains
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
 def _child(
     conn: Connection,
     fn: Callable[[], Any],
     locate: Callable[[BaseException], str | None] | None,
     skip: set[str],
+    parent: int,
 ) -> None:
     # Ctrl-C reaches the whole process group: the caller decides, the worker just ends.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    _die_with(parent)
     global _to_caller
     _to_caller = conn
     before = set(sys.modules)
