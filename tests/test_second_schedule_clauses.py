@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimtrack import Claim, ClaimKind
-from claimtrack.english.kind.clauses import pieces
+from claimtrack.english.kind.clauses import pieces, schedule_cuts
 from claimtrack.english.text import TokenIndex
 from claimtrack.testing import claim_containing as find
 from claimtrack.testing import extract_english
@@ -250,9 +250,12 @@ def test_reported_and_it_was_is_a_second_reported_claim() -> None:
     assert "Monday" not in second.text
 
 
-def test_a_quotation_keeps_and_they_clauses_whole() -> None:
-    claims = run('"Our members have waited for years and they have had enough," she said.\n')
-    assert len([c for c in claims if "had enough" in c.text or "waited" in c.text]) == 1
+def test_the_and_it_was_cut_is_for_reported_speech_only() -> None:
+    text = "the update reached him late and it was too early to judge"
+    toks = TokenIndex(text).slice(0, len(text))
+    cut = [t.low for t in toks].index("it")
+    assert cut in schedule_cuts(toks, reported=True)
+    assert cut not in schedule_cuts(toks, reported=False)
 
 
 def test_a_headline_of_two_clauses_joined_by_as_is_two_claims() -> None:

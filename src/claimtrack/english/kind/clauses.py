@@ -18,7 +18,6 @@ from .words import AUX, DATE_WORDS, VERB_FORMS, words
 __all__ = [
     "absolute_cuts",
     "absolute_verb",
-    "headline_pieces",
     "lead_end",
     "pieces",
     "preamble_end",
@@ -255,30 +254,6 @@ def lead_end(toks: Sequence[Tok]) -> int:
         if toks[j].low in AUX or toks[j].low in _MODALS:
             return 0
     return 0
-
-
-def headline_pieces(toks: Sequence[Tok]) -> list[tuple[int, int, bool]]:
-    """A headline as its clauses: "Lecturers threaten walkout as union sets Friday
-    deadline" is two ("as"/"while" before a subject and a present verb of its own)."""
-    n = len(toks)
-    for k in range(2, n - 2):
-        if toks[k].low not in {"as", "while"} or not _present_clause(toks, k + 1):
-            continue
-        if sum(t.is_word for t in toks[:k]) >= 2:
-            return [(0, k, False), (k + 1, n, False)]
-    return [(0, n, False)]
-
-
-def _present_clause(toks: Sequence[Tok], k: int) -> bool:
-    """A short subject then a present verb ("union sets", "lecturers threaten")."""
-    for j in range(k + 1, min(len(toks), k + 5)):
-        low = toks[j].low
-        if not toks[j].is_word or low in DETERMINERS:
-            continue
-        base = low[:-1] if low.endswith("s") else low
-        if base in VERB_FORMS and toks[j - 1].low not in DETERMINERS and not low.endswith("ed"):
-            return True
-    return False
 
 
 def pieces(toks: Sequence[Tok]) -> list[tuple[int, int, bool]]:
