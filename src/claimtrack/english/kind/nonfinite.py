@@ -141,6 +141,25 @@ def _possessor(toks: Sequence[Tok], p: int) -> tuple[int, int] | None:
     return (a, k + 1)
 
 
+def _nominal_plan(clause: Clause, found: Analysis) -> Analysis | None:
+    # A clause that is a nominal plan: "the club's intention to reopen the ground sector
+    # by sector", "the government's target to end coal power in 2024".
+    toks = clause.toks
+    n = len(toks)
+    if found.kind is not S or n < 4:
+        return None
+    for p in range(1, min(n - 2, 8)):
+        if toks[p].low not in _PLAN_NOUNS or toks[p + 1].low != "to":
+            continue
+        if not bare_verb(toks[p + 2]) or is_verbish(toks[:p]):
+            return None
+        owner = _possessor(toks, p)
+        if owner is None and toks[p - 1].low not in {"its", "their", "his", "her", "our"}:
+            return None  # "a target to aim for": nobody's plan named
+        return commitment(clause, found, "plan.nominal", p, p + 2, subject=owner)
+    return None
+
+
 def _nominal_owner(clause: Clause, found: Analysis) -> Analysis | None:
     # "The mayor praised the council's plan to build two schools": the council's plan;
     # "the council was pressing ahead with plans to open": the council's.
@@ -246,6 +265,20 @@ RULES: tuple[KindRule, ...] = (
                 "plan to cut",
                 None,
             ),
+        ),
+    ),
+    KindRule(
+        "plan.nominal",
+        "a clause that is a nominal plan ('the club's intention to reopen the ground')",
+        _nominal_plan,
+        (
+            Example(
+                "The club said work went on despite the club's intention to reopen the "
+                "ground stand by stand.\n",
+                "intention to reopen",
+                C,
+            ),
+            Example("The report called it a target to aim for.\n", "target to aim", None),
         ),
     ),
     KindRule(

@@ -178,6 +178,10 @@ def _is_to(clause: Clause, found: Analysis) -> Analysis | None:
     # "a friendly against Peru to be played three days later".
     toks = clause.toks
     n = len(toks)
+    opens_to_be = n > 3 and toks[0].low == "to" and toks[1].low == "be"
+    if opens_to_be and schedule_act(toks, 1) and not decided_before(found, 0):
+        # a piece cut from ", to be operated three times a week, ...": a schedule
+        return commitment(clause, found, "schedule.is-to", 0, 1, subject=None)
     for i in range(1, n - 2):
         if toks[i].low == "to" and toks[i + 1].low == "be" and _noun_before(toks, i):
             if decided_before(found, i) or not schedule_act(toks, i + 1):
@@ -277,6 +281,12 @@ RULES: tuple[KindRule, ...] = (
                 C,
             ),
             Example("The nurses said they wanted to be paid on time.\n", "paid on time", None),
+            Example(
+                "The new route, to be operated with small jets three times a week, will link "
+                "the two cities, the airline said.\n",
+                "to be operated with small jets",
+                C,
+            ),
         ),
     ),
     KindRule(
