@@ -60,10 +60,19 @@ def _listed(toks: Sequence[Tok], lo: int, k: int) -> bool:
     return False
 
 
-def _conjoined(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+def _but(toks: Sequence[Tok], j: int) -> bool:
+    return toks[j].low == "but" and toks[j - 1].text == ","
+
+
+def _conjoined(toks: Sequence[Tok], piece: Piece, ctx: Context) -> list[Piece] | None:
     conj = _CONJ
     cuts: list[int] = []
     k = first_finite(toks, piece.start, piece.end) + 1  # the first clause's verb
+    if ctx.cue is not None:
+        # "promised a revolution, but costs have ...": the cue's object, then ", but".
+        but = next((j for j in range(piece.start + 2, min(k, piece.end - 2)) if _but(toks, j)), -1)
+        if but > 0 and clause_verb(toks, but + 1, piece.end, reach=15) >= 0:
+            cuts = [but]
     while k < piece.end - 2:
         t = toks[k]
         join = -1
@@ -184,9 +193,18 @@ RULES: tuple[SegmentRule, ...] = (
                     "it was too soon to judge it",
                 ),
             ),
+            Example(
+                "a new age of travel, but rising costs, safety fears, and the law have slowed it",
+                ("a new age of travel", "rising costs, safety fears, and the law have slowed it"),
+                Context(cue="promised"),
+            ),
             Example("Cyclists and pedestrians will be able to cross for free."),
             Example("The council will repair the roof and the windows by March."),
-            Example("Two lines open in May, but Leeds, York and Hull will wait until June."),
+            Example(
+                "Two lines open in May, but Leeds, York and Hull will wait until June.",
+                ("Two lines open in May", "Leeds, York and Hull will wait until June"),
+            ),
+            Example("The trams, the buses and the ferries will be free in May."),
         ),
     ),
     SegmentRule(
