@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ...text import AUXILIARIES
 from ..lexicon import ADVERBS, CUES, DETERMINERS, IRREGULAR_PARTICIPLES, VERBS
-from ..text import Tok
+from ..text import CLOSE_MARKS, OPEN_MARKS, Tok
 from .engine import Context, Example, Piece, SegmentRule
 from .grammar import clause_verb, first_finite, verbish, words
 
@@ -23,6 +23,7 @@ _CONJ = words("conjunctions")
 _FRONTING = words("fronting")
 
 _DASHES = frozenset({"—", "–", "-"})
+_NOT_VERBS = frozenset({"the", "a", "an", "date", "time", "be", "this", "that", "his", "her"})
 _PAST = words("past_verbs") | IRREGULAR_PARTICIPLES
 _BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 _COMPLEMENT_STARTS = (
@@ -113,7 +114,7 @@ def _shared_subject(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Pi
         if nxt.low not in _MODALS and nxt.low not in {"is", "are", "was", "were"}:
             continue
         prev = toks[k - 1]
-        if not prev.is_word:
+        if not prev.is_word and prev.text not in CLOSE_MARKS:
             continue  # ", and will ...": the comma keeps the two phrases one claim
         if prev.low in AUXILIARIES or prev.low in {"been", "be", "not"}:
             continue  # "has been and will continue to be": one verb group
@@ -122,7 +123,9 @@ def _shared_subject(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Pi
         if verb >= k or k - verb < 4:
             continue
         j = k + 2
-        while j < piece.end and toks[j].low in ADVERBS | {"therefore", "then", "now"}:
+        while j < piece.end and (
+            toks[j].low in ADVERBS | {"therefore", "then", "now"} or toks[j].text in OPEN_MARKS
+        ):
             j += 1
         if j >= piece.end or not toks[j].is_word:
             continue
@@ -279,7 +282,8 @@ def _second_verb(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece
     verb = first_finite(toks, piece.start, piece.end)
     for k in range(verb + 4, piece.end - 2):
         t = toks[k]
-        if t.low not in {"and", "but"} or not toks[k - 1].is_word:
+        prev = toks[k - 1]
+        if t.low not in {"and", "but"} or not (prev.is_word or prev.text in CLOSE_MARKS):
             continue  # ", and returned losses": the comma keeps one list of facts
         if toks[k - 1].low in AUXILIARIES or not _past_verb(toks, k + 1):
             continue
@@ -291,6 +295,13 @@ def _second_verb(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece
     return None
 
 
+def _infinitive_verb(tok: Tok) -> bool:
+    low = tok.low
+    if not tok.is_word or tok.is_cap or low.isdigit():
+        return False
+    return low in VERBS or not (low in DETERMINERS or low in _PRONOUNS or low in _NOT_VERBS)
+
+
 def _infinitives(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
     # "called on the city to double the fund and to guarantee ...": one demand or
     # undertaking per infinitive of the same verb.
@@ -298,7 +309,7 @@ def _infinitives(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece
     cuts: list[int] = []
     for k in range(piece.start, piece.end - 2):
         t = toks[k]
-        if t.low == "to" and toks[k + 1].is_word and toks[k + 1].low in VERBS:
+        if t.low == "to" and _infinitive_verb(toks[k + 1]):
             object_between = last >= 0 and k - 1 - last >= 3
             if object_between and toks[k - 1].low == "and" and toks[k - 2].is_word:
                 cuts.append(k - 1)
@@ -321,6 +332,14 @@ RULES = (
                     "wanted to see a signed contract first",
                 ),
             ),
+            Example(
+                'The minister said the state would not fund "a wish list" and wanted to see '
+                "a contract first.",
+                (
+                    'The minister said the state would not fund "a wish list"',
+                    "wanted to see a contract first",
+                ),
+            ),
             Example("The club was founded in 1901 and owned by a brewer."),
             Example("The ship now has a freshly painted hull and polished propeller."),
             Example("The firm had invested heavily, and returned losses every year."),
@@ -340,6 +359,14 @@ RULES = (
                 ),
             ),
             Example("The plan is to build and to run two clinics."),
+            Example(
+                "The regulator ordered the firm to file a report within 30 days and to "
+                "explain its errors.",
+                (
+                    "The regulator ordered the firm to file a report within 30 days",
+                    "to explain its errors",
+                ),
+            ),
         ),
     ),
 )
