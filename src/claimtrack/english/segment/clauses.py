@@ -91,6 +91,9 @@ def _conjoined(toks: Sequence[Tok], piece: Piece, ctx: Context) -> list[Piece] |
         if t.low == "and" and toks[k - 1].text != "," and toks[join].low in AUXILIARIES:
             k += 1
             continue
+        if ctx.direct and t.low == "and" and toks[join].low in _PRONOUNS:
+            k += 1  # a speaker's "we waited and we have had enough" is one claim
+            continue
         second = clause_verb(toks, join, piece.end)
         if second < 0 or (toks[k - 1].text != "," and t.low == "and" and _bare(toks[join])):
             k += 1  # "a just and lasting peace is ...": without a comma, "and" must open
@@ -202,6 +205,11 @@ RULES: tuple[SegmentRule, ...] = (
                 Context(cue="promised"),
             ),
             Example("Cyclists and pedestrians will be able to cross for free."),
+            Example(
+                "Our crews have waited for months and they have had enough.",
+                (),
+                Context(direct=True),
+            ),
             Example("The council will repair the roof and the windows by March."),
             Example(
                 "Two lines open in May, but Leeds, York and Hull will wait until June.",
