@@ -61,6 +61,21 @@ def _listed(toks: Sequence[Tok], lo: int, k: int) -> bool:
     return False
 
 
+def _quoted(toks: Sequence[Tok], piece: Piece) -> list[bool]:
+    """For each token of ``piece``, whether it lies inside quotation marks opened in it."""
+    out: list[bool] = []
+    inside = False
+    for t in toks[piece.start : piece.end]:
+        if t.text in OPEN_MARKS and t.text in CLOSE_MARKS:
+            inside = not inside  # a straight mark opens and closes
+        elif t.text in OPEN_MARKS:
+            inside = True
+        elif t.text in CLOSE_MARKS:
+            inside = False
+        out.append(inside)
+    return out
+
+
 def _but(toks: Sequence[Tok], j: int) -> bool:
     return toks[j].low == "but" and toks[j - 1].text == ","
 
@@ -74,9 +89,13 @@ def _conjoined(toks: Sequence[Tok], piece: Piece, ctx: Context) -> list[Piece] |
         but = next((j for j in range(piece.start + 2, min(k, piece.end - 2)) if _but(toks, j)), -1)
         if but > 0 and clause_verb(toks, but + 1, piece.end, reach=15) >= 0:
             cuts = [but]
+    quoted = _quoted(toks, piece) if not ctx.direct else []
     while k < piece.end - 2:
         t = toks[k]
         join = -1
+        if quoted and quoted[k - piece.start]:
+            k += 1  # inside a partial quotation: its words stay together
+            continue
         if (
             (t.low in conj and (toks[k - 1].text == "," or t.low == "but"))
             or (t.low == "and" and toks[k - 1].is_word)
@@ -205,6 +224,7 @@ RULES: tuple[SegmentRule, ...] = (
                 Context(cue="promised"),
             ),
             Example("Cyclists and pedestrians will be able to cross for free."),
+            Example('The envoy said "the plan is sound and we back it".'),
             Example(
                 "Our crews have waited for months and they have had enough.",
                 (),
