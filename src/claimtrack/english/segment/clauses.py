@@ -223,6 +223,10 @@ RULES: tuple[SegmentRule, ...] = (
                 ("a new age of travel", "rising costs, safety fears, and the law have slowed it"),
                 Context(cue="promised"),
             ),
+            Example(
+                "The road is shut, and the long detour dwarfs the old route.",
+                ("The road is shut", "the long detour dwarfs the old route"),
+            ),
             Example("Cyclists and pedestrians will be able to cross for free."),
             Example('The envoy said "the plan is sound and we back it".'),
             Example(

@@ -159,11 +159,26 @@ def clause_verb(toks: Sequence[Tok], i: int, hi: int, reach: int = 12) -> int:
         if t.low == "to" or toks[k - 1].low == "to":
             continue  # "the use of coal to produce power will end": an infinitive in it
         after_adverb = toks[k - 1].low in ADVERBS and t.low.endswith("s") and k - 1 > i
-        if finite(t) or after_adverb:
+        if finite(t) or after_adverb or _s_verb(toks, k, i, hi):
             if t.low in CUES or _amount(toks[k - 1]) or listed:
                 return -1  # "120 billion won": a currency; "A, B have": no list's "and"
             return k
     return -1
+
+
+_OBJECT_OPENERS = DETERMINERS | frozenset({"us", "them", "him", "her", "me", "you", "to"})
+
+
+def _s_verb(toks: Sequence[Tok], k: int, i: int, hi: int) -> bool:
+    """An "-s" verb the verb list lacks, told by its place: after a subject of two or
+    more words and before an object ("the airline awaits the delivery", "every point
+    on pay costs us")."""
+    low = toks[k].low
+    if k - i < 2 or k + 1 >= hi or not toks[k].is_word or toks[k].is_cap:
+        return False
+    if len(low) <= 3 or not low.endswith("s") or low.endswith(("ss", "us", "is", "'s", "’s")):
+        return False
+    return toks[k + 1].low in _OBJECT_OPENERS and toks[k - 1].is_word
 
 
 def _amount(tok: Tok) -> bool:
