@@ -89,13 +89,10 @@ def _conjoined(toks: Sequence[Tok], piece: Piece, ctx: Context) -> list[Piece] |
         but = next((j for j in range(piece.start + 2, min(k, piece.end - 2)) if _but(toks, j)), -1)
         if but > 0 and clause_verb(toks, but + 1, piece.end, reach=15) >= 0:
             cuts = [but]
-    quoted = _quoted(toks, piece) if not ctx.direct else []
+    quoted: list[bool] | None = None  # read once a join is found
     while k < piece.end - 2:
         t = toks[k]
         join = -1
-        if quoted and quoted[k - piece.start]:
-            k += 1  # inside a partial quotation: its words stay together
-            continue
         if (
             (t.low in conj and (toks[k - 1].text == "," or t.low == "but"))
             or (t.low == "and" and toks[k - 1].is_word)
@@ -106,6 +103,11 @@ def _conjoined(toks: Sequence[Tok], piece: Piece, ctx: Context) -> list[Piece] |
             join = k + 2
         if join < 0 or join >= piece.end:
             k += 1
+            continue
+        if quoted is None:
+            quoted = _quoted(toks, piece) if not ctx.direct else []
+        if quoted and quoted[k - piece.start]:
+            k += 1  # inside a partial quotation: its words stay together
             continue
         if t.low == "and" and toks[k - 1].text != "," and toks[join].low in AUXILIARIES:
             k += 1
