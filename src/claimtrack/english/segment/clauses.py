@@ -305,8 +305,8 @@ def _past_verb(toks: Sequence[Tok], j: int) -> bool:
     """A past-tense verb at ``j`` ("wanted", "described", "invited")."""
     t = toks[j]
     low = t.low
-    if not t.is_word or t.is_cap:
-        return False
+    if not t.is_word or t.is_cap or low in VERBS:
+        return False  # "put", "set": a base form too ("Put the date in writing and put ...")
     return low in _PAST or (low.endswith("ed") and len(low) > 4)
 
 
@@ -375,6 +375,7 @@ RULES = (
                 ),
             ),
             Example("The club was founded in 1901 and owned by a brewer."),
+            Example("Put the date in writing and put a fine in the contract."),
             Example("The ship now has a freshly painted hull and polished propeller."),
             Example("The firm had invested heavily, and returned losses every year."),
         ),

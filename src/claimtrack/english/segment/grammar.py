@@ -166,7 +166,7 @@ def clause_verb(toks: Sequence[Tok], i: int, hi: int, reach: int = 12) -> int:
     return -1
 
 
-_OBJECT_OPENERS = DETERMINERS | frozenset({"us", "them", "him", "her", "me", "you", "to"})
+_OBJECT_OPENERS = DETERMINERS | frozenset({"us", "them", "him", "her", "me", "you"})
 
 
 def _s_verb(toks: Sequence[Tok], k: int, i: int, hi: int) -> bool:
