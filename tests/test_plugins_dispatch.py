@@ -176,6 +176,7 @@ def test_a_second_exporter_under_a_taken_name_is_reported_on_stderr(
             register("markdown", lambda rows, stream, as_of: stream.write("impostor"))
 
     will_pm.register(Markdown(), name="digest")
+    claimtrack.Tracker(tmp_path / "x", plugin_manager=will_pm).close()
     result = invoke_cli("export", "--format", "markdown", plugin_manager=will_pm, db=tmp_path / "x")
     assert "impostor" not in result.stdout and "# Claims" in result.stdout
     line = next(x for x in result.stderr.splitlines() if "already registered" in x)

@@ -27,7 +27,9 @@ from .errors import (
     PluginError,
     PluginLoadError,
     StoreError,
+    StoreMissingError,
 )
+from .exporters import ExportOption
 from .extraction import ExtractContext, owns_sources
 from .hookspecs import hookimpl, hookspec
 from .loading import Fetched, LoadOptions, fetch_url
@@ -47,6 +49,7 @@ from .model import (
     Verdict,
 )
 from .plugins import get_plugin_manager
+from .reviews import Reviewed
 from .status import Standing, derive_status
 from .timewindows import find_windows, parse_window
 from .tracker import Tracker, extract, extract_path
@@ -59,6 +62,7 @@ __all__ = [
     "ClaimKind",
     "ClaimtrackError",
     "Evidence",
+    "ExportOption",
     "ExtractContext",
     "Fetched",
     "Grain",
@@ -70,11 +74,13 @@ __all__ = [
     "PluginLoadError",
     "Progress",
     "RecorderKind",
+    "Reviewed",
     "Source",
     "SourceRef",
     "Standing",
     "Status",
     "StoreError",
+    "StoreMissingError",
     "TimeWindow",
     "Tracker",
     "Verdict",

@@ -32,6 +32,7 @@ from .cli_host import (
     report_problems,
 )
 from .errors import ClaimtrackError, InputError
+from .exporters import parse_option_pairs
 from .extraction import EXTRACTORS_ENV, resolve_extractors
 from .model import ClaimKind, Status, Verdict
 from .output import write_output
@@ -41,7 +42,15 @@ from .report import due_phrase, render_json, render_markdown, render_table
 from .sanitize import TerminalSafe
 from .status import standing
 from .timeutil import check_typed, parse_when
-from .tracker import DB_ENV, DEFAULT_DB, ClaimHistory, Tracker, extract_path
+from .tracker import (
+    DB_ENV,
+    DEFAULT_DB,
+    ClaimHistory,
+    Tracker,
+    default_db_path,
+    extract_path,
+    require_store,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 _one_line = one_line
@@ -134,9 +143,13 @@ def _registry(obj: dict[str, Any]) -> ActorRegistry | None:
     return None if path is None else ActorRegistry.from_file(path)
 
 
-def _tracker(ctx: click.Context) -> Tracker:
+def _tracker(ctx: click.Context, *, create: bool = False) -> Tracker:
+    # Only `add` makes a store: a command that reads one, given a path where there is
+    # none (a typo in --db), says so instead of creating an empty store.
     obj = ctx.ensure_object(dict)
     if "tracker" not in obj:
+        if not create:
+            require_store(obj.get("db") or default_db_path())
         obj["tracker"] = Tracker(
             obj.get("db"), plugin_manager=plugin_manager(ctx), registry=_registry(obj)
         )
@@ -153,7 +166,7 @@ def _tracker(ctx: click.Context) -> Tracker:
     default=DEFAULT_DB,
     show_default=True,
     show_envvar=True,
-    help="The SQLite store to use (created if missing).",
+    help="The SQLite store to use (`add` creates it; other commands refuse a missing one).",
 )
 @click.option(
     "--actors",
@@ -224,7 +237,7 @@ def add(
         raise click.UsageError("give at least one PATH (or --rederive for every stored source)")
     if not paths and published is not None:
         raise click.UsageError("--published needs the PATHS it applies to")
-    tracker = _tracker(ctx)
+    tracker = _tracker(ctx, create=True)
     chosen = _extractors(ctx, tracker.pm, extractor)
     err = _console(err=True)
     show_bar = not quiet and err.is_terminal
@@ -257,9 +270,10 @@ def add(
     if failed:
         sys.exit(1)
     if not quiet:
+        verdicts = f"; {len(report.evidence)} verdict(s) imported" if report.evidence else ""
         click.echo(
             f"{report.added} source(s) added, {report.updated} updated, {report.unchanged} unchanged; "
-            f"{report.claims} claim(s) extracted into {tracker.store.path}"
+            f"{report.claims} claim(s) extracted into {tracker.store.path}{verdicts}"
         )
 
 
@@ -644,24 +658,68 @@ def _when(moment: datetime) -> str:
     type=click.Path(dir_okay=False, writable=True),
     help="Write to this file (default: standard output).",
 )
+@click.option(
+    "-O",
+    "--option",
+    "option_pairs",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help='An option of the exporter (repeatable), e.g. -O reviewer="Harbour Fact Check".',
+)
+@click.option(
+    "--list-options", is_flag=True, help="List the options the format takes, and write nothing."
+)
 @click.pass_context
 @handle_errors
-def export(ctx: click.Context, fmt: str, as_of: datetime | None, output: str | None) -> None:
+def export(
+    ctx: click.Context,
+    fmt: str,
+    as_of: datetime | None,
+    output: str | None,
+    option_pairs: tuple[str, ...],
+    list_options: bool,
+) -> None:
     """Write every stored claim in a format (statuses as of --as-of).
+
+    An exporter may take options, given as -O key=value; an option the exporter does
+    not take, or a value it refuses, is an error that lists the options it has
+    (--list-options lists them too).  The
+    document goes to standard output (or -o FILE); with -o, a summary line saying how
+    many items were written goes to standard error.
 
     \b
     Examples:
       claimtrack export --format csv -o claims.csv
       claimtrack export --format jsonl --as-of 2025-04-01
+      claimtrack export --format claimreview -O reviewer="Harbour Fact Check" \\
+          -O url_template="https://factcheck.example/claims/{id}" -o reviews.jsonld
     """
     tracker = _tracker(ctx)
     report_problems(tracker.exporter_problems())
+    given = parse_option_pairs(option_pairs)
+    if list_options:
+        _print_export_options(tracker, fmt)
+        return
     if output is None:
-        tracker.export(fmt, sys.stdout, as_of=as_of)
+        tracker.export(fmt, sys.stdout, as_of=as_of, options=given)
         return
     # Whole or not at all, and only into a regular file: see claimtrack.output.
-    n = write_output(output, lambda stream: tracker.export(fmt, stream, as_of=as_of))
-    click.echo(f"Wrote {n} claim(s) to {output}", err=True)
+    n = write_output(output, lambda stream: tracker.export(fmt, stream, as_of=as_of, options=given))
+    click.echo(f"Wrote {n} {fmt} record(s) to {output}", err=True)
+
+
+def _print_export_options(tracker: Tracker, fmt: str) -> None:
+    exporter = tracker.exporters().get(fmt)
+    if exporter is None:
+        tracker.export(fmt, sys.stdout)  # raises the error naming the formats there are
+        return
+    if not exporter.options:
+        click.echo(f"{fmt} takes no options.")
+        return
+    click.echo(f"Options of {fmt} (-O key=value):")
+    for option in exporter.options:
+        default = "" if option.default is None else f" (default: {option.default})"
+        click.echo(f"  {option.name}  {option.help}{default}")
 
 
 @cli.command()

@@ -22,6 +22,7 @@ __all__ = [
     "ExtractResult",
     "Ownership",
     "choose_extractors",
+    "claim_problem",
     "owns_sources",
     "resolve_extractors",
     "run_extractors",
@@ -247,7 +248,7 @@ def run_extractors(
         bad = 0
         first_problem = ""
         for item in call.value or ():
-            problem = _problem(item, source)
+            problem = claim_problem(item, source)
             if problem:
                 bad += 1
                 first_problem = first_problem or problem
@@ -270,7 +271,7 @@ def run_extractors(
     return ExtractResult(claims=ordered, errors=errors, ran=tuple(ran))
 
 
-def _problem(item: object, source: Source) -> str:
+def claim_problem(item: object, source: Source) -> str:
     """Why ``item`` is not a valid claim of ``source`` ("" when it is).
 
     attrs validates values but not the types of the optional fields, so a plugin can

@@ -22,7 +22,7 @@ import attrs
 
 from .actors import ActorRegistry, normalise_name
 from .dispatch import failure
-from .errors import ClaimtrackError, InputError, NotFoundError, PluginError
+from .errors import ClaimtrackError, InputError, NotFoundError, PluginError, StoreMissingError
 from .exporters import Exporter, collect_exporters
 from .extraction import ExtractContext, ExtractResult, run_extractors, selected_extractors
 from .loading import LoadOptions, claims_over_limit, expand_paths, read_sources
@@ -45,6 +45,7 @@ from .plugins import (
     get_plugin_manager,
 )
 from .report import StatusReport, assemble_report
+from .reviews import ReadReviewed, read_reviewed, store_reviewed
 from .status import Standing, StatusLine, decide, standing, timeline_at
 from .store import ClaimSummary, SQLiteStore
 from .timeutil import parse_published, parse_when
@@ -59,6 +60,7 @@ __all__ = [
     "default_db_path",
     "extract",
     "extract_path",
+    "require_store",
 ]
 
 #: The store used when neither ``--db`` nor ``$CLAIMTRACK_DB`` names one.
@@ -73,6 +75,22 @@ def default_db_path() -> str:
     return os.environ.get(DB_ENV) or DEFAULT_DB
 
 
+def require_store(db: str | Path) -> None:
+    """Raise :class:`StoreMissingError` unless ``db`` is a file (or ``:memory:``): what a
+    command that only reads the ledger checks first, so a mistyped ``--db`` is an error
+    that says how to make a store rather than a new empty one."""
+    path = str(db)
+    if path == ":memory:" or os.path.isfile(path):
+        return
+    if os.path.isdir(path):
+        raise StoreMissingError(f"{path}: is a folder, not a claimtrack store; give a file path")
+    raise StoreMissingError(
+        f"{path}: no claimtrack store there; create one with "
+        f"`claimtrack --db {path} add ARTICLES...`, or give the right path with "
+        f"--db or ${DB_ENV}"
+    )
+
+
 @attrs.define
 class AddReport:
     """What ``Tracker.add`` did: counts of sources and claims, and every error met."""
@@ -83,6 +101,8 @@ class AddReport:
     claims: int = 0
     errors: list[ClaimtrackError] = attrs.field(factory=list)
     sources: list[Source] = attrs.field(factory=list)
+    #: Verdicts that came with the sources (imported fact-checks), newly recorded.
+    evidence: list[Evidence] = attrs.field(factory=list)
 
 
 @attrs.define
@@ -181,6 +201,12 @@ class Tracker:
                 report.errors.append(exc)
         for done, uri in enumerate(paths, 1):
             try:
+                reviewed = read_reviewed(self.pm, uri, self.load_options)
+                if reviewed is not None:
+                    self._add_reviewed(reviewed, report)
+                    if on_progress is not None:
+                        on_progress(uri, done, len(paths))
+                    continue
                 loaded = read_sources(self.pm, uri, self.load_options, warn=report.errors.append)
                 report.errors.extend(loaded.problems)
                 for source in loaded.sources:
@@ -193,6 +219,22 @@ class Tracker:
             if on_progress is not None:
                 on_progress(uri, done, len(paths))
         return report
+
+    def _add_reviewed(self, reviewed: ReadReviewed, report: AddReport) -> None:
+        # Sources that come with their claims and verdicts (claimtrack.reviews): stored
+        # as given, no extractor run; their evidence is recorded once.
+        report.errors.extend(reviewed.problems)
+        for item in reviewed.items:
+            outcome, claims, recorded = store_reviewed(self.store, item)
+            report.claims += claims
+            report.evidence.extend(recorded)
+            report.sources.append(item.source)
+            if outcome == "added":
+                report.added += 1
+            elif outcome == "updated":
+                report.updated += 1
+            else:
+                report.unchanged += 1
 
     def add_source(self, source: Source) -> AddReport:
         """Extract and store one :class:`Source` built in code."""
@@ -561,8 +603,18 @@ class Tracker:
         assert self._exporters is not None
         return list(self._exporters[1])
 
-    def export(self, format: str, stream: TextIO, *, as_of: When = None) -> int:
-        """Write every stored claim in ``format`` to ``stream``; return how many."""
+    def export(
+        self,
+        format: str,
+        stream: TextIO,
+        *,
+        as_of: When = None,
+        options: Mapping[str, str] | None = None,
+    ) -> int:
+        """Write every stored claim in ``format`` to ``stream``; return how many items
+        the exporter wrote.  ``options`` (``-O key=value``) are checked against the
+        options the exporter declares before anything is read or written
+        (:meth:`claimtrack.exporters.Exporter.bind`)."""
         exporters = self.exporters()
         if format not in exporters:
             refused = [e.plugin for e in getattr(self.pm, "load_errors", ())]
@@ -570,16 +622,16 @@ class Tracker:
             raise NotFoundError(
                 f"no exporter {format!r}; available: {', '.join(sorted(exporters))}{unloaded}"
             )
+        exporter = exporters[format]
+        values = exporter.bind(options)
         when = self._as_of(as_of)
         rows = self.standings(when)
-        exporter = exporters[format]
         try:
-            exporter.write(rows, stream, when)
+            return exporter.run(rows, stream, when, values)
         except (ClaimtrackError, BrokenPipeError):
             raise  # a closed pipe (`export | head`) is the reader's choice, not a plugin's fault
         except Exception as exc:
             raise failure(exporter.plugin, f"export {format}", exc, exporter.write) from exc
-        return len(rows)
 
     def plugins(self) -> list[PluginInfo]:
         """Installed plugins, their versions and hooks (and those that failed to load)."""
