@@ -94,6 +94,10 @@ def test_every_hook_goes_through_the_one_dispatcher() -> None:
             raise RuntimeError("load")
 
         @claimtrack.hookimpl
+        def claimtrack_load_reviewed(self, uri: str) -> None:
+            raise RuntimeError("load_reviewed")
+
+        @claimtrack.hookimpl
         def claimtrack_extract(self, source: Source) -> None:
             raise RuntimeError("extract")
 

@@ -32,6 +32,7 @@ from .errors import (
 from .exporters import ExportOption
 from .extraction import ExtractContext, owns_sources
 from .hookspecs import hookimpl, hookspec
+from .languages import UnreadLanguage, reads_languages
 from .loading import Fetched, LoadOptions, fetch_url
 from .model import (
     Actor,
@@ -83,6 +84,7 @@ __all__ = [
     "StoreMissingError",
     "TimeWindow",
     "Tracker",
+    "UnreadLanguage",
     "Verdict",
     "__version__",
     "derive_status",
@@ -95,4 +97,5 @@ __all__ = [
     "hookspec",
     "owns_sources",
     "parse_window",
+    "reads_languages",
 ]

@@ -148,10 +148,11 @@ def _tracker(ctx: click.Context, *, create: bool = False) -> Tracker:
     # none (a typo in --db), says so instead of creating an empty store.
     obj = ctx.ensure_object(dict)
     if "tracker" not in obj:
+        registry = _registry(obj)  # a bad --actors file is named first
         if not create:
             require_store(obj.get("db") or default_db_path())
         obj["tracker"] = Tracker(
-            obj.get("db"), plugin_manager=plugin_manager(ctx), registry=_registry(obj)
+            obj.get("db"), plugin_manager=plugin_manager(ctx), registry=registry
         )
         ctx.call_on_close(obj["tracker"].close)
     tracker: Tracker = obj["tracker"]
@@ -266,6 +267,7 @@ def add(
         else:
             report = tracker.rederive(on_progress=progress, extractors=chosen)
     failed = bool(report.errors) and not (report.added or report.updated or report.unchanged)
+    report_problems(report.notes)
     report_problems(report.errors, "Error" if failed else "Warning")
     if failed:
         sys.exit(1)
@@ -327,6 +329,7 @@ def extract(
         if kind is None or c.kind.value == kind
     ]
     errors = found.errors
+    report_problems(found.notes)
     report_problems(errors, "Error" if errors and not rows else "Warning")
     if not rows and errors and all(isinstance(e, ClaimtrackError) for e in errors):
         sys.exit(1)

@@ -135,7 +135,8 @@ class Exporter:
                     )
                 raise InputError(
                     f"exporter {self.name!r} has no option {name!r}; its options are: "
-                    f"{self.describe_options()}"
+                    f"{', '.join(declared)} (`claimtrack export --format {self.name} "
+                    "--list-options` says what each does)"
                 )
         values: dict[str, Any] = {}
         for name, option in declared.items():
@@ -150,10 +151,6 @@ class Exporter:
                     + (f" ({name}: {option.help})" if option.help else "")
                 ) from None
         return values
-
-    def describe_options(self) -> str:
-        """``"reviewer (who publishes the reviews), include_machine (…)"``."""
-        return ", ".join(f"{o.name} ({o.help})" if o.help else o.name for o in self.options)
 
     def run(
         self,

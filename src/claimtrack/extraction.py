@@ -13,7 +13,8 @@ import pluggy
 
 from .actors import ActorRegistry
 from .dispatch import call_hook
-from .errors import InputError, PluginError
+from .errors import ClaimtrackError, InputError, PluginError
+from .languages import UnreadLanguage, extractor_languages, reads_language
 from .model import Actor, Claim, Source, TimeWindow
 
 __all__ = [
@@ -151,13 +152,20 @@ def choose_extractors(
 ) -> Callable[[str], bool]:
     """Which extractors run on ``source``: the ``selected`` ones (registered names)
     when given; else the extractors that own its kind or media type, if any do; else
-    all of them."""
+    all of them but those that declared languages (:func:`claimtrack.reads_languages`)
+    other than the source's."""
     if selected is not None:
         chosen = frozenset(selected)
         return chosen.__contains__
     owners = frozenset(name for name, owned in ownerships(pm).items() if owned.covers(source))
     if owners:
         return owners.__contains__
+    if source.language:
+        # An extractor that declared its languages is not given a source in another.
+        elsewhere = frozenset(
+            name for name, langs in extractor_languages(pm).items() if source.language not in langs
+        )
+        return lambda name: name not in elsewhere
     return lambda _name: True
 
 
@@ -198,6 +206,9 @@ class ExtractResult:
     claims: Sequence[Claim]
     errors: Sequence[PluginError]
     ran: Sequence[str] = ()
+    #: What a person should know that is no failure: the source's language is read
+    #: by none of the extractors that ran (:class:`claimtrack.languages.UnreadLanguage`).
+    notes: Sequence[ClaimtrackError] = ()
 
     @property
     def succeeded(self) -> tuple[str, ...]:
@@ -226,7 +237,8 @@ def run_extractors(
     ``timeout`` or returns something that is not a valid claim of this source is named
     in ``errors``; the others' claims are kept.  ``extractors`` (registered names, see
     :func:`resolve_extractors`) runs only those; otherwise :func:`choose_extractors`
-    decides.  Claims are returned in text order, without duplicate ids."""
+    decides.  Claims are returned in text order, without duplicate ids; ``notes``
+    says when none of the extractors that ran reads the source's language."""
     ctx = context or ExtractContext(reference=source.published_at)
     claims: dict[str, Claim] = {}
     errors: list[PluginError] = []
@@ -268,7 +280,10 @@ def run_extractors(
                 )
             )
     ordered = sorted(claims.values(), key=lambda c: (c.span, c.id))
-    return ExtractResult(claims=ordered, errors=errors, ran=tuple(ran))
+    notes: list[ClaimtrackError] = []
+    if source.language and not reads_language(ran, source.language, extractor_languages(pm)):
+        notes.append(UnreadLanguage(label, source.language))
+    return ExtractResult(claims=ordered, errors=errors, ran=tuple(ran), notes=notes)
 
 
 def claim_problem(item: object, source: Source) -> str:

@@ -23,6 +23,7 @@ import pluggy
 from .dispatch import call_hook
 from .errors import ClaimtrackError, InputError, LoadError, PluginError
 from .fetching import FETCH_REUSE_SECONDS, Fetched, fetch_url
+from .languages import detect_language, normalise_language
 from .model import Source
 from .sanitize import clean_text, one_line
 from .timeutil import check_published, parse_published
@@ -80,7 +81,8 @@ class LoadOptions:
     to megabytes): ``max_chars`` characters of text per source, and ``max_claims``
     claims extracted from one source.  A source over either is refused with a
     :class:`LoadError` naming it and the limit.  ``network`` says whether loaders may
-    fetch URLs.
+    fetch URLs; ``detect_language`` whether a source whose loader names no language
+    gets the one its text is written in (:func:`claimtrack.languages.detect_language`).
 
     The defaults fit news: the largest article, report or transcript is a few hundred
     thousand characters; five million is a long book, about as much as the extractor
@@ -92,6 +94,7 @@ class LoadOptions:
     network: bool = True
     max_chars: int = 5_000_000
     max_claims: int = 50_000
+    detect_language: bool = True
 
 
 #: Where a loading step reports what it skipped without failing (a link out of a
@@ -501,8 +504,9 @@ def check_source(item: object) -> Source:
 def finish_source(source: Source, options: LoadOptions, *, label: str | None = None) -> Source:
     """``source`` (checked by :func:`check_source`) as claimtrack stores it: its text
     and metadata cleaned (:func:`claimtrack.sanitize.clean_text`: no control
-    characters or escape sequences), and its text within ``options.max_chars``, else a
-    :class:`LoadError` naming it and the limit.  ``label`` names the input in messages
+    characters or escape sequences), its language a code (the header's, else the
+    detected one, see :mod:`claimtrack.languages`), and its text within
+    ``options.max_chars``, else a :class:`LoadError` naming it and the limit.  ``label`` names the input in messages
     when the source has no URI of its own."""
     where = source.uri or label or source.title or source.id
     text = clean_text(source.text)
@@ -517,6 +521,13 @@ def finish_source(source: Source, options: LoadOptions, *, label: str | None = N
         value = getattr(source, name)
         if value is not None and (cleaned := one_line(value)) != value:
             changes[name] = cleaned or None
+    # The header's language, as a code; else the one the text is written in, when the
+    # detector is sure (claimtrack.languages).
+    language = normalise_language(changes.get("language", source.language))
+    if language is None and options.detect_language:
+        language = detect_language(text)
+    if language != source.language:
+        changes["language"] = language
     if source.uri is not None and (uri := one_line(source.uri)) != source.uri:
         changes["uri"] = uri or None
     meta = dict(source.meta)

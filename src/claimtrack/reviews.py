@@ -79,7 +79,7 @@ def read_reviewed(pm: pluggy.PluginManager, uri: str, options: LoadOptions) -> R
                 continue
             where = uri if len(call.value) == 1 else f"{uri} (item {n})"
             try:
-                items.append(finish_reviewed(item, options, label=where))
+                items.append(finish_reviewed(item, options, label=where, plugin=call.plugin))
             except InputError as exc:
                 problems.append(PluginError(call.plugin, where, str(exc), hook=_HOOK))
             except LoadError as exc:  # over a size limit
@@ -88,7 +88,9 @@ def read_reviewed(pm: pluggy.PluginManager, uri: str, options: LoadOptions) -> R
     return None
 
 
-def finish_reviewed(item: object, options: LoadOptions, *, label: str) -> Reviewed:
+def finish_reviewed(
+    item: object, options: LoadOptions, *, label: str, plugin: str | None = None
+) -> Reviewed:
     """``item`` as claimtrack stores it, or an :class:`InputError` saying why not: its
     source checked and finished as a loader's (:func:`claimtrack.loading.finish_source`),
     its claims checked as an extractor's, its evidence about those claims.  When
@@ -115,6 +117,7 @@ def finish_reviewed(item: object, options: LoadOptions, *, label: str) -> Review
             claim,
             source_id=source.id,
             id=claim_id(source.id, claim.span, claim.speaker.id if claim.speaker else None),
+            extractor=plugin or claim.extractor,
         )
         renamed[claim.id] = new.id
         claims.append(new)

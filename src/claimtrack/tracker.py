@@ -103,6 +103,8 @@ class AddReport:
     sources: list[Source] = attrs.field(factory=list)
     #: Verdicts that came with the sources (imported fact-checks), newly recorded.
     evidence: list[Evidence] = attrs.field(factory=list)
+    #: What is worth saying but no error: a source in a language no extractor reads.
+    notes: list[ClaimtrackError] = attrs.field(factory=list)
 
 
 @attrs.define
@@ -276,6 +278,7 @@ class Tracker:
             return
         result = self.extract_source(source, extractors=extractors)
         report.errors.extend(result.errors)
+        report.notes.extend(result.notes)
         too_many = claims_over_limit(source, len(result.claims), self.load_options)
         if too_many is not None:
             report.errors.append(too_many)
@@ -727,6 +730,8 @@ class ExtractReport:
 
     items: list[tuple[Source, list[Claim]]] = attrs.field(factory=list)
     errors: list[ClaimtrackError] = attrs.field(factory=list)
+    #: What is worth saying but no error: a source in a language no extractor reads.
+    notes: list[ClaimtrackError] = attrs.field(factory=list)
 
 
 def extract_path(
@@ -766,6 +771,7 @@ def extract_path(
                 pm, source, context, timeout=plugin_timeout, extractors=selected
             )
             report.errors.extend(result.errors)
+            report.notes.extend(result.notes)
             report.items.append((source, list(result.claims)))
     return report
 
