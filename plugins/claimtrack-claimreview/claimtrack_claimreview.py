@@ -145,6 +145,10 @@ def claim_review(row: Standing, options: Mapping[str, Any] | None = None) -> dic
     claim, decided = row.claim, row.decided_by
     label = promise_label(row.status, row.progress)
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": label}
+    if decided is not None:
+        # claimtrack's own verdict, so reading the review back loses nothing the
+        # promise-tracker label folds together (withdrawn and broken, say).
+        rating["name"] = decided.verdict.value
     if label in RATING_VALUES:
         rating.update(ratingValue=RATING_VALUES[label], bestRating=5, worstRating=1)
     if decided is not None and (decided.note or decided.excerpt):

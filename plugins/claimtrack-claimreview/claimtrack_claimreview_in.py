@@ -8,7 +8,8 @@ first ``appearance``), and the rating as a verdict recorded by the reviewing
 organisation (the review's ``author``), dated when the review was published.
 
 A promise-tracker rating (Promise Kept, Compromise, Promise Broken, In the Works,
-Stalled) makes the claim a commitment with that verdict; any other rating ("False",
+Stalled), or a claimtrack verdict as the rating's ``name`` (what claimtrack's own
+export writes), makes the claim a commitment with that verdict; any other rating ("False",
 "Mostly true") keeps the claim as a statement, its rating in the source's metadata,
 since claimtrack's verdicts speak of promises only.
 """
@@ -263,7 +264,8 @@ def reviewed_from(review: dict[str, Any], where: str) -> Reviewed:
     rating = review.get("reviewRating")
     rating = _first(rating) if isinstance(_first(rating), dict) else {}
     label = _text(rating.get("alternateName"))
-    verdict = verdict_of_label(label)
+    # claimtrack writes its own verdict as the rating's name; others' names are labels.
+    verdict = verdict_of_label(_text(rating.get("name"))) or verdict_of_label(label)
     meta: dict[str, Any] = {"kind": RULE}
     for key, value in (("review_url", review_url), ("reviewer", reviewer), ("rating", label)):
         if value:

@@ -121,6 +121,7 @@ def test_review_fields(sample_standings: Sequence[Standing]) -> None:
     assert kept["reviewRating"] == {
         "@type": "Rating",
         "alternateName": "Promise Kept",
+        "name": "kept",
         "ratingValue": 5,
         "bestRating": 5,
         "worstRating": 1,
