@@ -96,7 +96,7 @@ def test_broken_json_is_named(tmp_path: Path, pm: Any) -> None:
 def test_deep_nesting_is_refused_in_linear_time(tmp_path: Path) -> None:
     deep = tmp_path / "deep.json"
     deep.write_text("[" * 100_000 + '"ClaimReview"' + "]" * 100_000)
-    with pytest.raises(LoadError, match="nested deeper|not valid JSON"):
+    with pytest.raises(LoadError, match=r"nested deeper|not valid JSON"):
         claimtrack_claimreview.claimtrack_load_reviewed(str(deep), LoadOptions())
 
 
@@ -116,7 +116,7 @@ def test_an_implausible_date_is_named() -> None:
         "claimReviewed": "x will happen",
         "datePublished": "1066-10-14",
     }
-    with pytest.raises(LoadError, match="reviews.json"):
+    with pytest.raises(LoadError, match=r"reviews\.json"):
         reviewed_from(review, "reviews.json")
 
 
@@ -152,7 +152,7 @@ def test_a_round_trip_keeps_every_promise_and_verdict(tmp_path: Path, pm: Any) -
     with claimtrack.Tracker(first, plugin_manager=pm) as tracker:
         rows = tracker.status(as_of="2025-03-10")
         assert len(rows) >= len(verdicts)
-        for row, verdict in zip(rows, verdicts):
+        for row, verdict in zip(rows[: len(verdicts)], verdicts, strict=True):
             tracker.resolve(row.claim.id, verdict, known="2025-03-09", by="desk")
     out = tmp_path / "reviews.jsonld"
     exported = invoke_cli("export", "--format", "claimreview", "-O", "reviewer=Riverside Checks",
