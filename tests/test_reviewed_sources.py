@@ -90,7 +90,8 @@ def test_verdicts_are_recorded_as_suggestions_once(
         (lambda: "not a review", "returned str, not Reviewed"),
         (
             lambda: attrs.evolve(
-                reviewed(), claims=[attrs.evolve(reviewed().claims[0], text="will remove the depot")]
+                reviewed(),
+                claims=[attrs.evolve(reviewed().claims[0], text="will remove the depot")],
             ),
             "invalid claim",
         ),
