@@ -156,3 +156,29 @@ def test_model_doc_examples_run() -> None:
 
     result = doctest.testfile(str(DOCS / "model.md"), module_relative=False)
     assert result.attempted >= 3 and result.failed == 0
+
+
+SITE = ROOT / "mkdocs.yml"
+
+
+def test_every_doc_page_is_in_the_site_navigation() -> None:
+    nav = set(re.findall(r":\s*(\S+\.md)\s*$", SITE.read_text(encoding="utf-8"), re.M))
+    pages = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")}
+    assert pages == nav, f"not in mkdocs.yml: {sorted(pages - nav)}; missing: {sorted(nav - pages)}"
+
+
+def test_every_public_module_has_a_place_in_the_api_reference() -> None:
+    package = Path(claimtrack.__file__).parent
+    modules = {p.stem for p in package.glob("*.py") if not p.stem.startswith("_")}
+    modules |= {p.parent.name for p in package.glob("*/__init__.py")}
+    modules -= {"default_plugins"}  # the built-ins are plugins: hooks.md documents them
+    shown = set()
+    for page in (DOCS / "reference").glob("*.md"):
+        shown |= set(re.findall(r"^::: claimtrack\.(\w+)", page.read_text(encoding="utf-8"), re.M))
+    assert modules <= shown, f"no API reference for {sorted(modules - shown)}"
+
+
+def test_the_readme_says_how_to_build_the_docs_site() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert "mkdocs build --strict" in text and "requirements-docs.txt" in text
+    assert "mkdocs build --strict" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
