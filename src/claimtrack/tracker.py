@@ -48,7 +48,7 @@ from .report import StatusReport, assemble_report
 from .reviews import ReadReviewed, read_reviewed, store_reviewed
 from .status import Standing, StatusLine, decide, standing, timeline_at
 from .store import ClaimSummary, SQLiteStore
-from .timeutil import parse_published, parse_when
+from .timeutil import check_verdict_times, parse_published, parse_when
 
 __all__ = [
     "DEFAULT_DB",
@@ -503,14 +503,20 @@ class Tracker:
         """Record a person's verdict on a commitment (id or unique prefix).
 
         ``evidence`` is a URI; ``known`` (when the world learned it) defaults to now and
-        decides from when the verdict counts; ``happened`` is when it happened.
-        Appended to the claim's history: nothing earlier is changed."""
+        decides from when the verdict counts; ``happened`` is when it happened.  Times
+        that cannot be (in the future, happened after known, known before the promise
+        was made) are an :class:`InputError` naming the option
+        (:func:`claimtrack.timeutil.check_verdict_times`).  Appended to the claim's
+        history: nothing earlier is changed."""
         claim = self.store.get_claim(claim_id)
         try:
             parsed = Verdict.parse(verdict)
         except ValueError as exc:
             raise InputError(str(exc)) from exc
         now = datetime.now(timezone.utc)
+        happened_at = parse_when(happened, what="--happened")
+        known_at = parse_when(known, what="--known") or now
+        check_verdict_times(happened_at, known_at, said=claim.asserted_at, now=now)
         record = Evidence(
             claim_id=claim.id,
             verdict=parsed,
@@ -518,8 +524,8 @@ class Tracker:
             note=note,
             reason=reason,
             excerpt=excerpt,
-            happened_at=parse_when(happened, what="--happened"),
-            known_at=parse_when(known, what="--known") or now,
+            happened_at=happened_at,
+            known_at=known_at,
             recorded_at=now,
             recorded_by=by or _person(),
             recorder=RecorderKind.PERSON,
