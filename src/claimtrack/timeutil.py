@@ -206,9 +206,10 @@ def check_verdict_times(
             f"--happened {day(happened)} is after --known {day(known)}: it cannot have become "
             "known before it happened; give --known on or after --happened"
         )
-    if said is not None and known.astimezone(timezone.utc).date() < said.astimezone(
-        timezone.utc
-    ).date():
+    if (
+        said is not None
+        and known.astimezone(timezone.utc).date() < said.astimezone(timezone.utc).date()
+    ):
         raise InputError(
             f"--known {day(known)} is before the promise was made ({day(said)}); give when "
             "the outcome became known, on or after that day"
