@@ -293,6 +293,11 @@ def add(
 @click.option(
     "--kind", type=click.Choice([k.value for k in ClaimKind]), help="Only claims of this kind."
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Show, under each claim, the rules that made it (the record's rules).",
+)
 @extractor_option
 @click.pass_context
 @handle_errors
@@ -302,15 +307,20 @@ def extract(
     published: datetime | None,
     fmt: str,
     kind: str | None,
+    explain: bool,
     extractor: tuple[str, ...],
 ) -> None:
     """Extract the claims of PATH and print them, storing nothing.
 
     Commitments get a status from their due window alone (no evidence is read).
+    With --explain the table shows, under each claim, the rules that made it (who
+    said it, what decided its kind, where its due came from); JSON records always
+    carry them as "rules".
 
     \b
-    Example:
+    Examples:
       claimtrack extract seeds/000_4f9421fb867c1b8c.txt --format jsonl
+      claimtrack extract seeds/000_4f9421fb867c1b8c.txt --kind commitment --explain
     """
     obj = ctx.ensure_object(dict)
     pm = plugin_manager(ctx)
@@ -344,10 +354,14 @@ def extract(
             table.add_column(col, overflow="fold")
         for row in rows:
             c = row.claim
+            claim_text = c.text
+            if explain:
+                found_by = ", ".join(c.rules) if c.rules else "no rules named"
+                claim_text = f"{claim_text}\n  rules: {found_by}"
             table.add_row(
                 c.kind.value,
                 c.speaker.name if c.speaker else "",
-                c.text,
+                claim_text,
                 due_phrase(row) if c.due else "",
                 c.condition or "",
             )

@@ -97,7 +97,7 @@ def _keys(stems: frozenset[str]) -> frozenset[str]:
 
 
 def _names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
-    # Runs of capitalised words ("Northumberland Park", "MV Glen Rosa") as token ranges.
+    # Runs of capitalised words ("Harbour Street", "MV Saint Kilda") as token ranges.
     out: list[tuple[int, int]] = []
     k = 0
     while k < len(toks):
@@ -117,8 +117,8 @@ def _theme_in(
 ) -> set[str]:
     """The promise's theme words in ``toks`` (with its event nouns when ``nouns``: "the
     vaccinations" before "the campaign began"), leaving out the tokens in ``skip``.  A
-    word of a name counts only when the name ends as the promise's does: "Northumberland
-    Park" is not "Northumberland Line"."""
+    word of a name counts only when the name ends as the promise's does: "Harbour
+    Street" is not "Harbour Bridge"."""
     theme = view.act.theme | (view.act.nouns if nouns else frozenset())
     promise_names = _promise_names(view)
     found: set[str] = set()
@@ -215,7 +215,7 @@ _VERBISH = frozenset(
 
 def _subject_head(toks: Sequence[Tok], at: int) -> Tok | None:
     # The head of the noun phrase that opens the sentence, when the act follows it:
-    # "The Ratcliffe Power Station in Nottinghamshire has closed" -> "Station".
+    # "The Eastfield Gas Plant in Fenshire has closed" -> "Plant".
     k = 0
     while k < at and toks[k].low in DETERMINERS:
         k += 1

@@ -15,6 +15,7 @@ from importlib import resources
 
 import attrs
 
+from ..text import WEEKDAYS
 from .text import stem
 
 __all__ = [
@@ -188,7 +189,7 @@ def place_key(name: str) -> str:
 
 def within(inner: str, outer: str, extra: dict[str, str] | None = None) -> bool:
     """Whether place ``inner`` is ``outer`` or lies inside it (Northwood in the UK);
-    ``extra`` adds pairs a report states itself ("Goma, in North Kivu")."""
+    ``extra`` adds pairs a report states itself ("Alder, in Fen county")."""
     here: str | None = place_key(inner)
     target = place_key(outer)
     seen: set[str] = set()
@@ -335,13 +336,6 @@ STOPWORDS = frozenset(
         "today",
         "tomorrow",
         "yesterday",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "morning",
         "afternoon",
         "evening",
@@ -376,7 +370,7 @@ STOPWORDS = frozenset(
         "third",
         "long-awaited",
     ]
-)
+) | frozenset(WEEKDAYS)
 
 #: Words that may stand between an auxiliary and its verb.
 ADVERBS = frozenset(

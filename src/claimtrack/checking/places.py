@@ -1,5 +1,5 @@
 """Where a text says an act happens: "in London", "at Northwood, in north-west London",
-"in the eastern city of Goma", "in Equateur, South Kivu and Sankuru provinces", "in the
+"in the northern town of Alder", "in Kent, Essex and Suffolk counties", "in the
 capital" -- and how a report's places stand to a promise's (the same, inside it, vaguer,
 elsewhere, or not to be told).
 """
@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from ..text import MONTHS, WEEKDAYS
 from .lexicon import STOPWORDS, known_place, place_key, within
 from .text import Tok
 
@@ -73,29 +74,7 @@ _DESCRIBING = frozenset(
         "coastal",
     ]
 )
-_NOT_NAMES = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+_NOT_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 @attrs.frozen
@@ -115,7 +94,7 @@ def _name_token(t: Tok) -> bool:
 
 def places_in(toks: Sequence[Tok], text: str) -> tuple[list[Place], dict[str, str]]:
     """The places named after "in", "at" ..., and the containment the text states
-    itself ("Goma in North Kivu province" -> {"goma": "north kivu"})."""
+    itself ("Alder in Fen county" -> {"alder": "fen"})."""
     found: list[Place] = []
     groups: list[int] = []  # which "in ..." phrase each place came from
     stated: dict[str, str] = {}
@@ -130,7 +109,7 @@ def places_in(toks: Sequence[Tok], text: str) -> tuple[list[Place], dict[str, st
             toks[j].low == "the" or (toks[j].low in _DESCRIBING and not toks[j].is_cap)
         ):
             j += 1
-        # "the eastern city of Goma", "the province of X"
+        # "the northern town of Alder", "the province of X"
         if j + 1 < len(toks) and toks[j].low in _LEVELS and toks[j + 1].low == "of":
             level = _LEVELS[toks[j].low]
             j += 2
@@ -179,7 +158,7 @@ def places_in(toks: Sequence[Tok], text: str) -> tuple[list[Place], dict[str, st
                 groups.append(i)
         i = j if j > i else i + 1
     for n in range(len(found) - 1):
-        # "Goma in North Kivu", "Northwood, in north-west London": the second holds the
+        # "Alder in Fen county", "Northwood, in north-west London": the second holds the
         # first (not so the names of one list: "in Leeds, York and Hull").
         a, b = found[n], found[n + 1]
         if (

@@ -15,6 +15,7 @@ import attrs
 
 from ..model import Claim, TimeWindow
 from ..store import StoreView
+from ..text import MONTHS, WEEKDAYS
 from .actors import ActorTerms, actor_terms
 from .lexicon import (
     ACTS,
@@ -180,7 +181,7 @@ def _content(t: Tok, skip: frozenset[str]) -> bool:
 
 
 def _stems_of(t: Tok) -> list[str]:
-    # "Mumbai-Manchester" is also "Mumbai" and "Manchester".
+    # "Leeds-Lisbon" is also "Leeds" and "Lisbon".
     parts = [p for p in t.low.split("-") if p]
     return [t.stem, *(tokens(p)[0].stem for p in parts if len(parts) > 1 and tokens(p))]
 
@@ -292,34 +293,12 @@ def _items(toks: Sequence[Tok], text: str) -> tuple[str, ...]:
     return tuple(names) if len(names) >= 3 else ()
 
 
-_CALENDAR = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def _proper_stems(text: str | None, *, first_too: bool = False) -> set[str]:
     # Stems of the capitalised words of a text, calendar words aside; a sentence's
-    # first word only when it is capitalised inside a name ("Tesla said").
+    # first word only when it is capitalised inside a name ("Acme said").
     if not text:
         return set()
     toks = tokens(text)

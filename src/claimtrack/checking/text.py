@@ -3,10 +3,11 @@ predictable, because the checker must explain each match in words a person can c
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import attrs
+
+from ..text import WORD_TOKENS, Token, split_sentences, tokenize
 
 __all__ = ["Sentence", "Tok", "sentences", "stem", "tokens"]
 
@@ -140,30 +141,19 @@ def stem(word: str) -> str:
 
 
 @attrs.frozen
-class Tok:
-    """A word of a sentence: its text, lower-case form, stem and offsets in the sentence."""
+class Tok(Token):
+    """A word of a sentence: a :class:`claimtrack.text.Token` (offsets in the sentence,
+    text, lower-case form with a possessive ``'s`` removed) and its stem."""
 
-    text: str
-    low: str
-    stem: str
-    start: int
-    end: int
-
-    @property
-    def is_cap(self) -> bool:
-        """Whether it starts with a capital letter."""
-        return self.text[:1].isupper()
-
-
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z0-9]")
+    stem: str = attrs.field(kw_only=True)
 
 
 def tokens(sentence: str) -> list[Tok]:
     """The words of ``sentence`` (hyphenated words and contractions stay whole, except
     "n't", which becomes its own "not" word so negation is one check)."""
     out: list[Tok] = []
-    for m in _WORD.finditer(sentence):
-        text = m.group()
+    for t in tokenize(sentence, pattern=WORD_TOKENS):
+        text = t.text
         low = text.lower().replace("’", "'")
         if low.endswith("n't") and len(low) > 3:
             head = text[:-3]
@@ -172,12 +162,12 @@ def tokens(sentence: str) -> list[Tok]:
                 head_low = "will"
             elif head_low == "ca":  # can't
                 head_low = "can"
-            out.append(Tok(head, head_low, stem(head_low), m.start(), m.start() + len(head)))
-            out.append(Tok("n't", "not", "not", m.end() - 3, m.end()))
+            out.append(Tok(t.start, t.start + len(head), head, head_low, stem=stem(head_low)))
+            out.append(Tok(t.end - 3, t.end, "n't", "not", stem="not"))
             continue
         if low.endswith("'s") and len(low) > 2:
             low = low[:-2]
-        out.append(Tok(text, low, stem(low), m.start(), m.end()))
+        out.append(Tok(t.start, t.end, text, low, stem=stem(low)))
     return out
 
 
@@ -196,7 +186,6 @@ class Sentence:
         return frozenset(t.stem for t in self.toks)
 
 
-_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ":", ";")
 
 
@@ -231,8 +220,9 @@ def sentences(text: str, title: str | None = None) -> list[Sentence]:
         t = " ".join(title.split())
         out.append(Sentence(t, tuple(tokens(t)), headline=True))
     for para in _paragraphs(text):
-        for piece in _BREAK.split(" ".join(para.split())):
-            piece = piece.strip()
-            if len(piece) > 2:
+        flat = " ".join(para.split())
+        for a, b in split_sentences(flat):
+            if b - a > 2:
+                piece = flat[a:b]
                 out.append(Sentence(piece, tuple(tokens(piece))))
     return out

@@ -29,6 +29,8 @@ import attrs
 
 from ..extraction import ExtractContext
 from ..model import Actor, ActorKind, Claim, ClaimKind, Source, TimeWindow
+from .kind.headline import keeps_headline_demand
+from .kind.provenance import attribution_rule, claim_rules, kind_rule
 from .kinds import AUX, VERB_FORMS, Analysis, analyse, is_verbish, skip_time_adverbial
 from .lexicon import (
     ABBREVIATIONS,
@@ -430,6 +432,7 @@ class _Unit:
     head: int | None = None  # index of the unit a coordinated item inherits from
     addressee: tuple[int, int] | None = None  # absolute span of "urged X to"'s X
     confidence: float = 0.7
+    via: str = ""  # the attribution rule that found the speaker (see provenance.py)
 
 
 @attrs.define
@@ -483,6 +486,7 @@ class EnglishExtractor:
         self.publisher = self._publisher()
         self.speakers = Speakers(context.registry, self.publisher)
         self.publisher_mention = Mention(self.publisher, 0.7)
+        self.due_rule = ""  # set by _due: which window-selection rule chose the due
 
     def tokens(self, start: int, end: int) -> list[Tok]:
         """The tokens of ``text[start:end]`` (from the one tokenisation of the text)."""
@@ -720,6 +724,7 @@ class EnglishExtractor:
                 pending = frozenset({"ordinal"})
                 continue
             found = attrs_for.get(k) or fallback
+            via = "adjacent" if k in attrs_for else "chain"
             if found is not None:
                 mentions, cue, conf = found.mentions, found.cue, 0.9
                 if found.pronoun is not None:
@@ -730,11 +735,13 @@ class EnglishExtractor:
                         mentions = [again]
             elif self.speakers.last_speaker is not None:
                 mentions, cue, conf = [Mention(self.speakers.last_speaker, 0.6)], None, 0.7
+                via = "last-speaker"
             else:
                 mentions, cue, conf = [self.publisher_mention], None, 0.4
+                via = "publisher"
             for m in mentions:
                 self.speakers.note_speaker(m.actor)
-            self._direct(q, mentions, cue, para.chain, conf, pending)
+            self._direct(q, mentions, cue, para.chain, conf, pending, via)
             pending = frozenset()
 
     def _lookahead(self, paras: list[_Para], idx: int) -> _Attribution | None:
@@ -1308,7 +1315,9 @@ class EnglishExtractor:
         if len(toks) < 3:
             return
         found = analyse(toks, publisher=True, headline=headline)
-        if found.kind is ClaimKind.STATEMENT or found.kind is ClaimKind.DEMAND:
+        if found.kind is ClaimKind.STATEMENT or (
+            found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found)
+        ):
             return
         a, b = _trim(self.text, toks[0].start, toks[-1].end)
         if b > a:
@@ -1367,6 +1376,7 @@ class EnglishExtractor:
                         head=None if head_unit is None else head_unit + m_idx,
                         addressee=addressee,
                         confidence=conf,
+                        via=cue.kind,
                     )
                 )
 
@@ -1380,6 +1390,7 @@ class EnglishExtractor:
         chain: int,
         conf: float,
         carried: frozenset[str] = frozenset(),
+        via: str = "adjacent",
     ) -> None:
         text = self.text
         for ss, se in split_sentences(text, q.inner_start, q.inner_end):
@@ -1414,6 +1425,7 @@ class EnglishExtractor:
                             flags=flags,
                             head=None if head_unit is None else head_unit + m_idx,
                             confidence=conf,
+                            via=via,
                         )
                     )
                 self._nested(ptoks, (ss, se))
@@ -1446,6 +1458,7 @@ class EnglishExtractor:
                             sentence,
                             cue=toks[i].low,
                             confidence=0.6,
+                            via="participle",
                         )
                     )
                 return
@@ -1686,6 +1699,7 @@ class EnglishExtractor:
         due: TimeWindow | None = None
         due_conf: float | None = None
         condition: str | None = None
+        revisions = list(found.rules)
         if kind is not ClaimKind.STATEMENT:
             actor, actor_conf = self._actor(u, found, toks)
             if found.action is not None:
@@ -1727,6 +1741,7 @@ class EnglishExtractor:
             ):
                 if u.speaker.actor.id == self.publisher.id:
                     return None
+                revisions.append("kind.not-ahead")
                 kind, actor, actor_conf, action, due, due_conf, condition = (
                     ClaimKind.STATEMENT,
                     None,
@@ -1740,6 +1755,12 @@ class EnglishExtractor:
         confidence = u.confidence * (0.6 + 0.4 * speaker_conf)
         if kind is not ClaimKind.STATEMENT and found.trigger in {"coordinated", "inherited"}:
             confidence *= 0.9
+        rules = claim_rules(
+            attribution_rule(u.mode, u.via),
+            kind_rule(found.trigger, found.kind),
+            revisions,
+            self.due_rule if due is not None else None,
+        )
         try:
             return Claim.build(
                 source_id=self.source.id,
@@ -1761,6 +1782,7 @@ class EnglishExtractor:
                     "actor": None if actor_conf is None else round(actor_conf, 3),
                     "due": None if due_conf is None else round(due_conf, 3),
                 },
+                rules=rules,
             )
         except (ValueError, TypeError):
             return None  # an invalid value is a bug in a rule: skip the claim, keep going
@@ -1919,10 +1941,12 @@ class EnglishExtractor:
             (late if verb_at < 0 or ws >= verb_at else candidates).append(window)
         # The action's own window ("agreed on Friday to reopen ... within 30 days").
         chosen = late[0] if late else (candidates[0] if candidates else None)
+        self.due_rule = "due.after-verb" if late else "due.before-verb"
         if chosen is None and conditional:
             # "nobody should be surprised if prices jump this spring": the window is
             # the condition's, and the claim's only one.
             chosen = conditional[0]
+            self.due_rule = "due.condition"
         if chosen is None:
             return None, None
         if chosen.vague:

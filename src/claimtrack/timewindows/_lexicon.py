@@ -11,69 +11,20 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from claimtrack.model import Grain
+from claimtrack.text import words
 
 from ._calendar import easter, last_weekday, nth_weekday
 
-WEEKDAYS: dict[str, int] = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-    "mondays": 0,
-    "tuesdays": 1,
-    "wednesdays": 2,
-    "thursdays": 3,
-    "fridays": 4,
-    "saturdays": 5,
-    "sundays": 6,
-}
+# Weekday and month names come from the shared word lists (claimtrack/text/wordlists).
+WEEKDAYS: dict[str, int] = dict(words.WEEKDAYS)
+# Plurals: "on Mondays" is a habit, not one day.
+WEEKDAYS.update({f"{w}s": v for w, v in words.WEEKDAYS.items()})
 # Abbreviations double as ordinary words ("Sun", "Sat", "Wed"), so they count only
 # next to a date, after a cue, or with a full stop.
-WEEKDAY_ABBR: dict[str, int] = {
-    "mon": 0,
-    "tue": 1,
-    "tues": 1,
-    "wed": 2,
-    "weds": 2,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "fri": 4,
-    "sat": 5,
-    "sun": 6,
-}
+WEEKDAY_ABBR: dict[str, int] = dict(words.WEEKDAY_ABBREVIATIONS)
 
-MONTHS: dict[str, int] = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-}
-MONTH_ABBR: dict[str, int] = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+MONTHS: dict[str, int] = dict(words.MONTHS)
+MONTH_ABBR: dict[str, int] = dict(words.MONTH_ABBREVIATIONS)
 # Month names that are also common English words: they count only when capitalised.
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "august", "mar", "jan", "jun", "dec", "sept"})
 
@@ -182,29 +133,7 @@ TENS_WORDS: dict[str, int] = {
     "eighty": 80,
     "ninety": 90,
 }
-ORDINAL_WORDS: dict[str, int] = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "thirtieth": 30,
-}
+ORDINAL_WORDS: dict[str, int] = dict(words.ORDINALS)
 ORDINAL_TENS: dict[str, int] = {"twenty": 20, "thirty": 30}
 # Decades written as words ("the nineties"); the century is chosen from the reference.
 DECADE_WORDS: dict[str, int] = {

@@ -1,0 +1,201 @@
+"""Commitments that are not a finite future clause.
+
+Offers and readiness ("remains willing to negotiate", "has offered to host the next
+round", "open to talks"), preparations ("is gearing up to launch"), and nominal plans:
+"the firm's plan to hire 200 staff" is a plan; "the firm's plans to close the mill
+were opposed" asserts the opposition, not the plan (a statement).  GUIDELINE
+convention 5 makes offers, proposals and stated readiness commitments.
+"""
+
+from __future__ import annotations
+
+from ...model import ClaimKind
+from ..lexicon import DETERMINERS, QUANTITY_VERBS
+from ..text import Tok
+from .analysis import Analysis
+from .common import animate_subject, commitment, quantity_subject
+from .engine import Clause, Example, KindRule
+from .grammar import is_participle, is_verbish
+from .words import words
+
+__all__ = ["RULES"]
+
+C = ClaimKind.COMMITMENT
+S = ClaimKind.STATEMENT
+_READY = words("readiness_words")
+_OPEN_TO = words("open_to_nouns")
+_READY_VERBS = words("readiness_verbs")
+_OFFERS = words("offer_verbs")
+_PREPARING = words("preparing_verbs")
+_PLAN_NOUNS = words("plan_nouns")
+_FINITE = frozenset({"was", "were", "is", "are", "has", "have", "had"})
+
+
+def _bare_verb(tok: Tok) -> bool:
+    return tok.is_word and not tok.is_cap and tok.low not in DETERMINERS
+
+
+def _open(found: Analysis, at: int) -> bool:
+    """No earlier trigger decided this clause (a rule may take it from ``at``)."""
+    if found.kind is ClaimKind.DEMAND:
+        return False
+    return found.kind is not C or (found.verb is not None and found.verb > at)
+
+
+def _commit(clause: Clause, found: Analysis, name: str, at: int, verb: int) -> Analysis | None:
+    if clause.toks[verb].low in QUANTITY_VERBS:
+        return None
+    made = commitment(clause, found, name, at, verb)
+    if quantity_subject(clause.toks, made.subject) or not animate_subject(clause, made):
+        return None  # "plans are ready to move into a new phase": a thing's state
+    return made
+
+
+def _readiness(clause: Clause, found: Analysis) -> Analysis | None:
+    # "The union remains willing to negotiate", "the city is open to talks".
+    toks = clause.toks
+    n = len(toks)
+    for i in range(1, n - 2):
+        low = toks[i].low
+        if low not in _READY or toks[i + 1].low != "to" or toks[i - 1].low not in _READY_VERBS:
+            continue
+        if not _open(found, i):
+            return None
+        nxt = toks[i + 2]
+        if low == "open":
+            k = i + 2 + (toks[i + 2].low in {"a", "an", "new", "further", "direct"})
+            if k >= n or toks[k].low not in _OPEN_TO:
+                return None
+            return _commit(clause, found, "offer.readiness", i - 1, i + 2)
+        if not _bare_verb(nxt) or (
+            nxt.low == "be" and i + 3 < n and is_participle(toks[i + 3].low)
+        ):
+            return None  # "ready to be moved": a state of a thing, not an offer
+        return _commit(clause, found, "offer.readiness", i - 1, i + 2)
+    return None
+
+
+def _offered(clause: Clause, found: Analysis) -> Analysis | None:
+    # "Norway has offered to host the next round": an offer of the subject's.
+    toks = clause.toks
+    for i in range(1, len(toks) - 2):
+        if toks[i].low not in _OFFERS or toks[i + 1].low != "to" or not _bare_verb(toks[i + 2]):
+            continue
+        if toks[i - 1].low in DETERMINERS or not _open(found, i):
+            return None  # "an offer to": a noun (the plan rules read it)
+        at = i - 1 if toks[i - 1].low in {"has", "have", "had"} else i
+        return _commit(clause, found, "offer.offered", at, i + 2)
+    return None
+
+
+def _preparing(clause: Clause, found: Analysis) -> Analysis | None:
+    # "The operator is gearing up to launch the service on 3 March".
+    toks = clause.toks
+    n = len(toks)
+    for i in range(1, n - 2):
+        if toks[i].low not in _PREPARING:
+            continue
+        to = i + 2 if toks[i + 1].low == "up" else i + 1
+        if to + 1 >= n or toks[to].low != "to" or not _bare_verb(toks[to + 1]):
+            continue
+        if not _open(found, i):
+            return None
+        return _commit(clause, found, "plan.preparing", i, to + 1)
+    return None
+
+
+def _plan_as_subject(clause: Clause, found: Analysis) -> Analysis | None:
+    # "The firm's plans to close the mill were opposed by unions": about the plan.
+    toks = clause.toks
+    n = len(toks)
+    if found.kind is not C or found.trigger != "plan" or found.verb is None:
+        return None
+    p = found.verb - 2
+    if p < 1 or toks[p].low not in _PLAN_NOUNS or is_verbish(toks[:p]):
+        return None
+    if not (toks[p - 1].low.endswith(("'s", "’s")) or toks[p - 1].low in DETERMINERS):
+        return None
+    for k in range(found.verb + 1, n - 1):
+        if toks[k].text in {",", ";", ":"}:
+            return None
+        if toks[k].low in _FINITE and (is_participle(toks[k + 1].low) or toks[k + 1].low == "been"):
+            return found._replace(kind=S, subject=None, verb=None, action=None)
+    return None
+
+
+RULES: tuple[KindRule, ...] = (
+    KindRule(
+        "plan.as-subject",
+        "a plan that is the subject of another verb ('plans to X were opposed'): a statement",
+        _plan_as_subject,
+        (
+            Example(
+                "The mill's owners said Corran's plans to close the mill were opposed by unions.\n",
+                "plans to close",
+                S,
+            ),
+            Example(
+                "The council said its plans to build two schools would go ahead.\n",
+                "plans to build",
+                None,
+            ),
+        ),
+    ),
+    KindRule(
+        "offer.readiness",
+        "stated readiness ('remains willing to negotiate', 'open to talks'): a commitment",
+        _readiness,
+        (
+            Example(
+                "The union remains willing to negotiate with the board, its leader said.\n",
+                "willing to negotiate",
+                C,
+            ),
+            Example(
+                "The government said it was open to talks with the strikers.\n",
+                "open to talks",
+                C,
+            ),
+            Example(
+                "The museum is open to the public on Sundays, the trust said.\n", "museum", None
+            ),
+            Example(
+                "The minister said the plans were ready to move into a second phase.\n",
+                "plans were ready",
+                None,
+            ),
+        ),
+    ),
+    KindRule(
+        "offer.offered",
+        "an offer ('has offered to host the next round'): a commitment of the offering side",
+        _offered,
+        (
+            Example(
+                "Norway has offered to host the next round of talks, the ministry said.\n",
+                "offered to host",
+                C,
+            ),
+            Example(
+                "The mayor said the offer to host the games had lapsed.\n", "offer to host", None
+            ),
+        ),
+    ),
+    KindRule(
+        "plan.preparing",
+        "an act being prepared ('is gearing up to launch', 'preparing to shut'): a plan",
+        _preparing,
+        (
+            Example(
+                "Harbour Rail is gearing up to launch its new service on 3 March.\n",
+                "gearing up to launch",
+                C,
+            ),
+            Example(
+                "Harbour Rail said prices were preparing to rise, an analyst said.\n",
+                "prices",
+                None,
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,12 @@
+"""The kind rules, in the order the engine offers them a reading (first decides)."""
+
+from __future__ import annotations
+
+from .engine import KindRule
+from .headline import RULES as HEADLINE_RULES
+from .nonfinite import RULES as NONFINITE_RULES
+from .schedule import RULES as SCHEDULE_RULES
+
+__all__ = ["RULES"]
+
+RULES: tuple[KindRule, ...] = (*HEADLINE_RULES, *NONFINITE_RULES, *SCHEDULE_RULES)
