@@ -703,9 +703,8 @@ def export(
 
     An exporter may take options, given as -O key=value; an option the exporter does
     not take, or a value it refuses, is an error that lists the options it has
-    (--list-options lists them too).  The
-    document goes to standard output (or -o FILE); with -o, a summary line saying how
-    many items were written goes to standard error.
+    (--list-options lists them too).  The document goes to standard output (or -o
+    FILE); with -o, a line on standard error says how many items were written.
 
     \b
     Examples:
