@@ -171,3 +171,14 @@ def test_the_note_is_a_claimtrack_error_naming_the_source() -> None:
     note = UnreadLanguage("conseil.txt", "fr")
     assert isinstance(note, claimtrack.ClaimtrackError)
     assert str(note).startswith("conseil.txt: written in French (fr)")
+
+
+def test_plugins_lists_the_languages_each_extractor_reads() -> None:
+    import json
+
+    pm = get_plugin_manager(load_entrypoints=False, plugins=[French()])
+    rows = {r["name"]: r for r in json.loads(invoke_cli("plugins", "--format", "json",
+                                                        plugin_manager=pm).stdout)}  # fmt: skip
+    assert rows["French"]["languages"] == ["fr"]
+    assert rows["claimtrack.default_plugins.english_extractor"]["languages"] == ["en"]
+    assert rows["claimtrack.default_plugins.checker"]["languages"] is None

@@ -749,7 +749,8 @@ def _print_export_options(tracker: Tracker, fmt: str) -> None:
 @handle_errors
 def plugins(ctx: click.Context, fmt: str) -> None:
     """List installed plugins, their versions and the hooks they implement, the
-    sources an extractor owns, and every plugin that could not be loaded, with why.
+    sources an extractor owns and the languages it reads, and every plugin that could
+    not be loaded, with why.
 
     \b
     Exit status: 0 every plugin loaded; 4 one could not be loaded, or one's
@@ -757,10 +758,12 @@ def plugins(ctx: click.Context, fmt: str) -> None:
     """
     from .exporters import collect_exporters
     from .extraction import ownerships
+    from .languages import extractor_languages
 
     pm = plugin_manager(ctx)
     infos = describe_plugins(pm)
     owned = {name: o.describe() for name, o in ownerships(pm).items()}
+    reads = {name: sorted(langs) for name, langs in extractor_languages(pm).items()}
     # Refused plugins are rows of the table (and make the exit status 4); a refused
     # exporter is named here.
     report_problems(collect_exporters(pm)[1])
@@ -775,6 +778,7 @@ def plugins(ctx: click.Context, fmt: str) -> None:
                         "builtin": i.builtin,
                         "alias": i.alias,
                         "owns": owned.get(i.name),
+                        "languages": reads.get(i.name),
                         "error": i.error,
                     }
                     for i in infos
@@ -792,6 +796,8 @@ def plugins(ctx: click.Context, fmt: str) -> None:
             notes.append(f"built-in ({i.alias})" if i.alias else "built-in")
         if i.name in owned:
             notes.append(f"owns {owned[i.name]}")
+        if i.name in reads:
+            notes.append(f"reads {', '.join(reads[i.name])}")
         note = Text("; ".join(notes))
         if i.error:
             note = Text(f"not loaded: {i.error}", style="red")
