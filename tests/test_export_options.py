@@ -234,3 +234,40 @@ def test_binding_keeps_declared_options_and_refuses_the_rest(given_: dict[str, s
     else:
         with pytest.raises(InputError, match="its options are: a, b"):
             exporter.bind(given_)
+
+
+def test_an_options_file_gives_defaults_that_o_overrides(
+    ledger: Path, will_pm: ClaimtrackPluginManager, tmp_path: Path
+) -> None:
+    path = tmp_path / "export-options.json"
+    path.write_text(json.dumps({"digest": {"prefix": "> ", "all": True}, "other": {"x": 1}}))
+    from_file = invoke_cli("export", "--format", "digest", "--options-file", str(path),
+                           plugin_manager=will_pm, db=ledger)  # fmt: skip
+    assert from_file.exit_code == 0 and Digest.seen[-1] == {"prefix": "> ", "all": True}
+    overridden = invoke_cli("export", "--format", "digest", "-O", "all=no",
+                            plugin_manager=will_pm, db=ledger,
+                            env={"CLAIMTRACK_EXPORT_OPTIONS": str(path)})  # fmt: skip
+    assert overridden.exit_code == 0 and Digest.seen[-1] == {"prefix": "> ", "all": False}
+    # A format the file does not mention gets nothing from it.
+    plain = invoke_cli("export", "--format", "csv", "--options-file", str(path),
+                       plugin_manager=will_pm, db=ledger)  # fmt: skip
+    assert plain.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ("{not json", "is not valid JSON"),
+        ('["digest"]', "expected an object of formats"),
+        ('{"digest": {"prefix": ["a"]}}', "digest.prefix is list"),
+        ('{"digest": {"colour": "red"}}', "no option 'colour'"),
+    ],
+)
+def test_a_bad_options_file_is_named(
+    ledger: Path, will_pm: ClaimtrackPluginManager, tmp_path: Path, content: str, says: str
+) -> None:
+    path = tmp_path / "opts.json"
+    path.write_text(content, encoding="utf-8")
+    result = invoke_cli("export", "--format", "digest", "--options-file", str(path),
+                        plugin_manager=will_pm, db=ledger)  # fmt: skip
+    assert result.exit_code == 1 and says in result.stderr

@@ -32,7 +32,7 @@ from .cli_host import (
     report_problems,
 )
 from .errors import ClaimtrackError, InputError
-from .exporters import parse_option_pairs
+from .exporters import options_from_file, parse_option_pairs
 from .extraction import EXTRACTORS_ENV, resolve_extractors
 from .model import ClaimKind, Status, Verdict
 from .output import write_output
@@ -687,6 +687,14 @@ def _when(moment: datetime) -> str:
     help='An option of the exporter (repeatable), e.g. -O reviewer="Harbour Fact Check".',
 )
 @click.option(
+    "--options-file",
+    type=click.Path(dir_okay=False, exists=True),
+    envvar="CLAIMTRACK_EXPORT_OPTIONS",
+    show_envvar=True,
+    help='A JSON file of options per format, e.g. {"claimreview": {"reviewer": "…"}}; '
+    "-O overrides it.",
+)
+@click.option(
     "--list-options", is_flag=True, help="List the options the format takes, and write nothing."
 )
 @click.pass_context
@@ -697,14 +705,17 @@ def export(
     as_of: datetime | None,
     output: str | None,
     option_pairs: tuple[str, ...],
+    options_file: str | None,
     list_options: bool,
 ) -> None:
     """Write every stored claim in a format (statuses as of --as-of).
 
     An exporter may take options, given as -O key=value; an option the exporter does
     not take, or a value it refuses, is an error that lists the options it has
-    (--list-options lists them too).  The document goes to standard output (or -o
-    FILE); with -o, a line on standard error says how many items were written.
+    (--list-options lists them too).  Options a newsroom always gives (its name as
+    the reviewer) can live in a JSON file, --options-file or $CLAIMTRACK_EXPORT_OPTIONS;
+    -O overrides it.  The document goes to standard output (or -o FILE); with -o, a
+    line on standard error says how many items were written.
 
     \b
     Examples:
@@ -715,7 +726,8 @@ def export(
     """
     tracker = _tracker(ctx)
     report_problems(tracker.exporter_problems())
-    given = parse_option_pairs(option_pairs)
+    given = options_from_file(options_file, fmt) if options_file else {}
+    given |= parse_option_pairs(option_pairs)
     if list_options:
         _print_export_options(tracker, fmt)
         return

@@ -30,6 +30,7 @@ __all__ = [
     "option_bool",
     "option_template",
     "option_url",
+    "options_from_file",
     "parse_option_pairs",
 ]
 
@@ -184,6 +185,40 @@ def parse_option_pairs(pairs: Iterable[str]) -> dict[str, str]:
         if key in out:
             raise InputError(f"-O {key}: given twice ({out[key]!r} and {value!r}); give it once")
         out[key] = value
+    return out
+
+
+def options_from_file(path: str, format: str) -> dict[str, str]:
+    """The options for ``format`` in a JSON options file: an object with one object of
+    ``"option": "value"`` pairs per format, e.g. ``{"claimreview": {"reviewer":
+    "Harbour Fact Check"}}``.  A format the file does not mention has none.  A file
+    that cannot be read, is not such an object, or holds a value that is not a string,
+    number or boolean is an :class:`InputError` naming the file and what is wrong."""
+    import json
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            doc = json.load(fh)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: is not valid JSON ({exc})") from None
+    if not isinstance(doc, dict) or not all(isinstance(v, dict) for v in doc.values()):
+        raise InputError(
+            f'{path}: expected an object of formats, e.g. {{"claimreview": {{"reviewer": '
+            '"Harbour Fact Check"}}'
+        )
+    out: dict[str, str] = {}
+    for key, value in doc.get(format, {}).items():
+        if isinstance(value, bool):
+            out[key] = "true" if value else "false"
+        elif isinstance(value, (str, int, float)):
+            out[key] = str(value)
+        else:
+            raise InputError(
+                f"{path}: {format}.{key} is {type(value).__name__}; give a string, number "
+                "or true/false"
+            )
     return out
 
 
