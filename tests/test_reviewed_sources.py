@@ -164,3 +164,17 @@ def test_ordinary_loaders_still_read_what_no_review_loader_takes(
     with claimtrack.Tracker(tmp_path / "t.db", plugin_manager=will_pm) as tracker:
         report = tracker.add(article)
         assert report.added == 1 and report.claims == 4 and report.evidence == []
+
+
+def test_rederiving_leaves_a_reviews_claims_as_they_came(
+    tmp_path: Path, will_pm: ClaimtrackPluginManager
+) -> None:
+    # WillExtractor would make a claim of the review's "will" sentence: it is not asked.
+    tracker, report = add(tmp_path, will_pm, lambda: [reviewed("The board will dredge.")])
+    with tracker:
+        (source,) = report.sources
+        assert source.meta["reviewed_by"] == "hands"
+        before = tracker.store.claims_of(source.id)
+        again = tracker.rederive()
+        assert again.claims == 0 and tracker.store.claims_of(source.id) == before
+        assert [c.extractor for c in before] == ["hands"]

@@ -23,9 +23,25 @@ from .loading import LoadOptions, check_source, finish_source
 from .model import Claim, Evidence, RecorderKind, Source, claim_id
 from .store import SQLiteStore
 
-__all__ = ["ReadReviewed", "Reviewed", "read_reviewed", "store_reviewed"]
+__all__ = [
+    "REVIEWED_BY",
+    "ReadReviewed",
+    "Reviewed",
+    "finish_reviewed",
+    "is_reviewed",
+    "read_reviewed",
+    "store_reviewed",
+]
 
 _HOOK = "claimtrack_load_reviewed"
+#: The ``meta`` key that marks a source read with its claims made: the loader's name.
+REVIEWED_BY = "reviewed_by"
+
+
+def is_reviewed(source: Source) -> bool:
+    """Whether ``source`` came with its claims (:data:`REVIEWED_BY` in its meta): no
+    extractor reads it, on ``add`` or on ``add --rederive``."""
+    return bool(source.meta.get(REVIEWED_BY))
 
 
 def _tuple(value: Iterable[Any] | None) -> tuple[Any, ...]:
@@ -100,6 +116,7 @@ def finish_reviewed(
         raise InputError(f"returned {type(item).__name__}, not Reviewed")
     given = check_source(item.source)
     source = finish_source(given, options, label=label)
+    source = attrs.evolve(source, meta={**source.meta, REVIEWED_BY: plugin or "a loader"})
     if source.text != given.text:
         raise InputError(
             "returned a source whose text holds control characters or escape sequences; "

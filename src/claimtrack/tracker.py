@@ -45,7 +45,7 @@ from .plugins import (
     get_plugin_manager,
 )
 from .report import StatusReport, assemble_report
-from .reviews import ReadReviewed, read_reviewed, store_reviewed
+from .reviews import ReadReviewed, is_reviewed, read_reviewed, store_reviewed
 from .status import Standing, StatusLine, decide, standing, timeline_at
 from .store import ClaimSummary, SQLiteStore
 from .timeutil import check_verdict_times, parse_published, parse_when
@@ -304,14 +304,16 @@ class Tracker:
         """Extract the claims of every stored source again (after upgrading or adding an
         extractor plugin).  Only the claims of the extractors that ran and succeeded
         on a source are replaced; evidence moves to the new claim of the same extractor
-        that overlaps the old one most, and says so; nothing recorded is lost."""
+        that overlaps the old one most, and says so; nothing recorded is lost.  Sources
+        that came with their claims (imported reviews, :mod:`claimtrack.reviews`) are
+        left as they are."""
         report = AddReport()
         selected = self._selected(extractors)
         ids = [s.id for s in self.store.source_refs().values()]
         for done, source_id in enumerate(ids, 1):
-            self._add_source(
-                self.store.get_source(source_id), report, rederive=True, extractors=selected
-            )
+            source = self.store.get_source(source_id)
+            if not is_reviewed(source):  # a review's claims came with it: no extractor's
+                self._add_source(source, report, rederive=True, extractors=selected)
             if on_progress is not None:
                 on_progress(source_id, done, len(ids))
         return report
