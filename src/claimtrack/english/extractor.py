@@ -28,7 +28,25 @@ from urllib.parse import urlparse
 import attrs
 
 from ..extraction import ExtractContext
-from ..model import Actor, ActorKind, Claim, ClaimKind, Source, TimeWindow
+from ..model import Actor, ActorKind, Claim, ClaimKind, Grain, Source, TimeWindow
+from .actor import ActorQuery, Actors
+from .attribution import (
+    CUE_ADVERBS,
+    PRE_NOMINAL,
+    Cue,
+    according_cue,
+    cue_via,
+    dash_dateline,
+    is_dateline,
+    nominal_cue,
+    relative_antecedent,
+    role_apposition,
+)
+from .due import Choice as DueChoice
+from .due import DueContext
+from .due import choose as choose_due
+from .kind.clauses import absolute_cuts, preamble_end, schedule_cuts
+from .kind.clauses import pieces as clause_pieces
 from .kind.headline import keeps_headline_demand
 from .kind.provenance import attribution_rule, claim_rules, kind_rule
 from .kinds import AUX, VERB_FORMS, Analysis, analyse, is_verbish, skip_time_adverbial
@@ -41,7 +59,6 @@ from .lexicon import (
     CUES,
     DEMAND_CUES,
     DETERMINERS,
-    DOCUMENT_NOUNS,
     EVENT_NOUNS,
     FIRST_PERSON,
     INSTITUTION_NOUNS,
@@ -80,33 +97,26 @@ _TRAIL = " ,.;:—–-…"
 _CONNECTORS = frozenset(
     {"and", "but", "or", "so", "then", "instead", "while", "despite", "amid", "as"}
 )
-_BEFORE_CUE_SKIP = ADVERBS | {
-    "has",
-    "have",
-    "had",
-    "also",
-    "both",
-    "again",
-    "once",
-    "would",
-    "will",
-    "did",
-}
+_BEFORE_CUE_SKIP = (
+    ADVERBS
+    | CUE_ADVERBS
+    | {
+        "has",
+        "have",
+        "had",
+        "also",
+        "both",
+        "again",
+        "once",
+        "would",
+        "will",
+        "did",
+    }
+)
 _ARTICLES = frozenset(
     {"the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your"}
 )
-_PRE_NOMINAL = DETERMINERS | {
-    "despite",
-    "amid",
-    "following",
-    "after",
-    "of",
-    "with",
-    "over",
-    "to",
-    "and",
-    "as",
-}
+_PRE_NOMINAL = PRE_NOMINAL
 _TIME_WORDS = frozenset(
     [
         "today",
@@ -452,15 +462,7 @@ class _Para:
     chain: int
 
 
-@attrs.define
-class _Cue:
-    kind: str  # verb, participle, nominal, according, inverted
-    index: int  # first token of the cue
-    comp: int  # first token of the complement
-    boundary: int  # where a previous complement must end
-    mentions: list[Mention]
-    word: str
-    comp_end: int = -1  # for "inverted": the complement ends here
+_Cue = Cue  # the cue families' type (attribution/cues.py)
 
 
 def extract_claims(source: Source, context: ExtractContext) -> Iterator[Claim]:
@@ -483,10 +485,13 @@ class EnglishExtractor:
         self._inline: list[tuple[int, int]] = []
         self._inline_ends: list[int] = []
         self._inline_for = -1
+        self._dateline: tuple[int, int, int] | None = None
+        self._first_body = -1  # where the first body paragraph starts
+        self._last_day: TimeWindow | None = None  # for "the same day" (see due.py)
         self.publisher = self._publisher()
         self.speakers = Speakers(context.registry, self.publisher)
         self.publisher_mention = Mention(self.publisher, 0.7)
-        self.due_rule = ""  # set by _due: which window-selection rule chose the due
+        self.actors = Actors(context.registry, self.speakers, self.tokens, _clean, self.text)
 
     def tokens(self, start: int, end: int) -> list[Tok]:
         """The tokens of ``text[start:end]`` (from the one tokenisation of the text)."""
@@ -660,6 +665,14 @@ class EnglishExtractor:
         words = [t.text for t in label if t.is_word]
         if not words:
             return False
+        first_paragraph = self._first_body == para.start
+        # Looked up once, for the first body paragraph only: linear in the text.
+        used_again = first_paragraph and (
+            self.text.find("\n" + text[para.start : colon] + ":", para.end) >= 0
+        )
+        if is_dateline(words, first_paragraph=first_paragraph, used_again=used_again):
+            self._dateline = (para.start, colon + 1, para.end)
+            return False
         if words[0].lower() in {"q", "question", "interviewer"}:
             return True  # a question asserts nothing
         if words[0].lower() in {"a", "answer"}:
@@ -674,14 +687,24 @@ class EnglishExtractor:
         a, b = strip_span(text, colon + 1, para.end)
         if b > a:
             seg = QuoteSeg(colon, a, b, para.end, True, False)
-            self._direct(seg, [mention], None, para.chain, 0.85)
+            self._direct(seg, [mention], None, para.chain, 0.85, via="label")
         return True
 
     def _body(
         self, para: _Para, paras: list[_Para], idx: int, chain_attr: dict[int, _Attribution | None]
     ) -> None:
+        if self._first_body < 0:
+            self._first_body = para.start  # the first body paragraph may open with a dateline
         if self._label(para):
             return
+        if self._dateline is None and not para.segs and self._first_body == para.start:
+            cut = dash_dateline(self.text[para.start : para.end])
+            if cut:
+                self._dateline = (para.start, para.start + cut, para.end)
+        if self._dateline is not None and self._dateline[0] == para.start:
+            # "PORTSMOUTH: The board will ...": the story starts after its dateline.
+            start, _ = strip_span(self.text, self._dateline[1], para.end)
+            para = attrs.evolve(para, start=start)
         pieces = self._classify_segs(para)
         text = self.text
         attrs_for: dict[int, _Attribution] = {}
@@ -980,6 +1003,12 @@ class EnglishExtractor:
         subj = _np_forward(toks, 0, min(len(toks), 8))
         if subj is not None and subj[1] - subj[0] < 2:
             subj = _role_then_name(toks)  # "Chief executive Lim Dae-ho apologised ..."
+        if subj is None or subj[1] - subj[0] < 2:
+            # "The firm's CEO Dana Prill said its ...": a cue read as no claim still
+            # names who spoke, for the "she added" after it.
+            cue_at = next((k for k, t in enumerate(toks[:10]) if k and t.low in CUES), -1)
+            span = _np_before(toks, cue_at, 0) if cue_at > 0 else None
+            subj = None if span is None or span[0] != 0 else (span[0], span[1])
         if subj is None or subj[1] - subj[0] < 2 or quoted_start(toks, subj[0]):
             return
         words = [t.text for t in toks[subj[0] : subj[1]] if t.is_word]
@@ -1105,6 +1134,8 @@ class EnglishExtractor:
                 return None
             comp = obj[1]
         span = _np_before(toks, i, 0)
+        if span is None and i >= 2 and toks[i - 1].low == "who" and toks[i - 2].text == ",":
+            span = relative_antecedent(toks, i - 2, _np_before_plain)  # ", who said"
         if low in WEAK_CUES and comp == i + 1:
             to_ok = low in {"committed", "commits"} and comp < n and toks[comp].low == "to"
             tail = (
@@ -1171,6 +1202,9 @@ class EnglishExtractor:
                 if subj is None:
                     return None
                 mentions = self._mentions(toks, subj[0], subj[1])
+                described = self.speakers.described([t.text for t in toks[:j]])
+                if not mentions and described is not None:
+                    mentions = [described]  # "The 85-year-old ... has pledged to"
                 if subj[2] is not None:
                     appo = subj[2]
                     for m in mentions:
@@ -1218,68 +1252,10 @@ class EnglishExtractor:
         return _Cue("verb", i, comp, boundary, mentions, word)
 
     def _according(self, toks: Sequence[Tok], i: int) -> _Cue | None:
-        n = len(toks)
-        j = i + 2
-        k = j
-        while k < n and k - j < 12 and toks[k].text not in {",", ".", ";", ":"}:
-            k += 1
-        if k <= j:
-            return None
-        # "According to the finance director, Lee Chang, ...": the name speaks.
-        m = k + 1
-        while m < n and m - k <= 5 and toks[m].is_cap:
-            m += 1
-        if m > k + 1 and m < n and toks[m].text == ",":
-            mentions = self._mentions(toks, k + 1, m)
-            for mention in mentions:
-                self.speakers.learn_apposition(mention.actor, _join(toks, j, k))
-            k = m
-        elif (
-            toks[k - 1].low in DOCUMENT_NOUNS
-            and not any(t.is_cap for t in toks[j:k])
-            and (issuer := self.speakers.issuer()) is not None
-        ):
-            # "according to the release": whoever issued it, the organisation in the news.
-            mentions = [Mention(issuer, 0.6)]
-        else:
-            mentions = self._mentions(toks, j, k)
-        if not mentions:
-            return None
-        if i <= 1:  # "According to X, Y."
-            return _Cue("verb", i, k + 1, i, mentions, "according to")
-        end = i - 1 if toks[i - 1].text == "," else i
-        return _Cue("inverted", i, 0, 0, mentions, "according to", comp_end=end)
+        return according_cue(self, toks, i)
 
     def _nominal(self, toks: Sequence[Tok], i: int) -> _Cue | None:
-        n = len(toks)
-        that = -1
-        for k in range(i + 1, min(n, i + 7)):
-            if toks[k].low == "that":
-                that = k
-                break
-            if not toks[k].is_word and toks[k].text not in {"'", "’"}:
-                return None
-            if toks[k].low in CUES or toks[k].low in {"and", "but", "or"}:
-                return None  # "welcomed the pledge but argued that": the verb's "that"
-        if that < 0 or that + 1 >= n:
-            return None
-        mentions: list[Mention] = []
-        if i + 1 < that and toks[i + 1].low in {"from", "by"}:
-            mentions = self._mentions(toks, i + 2, that)
-        elif i > 0 and toks[i - 1].low.endswith(("'s", "’s")) and toks[i - 1].is_cap:
-            owner = toks[i - 1]
-            name = Tok(owner.start, owner.end - 2, owner.text[:-2], owner.low[:-2])
-            m = self.speakers.name([name.text])
-            mentions = [m] if m else []
-        if not mentions:
-            unnamed = Actor.named("unnamed", ActorKind.UNKNOWN)
-            mentions = [Mention(unnamed, 0.3)]
-        boundary = i
-        while boundary > 0 and (
-            toks[boundary - 1].low in _PRE_NOMINAL or toks[boundary - 1].text == ","
-        ):
-            boundary -= 1
-        return _Cue("nominal", i, that + 1, boundary, mentions, toks[i].low)
+        return nominal_cue(self, toks, i)
 
     def _cut_event(
         self, toks: Sequence[Tok], start: int, end: int, sentence: tuple[int, int], headline: bool
@@ -1314,15 +1290,26 @@ class EnglishExtractor:
     ) -> None:
         if len(toks) < 3:
             return
-        found = analyse(toks, publisher=True, headline=headline)
-        if found.kind is ClaimKind.STATEMENT or (
-            found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found)
-        ):
-            return
-        a, b = _trim(self.text, toks[0].start, toks[-1].end)
-        if b > a:
-            mode = "headline" if headline else "publisher"
-            self.units.append(_Unit(a, b, self.publisher_mention, mode, sentence, confidence=0.55))
+        prev: int | None = None  # the unit an absolute clause shares its kind with
+        for pa, pb, absolute in clause_pieces(toks) if not headline else [(0, len(toks), False)]:
+            piece = toks[pa:pb]
+            found = analyse(piece, publisher=True, headline=headline)
+            head = prev if absolute and found.kind is ClaimKind.STATEMENT else None
+            if len(piece) < 3 or (
+                head is None
+                and (
+                    found.kind is ClaimKind.STATEMENT
+                    or (found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found))
+                )
+            ):
+                continue
+            a, b = _trim(self.text, piece[0].start, piece[-1].end)
+            if b > a:
+                mode = "headline" if headline else "publisher"
+                unit = _Unit(a, b, self.publisher_mention, mode, sentence, confidence=0.55)
+                unit.head = head
+                prev = len(self.units)
+                self.units.append(unit)
 
     def _complement(
         self,
@@ -1376,7 +1363,7 @@ class EnglishExtractor:
                         head=None if head_unit is None else head_unit + m_idx,
                         addressee=addressee,
                         confidence=conf,
-                        via=cue.kind,
+                        via=cue_via(cue.kind, cue.word),
                     )
                 )
 
@@ -1698,10 +1685,12 @@ class EnglishExtractor:
         action: str | None = None
         due: TimeWindow | None = None
         due_conf: float | None = None
+        due_rule = ""
+        actor_rule = ""
         condition: str | None = None
         revisions = list(found.rules)
         if kind is not ClaimKind.STATEMENT:
-            actor, actor_conf = self._actor(u, found, toks)
+            actor, actor_conf, actor_rule = self._actor(u, found, toks)
             if found.action is not None:
                 a, b = found.action
                 action = _clean(text[toks[a].start : toks[b - 1].end])
@@ -1726,7 +1715,9 @@ class EnglishExtractor:
             if found.condition is not None:
                 a, b = found.condition
                 condition = _clean(text[toks[a].start : toks[b - 1].end])
-            due, due_conf = self._due(u, found, toks)
+            picked = self._due(u, found, toks)
+            if picked is not None:
+                due, due_conf, due_rule = picked.window, picked.confidence, picked.rule
         if found.trigger in {"progressive", "schedule"}:
             # "We are adding staff from next month", "The budget goes to a vote on 24
             # June": a plan only when its window lies ahead.
@@ -1751,6 +1742,7 @@ class EnglishExtractor:
                     None,
                     None,
                 )
+                actor_rule = due_rule = ""
         speaker_conf = u.speaker.confidence
         confidence = u.confidence * (0.6 + 0.4 * speaker_conf)
         if kind is not ClaimKind.STATEMENT and found.trigger in {"coordinated", "inherited"}:
@@ -1758,9 +1750,12 @@ class EnglishExtractor:
         rules = claim_rules(
             attribution_rule(u.mode, u.via),
             kind_rule(found.trigger, found.kind),
-            revisions,
-            self.due_rule if due is not None else None,
+            [*revisions, actor_rule],
+            due_rule if due is not None else None,
         )
+        line = self._dateline
+        if line is not None and line[1] <= u.start < line[2]:
+            rules = ("attribution.dateline", *rules)  # the dateline set aside first
         try:
             return Claim.build(
                 source_id=self.source.id,
@@ -1789,87 +1784,19 @@ class EnglishExtractor:
 
     def _actor(
         self, u: _Unit, found: Analysis, toks: Sequence[Tok]
-    ) -> tuple[Actor | None, float | None]:
-        speaker = u.speaker.actor
-        if u.addressee is not None:
-            return self._actor_named(self.text[u.addressee[0] : u.addressee[1]], u)
-        if found.addressee is not None:
-            a, b = found.addressee
-            return self._actor_named(_join(toks, a, b), u)
-        if found.subject is None:
-            if found.kind is ClaimKind.DEMAND:
-                return None, None
-            return self._own_actor(speaker, 0.6)
-        a, b = found.subject
-        words = [t.text for t in toks[a:b]]
-        lows = {w.lower() for w in words}
-        if lows & FIRST_PERSON and (found.own_side or found.kind is ClaimKind.COMMITMENT):
-            if lows & {"i", "me", "my", "i'm", "i’m", "i'll", "i’ll"}:
-                return speaker, 0.85
-            return self._own_actor(speaker, 0.7)
-        if found.own_side and len(words) <= 3:
-            # "the coalition" said by someone whose "we" is "the coalition of the willing"
-            group = self.speakers.group_of(speaker) or ""
-            if group and words[-1].lower() in group.lower().split():
-                return self._own_actor(speaker, 0.65)
-        return self._actor_named(" ".join(words), u)
-
-    def _own_actor(self, speaker: Actor, confidence: float) -> tuple[Actor, float]:
-        group = self.speakers.group_of(speaker)
-        if not group:
-            return speaker, confidence * 0.8
-        try:
-            return self.context.registry.resolve_or_add(group, ActorKind.GROUP), confidence
-        except ValueError:
-            return Actor.named(group, ActorKind.GROUP), confidence
-
-    def _actor_named(self, phrase: str, u: _Unit) -> tuple[Actor | None, float | None]:
-        phrase = _clean(phrase)
-        words = phrase.split()
-        while len(words) > 1 and words[0].lower() in {
-            "also",
-            "now",
-            "then",
-            "just",
-            "still",
-            "only",
-        }:
-            words = words[1:]
-        if not words:
-            return None, None
-        low0 = words[0].lower()
-        if len(words) == 1 and low0 in {"he", "she", "they", "him", "her", "them"}:
-            found = self._antecedent(u)
-            return (found, 0.5) if found else (None, None)
-        known = self.context.registry.resolve(" ".join(words))
-        if known is not None:
-            return known, 0.8
-        if words[0][:1].isupper() and low0 not in DETERMINERS:
-            m = self.speakers.name(words)
-            if m is not None:
-                return m.actor, 0.7
-        if low0 in {"the", "a", "an"} and len(words) > 1:
-            known = self.context.registry.resolve(" ".join(words[1:]))
-            if known is not None:
-                return known, 0.7
-        kind = ActorKind.GROUP if words[-1].lower().endswith("s") else ActorKind.UNKNOWN
-        return Actor.named(" ".join(words), kind), 0.5
-
-    def _antecedent(self, u: _Unit) -> Actor | None:
-        # A pronoun actor inside a quotation names the last person named before it.
-        toks = self.tokens(max(0, u.sentence[0] - 400), u.start)
-        for k in range(len(toks) - 1, -1, -1):
-            t = toks[k]
-            if t.is_cap and t.low not in TITLES:
-                name = t.text[:-2] if t.low.endswith(("'s", "’s")) else t.text
-                found = self.context.registry.resolve(name)
-                if (
-                    found is not None
-                    and found.id != u.speaker.actor.id
-                    and found.kind is not ActorKind.ORGANISATION
-                ):
-                    return found
-        return None
+    ) -> tuple[Actor | None, float | None, str]:
+        addressee = u.addressee
+        return self.actors.resolve(
+            ActorQuery(
+                speaker=u.speaker.actor,
+                found=found,
+                toks=toks,
+                addressee=None if addressee is None else self.text[addressee[0] : addressee[1]],
+                start=u.start,
+                sentence_start=u.sentence[0],
+                by_publisher=u.speaker.actor.id == self.publisher.id,
+            )
+        )
 
     def _country_of(self, actor: Actor) -> str | None:
         """The country an actor speaks for, from its names ("Turkey's foreign minister",
@@ -1888,11 +1815,9 @@ class EnglishExtractor:
                     return COUNTRY_OF[low]
         return None
 
-    def _due(
-        self, u: _Unit, found: Analysis, toks: Sequence[Tok]
-    ) -> tuple[TimeWindow | None, float | None]:
+    def _due(self, u: _Unit, found: Analysis, toks: Sequence[Tok]) -> DueChoice | None:
         if not toks:
-            return None, None
+            return None
         base = toks[0].start
         clause = self.text[base : toks[-1].end]
         skip: tuple[int, int] | None = None
@@ -1900,58 +1825,23 @@ class EnglishExtractor:
             a, b = found.condition
             skip = (toks[a].start - base, toks[b - 1].end - base)
         if not _may_hold_time(toks):
-            return None, None  # the time grammar is the costliest step: skip clauses with no hint
+            return None  # the time grammar is the costliest step: skip clauses with no hint
         try:
             windows = self.context.find_windows(clause, tense=_clause_tense(toks))
         except Exception:  # a failing time grammar must not lose the claim itself
-            return None, None
+            return None
         verb_at = -1
         if found.verb is not None and 0 <= found.verb < len(toks):
             verb_at = toks[found.verb].start - base
-        candidates: list[TimeWindow] = []
-        late: list[TimeWindow] = []
-        conditional: list[TimeWindow] = []
-        for (ws, we), window in windows:
-            phrase = clause[ws:we].strip().lower()
-            before = clause[max(0, ws - 8) : ws].lower().split()
-            if phrase.startswith("since ") or (before and before[-1] == "since"):
-                continue  # "had distributed ... since June": the past, never a due
-            words = phrase.split()
-            if len(words) == 1 and before and before[-1] in _VERB_BEFORE:
-                continue  # "fares to fall", "prices would spring back": verbs
-            if (
-                len(words) >= 2
-                and words[-2] in {"a", "an", "every", "each"}
-                and words[-1].rstrip("s") in _WEEKDAY_NAMES
-            ) or (
-                before and before[-1] in {"a", "an", "every", "each"} and words[0] in _WEEKDAY_NAMES
-            ):
-                continue  # "gridlocked on a Saturday": a habit, not a date
-            if skip is not None and skip[0] <= ws < skip[1]:
-                conditional.append(window)  # used when the claim has no other window
-                continue
-            if clause[ws:we].strip().lower() in {"now", "right now", "just now"}:
-                continue
-            after = clause[we : we + 3]
-            if after[:1] in {"-", "'", "’"} or ("-" in clause[ws:we] and after[:1] == " "):
-                continue  # "third-quarter results", "next year's budget": a modifier
-            last = clause[ws:we].split()[-1].lower()
-            if last.endswith("s") and last[:-1] in _WEEKDAY_NAMES:
-                continue  # "on Saturdays": a habit, not a window
-            (late if verb_at < 0 or ws >= verb_at else candidates).append(window)
-        # The action's own window ("agreed on Friday to reopen ... within 30 days").
-        chosen = late[0] if late else (candidates[0] if candidates else None)
-        self.due_rule = "due.after-verb" if late else "due.before-verb"
-        if chosen is None and conditional:
-            # "nobody should be surprised if prices jump this spring": the window is
-            # the condition's, and the claim's only one.
-            chosen = conditional[0]
-            self.due_rule = "due.condition"
-        if chosen is None:
-            return None, None
-        if chosen.vague:
-            return chosen, 0.4
-        return chosen, 0.85 if chosen.resolved else 0.3
+
+        def reparse(phrase: str) -> TimeWindow | None:
+            again = self.context.find_windows(phrase, tense=_clause_tense(toks))
+            return again[0][1] if again else None
+
+        picked = choose_due(windows, DueContext(clause, verb_at, skip, reparse, self._last_day))
+        if picked is not None and picked.window.grain is Grain.DAY and picked.window.resolved:
+            self._last_day = picked.window
+        return picked
 
 
 # -- helpers ---------------------------------------------------------------------------
@@ -2044,9 +1934,6 @@ def _inside(toks: Sequence[Tok], ranges: Sequence[tuple[int, int]]) -> list[bool
             r += 1
         out.append(r < len(ranges) and ranges[r][0] <= t.start)
     return out
-
-
-_VERB_BEFORE = frozenset({"to", "will", "would", "could", "may", "might", "can", "not", "'ll"})
 
 
 def _clause_tense(toks: Sequence[Tok]) -> str:
@@ -2174,6 +2061,9 @@ def _np_before(
     plain = _np_before_plain(toks, j + 1, lo)
     if plain is None:
         return None
+    named = role_apposition(toks, plain, lo, _np_before_plain)
+    if named is not None:
+        return named
     return plain[0], plain[1], None
 
 
@@ -2326,7 +2216,9 @@ def _np_forward(toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, int] | None
             toks[k].is_cap or (toks[k].low == "and" and k + 1 < hi and toks[k + 1].is_cap)
         ):
             k += 1
-        return (start, k)
+        if k - start > 1 or toks[start].low not in DETERMINERS:
+            return (start, k)
+        k = start  # "The opposition party ...": a determiner phrase, read below
     if toks[k].low in DETERMINERS:
         k += 1
         while k < hi and k - start < 5 and toks[k].is_word and toks[k].low not in VERBS:
@@ -2414,14 +2306,17 @@ def _split_pieces(
             and toks[k + 1].text in OPEN_MARKS
         ):
             cuts[k + 1] = 0
-    coord_cuts = _coordination(toks, bare_and=not direct)
+    for k in schedule_cuts(toks):
+        cuts.setdefault(k, 0)  # ", while the rest will ...": a second schedule
+    coord_cuts = [*_coordination(toks, bare_and=not direct), *absolute_cuts(toks)]
     elided: set[int] = set()
     that_at: set[int] = set()
     if not direct:
         _reported_conjuncts(toks, cuts, elided, that_at)
     for c in coord_cuts:
         cuts.setdefault(c, 0)
-    starts = sorted({0, *cuts})
+    lead = preamble_end(toks) if direct else 0  # "I'm pleased to confirm that ..."
+    starts = sorted({lead, *(c for c in cuts if c > lead)})
     coord_set = set(coord_cuts) | elided
     pieces: list[tuple[int, int, frozenset[str], int | None]] = []
     last_plain: int | None = None

@@ -25,102 +25,22 @@ from .lexicon import (
     ROLE_WORDS,
     TITLES,
 )
-
-__all__ = ["COUNTRIES", "Mention", "Speakers", "is_role_phrase", "split_names"]
-
-#: Countries and places that speak as one ("Russia said").
-COUNTRIES = frozenset(
-    [
-        "russia",
-        "ukraine",
-        "china",
-        "france",
-        "germany",
-        "britain",
-        "uk",
-        "us",
-        "usa",
-        "america",
-        "india",
-        "israel",
-        "iran",
-        "japan",
-        "europe",
-        "italy",
-        "spain",
-        "canada",
-        "australia",
-        "brazil",
-        "mexico",
-        "poland",
-        "turkey",
-        "egypt",
-        "syria",
-        "iraq",
-        "gaza",
-        "palestine",
-        "korea",
-        "taiwan",
-        "nato",
-        "eu",
-        "kyiv",
-        "moscow",
-        "washington",
-        "beijing",
-        "london",
-        "paris",
-        "berlin",
-        "brussels",
-    ]
+from .names import (
+    COUNTRIES,
+    NOT_NAME_LEADS,
+    PLURAL_ROLE_HEADS,
+    aged,
+    given_name,
+    is_role_phrase,
+    setting,
+    split_names,
+    titled_name,
+    words_of,
 )
-# Titles a person holds (so "President X" is a person); the rest are role adjectives.
-_PERSON_TITLES = frozenset(
-    [
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "professor",
-        "president",
-        "minister",
-        "chancellor",
-        "secretary",
-        "senator",
-        "governor",
-        "mayor",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "general",
-        "admiral",
-        "colonel",
-        "captain",
-        "judge",
-        "justice",
-        "rev",
-        "reverend",
-        "archbishop",
-        "bishop",
-        "cardinal",
-        "sheikh",
-        "emir",
-        "commissioner",
-        "ambassador",
-        "mp",
-        "mep",
-        "cllr",
-        "councillor",
-    ]
-)
+from .names import PERSON_TITLES as _PERSON_TITLES
+
+__all__ = ["COUNTRIES", "NOT_NAME_LEADS", "Mention", "Speakers", "is_role_phrase", "split_names"]
+
 _ABBREVIATED_ROLES = {"pm": "prime minister", "ceo": "chief executive"}
 _MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "mister", "father", "brother"})
 _FEMALE_TITLES = frozenset(
@@ -152,7 +72,6 @@ _SALIENT_ROLES = frozenset(
         "governor",
     }
 )
-_PLURAL_ROLE_HEADS = frozenset({"officials", "spokespeople", "analysts", "ministers", "leaders"})
 
 
 class Mention:
@@ -164,30 +83,6 @@ class Mention:
         self.actor = actor
         self.confidence = confidence
         self.pronoun = pronoun
-
-
-def _words(name: str) -> list[str]:
-    return [w for w in name.replace(".", " ").split() if w]
-
-
-def is_role_phrase(words: Sequence[str]) -> bool:
-    """Whether ``words`` is "the [adjectives] ROLE" ("the British Prime Minister")."""
-    if len(words) < 2 or words[0].lower() not in {"the", "a", "an"}:
-        return False
-    return words[-1].lower().strip("'’s") in ROLE_WORDS or words[-1].lower() == "pm"
-
-
-def split_names(words: Sequence[str]) -> list[list[str]]:
-    """Split "A B and C D" into two names when both sides are capitalised."""
-    out: list[list[str]] = [[]]
-    for w in words:
-        if w.lower() == "and" and out[-1]:
-            out.append([])
-        else:
-            out[-1].append(w)
-    if len(out) > 1 and all(part and part[0][:1].isupper() for part in out):
-        return out
-    return [list(words)]
 
 
 class Speakers:
@@ -267,7 +162,7 @@ class Speakers:
                 self.gender[actor.id] = "f"
                 return
         names = [w for w, low in zip(words, lows, strict=False) if low not in TITLES]
-        if len(names) >= 2 and names[0][:1].isupper():
+        if (len(names) >= 2 or (names and given_name(names[0]))) and names[0][:1].isupper():
             first = names[0].lower()
             if first in FEMALE_NAMES and first not in MALE_NAMES:
                 self.gender[actor.id] = "f"
@@ -332,7 +227,7 @@ class Speakers:
         Adds "leader of the Liberal Democrats" and "the Liberal Democrat leader", and
         remembers the organisation as the group this speaker says "we" for.
         """
-        words = _words(apposition)
+        words = words_of(apposition)
         if not words:
             return
         self._alias(actor, apposition)
@@ -420,6 +315,15 @@ class Speakers:
         surface = " ".join(words)
         if len(words) == 1 and words[0].lower() in PRONOUNS | FIRST_PERSON:
             return self.pronoun(words[0])
+        if words[0].lower() in NOT_NAME_LEADS:
+            # "On September 30, ...": a time or a place; "In an interview with the
+            # Courier Angela said": only a person already named at its end speaks.
+            return self._known_at_end(words)
+        if all(w.lower() in DETERMINERS for w in words):
+            return None  # "The", left of a phrase cut short, names nobody
+        described = self.described(words)
+        if described is not None:
+            return described
         known = self.registry.resolve(surface)
         if known is not None:
             return Mention(known, 0.9)
@@ -440,9 +344,39 @@ class Speakers:
                 return found
             return Mention(Actor.named(surface, ActorKind.GROUP), 0.5)
         if words[0].lower() in DETERMINERS:
+            named = titled_name(words)
+            if named:
+                # "The firm's CEO Dana Prill": the person, with the role phrase as alias.
+                found = self._proper(named)
+                self._alias(found.actor, surface)
+                return found
+            if setting(words) and (met := self._known_at_end(words)) is not None:
+                return met  # "an interview with the Courier Angela": Angela, met before
             kind = ActorKind.GROUP if words[-1].lower().endswith("s") else ActorKind.UNKNOWN
             return Mention(Actor.named(surface, kind), 0.5)
         return self._proper(words)
+
+    def described(self, words: Sequence[str]) -> Mention | None:
+        """ "The 63-year-old (former minister) ...": the person the story is about."""
+        if not words or words[0].lower() != "the" or self.last_person is None:
+            return None
+        if not aged(words):
+            return None
+        return Mention(self.last_person, 0.6)
+
+    def _known_at_end(self, words: Sequence[str]) -> Mention | None:
+        """A person already met, named by the last words of ``words`` (a full name, a
+        surname or a given name of someone lately spoken of)."""
+        for n in (3, 2, 1):
+            if len(words) > n and all(w[:1].isupper() for w in words[-n:]):
+                known = self.registry.resolve(" ".join(words[-n:]))
+                if known is not None and known.kind is ActorKind.PERSON:
+                    return Mention(known, 0.7)
+        last = words[-1]
+        for actor in reversed(self.recent):
+            if last[:1].isupper() and actor.name.split()[0] == last:
+                return Mention(actor, 0.6)
+        return None
 
     def _proper(self, words: Sequence[str]) -> Mention:
         surface = " ".join(words)
@@ -496,6 +430,8 @@ class Speakers:
             kind = ActorKind.PERSON
         elif len(bare) == 1 and bare[0].lower().endswith("s") and last_title < 0:
             kind = ActorKind.GROUP  # "Onlookers", "Officials"
+        elif len(bare) == 1 and given_name(bare[0]):
+            kind = ActorKind.PERSON  # "Tom said:": a given name is a person
         else:
             kind = ActorKind.UNKNOWN
         bare_name = " ".join(bare)
@@ -555,7 +491,7 @@ class Speakers:
                     if known is not None:
                         self._alias(known, surface)
                         return Mention(known, 0.8)
-        if lows[-1] in _PLURAL_ROLE_HEADS:
+        if lows[-1] in PLURAL_ROLE_HEADS:
             return Mention(Actor.named(surface, ActorKind.GROUP), 0.5)
         if lows[-1] not in _SALIENT_ROLES:
             # "the finance director": someone not yet named; keep them apart.

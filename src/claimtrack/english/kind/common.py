@@ -5,21 +5,58 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...model import ClaimKind
-from ..lexicon import ANIMATE_NOUNS, FIRST_PERSON, QUANTITY_NOUNS
+from ..lexicon import ADVERBS, ANIMATE_NOUNS, FIRST_PERSON, QUANTITY_NOUNS
 from ..text import Tok
 from .analysis import Analysis, build
 from .engine import Clause
 from .grammar import head_of, subject_before
-from .words import words
+from .words import DATE_WORDS
 
-__all__ = ["animate_subject", "commitment", "has_date", "quantity_subject"]
+__all__ = [
+    "animate_subject",
+    "commitment",
+    "has_date",
+    "hedged",
+    "past_adverbs",
+    "quantity_subject",
+]
 
-_DATE_WORDS = words("date_words")
+_DATE_WORDS = DATE_WORDS
+
+
+#: The writer's hedges: "it now seems the works will not finish", "unlikely to open".
+HEDGES = frozenset({"seems", "seem", "seemed", "appears", "appear", "unlikely", "doubtful"})
+
+
+def hedged(toks: Sequence[Tok], verb: int) -> bool:
+    """Whether a hedge ("seems", "unlikely") comes before the verb at ``verb``."""
+    return any(t.low in HEDGES for t in toks[:verb])
+
+
+def past_adverbs(toks: Sequence[Tok], k: int) -> int:
+    """``k`` past adverbs and "-ly" words ("fully signed off", "not only serve")."""
+    n = len(toks)
+    while k < n and (
+        toks[k].low in ADVERBS
+        or toks[k].low in {"not", "only", "also", "even", "further", "still", "now", "soon"}
+        or (toks[k].low.endswith("ly") and len(toks[k].low) > 3)
+    ):
+        k += 1
+    return k
 
 
 def has_date(toks: Sequence[Tok]) -> bool:
-    """Whether the clause names a time (a month, weekday, season, year, "next ...")."""
-    return any(t.low in _DATE_WORDS or t.text[:1].isdigit() for t in toks)
+    """Whether the clause names a time: a month, weekday, season or time noun ("next
+    week"), or a year (1900-2199); a bare number ("the 16th time") is no date."""
+    for k, t in enumerate(toks):
+        low = t.low
+        if low in _DATE_WORDS:
+            return True
+        if low == "may" and k > 0 and (t.is_cap or toks[k - 1].text[:1].isdigit()):
+            return True  # "on 9 May", "in May" (not the modal "may")
+        if len(low) == 4 and low.isdigit() and 1900 <= int(low) < 2200:
+            return True
+    return False
 
 
 def quantity_subject(toks: Sequence[Tok], subject: tuple[int, int] | None) -> bool:

@@ -18,10 +18,10 @@ from ..lexicon import (
     QUANTITY_VERBS,
 )
 from ..text import Tok
-from .words import AUX, VERB_FORMS, words
+from .words import AUX, VERB_FORMS, WEEKDAYS, words
 
 _PREPS = words("preps")
-_WEEKDAYS = words("weekdays")
+_WEEKDAYS = WEEKDAYS
 _TIME_ADVERBS = words("time_adverbs")
 _COMPARATIVES = words("comparatives")
 _SUBJECT_SKIP = ADVERBS | {"is", "are", "was", "were", "be", "been", "being", "am", "also"}

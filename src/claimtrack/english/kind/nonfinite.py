@@ -9,14 +9,16 @@ convention 5 makes offers, proposals and stated readiness commitments.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ...model import ClaimKind
 from ..lexicon import DETERMINERS, QUANTITY_VERBS
 from ..text import Tok
 from .analysis import Analysis
-from .common import animate_subject, commitment, quantity_subject
+from .common import animate_subject, commitment, has_date, quantity_subject
 from .engine import Clause, Example, KindRule
 from .grammar import is_participle, is_verbish
-from .words import words
+from .words import AUX, VERB_FORMS, words
 
 __all__ = ["RULES"]
 
@@ -29,6 +31,7 @@ _OFFERS = words("offer_verbs")
 _PREPARING = words("preparing_verbs")
 _PLAN_NOUNS = words("plan_nouns")
 _FINITE = frozenset({"was", "were", "is", "are", "has", "have", "had"})
+_PRESSING = frozenset({"pressing", "pushing", "going", "moving", "getting", "cracking"})
 
 
 def _bare_verb(tok: Tok) -> bool:
@@ -104,6 +107,70 @@ def _preparing(clause: Clause, found: Analysis) -> Analysis | None:
     return None
 
 
+def _wants_to(clause: Clause, found: Analysis) -> Analysis | None:
+    # "The coach said he wanted to play two friendlies in January": his own dated plan.
+    toks = clause.toks
+    n = len(toks)
+    for i in range(1, n - 2):
+        if toks[i].low not in {"want", "wants", "wanted", "intend", "intends", "intended"}:
+            continue
+        if toks[i + 1].low != "to" or not _bare_verb(toks[i + 2]) or not _open(found, i):
+            return None
+        if not has_date(toks[i + 2 :]):
+            return None  # an undated wish is a view
+        made = commitment(clause, found, "plan.wants-to", i, i + 2)
+        own = made.own_side or (
+            clause.reported
+            and made.subject is not None
+            and made.subject[1] - made.subject[0] == 1
+            and toks[made.subject[0]].low in {"he", "she", "they", "it"}
+        )
+        return made._replace(own_side=True) if own else None
+    return None
+
+
+def _possessor(toks: Sequence[Tok], p: int) -> tuple[int, int] | None:
+    """The owner of the plan noun at ``p``: "the council's" -> "the council's"
+    (the name up to its article or the clause's verb), None for "its"/"their"."""
+    k = p - 1
+    if not toks[k].low.endswith(("'s", "’s")):
+        return None
+    a = k
+    while a > 0 and a > k - 5:
+        prev = toks[a - 1]
+        if not prev.is_word or prev.low in VERB_FORMS or prev.low in AUX:
+            break
+        a -= 1
+        if prev.low in DETERMINERS:
+            break
+    return (a, k + 1)
+
+
+def _nominal_owner(clause: Clause, found: Analysis) -> Analysis | None:
+    # "The mayor praised the council's plan to build two schools": the council's plan;
+    # "the council was pressing ahead with plans to open": the council's.
+    toks = clause.toks
+    if found.kind is not C or found.trigger != "plan" or found.verb is None:
+        return None
+    p = found.verb - 2
+    if p < 1 or toks[p].low not in _PLAN_NOUNS:
+        return None
+    prev = toks[p - 1].low
+    if prev in {"its", "their", "his", "her", "our", "my"}:
+        return found._replace(subject=None, own_side=True)
+    if prev == "with":
+        k = p - 2
+        while k > 0 and toks[k].low in {"ahead", "forward", "on"} | _PRESSING:
+            k -= 1
+        if k < p - 2 and toks[k].low in {"is", "are", "was", "were"}:
+            return commitment(clause, found, "plan.nominal-owner", k, found.verb)
+        return None
+    owner = _possessor(toks, p)
+    if owner is None or found.subject == owner:
+        return None
+    return commitment(clause, found, "plan.nominal-owner", p, found.verb, subject=owner)
+
+
 def _plan_as_subject(clause: Clause, found: Analysis) -> Analysis | None:
     # "The firm's plans to close the mill were opposed by unions": about the plan.
     toks = clause.toks
@@ -136,6 +203,28 @@ RULES: tuple[KindRule, ...] = (
             ),
             Example(
                 "The council said its plans to build two schools would go ahead.\n",
+                "plans to build",
+                None,
+            ),
+        ),
+    ),
+    KindRule(
+        "plan.nominal-owner",
+        "a plan noun's owner acts ('the council's plan to build', 'pressing ahead with plans')",
+        _nominal_owner,
+        (
+            Example(
+                "The mayor praised the council's plan to build two schools by 2028.\n",
+                "plan to build",
+                C,
+            ),
+            Example(
+                "The mayor said the council was pressing ahead with plans to open two schools.\n",
+                "plans to open",
+                C,
+            ),
+            Example(
+                "The council said it plans to build two schools by 2028.\n",
                 "plans to build",
                 None,
             ),
@@ -178,6 +267,22 @@ RULES: tuple[KindRule, ...] = (
             ),
             Example(
                 "The mayor said the offer to host the games had lapsed.\n", "offer to host", None
+            ),
+        ),
+    ),
+    KindRule(
+        "plan.wants-to",
+        "the speaker's own dated intention ('he wanted to play two friendlies in January')",
+        _wants_to,
+        (
+            Example(
+                "The coach said he wanted to play two friendlies in January.\n",
+                "wanted to play",
+                C,
+            ),
+            Example("The fans said they wanted to see a new stadium.\n", "wanted to see", None),
+            Example(
+                "The coach said the fans wanted to see a win in January.\n", "fans wanted", None
             ),
         ),
     ),

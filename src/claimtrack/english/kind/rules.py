@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from .engine import KindRule
+from .forecast import RULES as FORECAST_RULES
 from .headline import RULES as HEADLINE_RULES
 from .nonfinite import RULES as NONFINITE_RULES
 from .schedule import RULES as SCHEDULE_RULES
 
 __all__ = ["RULES"]
 
-RULES: tuple[KindRule, ...] = (*HEADLINE_RULES, *NONFINITE_RULES, *SCHEDULE_RULES)
+RULES: tuple[KindRule, ...] = (
+    *FORECAST_RULES,
+    *HEADLINE_RULES,
+    *NONFINITE_RULES,
+    *SCHEDULE_RULES,
+)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+from ...text.words import AUXILIARIES, MONTH_ABBREVIATIONS, MONTHS
+from ...text.words import WEEKDAYS as SHARED_WEEKDAYS
 from ..lexicon import VERBS
 
-__all__ = ["AUX", "VERB_FORMS", "words"]
+__all__ = ["AUX", "DATE_WORDS", "VERB_FORMS", "WEEKDAYS", "words"]
 
 
 @functools.cache
@@ -62,6 +64,12 @@ def _forms() -> frozenset[str]:
 
 
 #: Auxiliaries and copulas: a clause with one of these has a finite verb.
-AUX = words("aux")
+AUX = AUXILIARIES
+#: Weekday names (the shared list).
+WEEKDAYS = frozenset(SHARED_WEEKDAYS)
+#: Words that date a clause: months (not "may", a modal), weekdays, and time nouns.
+DATE_WORDS = ((frozenset(MONTHS) | frozenset(MONTH_ABBREVIATIONS) | WEEKDAYS) - {"may"}) | words(
+    "date_words"
+)
 #: Base verbs and their inflections (for "does this piece have a verb?").
 VERB_FORMS = _forms()

@@ -1,0 +1,459 @@
+"""Who must act: the actor of a commitment, demand or prediction.
+
+:data:`RULES` is an ordered sieve of named rules; the first that answers decides, and
+its name goes into the claim's ``rules``.  The rules keep pronouns, determiners and
+fragments out of the actor: "it"/"they"/"its" are resolved to the organisation or
+person they stand for, an event ("Talks between the two unions will take place on
+Friday") is acted on by its participants, an agentless passive ("permits would be
+issued") by the speaker's side — with low confidence, never the passive subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from ..actors import ActorRegistry
+from ..model import Actor, ActorKind, ClaimKind
+from .kinds import AUX, VERB_FORMS, Analysis
+from .lexicon import DETERMINERS, FIRST_PERSON, TITLES
+from .rulebook import Example, Rule, first
+from .speakers import Speakers
+from .text import Tok
+
+__all__ = ["RULES", "ActorQuery", "Actors"]
+
+Answer = tuple[Actor | None, float | None]
+
+#: Subjects that are events: the participants act, not the event.
+EVENT_HEADS = frozenset(
+    {
+        "talks", "negotiations", "meeting", "meetings", "summit", "vote", "votes",
+        "election", "elections", "poll", "polls", "ballot", "referendum", "hearing",
+        "hearings", "match", "game", "fixture", "final", "friendly", "tournament",
+        "conference", "consultation", "inquiry", "trial", "trials", "campaign",
+        "ceremony", "festival", "event", "strike", "strikes", "walkout", "debate",
+    }
+)  # fmt: skip
+#: Subjects that name a process the speaker's side runs ("Production will cease").
+PROCESS_HEADS = frozenset(
+    {
+        "production", "work", "works", "construction", "services", "service",
+        "operations", "refining", "activities", "flights", "deliveries", "rollout",
+        "testing", "building", "recruitment", "sales", "trading", "handover",
+    }
+)  # fmt: skip
+#: One-word subjects that name nobody.
+FRAGMENTS = DETERMINERS | frozenset(
+    {"thats", "that's", "there", "you", "which", "what", "this", "it's", "its", "such"}
+)
+_PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were", "get", "got"})
+_IRREGULAR_PARTICIPLES = frozenset(
+    {
+        "built", "held", "made", "paid", "sold", "given", "taken", "shown", "done", "seen",
+        "kept", "put", "set", "sent", "spent", "cut", "brought", "bought", "run", "laid",
+        "met", "told", "won", "found", "chosen", "drawn", "known", "begun", "shut",
+    }
+)  # fmt: skip
+_ORG_KINDS = (ActorKind.ORGANISATION, ActorKind.GROUP, ActorKind.COUNTRY)
+_LEAD_WORDS = frozenset({"also", "now", "then", "just", "still", "only"})
+_JOINERS = frozenset({"for", "of", "and", "the", "&"})
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "official"})
+#: A time phrase opening a subject ("last November it was preparing to ...").
+_TIME_LEADS = frozenset({"last", "next", "this", "on", "in", "by", "earlier", "later", "from"})
+_TIME_HEADS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "week", "month", "year", "spring",
+        "summer", "autumn", "winter", "weekend", "night", "morning",
+    }
+)  # fmt: skip
+_PUNCT = "-–—,;:()'\"“”‘’"
+
+
+@attrs.frozen
+class ActorQuery:
+    """One claim to find the actor of: its speaker, the kind analysis, its tokens,
+    the "urged X to" addressee's words when the cue gave one, and where the claim starts
+    in the text (for antecedents)."""
+
+    speaker: Actor
+    found: Analysis
+    toks: Sequence[Tok]
+    addressee: str | None
+    start: int
+    sentence_start: int
+    by_publisher: bool
+
+
+class Actors:
+    """Resolves actors over one article's registry and speaker state."""
+
+    def __init__(
+        self,
+        registry: ActorRegistry,
+        speakers: Speakers,
+        tokens: Callable[[int, int], Sequence[Tok]],
+        clean: Callable[[str], str],
+        text: str,
+    ) -> None:
+        self.text = text
+        self.registry = registry
+        self.speakers = speakers
+        self.tokens = tokens
+        self.clean = clean
+
+    def resolve(self, q: ActorQuery) -> tuple[Actor | None, float | None, str]:
+        """The actor, its confidence and the name of the rule that found it."""
+        picked = first(RULES, self, q)
+        if picked is None:
+            return None, None, ""
+        name, (actor, confidence) = picked
+        return actor, confidence, name
+
+    # -- shared steps ----------------------------------------------------------------
+
+    def own(self, speaker: Actor, confidence: float) -> Answer:
+        """The speaker's side: the group the speaker says "we" for, else the speaker."""
+        group = self.speakers.group_of(speaker)
+        if not group:
+            return speaker, confidence * 0.8
+        try:
+            return self.registry.resolve_or_add(group, ActorKind.GROUP), confidence
+        except ValueError:
+            return Actor.named(group, ActorKind.GROUP), confidence
+
+    def side(self, q: ActorQuery, confidence: float) -> Answer:
+        """The speaker's side; for the article's own sentences and for a spokesperson
+        with no stated employer, the organisation the story is about (the latest to
+        speak, else the latest named before the claim), else nobody."""
+        current = self.registry.get(q.speaker.id) or q.speaker
+        spokes = not self.speakers.group_of(current) and bool(
+            set(current.name.lower().split()) & _SPOKES
+        )
+        if not q.by_publisher and not spokes:
+            return self.own(q.speaker, confidence)
+        found = self.speakers.issuer()
+        if found is None or found.kind not in _ORG_KINDS:
+            found = self.organisation_before(q)
+        if found is None:
+            return self.own(q.speaker, confidence) if spokes else (None, None)
+        return found, confidence * 0.8
+
+    def named(self, phrase: str, q: ActorQuery) -> Answer:
+        """The actor a noun phrase names (a known name, a name, else the phrase)."""
+        words = self.clean(phrase).split()
+        while len(words) > 1 and words[0].lower() in _LEAD_WORDS:
+            words = words[1:]
+        if not words:
+            return None, None
+        low0 = words[0].lower()
+        if len(words) == 1 and low0 in {"he", "she", "him", "her"}:
+            found = self.person_before(q)
+            return (found, 0.5) if found else (None, None)
+        known = self.registry.resolve(" ".join(words))
+        if known is not None:
+            return known, 0.8
+        if words[0][:1].isupper() and low0 not in DETERMINERS:
+            m = self.speakers.name(words)
+            if m is not None:
+                return m.actor, 0.7
+        if low0 in {"the", "a", "an"} and len(words) > 1:
+            known = self.registry.resolve(" ".join(words[1:]))
+            if known is not None:
+                return known, 0.7
+        kind = ActorKind.GROUP if words[-1].lower().endswith("s") else ActorKind.UNKNOWN
+        return Actor.named(" ".join(words), kind), 0.5
+
+    def _before(self, q: ActorQuery) -> Sequence[Tok]:
+        return self.tokens(max(0, q.sentence_start - 400), q.start)
+
+    def person_before(self, q: ActorQuery) -> Actor | None:
+        """The last person named before the claim (not its speaker)."""
+        for found in self._names_before(q):
+            if found.id != q.speaker.id and found.kind is not ActorKind.ORGANISATION:
+                return found
+        return None
+
+    def organisation_before(self, q: ActorQuery) -> Actor | None:
+        """The last organisation, group or country named before the claim."""
+        for found in self._names_before(q):
+            if found.kind in _ORG_KINDS or found.id in self.speakers.organisations:
+                return found
+        return None
+
+    def _names_before(self, q: ActorQuery) -> list[Actor]:
+        """Known actors named before the claim, the nearest first: each capitalised run
+        ("Transport for London", "Harbour Lines'") whole, else its words one by one."""
+        toks = self._before(q)
+        out: list[Actor] = []
+        k = len(toks) - 1
+        while k >= 0:
+            if not (toks[k].is_cap and toks[k].low not in TITLES):
+                k -= 1
+                continue
+            end = k + 1
+            while k > 0 and (
+                toks[k - 1].is_cap or (toks[k - 1].low in _JOINERS and k > 1 and toks[k - 2].is_cap)
+            ):
+                k -= 1
+            run = [t.text[:-2] if t.low.endswith(("'s", "’s")) else t.text for t in toks[k:end]]
+            found = self.registry.resolve(" ".join(run))
+            if found is not None:
+                out.append(found)
+            else:
+                for word in reversed(run):
+                    one = self.registry.resolve(word) if word.lower() not in TITLES else None
+                    if one is not None:
+                        out.append(one)
+            k -= 1
+        return out
+
+
+def _speaks_as_one(actor: Actor, speakers: Speakers) -> bool:
+    """Whether ``actor`` may be an "it": an organisation, group or country, or a name
+    with no sign of a person (no he/she learnt, no personal title)."""
+    if actor.kind in _ORG_KINDS or actor.id in speakers.organisations:
+        return True
+    if actor.id in speakers.gender:
+        return False
+    titled = any(a.split()[0].lower() in TITLES for a in (actor.name, *actor.aliases) if a)
+    return actor.kind in (ActorKind.UNKNOWN, ActorKind.PERSON) and not titled
+
+
+# -- the rules, in order ---------------------------------------------------------------
+
+
+def _addressee(r: Actors, q: ActorQuery) -> Answer | None:
+    return r.named(q.addressee, q) if q.addressee is not None else None
+
+
+def _found_addressee(r: Actors, q: ActorQuery) -> Answer | None:
+    if q.found.addressee is None:
+        return None
+    a, b = q.found.addressee
+    return r.named(r.text[q.toks[a].start : q.toks[b - 1].end], q)
+
+
+def _no_subject(r: Actors, q: ActorQuery) -> Answer | None:
+    if q.found.subject is not None:
+        return None
+    if q.found.kind is ClaimKind.DEMAND:
+        return None, None
+    return r.own(q.speaker, 0.6)
+
+
+def _subject_words(q: ActorQuery) -> list[str]:
+    """The subject's words, without a time phrase before it ("last November it") and
+    without the dashes of an apposition cut in two ("- the UK's last ... -")."""
+    assert q.found.subject is not None
+    a, b = q.found.subject
+    words = [t.text for t in q.toks[a:b]]
+    while len(words) > 2 and words[0].lower() in _TIME_LEADS and words[1].lower() in _TIME_HEADS:
+        words = words[2:]
+    while words and all(c in _PUNCT for c in words[0]):
+        words = words[1:]
+    while words and all(c in _PUNCT for c in words[-1]):
+        words = words[:-1]
+    return words
+
+
+def _first_person(r: Actors, q: ActorQuery) -> Answer | None:
+    lows = {w.lower() for w in _subject_words(q)}
+    if not lows & FIRST_PERSON or not (q.found.own_side or q.found.kind is ClaimKind.COMMITMENT):
+        return None
+    if lows & {"i", "me", "my", "i'm", "i’m", "i'll", "i’ll"}:
+        return q.speaker, 0.85
+    return r.own(q.speaker, 0.7)
+
+
+def _own_group(r: Actors, q: ActorQuery) -> Answer | None:
+    # "the coalition" said by someone whose "we" is "the coalition of the willing".
+    words = _subject_words(q)
+    if not q.found.own_side or len(words) > 3 or not words:
+        return None
+    group = r.speakers.group_of(q.speaker) or ""
+    if group and words[-1].lower() in group.lower().split():
+        return r.own(q.speaker, 0.65)
+    return None
+
+
+def _pronoun(r: Actors, q: ActorQuery) -> Answer | None:
+    words = _subject_words(q)
+    lows = [w.lower().replace("’", "'") for w in words]
+    if not lows or lows[0] not in {"it", "its", "they", "their", "them", "it's"}:
+        return None
+    if lows[0] in {"its", "their"} and len(lows) > 1:
+        return None  # "its board will": the board, read by the later rules
+    # "The Alder Group said it would cut 40 jobs": the speaker, when it speaks as one.
+    current = r.registry.get(q.speaker.id) or q.speaker
+    if not q.by_publisher and _speaks_as_one(current, r.speakers):
+        return current, 0.7
+    # "It will open a depot": the organisation named last before, else the latest to
+    # speak that shows no sign of being a person.
+    found = r.organisation_before(q)
+    if found is None and q.by_publisher and lows[0] in {"it", "its", "it's"}:
+        issuer = r.speakers.issuer()
+        found = issuer if issuer is not None and _speaks_as_one(issuer, r.speakers) else None
+    if found is None and lows[0] in {"they", "them"}:
+        found = r.speakers.last_group
+    if found is None:
+        return r.side(q, 0.3)
+    return found, 0.55
+
+
+def _event_participants(r: Actors, q: ActorQuery) -> Answer | None:
+    words = _subject_words(q)
+    lows = [w.lower() for w in words]
+    heads = [k for k, w in enumerate(lows) if w in EVENT_HEADS]
+    if not heads:
+        return None
+    head = heads[0]
+    if head > 3 or any(w[:1].isupper() and w.lower() not in TITLES for w in words[:head]):
+        return None  # "Smith's talks", "Energy Week": a name, read by the later rules
+    for k in range(head + 1, len(lows) - 1):
+        if lows[k] in {"between", "with", "among", "involving"}:
+            return r.named(" ".join(words[k + 1 :]), q)
+    return r.side(q, 0.35)
+
+
+def _process(r: Actors, q: ActorQuery) -> Answer | None:
+    words = _subject_words(q)
+    lows = [w.lower() for w in words]
+    if not lows or lows[-1] not in PROCESS_HEADS or any(w[:1].isupper() for w in words[1:]):
+        return None
+    return r.side(q, 0.35)
+
+
+def _agentless_passive(r: Actors, q: ActorQuery) -> Answer | None:
+    found, toks = q.found, q.toks
+    assert found.subject is not None
+    end = found.subject[1]
+    k = end
+    limit = min(len(toks), end + 5)
+    while k < limit and toks[k].low not in _PASSIVE_BE:
+        if not toks[k].is_word:
+            return None
+        k += 1
+    if k + 1 >= len(toks) or k >= limit:
+        return None
+    nxt = toks[k + 1].low
+    if not (nxt.endswith("ed") or nxt.endswith("en") or nxt in _IRREGULAR_PARTICIPLES):
+        return None
+    if toks[k].low in {"is", "are", "was", "were"} and nxt in {"due", "set"}:
+        return None
+    if any(t.low == "by" for t in toks[k + 2 :]):
+        return None  # "will be built by the council": the agent acts
+    return r.side(q, 0.3)
+
+
+def _fragment(r: Actors, q: ActorQuery) -> Answer | None:
+    words = [w for w in _subject_words(q) if any(c.isalnum() for c in w)]
+    if len(words) != 1:
+        return None
+    low = words[0].lower().replace("’", "'")
+    verbish = low in AUX or low in VERB_FORMS  # "has": a subject cut short
+    plural = low.endswith("s") and not low.endswith(("ss", "us", "is"))  # not "business"
+    if low in FRAGMENTS or verbish or (words[0].islower() and not plural):
+        return r.side(q, 0.3)  # "It", "thats", "business": nobody named
+    return None
+
+
+def _he_she(r: Actors, q: ActorQuery) -> Answer | None:
+    words = _subject_words(q)
+    if len(words) == 1 and words[0].lower() in {"he", "she", "him", "her"}:
+        found = r.person_before(q)
+        return (found, 0.5) if found else (None, None)
+    return None
+
+
+def _named(r: Actors, q: ActorQuery) -> Answer | None:
+    return r.named(" ".join(_subject_words(q)), q)
+
+
+def _ex(text: str, claim: str, actor: str | None) -> Example:
+    return Example(text=text, claim=claim, field="actor", expected=actor)
+
+
+RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
+    Rule(
+        "actor.addressee",
+        _addressee,
+        (
+            _ex(
+                "The mayor urged the rail operator to restore the late trains by June.",
+                "restore the late trains",
+                "the rail operator",
+            ),
+        ),
+        "'urged X to ...': X must act",
+    ),
+    Rule("actor.addressee-in-claim", _found_addressee, doc="'X must tell Y to ...': Y"),
+    Rule("actor.no-subject", _no_subject, doc="no subject: the speaker's side (demands: none)"),
+    Rule(
+        "actor.first-person",
+        _first_person,
+        (
+            _ex(
+                '"We will reopen the pool in May," said Dana Moss, the leisure trust\'s chair.',
+                "We will reopen the pool in May",
+                "Dana Moss",
+            ),
+        ),
+        "'we'/'I': the speaker or the group the speaker says 'we' for",
+    ),
+    Rule("actor.own-group", _own_group, doc="'the coalition' from one whose 'we' it is"),
+    Rule(
+        "actor.pronoun",
+        _pronoun,
+        (
+            _ex(
+                "The Alder Group said it would cut 40 jobs next year.",
+                "it would cut 40 jobs",
+                "The Alder Group",
+            ),
+        ),
+        "'it'/'they': the organisation they stand for, never the pronoun",
+    ),
+    Rule("actor.he-she", _he_she, doc="'he'/'she' as actor: the last person named"),
+    Rule(
+        "actor.event-participants",
+        _event_participants,
+        (
+            _ex(
+                "Talks between the two unions will take place on Friday, the mediator said.",
+                "Talks between the two unions will take place",
+                "the two unions",
+            ),
+        ),
+        "an event's participants act, not the event",
+    ),
+    Rule(
+        "actor.process-subject",
+        _process,
+        (
+            _ex(
+                "Production will cease at the Kelby mill in June, Orland Paper said.",
+                "Production will cease",
+                "Orland Paper",
+            ),
+        ),
+        "'Production will cease': the side that runs it",
+    ),
+    Rule(
+        "actor.agentless-passive",
+        _agentless_passive,
+        (
+            _ex(
+                "Permits would be issued within weeks, the planning office said.",
+                "Permits would be issued",
+                "the planning office",
+            ),
+        ),
+        "a passive with no agent: the speaker's side (low confidence), never the subject",
+    ),
+    Rule("actor.fragment", _fragment, doc="'It', 'thats', 'business': the speaker's side"),
+    Rule("actor.named", _named, doc="the subject's noun phrase, resolved to a name"),
+)

@@ -1,0 +1,365 @@
+"""By when: which of a claim's time phrases is its due window.
+
+The time phrases come from ``context.find_windows`` on the claim's clause; the rules
+here pick the one that modifies the promised act.  Two ordered groups of named rules:
+
+* :data:`SKIP_RULES` set a phrase aside — the past ("since June", "which opened last
+  year"), a habit ("on Saturdays"), a modifier ("next year's budget"), a phrase inside a
+  relative clause or a parenthesis, a phrase in a past-tense clause of its own;
+* :data:`PICK_RULES` choose among the rest, as a sieve: a negated deadline ("will not
+  open before next year": next year itself), the first phrase after the act's verb in
+  the verb's own clause, any phrase after the verb, one before it, and last the
+  condition's phrase when the claim has no other.
+
+:func:`choose` returns the window with the name of the rule that picked it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from ..model import Grain, TimeWindow
+from .rulebook import Example, Rule, first
+
+__all__ = ["PICK_RULES", "SKIP_RULES", "Candidate", "Choice", "DueContext", "choose"]
+
+_VERB_BEFORE = frozenset({"to", "will", "would", "could", "may", "might", "can", "not", "'ll"})
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_RELATIVES = frozenset({"which", "who", "whose", "whom", "where"})
+_PAST = frozenset({"was", "were", "had", "did", "ago", "wasn't", "weren't", "hadn't", "didn't"})
+_FUTURE = frozenset({"will", "would", "shall", "'ll", "to", "going", "won't", "due", "set"})
+_BOUNDARIES = (", ", "; ", "(", ")", " – ", " — ", " - ", ": ")  # "75,000" is no boundary
+_NEGATIONS = frozenset({"not", "never", "n't", "won't", "cannot", "can't", "wouldn't"})
+_DEADLINE_WORDS = frozenset({"before", "until", "till", "by"})
+_HEDGES = ("at least ", "at the earliest ", "no earlier than ")
+_SAME_DAY = frozenset(
+    {"the same day", "on the same day", "that day", "on that day", "the same date", "that date"}
+)
+_UNITS = frozenset({"minute", "hour", "day", "week", "fortnight", "month", "year", "decade"})
+_CLAUSE_BREAKS = ("; ", " – ", " — ", " - ", ", but ", ", while ", ", although ", ", though ")
+
+
+@attrs.frozen
+class DueContext:
+    """The claim's clause, where its act's verb starts in it (-1: unknown), the
+    condition's span, how to read a phrase again (for a negated deadline), and the
+    last day-grain due window of the article's earlier claims (for "the same day")."""
+
+    clause: str
+    verb_at: int
+    condition: tuple[int, int] | None
+    reparse: Callable[[str], TimeWindow | None]
+    previous: TimeWindow | None = None  # the last day the article's claims were due
+
+
+@attrs.frozen
+class Candidate:
+    """One time phrase of the clause: ``clause[start:end]`` read as ``window``."""
+
+    start: int
+    end: int
+    window: TimeWindow
+    ctx: DueContext
+
+    @property
+    def phrase(self) -> str:
+        return self.ctx.clause[self.start : self.end].strip().lower()
+
+    @property
+    def before(self) -> list[str]:
+        return self.ctx.clause[max(0, self.start - 8) : self.start].lower().split()
+
+    def local(self) -> tuple[int, int]:
+        """The stretch between the clause boundaries on either side of the phrase."""
+        clause = self.ctx.clause
+        lo = max(clause.rfind(b, 0, self.start) + len(b) for b in _BOUNDARIES)
+        lo = max(lo, 0)
+        his = [clause.find(b, self.end) for b in _BOUNDARIES]
+        hi = min([h for h in his if h >= 0], default=len(clause))
+        return lo, hi
+
+
+@attrs.frozen
+class Choice:
+    """The due window picked, the rule that picked it and how sure it is."""
+
+    window: TimeWindow
+    rule: str
+    confidence: float
+
+
+_DAY = "The Alder Group said it would open the depot "
+
+
+def _since(c: Candidate) -> bool | None:
+    return c.phrase.startswith("since ") or (bool(c.before) and c.before[-1] == "since") or None
+
+
+def _verb_word(c: Candidate) -> bool | None:
+    # "fares to fall", "prices would spring back": verbs the time grammar may read.
+    return (len(c.phrase.split()) == 1 and bool(c.before) and c.before[-1] in _VERB_BEFORE) or None
+
+
+def _habit(c: Candidate) -> bool | None:
+    words = c.phrase.split()
+    before = c.before
+    if (
+        len(words) >= 2
+        and words[-2] in {"a", "an", "every", "each"}
+        and words[-1].rstrip("s") in _WEEKDAYS
+    ):
+        return True
+    if before and before[-1] in {"a", "an", "every", "each"} and words[0] in _WEEKDAYS:
+        return True
+    last = words[-1] if words else ""
+    return (last.endswith("s") and last[:-1] in _WEEKDAYS) or None
+
+
+def _now(c: Candidate) -> bool | None:
+    return c.phrase in {"now", "right now", "just now"} or None
+
+
+def _modifier(c: Candidate) -> bool | None:
+    clause = c.ctx.clause
+    after = clause[c.end : c.end + 3]
+    return (
+        after[:1] in {"-", "'", "’"} or ("-" in clause[c.start : c.end] and after[:1] == " ")
+    ) or None
+
+
+def _relative_clause(c: Candidate) -> bool | None:
+    # "the ward, which opened last year, by March": the phrase dates the ward.
+    if c.ctx.verb_at >= 0 and c.start < c.ctx.verb_at:
+        return None
+    lo, hi = c.local()
+    head = c.ctx.clause[lo : c.start].lower().split()
+    if not head or head[0] not in _RELATIVES:
+        return None
+    # ", which will cut 400 jobs over two years": a future of its own is a plan.
+    words = set(c.ctx.clause[lo:hi].lower().replace("’", "'").split())
+    return not (words & _FUTURE) or None
+
+
+def _parenthetical(c: Candidate) -> bool | None:
+    clause = c.ctx.clause
+    opened = clause.rfind("(", 0, c.start)
+    if opened >= 0 and clause.find(")", opened) >= c.end:
+        return True
+    for dash in (" – ", " — ", " - "):
+        left = clause.rfind(dash, 0, c.start)
+        if left >= 0 and clause.find(dash, c.end) >= 0 and left > c.ctx.verb_at >= 0:
+            return True
+    return None
+
+
+def _past_clause(c: Candidate) -> bool | None:
+    # "The plant, shut in 2019 after a fire that was started last year, will ...":
+    # a clause of its own in the past dates something else.
+    lo, hi = c.local()
+    if lo <= c.ctx.verb_at < hi:
+        return None  # the act's own clause
+    words = set(c.ctx.clause[lo:hi].lower().replace("’", "'").split())
+    return (bool(words & _PAST) and not words & _FUTURE) or None
+
+
+def _duration(c: Candidate) -> bool:
+    words = c.phrase.split()
+    return len(words) >= 2 and words[0] == "for" and words[-1].rstrip("s") in _UNITS
+
+
+def _example(rule: str, text: str, claim: str, due: str | None) -> Example:
+    return Example(text=text, claim=claim, field="due", expected=due)
+
+
+SKIP_RULES: tuple[Rule[Callable[[Candidate], bool | None]], ...] = (
+    Rule("due.skip-since", _since, doc="'since June' is the past, never a due"),
+    Rule("due.skip-verb-word", _verb_word, doc="'fares to fall': a verb, not a month"),
+    Rule("due.skip-habit", _habit, doc="'on a Saturday', 'on Saturdays': a habit"),
+    Rule("due.skip-now", _now, doc="'now' gives no window"),
+    Rule("due.skip-modifier", _modifier, doc="'next year's budget': a modifier"),
+    Rule(
+        "due.skip-relative-clause",
+        _relative_clause,
+        doc="a phrase in ', which opened last year,' dates the noun, not the act",
+    ),
+    Rule("due.skip-parenthetical", _parenthetical, doc="a phrase in brackets or dashes"),
+    Rule("due.skip-past-clause", _past_clause, doc="a phrase in a past clause of its own"),
+)
+
+
+def _negated_deadline(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    # "will not open before next year", "won't reopen until June": the earliest the act
+    # can happen is that period itself, not the time from now until it.
+    if ctx.verb_at < 0:
+        return None
+    for c in cands:
+        if c.start < ctx.verb_at:
+            continue
+        words = c.phrase.split()
+        if not words or words[0] not in _DEADLINE_WORDS - {"by"}:
+            return None
+        around = ctx.clause[max(0, ctx.verb_at - 24) : c.start].lower().replace("’", "'")
+        if not any(w in _NEGATIONS or w.endswith("n't") for w in around.split()):
+            return None
+        rest = ctx.clause[c.start : c.end].strip()[len(words[0]) :].strip()
+        for hedge in _HEDGES:
+            if rest.lower().startswith(hedge):
+                rest = rest[len(hedge) :]
+        # "the spring" alone is no time phrase to the grammar; "in the spring" is.
+        window = (ctx.reparse("in " + rest) or ctx.reparse(rest)) if rest else None
+        if window is None:
+            return None
+        return Choice(attrs.evolve(window, text=rest), "", 0.7)
+    return None
+
+
+def _same_day(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    # "will also launch the same day": the day the article last gave; a date in the
+    # same clause ("on the same day the tunnel opens — Monday 7 April") first.
+    for c in cands:
+        if c.phrase not in _SAME_DAY:
+            continue
+        for other in cands:
+            if other is not c and other.window.resolved and other.window.grain is Grain.DAY:
+                return Choice(other.window, "", 0.75)
+        if ctx.previous is None:
+            return None
+        return Choice(attrs.evolve(ctx.previous, text=c.ctx.clause[c.start : c.end]), "", 0.6)
+    return None
+
+
+def _breaks(text: str) -> bool:
+    return any(b in text for b in _CLAUSE_BREAKS)
+
+
+def _after_verb(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    # The phrase attached to the act's verb: after it, in its clause ("will close the
+    # ward, which opened last year, by March").
+    if ctx.verb_at < 0:
+        return None
+    for c in cands:
+        if c.start >= ctx.verb_at:
+            if _breaks(ctx.clause[ctx.verb_at : c.start]):
+                return None
+            return Choice(c.window, "", 0.85)
+    return None
+
+
+def _before_verb(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    # Else the nearest before it in its clause ("In May the firm will open the depot –
+    # but the cafe will wait until June").
+    if ctx.verb_at < 0:
+        return None
+    for c in reversed(cands):
+        if c.end <= ctx.verb_at and not _breaks(ctx.clause[c.end : ctx.verb_at]):
+            return Choice(c.window, "", 0.85)
+    return None
+
+
+def _after_break(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    for c in cands:
+        if c.start >= ctx.verb_at >= 0:
+            return Choice(c.window, "", 0.7)
+    return None
+
+
+def _first_phrase(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    return Choice(cands[0].window, "", 0.85 if ctx.verb_at < 0 else 0.7) if cands else None
+
+
+PICK_RULES: tuple[Rule[Callable[[Sequence[Candidate], DueContext], Choice | None]], ...] = (
+    Rule(
+        "due.same-day",
+        _same_day,
+        (
+            _example(
+                "due.same-day",
+                "The Kelby bridge will open on 14 April, the council said. New bus routes "
+                "will launch the same day, the council said.",
+                "New bus routes will launch the same day",
+                "the same day",
+            ),
+        ),
+        "'the same day', 'that day': the day the article gave last, or a date beside it",
+    ),
+    Rule(
+        "due.negated-deadline",
+        _negated_deadline,
+        (
+            _example(
+                "due.negated-deadline",
+                "The Alder Group said the depot would not open before next year.",
+                "the depot would not open before next year",
+                "next year",
+            ),
+        ),
+        "'will not open before next year': next year itself",
+    ),
+    Rule(
+        "due.after-verb",
+        _after_verb,
+        (
+            _example(
+                "due.after-verb",
+                "The trust will close the ward, which opened last year, by March, the "
+                "chief executive said.",
+                "The trust will close the ward",
+                "by March",
+            ),
+            _example("due.after-verb", _DAY + "in May.", "it would open the depot", "in May"),
+        ),
+        "the first phrase after the act's verb, in the verb's own clause",
+    ),
+    Rule(
+        "due.before-verb",
+        _before_verb,
+        (
+            _example(
+                "due.before-verb",
+                "In May the firm will open the depot, Ravi Holt said.",
+                "the firm will open the depot",
+                "In May",
+            ),
+        ),
+        "the nearest phrase before the act's verb, in its clause",
+    ),
+    Rule("due.after-break", _after_break, doc="after the verb, past a break"),
+    Rule("due.first-phrase", _first_phrase, doc="no verb known: the clause's first phrase"),
+)
+
+
+def choose(windows: Sequence[tuple[tuple[int, int], TimeWindow]], ctx: DueContext) -> Choice | None:
+    """The due window among ``windows`` (spans into ``ctx.clause``), or None."""
+    kept: list[Candidate] = []
+    conditional: list[Candidate] = []
+    for (ws, we), window in windows:
+        cand = Candidate(ws, we, window, ctx)
+        if first(SKIP_RULES, cand) is not None:
+            continue
+        if ctx.condition is not None and ctx.condition[0] <= ws < ctx.condition[1]:
+            conditional.append(cand)
+            continue
+        kept.append(cand)
+    if any(not _duration(c) for c in kept):
+        # "walk out for ten days next month": "for ten days" is how long, not when.
+        kept = [c for c in kept if not _duration(c)]
+    picked = first(PICK_RULES, kept, ctx)
+    if picked is not None:
+        name, choice = picked
+        choice = attrs.evolve(choice, rule=name)
+    elif conditional:
+        # "nobody should be surprised if prices jump this spring": the condition's
+        # window is the claim's only one.
+        choice = Choice(conditional[0].window, "due.condition", 0.6)
+    else:
+        return None
+    window = choice.window
+    if window.vague:
+        return attrs.evolve(choice, confidence=0.4)
+    if not window.resolved:
+        return attrs.evolve(choice, confidence=0.3)
+    return choice

@@ -1,0 +1,213 @@
+"""Where a sentence holds a second schedule of its own: the cuts that split it.
+
+"Phase one ends in March, while the rest of the works will continue after the final";
+"the site will become a terminal, which will cut the staff to 75 by 2027"; "a further
+delay, with the ship now expected to be handed over in the autumn"; "the line opens in
+December – but the third station will not be ready until the spring".  Each second
+clause has its own subject and its own modal or schedule word, so it is its own claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..lexicon import DETERMINERS, QUANTITY_NOUNS
+from ..text import Tok
+from .words import AUX, VERB_FORMS, words
+
+__all__ = [
+    "absolute_cuts",
+    "absolute_verb",
+    "lead_end",
+    "pieces",
+    "preamble_end",
+    "schedule_cuts",
+]
+
+_MODALS = frozenset({"will", "would", "won't", "won’t", "shall"})
+_FUTURE = frozenset({"will", "won't", "won’t", "shall"})
+_SCHEDULE_WORDS = frozenset({"expected", "set", "due", "scheduled", "slated", "poised"})
+_DASHES = frozenset({"–", "—", "-"})
+_I_AM = frozenset({"i'm", "i’m", "we're", "we’re"})
+_FEELINGS = words("preamble_feelings")
+_PREAMBLE_VERBS = words("preamble_verbs")
+_LEADS = frozenset({"after", "under", "following", "despite", "amid", "besides", "unlike"})
+_REACH = 10  # tokens a second clause's modal may sit after its first word
+
+
+def _modal_ahead(toks: Sequence[Tok], k: int, words: frozenset[str] = _MODALS) -> bool:
+    for j in range(k, min(len(toks), k + _REACH)):
+        if toks[j].text in {",", ";", ":"} or toks[j].text in _DASHES:
+            return False
+        if toks[j].low in words:
+            return True
+    return False
+
+
+def _schedule_ahead(toks: Sequence[Tok], k: int) -> bool:
+    """A schedule word ("expected", "set", "due") and a "to" soon after ``k``."""
+    n = len(toks)
+    for j in range(k + 1, min(n - 2, k + 1 + _REACH)):
+        if toks[j].low == "to" and toks[j + 1].low == "be" and toks[j + 2].low.endswith("ed"):
+            return True  # ", with a friendly against Peru to be played later"
+    return _modal_ahead(toks, k, _SCHEDULE_WORDS) and any(
+        toks[j].low == "to" for j in range(k + 1, min(n, k + 1 + _REACH))
+    )
+
+
+def _subject_then_modal(toks: Sequence[Tok], k: int) -> bool:
+    """A noun phrase ("the use of coal at the site", "training trips") then a modal."""
+    if k >= len(toks) or not toks[k].is_word:
+        return False
+    for j in range(k, min(len(toks), k + 12)):
+        low = toks[j].low
+        if low in _MODALS:
+            return j > k
+        if (
+            not toks[j].is_word
+            or low in AUX
+            or (j > k and low.endswith("ed") and low in VERB_FORMS)
+        ):
+            return False
+    return False
+
+
+def _elided_will(toks: Sequence[Tok], k: int) -> bool:
+    """ "X is doing A and will do B": "and" then "will" and a verb, after a clause whose
+    own verb is a present or perfect ("is", "are", "has", "have") since the last comma."""
+    if k + 2 >= len(toks) or not toks[k + 2].is_word:
+        return False
+    modal = toks[k + 1].low
+    if modal in _FUTURE:
+        finite = {"is", "are", "has", "have"}
+    elif modal == "would":
+        finite = {"was", "were", "had"}  # "they were unable to ... and would have to"
+    else:
+        return False
+    for j in range(k - 1, max(-1, k - 28), -1):
+        low = toks[j].low
+        if toks[j].text in {",", ";", ":"} or low in _MODALS:
+            return False
+        if low in finite:
+            return j > 0 and toks[j - 1].low not in QUANTITY_NOUNS
+    return False
+
+
+def preamble_end(toks: Sequence[Tok]) -> int:
+    """Where a speaker's own preamble ends ("I'm pleased that we can now confirm that",
+    "we are delighted to announce that"): the index of the claim's first token, or 0."""
+    n = len(toks)
+    k = 0
+    if n > 1 and toks[0].low in _I_AM:
+        k = 1
+    elif n > 2 and toks[0].low in {"i", "we"} and toks[1].low in {"am", "are"}:
+        k = 2
+    if not k or k >= n or toks[k].low not in _FEELINGS:
+        return 0
+    for j in range(k + 1, min(n - 1, k + 8)):
+        if toks[j].low in _PREAMBLE_VERBS:
+            j += 1
+            if j < n and toks[j].low == "that":
+                j += 1
+            return j if j < n - 2 else 0
+    if k + 1 < n and toks[k + 1].low == "that":
+        return k + 2 if k + 2 < n - 2 else 0  # "We are pleased that the line will open"
+    return 0
+
+
+def absolute_verb(toks: Sequence[Tok], k: int) -> int:
+    """The "-ing" verb of an absolute clause starting at ``k`` ("the earliest slot now
+    falling later in 2026", "workers focusing on the worst-hit areas"), or -1."""
+    for j in range(k + 1, min(len(toks), k + 8)):
+        low = toks[j].low
+        if not toks[j].is_word or low in AUX or low in _MODALS:
+            return -1
+        if low.endswith("ing") and len(low) > 4 and toks[j - 1].low not in DETERMINERS:
+            return j
+    return -1
+
+
+def absolute_cuts(toks: Sequence[Tok]) -> list[int]:
+    """Where ", with X VERB-ing ..." starts a clause of its own (after "with"): a second
+    part of the same plan ("will begin on 2 October, with teams visiting the worst-hit
+    areas first")."""
+    n = len(toks)
+    out: list[int] = []
+    for k in range(1, n - 3):
+        if toks[k - 1].text != "," or toks[k].low != "with" or absolute_verb(toks, k + 1) < 0:
+            continue
+        if any(t.text in {",", ";"} for t in toks[k + 1 : n - 1]):
+            continue  # ", with 48 teams taking part, from 11 June": the main clause goes on
+        out.append(k + 1)
+    return out
+
+
+def schedule_cuts(toks: Sequence[Tok], *, relative: bool = False) -> list[int]:
+    """Token indexes where a second schedule clause starts (its marker dropped).
+
+    ``relative`` also cuts at ", which will" (the article's own "the site will become a
+    terminal, which will cut the staff": a second schedule, "which" kept); reported
+    speech keeps its "which would" (a consequence the speaker draws, not a plan)."""
+    cuts: list[int] = []
+    n = len(toks)
+    for k in range(1, n - 2):
+        prev, low = toks[k - 1].text, toks[k].low
+        comma = prev == ","
+        if comma and low == "while" and _modal_ahead(toks, k + 1):
+            cuts.append(k + 1)  # ", while the rest will continue"
+        elif relative and comma and low == "which" and toks[k + 1].low in _FUTURE:
+            cuts.append(k)  # ", which will cut the staff": "which" kept
+        elif (
+            comma
+            and low == "with"
+            and _schedule_ahead(toks, k + 1)
+            and absolute_verb(toks, k + 1) < 0
+        ):
+            cuts.append(k + 1)  # ", with the ship now expected to be handed over"
+        elif prev in _DASHES and low == "but" and _modal_ahead(toks, k + 1):
+            cuts.append(k + 1)  # "– but the third stop will not be ready"
+        elif relative and comma and low in {"and", "but"} and _subject_then_modal(toks, k + 1):
+            cuts.append(k + 1)  # ", and training trips will now start"
+        elif relative and comma and low in {"at", "by"} and toks[k + 1].low == "which":
+            cuts.append(k + 3 if k + 3 < n and toks[k + 2].low in {"time", "point"} else k + 2)
+        elif not relative and low == "and" and prev != "," and _elided_will(toks, k):
+            cuts.append(k + 1)  # "is talking to the council and will tell fans": a second act
+        elif low == "and" and toks[k + 1].low in {"given", "considering"}:
+            cuts.append(k + 1)  # "... before it opens and given the delays, that will be ..."
+        elif comma and low == "when" and _modal_ahead(toks, k + 1, _FUTURE):
+            cuts.append(k)  # ", when the club will host the final": "when" kept
+    return cuts
+
+
+def lead_end(toks: Sequence[Tok]) -> int:
+    """Where a leading adverbial that is no time ends ("After two seasons away, the club
+    ...", "Under league rules, ..."): the index after its comma, or 0."""
+    if not toks or toks[0].low not in _LEADS:
+        return 0
+    for j in range(1, min(len(toks) - 3, 14)):
+        if toks[j].text == ",":
+            return j + 1
+        if toks[j].low in AUX or toks[j].low in _MODALS:
+            return 0
+    return 0
+
+
+def pieces(toks: Sequence[Tok]) -> list[tuple[int, int, bool]]:
+    """``toks`` as the token ranges between its :func:`schedule_cuts` and
+    :func:`absolute_cuts` (the whole when there are none), each without the punctuation
+    and marker at its edges, the first without a leading adverbial that is no time
+    (:func:`lead_end`); the flag says the piece is an absolute clause (it shares the
+    kind of the piece before it)."""
+    absolute = set(absolute_cuts(toks))
+    starts = sorted({lead_end(toks), *schedule_cuts(toks, relative=True), *absolute})
+    out: list[tuple[int, int, bool]] = []
+    for idx, a in enumerate(starts):
+        b = starts[idx + 1] if idx + 1 < len(starts) else len(toks)
+        if idx + 1 < len(starts):
+            while b > a and (
+                not toks[b - 1].is_word or toks[b - 1].low in {"while", "with", "but", "and"}
+            ):
+                b -= 1
+        if b > a:
+            out.append((a, b, a in absolute))
+    return out

@@ -1,0 +1,153 @@
+"""Speakers in wire copy: datelines, posts, statements, reporters, relayed sources,
+roles in apposition and quotations running on (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from claimtrack import Claim
+from claimtrack.english.attribution import dash_dateline, is_dateline, source_words
+from claimtrack.testing import claim_containing as find
+from claimtrack.testing import extract_english
+
+# A Wednesday.
+PUBLISHED = datetime(2025, 3, 12, 12, 0, tzinfo=timezone.utc)
+
+
+def run(text: str) -> list[Claim]:
+    return extract_english(text, published=PUBLISHED, publisher="Kelby Courier")
+
+
+def speaker(claims: list[Claim], words: str) -> str | None:
+    claim = find(claims, words)
+    return claim.speaker.name if claim.speaker else None
+
+
+def test_a_colon_dateline_is_a_place_not_a_speaker() -> None:
+    claims = run(
+        "Ferry line to add crossing\n\nPORTSMOUTH: Harbour Lines will add a night crossing "
+        "in April, its chair Ann Cole said.\n"
+    )
+    claim = find(claims, "night crossing")
+    assert claim.speaker is not None and claim.speaker.name == "Ann Cole"
+    assert not claim.text.startswith("PORTSMOUTH")
+    assert claim.rules[0] == "attribution.dateline"
+
+
+def test_a_dash_dateline_with_an_agency_is_set_apart() -> None:
+    claims = run(
+        "Ferry line to add crossing\n\nKELBY (Wire) — Harbour Lines will add a night "
+        "crossing in April, its chair Ann Cole said.\n"
+    )
+    assert speaker(claims, "night crossing") == "Ann Cole"
+    assert "(Wire)" not in find(claims, "night crossing").text
+
+
+def test_a_transcript_label_used_again_is_a_speaker_not_a_dateline() -> None:
+    assert not is_dateline(["Jo", "Tamsin"], first_paragraph=True, used_again=True)
+    assert not is_dateline(["Jo", "Tamsin"], first_paragraph=False, used_again=False)
+    assert is_dateline(["New", "Port"], first_paragraph=True, used_again=False)
+    assert is_dateline(["KELBY"], first_paragraph=True, used_again=True) is False
+    assert dash_dateline("KELBY CITY (Wire) — The board") == len("KELBY CITY (Wire) — ")
+    assert dash_dateline("The board — a body of five — said") == 0
+
+
+def test_a_post_and_reporters_name_their_author() -> None:
+    claims = run(
+        "Ferries for the city\n\nThe mayor, Jo Pell, wrote in a post on Tuesday that the city "
+        "would buy two ferries by June.\n\nRavi Holt told reporters the depot would reopen "
+        "next week.\n"
+    )
+    assert speaker(claims, "two ferries") == "Jo Pell"
+    assert speaker(claims, "depot would reopen") == "Ravi Holt"
+
+
+def test_a_statement_from_an_organisation_is_the_organisation_s() -> None:
+    claims = run(
+        "Crossing plans\n\nThe ferry line will add a night crossing in April, according to a "
+        "statement from Harbour Lines.\n\nIn a statement on its website, the Fenwick Trust "
+        "said it would close the museum in July.\n"
+    )
+    assert speaker(claims, "night crossing") == "Harbour Lines"
+    assert speaker(claims, "close the museum") == "the Fenwick Trust"
+    assert source_words(["a", "written", "statement", "from", "Harbour", "Lines"]) == [
+        "Harbour",
+        "Lines",
+    ]
+    assert source_words(["the", "chief", "executive"]) == ["the", "chief", "executive"]
+
+
+def test_a_relayed_source_is_the_one_who_said_it() -> None:
+    claims = run(
+        "Tram plans\n\nThe regional paper reports that the mayor, Jo Pell, said the tram "
+        "line would open in the autumn.\n"
+    )
+    assert speaker(claims, "tram line would open") == "Jo Pell"
+
+
+def test_a_relative_who_said_names_the_person_before_it() -> None:
+    claims = run(
+        "Ward to reopen\n\nThe panel heard from Dana Prill, the chair of the Kelby Health "
+        "Board (KHB), who said the ward would reopen in May.\n"
+    )
+    assert speaker(claims, "ward would reopen") == "Dana Prill"
+
+
+def test_a_role_at_an_organisation_after_a_name_leaves_the_name_speaking() -> None:
+    claims = run(
+        'Quay to open\n\nSam Ostrow, chief operating officer at Harbour Lines said: "We will '
+        'open the new quay in June."\n'
+    )
+    assert speaker(claims, "new quay") == "Sam Ostrow"
+
+
+def test_an_adverb_before_the_cue_keeps_the_subject() -> None:
+    claims = run(
+        "Crossing\n\nHarbour Lines has formally announced that it will add a night crossing "
+        "in April.\n"
+    )
+    assert speaker(claims, "night crossing") == "Harbour Lines"
+
+
+def test_a_role_before_a_name_after_a_determiner_is_that_person() -> None:
+    claims = run(
+        "Ferry route\n\nThe firm's CEO Dana Prill said its expansion marks a new era. \"We "
+        'are very proud to open the sale of our first ferry route to Bergen," she added.\n'
+    )
+    assert speaker(claims, "ferry route to Bergen") == "Dana Prill"
+
+
+def test_a_given_name_alone_is_a_person_for_the_he_that_follows() -> None:
+    claims = run(
+        "Mill closes\n\nOn September 30, the old mill will close for good.\n\nTom said: \"It's "
+        'in my blood."\n\nHe added: "The grass is not greener anywhere else."\n'
+    )
+    assert speaker(claims, "grass is not greener") == "Tom"
+
+
+def test_a_quotation_running_over_paragraphs_keeps_its_speaker() -> None:
+    claims = run(
+        'Buses\n\nRavi Holt, the depot\'s manager, said: "We will hire 50 drivers.\n\n"We will '
+        'also buy ten new buses by the summer."\n'
+    )
+    claim = find(claims, "ten new buses")
+    assert claim.speaker is not None and claim.speaker.name == "Ravi Holt"
+    assert "attribution.chain" in claim.rules
+
+
+def test_an_aged_description_is_the_person_in_focus() -> None:
+    claims = run(
+        "Polls\n\nInterim leader Omar Fazil said on Tuesday that polls would be held in May."
+        "\n\nThe 85-year-old former judge is leading the council until elections are held and "
+        "has pledged to step down after the vote.\n"
+    )
+    assert speaker(claims, "step down") == "Omar Fazil"
+
+
+def test_a_spokesperson_for_someone_is_not_that_someone() -> None:
+    claims = run(
+        "Mayors\n\nPremier Janet Corl met the mayors. A spokesperson for Corl said the premier "
+        "would hold a call with the mayors on Monday.\n"
+    )
+    name = speaker(claims, "hold a call")
+    assert name is not None and "spokesperson" in name
