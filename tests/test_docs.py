@@ -182,3 +182,23 @@ def test_the_readme_says_how_to_build_the_docs_site() -> None:
     text = README.read_text(encoding="utf-8")
     assert "mkdocs build --strict" in text and "requirements-docs.txt" in text
     assert "mkdocs build --strict" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_hooks_doc_example_review_loader_runs(tmp_path: Path) -> None:
+    import types
+
+    text = (DOCS / "hooks.md").read_text(encoding="utf-8")
+    at = text.index("A loader of a made-up format")
+    code = re.search(r"```python\n(.*?)```", text[at:], re.S)
+    assert code
+    module = types.ModuleType("verdicts_example")
+    exec(compile(code.group(1), "hooks.md", "exec"), module.__dict__)
+    path = tmp_path / "march.verdicts"
+    path.write_text("Harbour Board | will dredge the channel | kept\n", encoding="utf-8")
+    pm = get_plugin_manager(load_entrypoints=False, plugins=[module])
+    with claimtrack.Tracker(tmp_path / "t.db", plugin_manager=pm) as tracker:
+        report = tracker.add(path)
+        assert (report.added, report.claims, len(report.evidence), report.errors) == (1, 1, 1, [])
+        (row,) = tracker.status()
+        assert row.status is claimtrack.Status.KEPT
+        assert tracker.add(path).unchanged == 1  # the same sources on every run
