@@ -202,3 +202,27 @@ def test_the_hooks_doc_example_review_loader_runs(tmp_path: Path) -> None:
         (row,) = tracker.status()
         assert row.status is claimtrack.Status.KEPT
         assert tracker.add(path).unchanged == 1  # the same sources on every run
+
+
+def test_the_hooks_doc_example_exporter_with_options_runs(tmp_path: Path) -> None:
+    import io
+    import types
+
+    from claimtrack.testing import make_sample_standings
+
+    text = (DOCS / "hooks.md").read_text(encoding="utf-8")
+    at = text.index("from claimtrack import ExportOption")
+    code = "import claimtrack\n" + text[at : text.index("```", at)]
+    module = types.ModuleType("digest_example")
+    exec(compile(code, "hooks.md", "exec"), module.__dict__)
+    pm = get_plugin_manager(load_entrypoints=False, plugins=[module])
+    from claimtrack.exporters import collect_exporters
+
+    exporter = collect_exporters(pm)[0]["digest"]
+    rows = make_sample_standings()
+    stream = io.StringIO()
+    written = exporter.run(rows, stream, rows[0].as_of, exporter.bind({"prefix": "* "}))
+    lines = stream.getvalue().splitlines()
+    assert written == len(lines) and lines and all(x.startswith("* ") for x in lines)
+    every = exporter.run(rows, io.StringIO(), rows[0].as_of, exporter.bind({"all": "true"}))
+    assert every == len(rows) > written
