@@ -37,6 +37,7 @@ from .extraction import EXTRACTORS_ENV, resolve_extractors
 from .model import ClaimKind, Status, Verdict
 from .output import write_output
 from .plugins import ClaimtrackPluginManager, describe_plugins
+from .reasons import reasons_help
 from .records import dumps_line, evidence_record, standing_record
 from .report import due_phrase, render_json, render_markdown, render_table
 from .sanitize import TerminalSafe
@@ -509,7 +510,9 @@ def check(ctx: click.Context, as_of: datetime | None) -> None:
 @click.option("--note", help="A note in your own words.")
 @click.option(
     "--reason",
-    help="Why it was broken or annulled (e.g. blocked-by-others, reversed, premise-failed).",
+    metavar="CODE",
+    help=f"Why it was broken, annulled or only partly kept, one of: {reasons_help()} "
+    "(your own words go to --note).",
 )
 @click.option("--happened", type=WhenType(), help="When it happened.")
 @click.option(

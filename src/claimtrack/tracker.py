@@ -44,6 +44,7 @@ from .plugins import (
     describe_plugins,
     get_plugin_manager,
 )
+from .reasons import parse_reason
 from .report import StatusReport, assemble_report
 from .reviews import ReadReviewed, is_reviewed, read_reviewed, store_reviewed
 from .status import Standing, StatusLine, decide, standing, timeline_at
@@ -508,7 +509,8 @@ class Tracker:
         decides from when the verdict counts; ``happened`` is when it happened.  Times
         that cannot be (in the future, happened after known, known before the promise
         was made) are an :class:`InputError` naming the option
-        (:func:`claimtrack.timeutil.check_verdict_times`).  Appended to the claim's
+        (:func:`claimtrack.timeutil.check_verdict_times`); ``reason`` is a code of
+        :data:`claimtrack.reasons.REASONS` (your own words go to ``note``).  Appended to the claim's
         history: nothing earlier is changed."""
         claim = self.store.get_claim(claim_id)
         try:
@@ -524,7 +526,7 @@ class Tracker:
             verdict=parsed,
             uri=evidence,
             note=note,
-            reason=reason,
+            reason=None if reason is None else parse_reason(reason),
             excerpt=excerpt,
             happened_at=happened_at,
             known_at=known_at,
