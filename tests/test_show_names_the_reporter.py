@@ -37,3 +37,41 @@ def test_no_byline_no_line(tmp_path: Path, will_pm: ClaimtrackPluginManager, art
     csv = invoke_cli("export", "--format", "csv", plugin_manager=will_pm, db=db).stdout
     shown = invoke_cli("show", csv.splitlines()[1].split(",")[0], plugin_manager=will_pm, db=db)
     assert "reported by" not in shown.stdout
+
+
+@pytest.mark.parametrize(
+    ("body", "reporter"),
+    [
+        (
+            "Depot to reopen\nby Tom Ashby · Riverside Gazette\nThe depot will reopen.\n",
+            "Tom Ashby",
+        ),
+        ("By Ana Ruiz\n\nThe depot will reopen.\n", "Ana Ruiz"),
+        ("BY ANA RUIZ | Harbour News\nThe depot will reopen.\n", "Ana Ruiz"),
+        ("By Thursday the depot will reopen.\n", None),
+        ("By Monday Ana Ruiz said the depot would reopen.\n", None),
+        ("by the council, officials said.\n", None),
+    ],
+)
+def test_a_byline_among_the_first_lines_is_the_reporter(
+    tmp_path: Path, will_pm: ClaimtrackPluginManager, body: str, reporter: str | None
+) -> None:
+    import claimtrack
+    from claimtrack.loading import BYLINE_RULE, find_byline
+
+    assert find_byline(body) == reporter
+    path = tmp_path / "article.txt"
+    path.write_text("published: 2025-03-03T09:00:00+00:00\n\n" + body, encoding="utf-8")
+    with claimtrack.Tracker(tmp_path / "t.db", plugin_manager=will_pm) as tracker:
+        (source,) = tracker.add(path).sources
+        assert source.meta.get("byline") == reporter
+        # The rule that found it is named; the text is left as it was.
+        assert source.meta.get("byline_rule") == (BYLINE_RULE if reporter else None)
+        assert source.text == body
+
+
+def test_a_header_author_wins_over_a_byline_line() -> None:
+    from claimtrack.loading import source_from_text
+
+    source = source_from_text("author: Tom Ashby\n\nBy Ana Ruiz\nThe depot will reopen.\n")
+    assert source.meta["author"] == "Tom Ashby" and "byline" not in source.meta

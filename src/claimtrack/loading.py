@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import unicodedata
 import warnings
@@ -29,6 +30,7 @@ from .sanitize import clean_text, one_line
 from .timeutil import check_published, parse_published
 
 __all__ = [
+    "BYLINE_RULE",
     "FETCH_REUSE_SECONDS",
     "HEADER_KEYS",
     "TEXT_SUFFIXES",
@@ -41,6 +43,7 @@ __all__ = [
     "decode_bytes",
     "expand_paths",
     "fetch_url",
+    "find_byline",
     "finish_source",
     "is_blank",
     "load_sources",
@@ -270,6 +273,11 @@ def source_from_text(
             published = parse_published(published_raw, what="published")
         except ClaimtrackError as exc:
             raise LoadError(where, str(exc)) from exc
+    if not merged.get("author") and not merged.get("byline"):
+        byline = find_byline(body)
+        if byline is not None:
+            merged["byline"] = byline
+            merged["byline_rule"] = BYLINE_RULE
     return Source.from_text(
         body,
         uri=merged.get("url") or merged.get("uri") or uri,
@@ -284,6 +292,28 @@ def source_from_text(
             if k not in {"url", "uri", "title", "publisher", "language", "lang"}
         },
     )
+
+
+#: A byline among an article's first lines: "By Alice Padgett", "by Tom Ashby · Riverside
+#: Gazette", "BY ANA RUIZ | Harbour News" — a name of two to four words, then the end of
+#: the line or a separator before the outlet.
+BYLINE_RULE = "byline-line"
+_BYLINE = re.compile(
+    r"^\s*(?:by|By|BY)\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)(?=\s*(?:$|[·|•,–—-]))"
+)
+_BYLINE_LINES = 5
+
+
+def find_byline(body: str) -> str | None:
+    """The reporter a byline names among the first lines of ``body`` (rule
+    :data:`BYLINE_RULE`), or None.  Only the name: the outlet after a separator is the
+    publisher's business."""
+    for line in [ln for ln in body.split("\n", 40)[:40] if ln.strip()][:_BYLINE_LINES]:
+        match = _BYLINE.match(line[:300])
+        if match:
+            name = " ".join(match.group(1).split())
+            return name.title() if name.isupper() else name
+    return None
 
 
 def _first_line(body: str) -> str | None:
