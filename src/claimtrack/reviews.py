@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 import pluggy
 
-from .dispatch import call_hook
+from .dispatch import first_answer
 from .errors import ClaimtrackError, InputError, LoadError, PluginError
 from .extraction import claim_problem
 from .loading import LoadOptions, check_source, finish_source
@@ -75,33 +75,37 @@ def read_reviewed(pm: pluggy.PluginManager, uri: str, options: LoadOptions) -> R
     """Ask the ``claimtrack_load_reviewed`` implementations, latest-registered first,
     to read ``uri``; None when none of them does (then the ordinary loaders are asked).
 
-    A loader that raises :class:`LoadError` says ``uri`` is its kind but unreadable
-    (raised as is); any other exception is raised as a :class:`PluginError` naming it.
-    One bad item of many is named in ``problems`` and the others are kept."""
-    for call in call_hook(
-        pm, _HOOK, {"uri": uri, "options": options}, label=uri, results="optional"
-    ):
-        if call.error is not None:
-            if isinstance(call.error.__cause__, LoadError):
-                raise call.error.__cause__
-            raise call.error
-        if call.value is None:
+    They are asked as the ordinary loaders are (in a worker process killed after
+    ``options.max_seconds``).  A loader that raises :class:`LoadError` says ``uri`` is
+    its kind but unreadable (raised as is); any other exception, or running past the
+    limit, is raised as a :class:`PluginError` naming it.  One bad item of many is
+    named in ``problems`` and the others are kept."""
+    if not pm.hook.claimtrack_load_reviewed.get_hookimpls():
+        return None  # no such loader installed: no worker to start
+    call = first_answer(
+        pm, _HOOK, {"uri": uri, "options": options}, label=uri, timeout=options.max_seconds
+    )
+    if call is None:
+        return None
+    if call.error is not None:
+        if isinstance(call.error.__cause__, LoadError):
+            raise call.error.__cause__
+        raise call.error
+    produced = call.value or []
+    items: list[Reviewed] = []
+    problems: list[ClaimtrackError] = []
+    for n, item in enumerate(produced, 1):
+        if isinstance(item, LoadError):
+            problems.append(item)
             continue
-        items: list[Reviewed] = []
-        problems: list[ClaimtrackError] = []
-        for n, item in enumerate(call.value, 1):
-            if isinstance(item, LoadError):
-                problems.append(item)
-                continue
-            where = uri if len(call.value) == 1 else f"{uri} (item {n})"
-            try:
-                items.append(finish_reviewed(item, options, label=where, plugin=call.plugin))
-            except InputError as exc:
-                problems.append(PluginError(call.plugin, where, str(exc), hook=_HOOK))
-            except LoadError as exc:  # over a size limit
-                problems.append(exc)
-        return ReadReviewed(items=items, problems=problems, loader=call.plugin)
-    return None
+        where = uri if len(produced) == 1 else f"{uri} (item {n})"
+        try:
+            items.append(finish_reviewed(item, options, label=where, plugin=call.plugin))
+        except InputError as exc:
+            problems.append(PluginError(call.plugin, where, str(exc), hook=_HOOK))
+        except LoadError as exc:  # over a size limit
+            problems.append(exc)
+    return ReadReviewed(items=items, problems=problems, loader=call.plugin)
 
 
 def finish_reviewed(

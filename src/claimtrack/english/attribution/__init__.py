@@ -34,6 +34,8 @@ from .apposition import role_apposition
 from .cues import Cue, CueHost
 from .dateline import dash_dateline, is_dateline
 from .nominal import PRE_NOMINAL, nominal_cue
+from .nouns import in_condition, noun_use
+from .participle import participle_subject
 from .relative import relative_antecedent
 from .sources import CUE_ADVERBS, DOCUMENTS, source_words
 
@@ -47,8 +49,11 @@ __all__ = [
     "according_cue",
     "cue_via",
     "dash_dateline",
+    "in_condition",
     "is_dateline",
     "nominal_cue",
+    "noun_use",
+    "participle_subject",
     "relative_antecedent",
     "role_apposition",
     "source_words",
@@ -189,7 +194,19 @@ RULES: tuple[Rule[Callable[..., None]], ...] = (
         "'according to X'; a document's issuer ('a statement from X') is X",
     ),
     Rule("attribution.nominal", _named("nominal"), doc="'X's claim that ...'"),
-    Rule("attribution.participle", _named("participle"), doc="', saying that ...'"),
+    Rule(
+        "attribution.participle",
+        _named("participle"),
+        (
+            _ex(
+                "The firm had said the depot would open in April, but union leaders have "
+                "demanded a later date, insisting the depot open after the summer.",
+                "the depot open after the summer",
+                "union leaders",
+            ),
+        ),
+        "', saying that ...': the subject of the nearest clause it hangs on",
+    ),
     Rule(
         "attribution.chain",
         _named("chain"),
