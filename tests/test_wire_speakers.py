@@ -187,3 +187,12 @@ def test_an_auxiliary_ends_the_subject_before_a_cue() -> None:
     for claim in claims:
         assert claim.speaker is not None and "whichever" not in claim.speaker.name
         assert "would" not in claim.speaker.name.split()
+
+
+def test_a_possessive_role_opening_the_clause_is_the_participle_s_subject() -> None:
+    claims = run(
+        "Rates\n\nThe finance ministry said it respected the bank. Italy's economy minister, "
+        "however, urged the bank to act at once, saying that every month of waiting cost "
+        "jobs.\n"
+    )
+    assert speaker(claims, "every month of waiting") == "Italy's economy minister"

@@ -2249,6 +2249,15 @@ def _np_forward(toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, int] | None
             toks[k].is_cap or (toks[k].low == "and" and k + 1 < hi and toks[k + 1].is_cap)
         ):
             k += 1
+        if toks[k - 1].low.endswith(("'s", "’s")):
+            # "Italy's economy minister, however, urged ...": the owner's role.
+            m = k
+            while m < hi and m - k < 3 and toks[m].is_word and not toks[m].is_cap:
+                if toks[m].low in VERBS or toks[m].low in AUX or toks[m].low in VERB_FORMS:
+                    break
+                m += 1
+            if m > k and toks[m - 1].low in ROLE_WORDS:
+                return (start, m)
         if k - start > 1 or toks[start].low not in DETERMINERS:
             return (start, k)
         k = start  # "The opposition party ...": a determiner phrase, read below
