@@ -31,6 +31,7 @@ from ..extraction import ExtractContext
 from ..model import Actor, ActorKind, Claim, ClaimKind, Grain, Source, TimeWindow
 from .actor import ActorQuery, Actors
 from .attribution import (
+    AGENT_VERBS,
     CUE_ADVERBS,
     PRE_NOMINAL,
     Cue,
@@ -42,6 +43,7 @@ from .attribution import (
     nominal_cue,
     noun_use,
     participle_subject,
+    passive_agent_cue,
     relative_antecedent,
     role_apposition,
 )
@@ -937,7 +939,11 @@ class EnglishExtractor:
                         if later.kind not in {"participle", "inverted"}:
                             end = later.boundary
                             break
-                        if later.kind == "participle" and c.kind in {"participle", "verb"}:
+                        if later.kind == "participle" and c.kind in {
+                            "participle",
+                            "verb",
+                            "passive-agent",
+                        }:
                             end = later.boundary  # "X said A, adding that B": A ends
                             break
                 start = c.comp
@@ -1035,7 +1041,13 @@ class EnglishExtractor:
             prev = toks[i - 1].low if i > 0 else ""
             nxt = toks[i + 1].low if i + 1 < n else ""
             cue: _Cue | None = None
-            if low == "according" and nxt == "to":
+            if low in AGENT_VERBS and nxt == "by":
+                # "... was rejected by X"; inside another's report ("the owners said the
+                # plans were opposed by unions") the report stands.
+                cue = passive_agent_cue(self, toks, i)
+                if cue is not None and out and cue.comp == 0:
+                    cue = None
+            elif low == "according" and nxt == "to":
                 cue = self._according(toks, i)
             elif low in PARTICIPLE_CUES and prev == ",":
                 subj = participle_subject(toks, i - 1) or _np_forward(toks, 0, i - 1)
