@@ -20,22 +20,21 @@ NOTE = "The harbour board will dredge the channel. It said so on Monday.\n"
 
 
 class Notes:
-    """Reads ``*.note`` files, one source each, published on a fixed day."""
-
-    seen: list[LoadOptions] = []  # noqa: RUF012  (the test reads what the hook received)
+    """Reads ``*.note`` files, one source each, published on a fixed day; it notes in
+    the source what options it received (it runs in a worker process, so the source is
+    what comes back)."""
 
     @claimtrack.hookimpl
     def claimtrack_load(self, uri: str, options: LoadOptions) -> list[Source] | None:
         if not uri.endswith(".note"):
             return None
-        self.seen.append(options)
         return [
             Source.from_text(
                 Path(uri).read_text(encoding="utf-8"),
                 uri=f"https://notes.example/{Path(uri).stem}",
                 published_at=datetime.fromisoformat("2025-03-03T09:00:00+00:00"),
                 publisher="Harbour Board",
-                meta={"kind": "note"},
+                meta={"kind": "note", "network": options.network},
             )
         ]
 
@@ -46,7 +45,9 @@ def test_hook_claimtrack_load(tmp_path: Path, will_pm: ClaimtrackPluginManager) 
     db = tmp_path / "t.db"
     added = invoke_cli("add", str(tmp_path / "dredging.note"), plugin_manager=will_pm, db=db)
     assert added.exit_code == 0 and "1 source(s) added" in added.stdout
-    assert Notes.seen and Notes.seen[-1].network is True
+    with claimtrack.Tracker(db, plugin_manager=will_pm) as tracker:
+        (stored,) = tracker.store.sources()
+    assert stored.meta["network"] is True
     records = invoke_cli("export", "--format", "jsonl", plugin_manager=will_pm, db=db).stdout
     sources = {json.loads(x)["source"]["uri"] for x in records.splitlines()}
     assert sources == {"https://notes.example/dredging"}

@@ -40,6 +40,7 @@ from .records import dumps_line, evidence_record, standing_record
 from .report import due_phrase, render_json, render_markdown, render_table
 from .sanitize import TerminalSafe
 from .status import standing
+from .store_open import refuse_memory
 from .timeutil import check_typed, parse_when
 from .tracker import DB_ENV, DEFAULT_DB, ClaimHistory, Tracker, extract_path
 
@@ -134,12 +135,19 @@ def _registry(obj: dict[str, Any]) -> ActorRegistry | None:
     return None if path is None else ActorRegistry.from_file(path)
 
 
-def _tracker(ctx: click.Context) -> Tracker:
+def _tracker(ctx: click.Context, *, read_only: bool = False) -> Tracker:
+    # status, show and export open the store for reading only: no write lock, no write.
     obj = ctx.ensure_object(dict)
     if "tracker" not in obj:
+        refuse_memory(obj.get("db") or "")
         obj["tracker"] = Tracker(
-            obj.get("db"), plugin_manager=plugin_manager(ctx), registry=_registry(obj)
+            obj.get("db"),
+            plugin_manager=plugin_manager(ctx),
+            registry=_registry(obj),
+            plugin_timeout=obj.get("time_limit", 120.0),
+            read_only=read_only,
         )
+        obj["tracker"].store.warn = lambda err: report_problems([err])
         ctx.call_on_close(obj["tracker"].close)
     tracker: Tracker = obj["tracker"]
     return tracker
@@ -153,7 +161,8 @@ def _tracker(ctx: click.Context) -> Tracker:
     default=DEFAULT_DB,
     show_default=True,
     show_envvar=True,
-    help="The SQLite store to use (created if missing).",
+    help="The SQLite store to use (created by the commands that write; status, show "
+    "and export only read it).",
 )
 @click.option(
     "--actors",
@@ -162,9 +171,19 @@ def _tracker(ctx: click.Context) -> Tracker:
     show_envvar=True,
     help="A JSON file of known actors and their aliases, to resolve names with.",
 )
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.1, max=86_400),
+    envvar="CLAIMTRACK_TIME_LIMIT",
+    default=120.0,
+    show_default=True,
+    show_envvar=True,
+    help="Seconds one extractor or checker may take on one source or claim; past it, "
+    "it is stopped (the source is tried again on the next add).",
+)
 @click.version_option(__version__, prog_name="claimtrack")
 @click.pass_context
-def cli(ctx: click.Context, db: str, actors: str | None) -> None:
+def cli(ctx: click.Context, db: str, actors: str | None, time_limit: float) -> None:
     """Track what public actors claim and commit to, and whether they deliver.
 
     \b
@@ -177,6 +196,7 @@ def cli(ctx: click.Context, db: str, actors: str | None) -> None:
     obj = ctx.ensure_object(dict)
     obj["db"] = db
     obj["actors"] = actors
+    obj["time_limit"] = time_limit
 
 
 @cli.command()
@@ -314,6 +334,7 @@ def extract(
         plugin_manager=pm,
         registry=_registry(obj),
         extractors=_extractors(ctx, pm, extractor),
+        plugin_timeout=obj.get("time_limit", 120.0),
     )
     now = datetime.now(timezone.utc)
     rows = [
@@ -422,7 +443,7 @@ def status(
       claimtrack status --as-of 2025-04-01 --actor "Keir Starmer"
       claimtrack status --fail-on overdue --format markdown > today.md
     """
-    tracker = _tracker(ctx)
+    tracker = _tracker(ctx, read_only=True)
     when = as_of or datetime.now(timezone.utc)
     report = tracker.report(
         when,
@@ -555,7 +576,7 @@ def resolve(
 @handle_errors
 def show(ctx: click.Context, claim_id: str, as_of: datetime | None, fmt: str) -> None:
     """One claim: its text, sentence, source, status and whole dated verdict history."""
-    tracker = _tracker(ctx)
+    tracker = _tracker(ctx, read_only=True)
     h = tracker.show(claim_id, as_of)
     if fmt == "json":
         doc = standing_record(h.standing)
@@ -668,7 +689,7 @@ def export(ctx: click.Context, fmt: str, as_of: datetime | None, output: str | N
       claimtrack export --format csv -o claims.csv
       claimtrack export --format jsonl --as-of 2025-04-01
     """
-    tracker = _tracker(ctx)
+    tracker = _tracker(ctx, read_only=True)
     report_problems(tracker.exporter_problems())
     if output is None:
         tracker.export(fmt, sys.stdout, as_of=as_of)

@@ -15,6 +15,7 @@ from .actors import ActorRegistry
 from .dispatch import call_hook
 from .errors import InputError, PluginError
 from .model import Actor, Claim, Source, TimeWindow
+from .workers import kind_of
 
 __all__ = [
     "EXTRACTORS_ENV",
@@ -221,7 +222,8 @@ def run_extractors(
     timeout: float | None = None,
     extractors: Collection[str] | None = None,
 ) -> ExtractResult:
-    """Run the extractors on ``source``, each isolated: one that raises, runs past
+    """Run the extractors on ``source``, each isolated (in a worker process killed after
+    ``timeout`` seconds, see :mod:`claimtrack.workers`): one that raises, runs past
     ``timeout`` or returns something that is not a valid claim of this source is named
     in ``errors``; the others' claims are kept.  ``extractors`` (registered names, see
     :func:`resolve_extractors`) runs only those; otherwise :func:`choose_extractors`
@@ -238,11 +240,13 @@ def run_extractors(
         label=label,
         timeout=timeout,
         only=choose_extractors(pm, source, extractors),
+        isolate=True,
     ):
         name = call.plugin
         ran.append(name)
         if call.error is not None:
-            errors.append(call.error)
+            late = call.error.timed_out and timeout is not None
+            errors.append(_too_long(call.error, source, timeout) if late else call.error)
             continue
         bad = 0
         first_problem = ""
@@ -270,6 +274,16 @@ def run_extractors(
     return ExtractResult(claims=ordered, errors=errors, ran=tuple(ran))
 
 
+def _too_long(error: PluginError, source: Source, timeout: float | None) -> PluginError:
+    # Said plainly: this source is too big (or too hard) for the extractor in the limit.
+    problem = (
+        f"gave no result within {timeout:g} s, its time limit, on a source of "
+        f"{len(source.text):,} characters; it was stopped and its results dropped "
+        "(split the source into smaller files, or raise the time limit)"
+    )
+    return PluginError(error.plugin, error.source, problem, hook=error.hook, timed_out=True)
+
+
 def _problem(item: object, source: Source) -> str:
     """Why ``item`` is not a valid claim of ``source`` ("" when it is).
 
@@ -277,7 +291,7 @@ def _problem(item: object, source: Source) -> str:
     build a Claim whose speaker is a string or whose due is a dict; those would crash
     the store or an exporter far from the plugin.  Checked here, named against it."""
     if not isinstance(item, Claim):
-        return f"{type(item).__name__} is not a Claim"
+        return f"{kind_of(item)} is not a Claim"
     if not isinstance(item.id, str) or not isinstance(item.text, str):
         return f"claim {item.id!r}: id and text must be str"
     try:

@@ -20,12 +20,13 @@ from urllib.parse import urlsplit
 import attrs
 import pluggy
 
-from .dispatch import call_hook
+from .dispatch import first_answer
 from .errors import ClaimtrackError, InputError, LoadError, PluginError
 from .fetching import FETCH_REUSE_SECONDS, Fetched, fetch_url
 from .model import Source
 from .sanitize import clean_text, one_line
 from .timeutil import check_published, parse_published
+from .workers import kind_of
 
 __all__ = [
     "FETCH_REUSE_SECONDS",
@@ -79,8 +80,10 @@ class LoadOptions:
     parsing, whatever the loader (a 10 KB feed may declare entities that would expand
     to megabytes): ``max_chars`` characters of text per source, and ``max_claims``
     claims extracted from one source.  A source over either is refused with a
-    :class:`LoadError` naming it and the limit.  ``network`` says whether loaders may
-    fetch URLs.
+    :class:`LoadError` naming it and the limit.  ``max_seconds`` is the wall-clock
+    limit of one loader on one input: each loader runs in a worker process that is
+    killed when it passes (None: no limit, in this process).  ``network`` says whether
+    loaders may fetch URLs.
 
     The defaults fit news: the largest article, report or transcript is a few hundred
     thousand characters; five million is a long book, about as much as the extractor
@@ -92,6 +95,7 @@ class LoadOptions:
     network: bool = True
     max_chars: int = 5_000_000
     max_claims: int = 50_000
+    max_seconds: float | None = 120.0
 
 
 #: Where a loading step reports what it skipped without failing (a link out of a
@@ -430,15 +434,19 @@ def read_sources(
             urlsplit(uri)
         except ValueError as exc:  # before any loader trips on it and is blamed
             raise LoadError(uri, f"is not a valid URL ({exc})") from exc
-    for call in call_hook(
-        pm, "claimtrack_load", {"uri": uri, "options": options}, label=uri, results="optional"
-    ):
+    call = first_answer(
+        pm,
+        "claimtrack_load",
+        {"uri": uri, "options": options},
+        label=uri,
+        timeout=options.max_seconds,
+    )
+    if call is not None:
         if call.error is not None:
             if isinstance(call.error.__cause__, LoadError):
                 raise call.error.__cause__
             raise call.error
-        if call.value is None:
-            continue
+        assert call.value is not None
         sources: list[Source] = []
         problems: list[ClaimtrackError] = []
         for n, item in enumerate(call.value, 1):
@@ -475,7 +483,7 @@ def check_source(item: object) -> Source:
     identity (text, address, publication time) is given that id."""
 
     if not isinstance(item, Source):
-        raise InputError(f"returned {type(item).__name__}, not Source")
+        raise InputError(f"returned {kind_of(item)}, not Source")
     for name in ("text", "uri", "title", "publisher", "language"):
         value = getattr(item, name)
         if value is None and name != "text":

@@ -117,7 +117,20 @@ def m002_status_index(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial, m002_status_index]
+def m003_extraction_failures(conn: sqlite3.Connection) -> None:
+    """The extractors that failed on a stored source (ran out of time, raised): the
+    source is extracted again on the next add, until they succeed."""
+    conn.execute(
+        "CREATE TABLE extraction_failures (source_id TEXT NOT NULL, extractor TEXT NOT NULL,"
+        " problem TEXT NOT NULL, failed_at TEXT NOT NULL, PRIMARY KEY (source_id, extractor))"
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    m001_initial,
+    m002_status_index,
+    m003_extraction_failures,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

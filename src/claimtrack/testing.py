@@ -285,6 +285,7 @@ def run_extractor(
     *,
     context: ExtractContext | None = None,
     builtins: bool = False,
+    timeout: float | None = None,
 ) -> ExtractResult:
     """Run one extractor plugin over ``source`` the way claimtrack does (isolated, its
     claims validated against the source) and return the claims and any errors.
@@ -292,12 +293,14 @@ def run_extractor(
     ``context`` defaults to a fresh :class:`claimtrack.ExtractContext` (an empty actor
     registry, times resolved against the source's publication time); pass your own to
     seed actors or to stub ``find_windows``.  ``builtins=True`` runs the built-in
-    English extractor beside the plugin."""
+    English extractor beside the plugin.  ``timeout`` (seconds) runs it as ``add``
+    does, in a worker process killed at the limit: what it returns must then cross
+    from that process (be picklable); without one it runs in this process."""
     from .extraction import ExtractContext, run_extractors
 
     pm = make_plugin_manager(plugin, builtins=builtins, extractor=builtins)
     ctx = context or ExtractContext(reference=source.published_at)
-    return run_extractors(pm, source, ctx)
+    return run_extractors(pm, source, ctx, timeout=timeout)
 
 
 def extract_english(

@@ -10,6 +10,7 @@ The CLI is a thin layer on this class, so a script can do whatever the CLI does:
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -20,12 +21,19 @@ from typing import TextIO
 
 import attrs
 
+from . import retries
 from .actors import ActorRegistry, normalise_name
 from .dispatch import failure
-from .errors import ClaimtrackError, InputError, NotFoundError, PluginError
+from .errors import ClaimtrackError, InputError, LoadError, NotFoundError, PluginError
 from .exporters import Exporter, collect_exporters
 from .extraction import ExtractContext, ExtractResult, run_extractors, selected_extractors
-from .loading import LoadOptions, claims_over_limit, expand_paths, read_sources
+from .loading import (
+    LoadOptions,
+    claims_over_limit,
+    expand_paths,
+    finish_source,
+    read_sources,
+)
 from .model import (
     Claim,
     ClaimKind,
@@ -114,6 +122,8 @@ class Tracker:
     ``extractors`` names the extractors to run (plugin names, or ``english`` for the
     built-in); by default ``$CLAIMTRACK_EXTRACTORS``, else every extractor (those that
     own a source's kind keep the others off it, see :func:`claimtrack.owns_sources`).
+    ``read_only`` opens the store for reading only (status, show, export): no write
+    lock, nothing written, a read-only file will do (see :mod:`claimtrack.store_open`).
     """
 
     def __init__(
@@ -125,14 +135,18 @@ class Tracker:
         plugin_timeout: float | None = 120.0,
         load_options: LoadOptions | None = None,
         extractors: Sequence[str] | None = None,
+        read_only: bool = False,
     ) -> None:
-        self.store = SQLiteStore(db if db is not None else default_db_path())
+        self.store = SQLiteStore(db if db is not None else default_db_path(), read_only=read_only)
         self.pm = plugin_manager or get_plugin_manager()
         self.plugin_timeout = plugin_timeout
         self.load_options = load_options or LoadOptions()
         self.extractors = tuple(extractors) if extractors is not None else None
         self._exporters: tuple[dict[str, Exporter], list[PluginError]] | None = None
-        if registry is not None:
+        self._actors: ActorRegistry | None = None  # the stored actors, while adding
+        # A reader keeps the given actors to itself (resolving --actor); a writer stores them.
+        self._given_actors = registry if read_only else None
+        if registry is not None and not read_only:
             self.store.save_actors(registry)
 
     def close(self) -> None:
@@ -179,25 +193,37 @@ class Tracker:
                 paths.extend(expand_paths(str(item), warn=report.errors.append))
             except ClaimtrackError as exc:  # an empty directory: say so, add the rest
                 report.errors.append(exc)
-        for done, uri in enumerate(paths, 1):
-            try:
-                loaded = read_sources(self.pm, uri, self.load_options, warn=report.errors.append)
-                report.errors.extend(loaded.problems)
-                for source in loaded.sources:
-                    source = self._as_stored(source)
-                    if override is not None:
-                        source = attrs.evolve(source, published_at=override)
-                    self._add_source(source, report, rederive=rederive, extractors=selected)
-            except ClaimtrackError as exc:
-                report.errors.append(exc)
-            if on_progress is not None:
-                on_progress(uri, done, len(paths))
+        with self._indexing_actors():
+            for done, uri in enumerate(paths, 1):
+                try:
+                    loaded = read_sources(
+                        self.pm, uri, self.load_options, warn=report.errors.append
+                    )
+                    report.errors.extend(loaded.problems)
+                    for source in loaded.sources:
+                        source = self._as_stored(source)
+                        if override is not None:
+                            source = attrs.evolve(source, published_at=override)
+                        self._add_source(source, report, rederive=rederive, extractors=selected)
+                except ClaimtrackError as exc:
+                    report.errors.append(exc)
+                if on_progress is not None:
+                    on_progress(uri, done, len(paths))
         return report
 
     def add_source(self, source: Source) -> AddReport:
-        """Extract and store one :class:`Source` built in code."""
+        """Extract and store one :class:`Source` built in code.  It is finished as a
+        loader's sources are (:func:`claimtrack.loading.finish_source`: control
+        characters and lone surrogates cleaned, the size limit applied); one that cannot
+        be stored is reported in ``errors``."""
         report = AddReport()
-        self._add_source(self._as_stored(source), report, extractors=self._selected(None))
+        try:
+            source = finish_source(source, self.load_options, label="source")
+        except LoadError as exc:  # over the size limit
+            report.errors.append(exc)
+            return report
+        with self._indexing_actors():
+            self._add_source(self._as_stored(source), report, extractors=self._selected(None))
         return report
 
     def _as_stored(self, source: Source) -> Source:
@@ -225,9 +251,13 @@ class Tracker:
         rederive: bool = False,
         extractors: Sequence[str] | None = None,
     ) -> None:
+        stored = self.store.has_source(source.id)
+        # A source an extractor failed on (ran out of time, raised) is tried again.
+        failed_before = retries.failed_extractors(self.store, source.id) if stored else {}
         if (
             not rederive
-            and self.store.has_source(source.id)
+            and not failed_before
+            and stored
             and _same_metadata(self.store.get_source(source.id), source)
         ):
             report.unchanged += 1
@@ -238,9 +268,16 @@ class Tracker:
         if too_many is not None:
             report.errors.append(too_many)
             return
+        retries.record(self.store, source.id, result.errors)
         outcome = self.store.add_source(
-            source, result.claims, rederive=rederive, replace=result.succeeded
+            source,
+            result.claims,
+            rederive=rederive or bool(failed_before),
+            replace=result.succeeded,
         )
+        gone = {name for name in failed_before if self.pm.get_plugin(name) is None}
+        retries.clear(self.store, source.id, (set(failed_before) & set(result.succeeded)) | gone)
+        self._learn(result.claims)
         report.claims += len(result.claims)
         report.sources.append(source)
         if outcome == "added":
@@ -263,12 +300,13 @@ class Tracker:
         report = AddReport()
         selected = self._selected(extractors)
         ids = [s.id for s in self.store.source_refs().values()]
-        for done, source_id in enumerate(ids, 1):
-            self._add_source(
-                self.store.get_source(source_id), report, rederive=True, extractors=selected
-            )
-            if on_progress is not None:
-                on_progress(source_id, done, len(ids))
+        with self._indexing_actors():
+            for done, source_id in enumerate(ids, 1):
+                self._add_source(
+                    self.store.get_source(source_id), report, rederive=True, extractors=selected
+                )
+                if on_progress is not None:
+                    on_progress(source_id, done, len(ids))
         return report
 
     def extract_source(
@@ -276,10 +314,40 @@ class Tracker:
     ) -> ExtractResult:
         """Run the extractors (``extractors``: registered names; default: as chosen by
         :func:`claimtrack.extraction.choose_extractors`) on ``source``, storing nothing."""
-        context = ExtractContext(registry=self.store.registry(), reference=source.published_at)
+        actors = self._actors.overlay() if self._actors is not None else self.store.registry()
+        context = ExtractContext(registry=actors, reference=source.published_at)
         return run_extractors(
             self.pm, source, context, timeout=self.plugin_timeout, extractors=extractors
         )
+
+    @contextmanager
+    def _indexing_actors(self) -> Iterator[None]:
+        # While adding, the stored actors are read once and kept up to date as sources
+        # are stored (reading them all per source made a bulk add quadratic); outside,
+        # each extraction reads them afresh (another process may have added some).
+        outer = self._actors is not None
+        if not outer:
+            self._actors = self.store.registry()
+        try:
+            yield
+        finally:
+            if not outer:
+                self._actors = None
+
+    def _learn(self, claims: Iterable[Claim]) -> None:
+        # The actors just stored, as the store merged them (fuller names, new aliases).
+        if self._actors is None:
+            return
+        ids = {a.id for c in claims for a in (c.speaker, c.actor) if a is not None}
+        for actor_id in sorted(ids):
+            actor = self.store.get_actor(actor_id)
+            if actor is None:
+                continue
+            try:
+                self._actors.add(actor)
+            except ValueError:  # an alias another actor holds: as store.registry() does
+                with contextlib.suppress(ValueError):
+                    self._actors.add(attrs.evolve(actor, aliases=()))
 
     def load(self, uri: str, *, published: When = None) -> list[Source]:
         """Load ``uri`` (file, directory or URL) into sources without storing them."""
@@ -407,7 +475,9 @@ class Tracker:
         # the same members, in the same order, as records.claim_record writes.
         texts = self.store.claim_records_json(ln.claim_id for ln in lines)
         for ln in lines:
-            text = texts[ln.claim_id]
+            text = texts.get(ln.claim_id)
+            if text is None:  # a damaged record, named by the store and skipped
+                continue
             if ln.status is not None:
                 progress = "null" if ln.progress is None else f'"{ln.progress.value}"'
                 text = f'{text[:-1]},"status":"{ln.status.value}","progress":{progress}}}'
@@ -417,6 +487,8 @@ class Tracker:
         records = self.store.claim_records(ln.claim_id for ln in lines)
         out: list[dict[str, object]] = []
         for ln in lines:
+            if ln.claim_id not in records:  # a damaged record, named and skipped
+                continue
             record: dict[str, object] = dict(records[ln.claim_id])
             if ln.status is not None:
                 record["status"] = ln.status.value
@@ -426,6 +498,9 @@ class Tracker:
 
     def _actor_ids(self, name: str) -> list[str]:
         registry = self.store.registry()
+        for actor in self._given_actors or ():
+            with contextlib.suppress(ValueError):
+                registry.add(actor)
         found = registry.resolve(name)
         if found is not None:
             return [found.id]
@@ -497,6 +572,8 @@ class Tracker:
         ]
         claims = self.store.claims_by_id(todo)
         for cid in todo:
+            if cid not in claims:  # a damaged record, named by the store and skipped
+                continue
             claim = claims[cid]
             report.checked += 1
             for name, produced in call_each(

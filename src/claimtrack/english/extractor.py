@@ -80,6 +80,8 @@ from .lexicon import (
     VERBS,
     WEAK_CUES,
 )
+from .segment import Context as SegmentContext
+from .segment import refine, split
 from .speakers import Mention, Speakers, split_names
 from .text import (
     CLOSE_MARKS,
@@ -449,6 +451,7 @@ class _Unit:
     addressee: tuple[int, int] | None = None  # absolute span of "urged X to"'s X
     confidence: float = 0.7
     via: str = ""  # the attribution rule that found the speaker (see provenance.py)
+    segs: tuple[str, ...] = ()  # the segmentation rules that drew its boundaries
 
 
 @attrs.define
@@ -1309,25 +1312,41 @@ class EnglishExtractor:
     ) -> None:
         if len(toks) < 3:
             return
-        prev: int | None = None  # the unit an absolute clause shares its kind with
+        # The first cut (kind/clauses.py: a second schedule clause) and then the
+        # segmentation rules find the clauses; each is a claim of the article's own when
+        # it plans, forecasts or demands.  An absolute clause, or a piece that shares
+        # the verb or subject of a kept one ("... from 1 July and the second route from
+        # 2 July"), shares that one's kind.
+        prev = -1
+        context = SegmentContext(publisher=True, headline=headline)
         for pa, pb, absolute in clause_pieces(toks) if not headline else [(0, len(toks), False)]:
-            piece = toks[pa:pb]
-            found = analyse(piece, publisher=True, headline=headline)
-            head = prev if absolute and found.kind is ClaimKind.STATEMENT else None
-            if len(piece) < 3 or (
-                head is None
-                and (
-                    found.kind is ClaimKind.STATEMENT
-                    or (found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found))
-                )
-            ):
-                continue
-            a, b = _trim(self.text, piece[0].start, piece[-1].end)
-            if b > a:
+            for n, piece in enumerate(split(toks[pa:pb], context)):
+                ptoks = toks[pa + piece.start : pa + piece.end]
+                if len(ptoks) < 3 and not piece.shares:
+                    continue
+                found = analyse(ptoks, publisher=True, headline=headline)
+                shares = (absolute and n == 0) or bool(piece.shares)
+                head = prev if shares and prev >= 0 and found.kind is ClaimKind.STATEMENT else None
+                if (
+                    head is None
+                    and not piece.plan
+                    and (
+                        found.kind is ClaimKind.STATEMENT
+                        or (found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found))
+                    )
+                ):
+                    continue
+                a, b = _trim(self.text, ptoks[0].start, ptoks[-1].end)
+                if b <= a:
+                    continue
                 mode = "headline" if headline else "publisher"
                 unit = _Unit(a, b, self.publisher_mention, mode, sentence, confidence=0.55)
                 unit.head = head
-                prev = len(self.units)
+                unit.segs = piece.rules
+                if piece.shares == "subject":
+                    unit.flags = frozenset({"elided"})
+                if not piece.extra:
+                    prev = len(self.units)
                 self.units.append(unit)
 
     def _complement(
@@ -1346,9 +1365,11 @@ class EnglishExtractor:
         words = [t for t in toks[start:end] if t.is_word]
         if len(words) < 2:
             return
-        pieces = _split_pieces(toks[start:end], direct=False)
+        first_cut = _split_pieces(toks[start:end], direct=False)
+        context = SegmentContext(cue=cue.word, headline=mode == "headline")
+        pieces = refine(toks[start:end], first_cut, context)
         first_unit: dict[int, int] = {}
-        for p_idx, (p_start, p_end, flags, head) in enumerate(pieces):
+        for p_idx, (p_start, p_end, flags, head, segs) in enumerate(pieces):
             a, b = _trim(self.text, toks[start + p_start].start, toks[start + p_end - 1].end)
             if b <= a:
                 continue
@@ -1383,6 +1404,7 @@ class EnglishExtractor:
                         addressee=addressee,
                         confidence=conf,
                         via=cue_via(cue.kind, cue.word),
+                        segs=segs,
                     )
                 )
 
@@ -1401,13 +1423,13 @@ class EnglishExtractor:
         text = self.text
         for ss, se in split_sentences(text, q.inner_start, q.inner_end):
             toks = self.tokens(ss, se)
-            pieces = _split_pieces(toks, direct=True)
+            pieces = refine(toks, _split_pieces(toks, direct=True), SegmentContext(direct=True))
             first_unit: dict[int, int] = {}
-            for p_idx, (p_start, p_end, flags, head) in enumerate(pieces):
+            for p_idx, (p_start, p_end, flags, head, segs) in enumerate(pieces):
                 ptoks = toks[p_start:p_end]
                 if sum(1 for t in ptoks if t.is_word) < 3:
                     continue
-                if len(pieces) > 1 and not is_verbish(ptoks):
+                if len(pieces) > 1 and not is_verbish(ptoks) and "segmented" not in flags:
                     continue  # a fragment left by a split ("given the last few days")
                 a, b = _trim(text, ptoks[0].start, ptoks[-1].end)
                 if b <= a:
@@ -1432,6 +1454,7 @@ class EnglishExtractor:
                             head=None if head_unit is None else head_unit + m_idx,
                             confidence=conf,
                             via=via,
+                            segs=segs,
                         )
                     )
                 self._nested(ptoks, (ss, se))
@@ -1707,7 +1730,7 @@ class EnglishExtractor:
         due_rule = ""
         actor_rule = ""
         condition: str | None = None
-        revisions = list(found.rules)
+        revisions = [*u.segs, *found.rules]
         if kind is not ClaimKind.STATEMENT:
             actor, actor_conf, actor_rule = self._actor(u, found, toks)
             if found.action is not None:
@@ -2360,7 +2383,7 @@ def _split_pieces(
             and toks[k + 1].text in OPEN_MARKS
         ):
             cuts[k + 1] = 0
-    for k in schedule_cuts(toks):
+    for k in schedule_cuts(toks, reported=not direct):
         cuts.setdefault(k, 0)  # ", while the rest will ...": a second schedule
     coord_cuts = [*_coordination(toks, bare_and=not direct), *absolute_cuts(toks)]
     elided: set[int] = set()

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..lexicon import DETERMINERS, QUANTITY_NOUNS
 from ..text import Tok
-from .words import AUX, VERB_FORMS, words
+from .words import AUX, DATE_WORDS, VERB_FORMS, words
 
 __all__ = [
     "absolute_cuts",
@@ -32,6 +32,8 @@ _I_AM = frozenset({"i'm", "i’m", "we're", "we’re"})
 _FEELINGS = words("preamble_feelings")
 _PREAMBLE_VERBS = words("preamble_verbs")
 _LEADS = frozenset({"after", "under", "following", "despite", "amid", "besides", "unlike"})
+_PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "there"})
+_FINITE = frozenset({"was", "is", "were", "are", "had", "has", "would", "could"})
 _REACH = 10  # tokens a second clause's modal may sit after its first word
 
 
@@ -127,27 +129,61 @@ def absolute_verb(toks: Sequence[Tok], k: int) -> int:
     return -1
 
 
-def absolute_cuts(toks: Sequence[Tok]) -> list[int]:
-    """Where ", with X VERB-ing ..." starts a clause of its own (after "with"): a second
-    part of the same plan ("will begin on 2 October, with teams visiting the worst-hit
-    areas first")."""
+def _with_cuts(toks: Sequence[Tok]) -> list[int]:
+    """Where ", with X VERB-ing ..." starts a clause of its own (after "with")."""
     n = len(toks)
+    last_comma = max((j for j in range(n - 1) if toks[j].text in {",", ";"}), default=-1)
     out: list[int] = []
     for k in range(1, n - 3):
         if toks[k - 1].text != "," or toks[k].low != "with" or absolute_verb(toks, k + 1) < 0:
             continue
-        if any(t.text in {",", ";"} for t in toks[k + 1 : n - 1]):
+        if last_comma > k:
             continue  # ", with 48 teams taking part, from 11 June": the main clause goes on
         out.append(k + 1)
     return out
 
 
-def schedule_cuts(toks: Sequence[Tok], *, relative: bool = False) -> list[int]:
+_DATE_PREPS = frozenset({"from", "on", "in", "by", "until", "before"})
+
+
+def _dated_phrase(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """A date preposition then a date word or number within ``toks[a:b]``."""
+    for j in range(max(0, a), min(len(toks) - 1, b)):
+        if toks[j].low in _DATE_PREPS:
+            nxt = toks[j + 1]
+            if nxt.low in DATE_WORDS or nxt.text[:1].isdigit():
+                return True
+    return False
+
+
+def absolute_cuts(toks: Sequence[Tok]) -> list[int]:
+    """Where a part of the same plan starts: ", with X VERB-ing ..." when it ends the
+    sentence (after "with": "will begin on 2 October, with teams visiting the worst-hit
+    areas first"), and the second dated object of one verb ("will start flights to Oslo
+    from 1 July and the Bergen service from 2 July")."""
+    out = _with_cuts(toks)
+    n = len(toks)
+    for k in range(2, n - 3):
+        if toks[k].low != "and" or toks[k - 1].text == ",":
+            continue
+        if not _dated_phrase(toks, k - 5, k) or not _dated_phrase(toks, k + 1, k + 9):
+            continue
+        if any(t.low in AUX or t.low in _MODALS for t in toks[k + 1 : k + 9]):
+            continue  # "... on Monday and it will ...": a clause of its own
+        out.append(k + 1)
+    return sorted(out)
+
+
+def schedule_cuts(
+    toks: Sequence[Tok], *, relative: bool = False, reported: bool = False
+) -> list[int]:
     """Token indexes where a second schedule clause starts (its marker dropped).
 
     ``relative`` also cuts at ", which will" (the article's own "the site will become a
     terminal, which will cut the staff": a second schedule, "which" kept); reported
-    speech keeps its "which would" (a consequence the speaker draws, not a plan)."""
+    speech keeps its "which would" (a consequence the speaker draws, not a plan).
+    ``reported`` (indirect speech) also cuts "... and it was too early to say": a
+    second reported clause with its own pronoun subject (a quotation keeps it whole)."""
     cuts: list[int] = []
     n = len(toks)
     for k in range(1, n - 2):
@@ -172,6 +208,14 @@ def schedule_cuts(toks: Sequence[Tok], *, relative: bool = False) -> list[int]:
             cuts.append(k + 3 if k + 3 < n and toks[k + 2].low in {"time", "point"} else k + 2)
         elif not relative and low == "and" and prev != "," and _elided_will(toks, k):
             cuts.append(k + 1)  # "is talking to the council and will tell fans": a second act
+        elif (
+            reported
+            and low == "and"
+            and prev != ","
+            and toks[k + 1].low in _PRONOUN_SUBJECTS
+            and toks[k + 2].low in _FINITE
+        ):
+            cuts.append(k + 1)  # "said the update came late and it was too early to say"
         elif low == "and" and toks[k + 1].low in {"given", "considering"}:
             cuts.append(k + 1)  # "... before it opens and given the delays, that will be ..."
         elif comma and low == "when" and _modal_ahead(toks, k + 1, _FUTURE):
@@ -199,7 +243,10 @@ def pieces(toks: Sequence[Tok]) -> list[tuple[int, int, bool]]:
     (:func:`lead_end`); the flag says the piece is an absolute clause (it shares the
     kind of the piece before it)."""
     absolute = set(absolute_cuts(toks))
-    starts = sorted({lead_end(toks), *schedule_cuts(toks, relative=True), *absolute})
+    cuts = set(schedule_cuts(toks, relative=True))
+    embedded = [(k, e) for k, e in _embedded_relatives(toks) if k in cuts]
+    cuts -= {k for k, _ in embedded}
+    starts = sorted({lead_end(toks), *cuts, *absolute})
     out: list[tuple[int, int, bool]] = []
     for idx, a in enumerate(starts):
         b = starts[idx + 1] if idx + 1 < len(starts) else len(toks)
@@ -210,4 +257,28 @@ def pieces(toks: Sequence[Tok]) -> list[tuple[int, int, bool]]:
                 b -= 1
         if b > a:
             out.append((a, b, a in absolute))
+    # "New routes, which will be free for a year, will launch the same day": the whole
+    # sentence and, inside it, the relative's own schedule.
+    out.extend((k, e, False) for k, e in embedded)
+    return out
+
+
+def _embedded_relatives(toks: Sequence[Tok]) -> list[tuple[int, int]]:
+    """ ", which will ...," ranges closed by a comma that the main clause's own modal
+    follows ("routes, which will be free, will launch"): (start of "which", end)."""
+    n = len(toks)
+    out: list[tuple[int, int]] = []
+    for k in range(1, n - 2):
+        if toks[k - 1].text != "," or toks[k].low != "which" or toks[k + 1].low not in _FUTURE:
+            continue
+        for e in range(k + 2, min(n - 1, k + 2 + 2 * _REACH)):
+            if toks[e].text in {";", ":"} or toks[e].text in _DASHES:
+                break
+            if toks[e].text == ",":
+                nxt = e + 1
+                while nxt < n and toks[nxt].low in {"also", "then", "now", "still"}:
+                    nxt += 1
+                if nxt < n and toks[nxt].low in _MODALS:
+                    out.append((k, e))
+                break
     return out

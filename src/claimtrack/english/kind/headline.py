@@ -23,6 +23,7 @@ _NOUNS = words("schedule_nouns")
 _DATE_CUES = words("date_setting_cues")
 _DATE_NOUNS = frozenset({"date", "dates", "timetable", "schedule", "deadline"})
 _DEADLINES = frozenset({"deadline", "ultimatum"})
+_EVENTS = words("headline_event_nouns")
 _CLAUSE_START = frozenset({"as", "that", "which", "when", "after", "because", "while"})
 
 
@@ -63,6 +64,20 @@ def keeps_headline_demand(found: Analysis) -> bool:
     """Whether the article's own demand-reading sentence is a claim to keep: only a
     headline deadline (the article's other imperatives are not claims)."""
     return "headline.deadline" in found.rules
+
+
+def _nominal_event(clause: Clause, found: Analysis) -> Analysis | None:
+    # "Harbour Station: Closure of the town's oldest landmark": a scheduled event.
+    toks = clause.toks
+    if not (clause.headline and clause.publisher) or found.kind is not ClaimKind.STATEMENT:
+        return None
+    for k in range(1, len(toks) - 1):
+        if toks[k].low not in _EVENTS or toks[k + 1].low != "of" or toks[k - 1].text != ":":
+            continue  # "Place: Closure of ..."; "Closure of the mill sparks protest" is news
+        if is_verbish([x for x in toks if x.low not in _EVENTS]):
+            return None
+        return build(toks, C, "headline.nominal-event", None, False, k, None, None)
+    return None
 
 
 def _confirmed_date(clause: Clause, found: Analysis) -> Analysis | None:
@@ -115,6 +130,24 @@ RULES: tuple[KindRule, ...] = (
                 "Hospital misses its completion deadline again\n\nThe builder said work "
                 "continued.\n",
                 "Hospital misses",
+                None,
+            ),
+        ),
+    ),
+    KindRule(
+        "headline.nominal-event",
+        "a verbless headline naming a scheduled event ('Harbour Station: Closure of ...')",
+        _nominal_event,
+        (
+            Example(
+                "Harbour Station: Closure of the town's oldest landmark\n\nThe station "
+                "shuts in May.\n",
+                "Closure of the town",
+                C,
+            ),
+            Example(
+                "Closure of the mill sparks protest\n\nWorkers marched on Friday.\n",
+                "Closure of the mill",
                 None,
             ),
         ),

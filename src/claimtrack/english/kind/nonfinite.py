@@ -30,6 +30,7 @@ _READY_VERBS = words("readiness_verbs")
 _OFFERS = words("offer_verbs")
 _PREPARING = words("preparing_verbs")
 _PLAN_NOUNS = words("plan_nouns")
+_PLEDGING = words("pledging_cues")
 _FINITE = frozenset({"was", "were", "is", "are", "has", "have", "had"})
 _PRESSING = frozenset({"pressing", "pushing", "going", "moving", "getting", "cracking"})
 
@@ -171,6 +172,34 @@ def _nominal_owner(clause: Clause, found: Analysis) -> Analysis | None:
     return commitment(clause, found, "plan.nominal-owner", p, found.verb, subject=owner)
 
 
+def _elected_on(clause: Clause, found: Analysis) -> Analysis | None:
+    # "She was elected in 2023 on a promise to cut fares": the past, not a new pledge.
+    toks = clause.toks
+    if found.kind is not C or found.trigger != "plan" or found.verb is None:
+        return None
+    p = found.verb - 2
+    if p < 2 or toks[p].low not in _PLAN_NOUNS or toks[p - 1].low not in {"a", "an", "the"}:
+        return None
+    if toks[p - 2].low not in {"on", "upon"}:
+        return None
+    if not any(t.low in {"was", "were", "had"} for t in toks[: p - 2]):
+        return None
+    return found._replace(kind=S, subject=None, verb=None, action=None)
+
+
+def _pledged_things(clause: Clause, found: Analysis) -> Analysis | None:
+    # "..., promising free bus travel and 500,000 jobs if it is voted in": the things
+    # promised, a commitment of the speaker (the condition aside).
+    toks = clause.toks
+    if clause.cue not in _PLEDGING or found.kind is not S or not toks or toks[0].low == "to":
+        return None
+    cond = found.condition
+    outside = [t for k, t in enumerate(toks) if cond is None or not cond[0] <= k < cond[1]]
+    if any(t.low in AUX or (t.low.endswith("ed") and t.low in VERB_FORMS) for t in outside):
+        return None  # "promising that fares would fall", "after cracks forced": clauses
+    return commitment(clause, found, "offer.pledged-things", 0, 0, subject=None)
+
+
 def _plan_as_subject(clause: Clause, found: Analysis) -> Analysis | None:
     # "The firm's plans to close the mill were opposed by unions": about the plan.
     toks = clause.toks
@@ -209,6 +238,23 @@ RULES: tuple[KindRule, ...] = (
         ),
     ),
     KindRule(
+        "plan.elected-on",
+        "a past 'was elected on a promise to ...': a statement of what happened",
+        _elected_on,
+        (
+            Example(
+                "The report said Okafor was elected in 2022 on a promise to cut bus fares.\n",
+                "promise to cut",
+                S,
+            ),
+            Example(
+                "Okafor said the council had a plan to cut bus fares by May.\n",
+                "plan to cut",
+                None,
+            ),
+        ),
+    ),
+    KindRule(
         "plan.nominal-owner",
         "a plan noun's owner acts ('the council's plan to build', 'pressing ahead with plans')",
         _nominal_owner,
@@ -226,6 +272,30 @@ RULES: tuple[KindRule, ...] = (
             Example(
                 "The council said it plans to build two schools by 2028.\n",
                 "plans to build",
+                None,
+            ),
+        ),
+    ),
+    KindRule(
+        "offer.pledged-things",
+        "the things a pledge cue names ('promising free bus travel and 500 jobs if ...')",
+        _pledged_things,
+        (
+            Example(
+                "The party launched its manifesto, promising free bus travel for pupils and "
+                "500 new jobs if it is voted in.\n",
+                "free bus travel",
+                C,
+            ),
+            Example(
+                "The party launched its manifesto, saying free bus travel was affordable.\n",
+                "free bus travel",
+                None,
+            ),
+            Example(
+                "The bridge will reopen by May, the mayor has promised, four months after "
+                "cracks forced its closure.\n",
+                "four months after",
                 None,
             ),
         ),
