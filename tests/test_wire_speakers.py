@@ -187,3 +187,33 @@ def test_an_auxiliary_ends_the_subject_before_a_cue() -> None:
     for claim in claims:
         assert claim.speaker is not None and "whichever" not in claim.speaker.name
         assert "would" not in claim.speaker.name.split()
+
+
+def test_a_possessive_role_opening_the_clause_is_the_participle_s_subject() -> None:
+    claims = run(
+        "Rates\n\nThe finance ministry said it respected the bank. Italy's economy minister, "
+        "however, urged the bank to act at once, saying that every month of waiting cost "
+        "jobs.\n"
+    )
+    assert speaker(claims, "every month of waiting") == "Italy's economy minister"
+
+
+def test_a_passive_agent_takes_the_position_one_claim_each() -> None:
+    claims = run(
+        "Mill\n\nThe plans to close the Kelby mill were opposed by trade unions and local "
+        "politicians over the loss of jobs.\n\nThe Green Party called for the depot to be sold, "
+        "but this was rejected by the city council.\n"
+    )
+    opposed = [c for c in claims if "were opposed" in c.text]
+    names = sorted(c.speaker.name for c in opposed if c.speaker)
+    assert names == ["local politicians", "trade unions"]
+    assert all("attribution.passive-agent" in c.rules for c in opposed)
+    assert speaker(claims, "this was rejected") == "the city council"
+    assert speaker(claims, "depot to be sold") == "The Green Party"
+
+
+def test_a_passive_agent_inside_a_report_leaves_the_report_standing() -> None:
+    claims = run(
+        "Mill\n\nThe mill's owners said the plans to close the mill were opposed by unions.\n"
+    )
+    assert speaker(claims, "plans to close") == "The mill's owners"

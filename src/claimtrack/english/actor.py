@@ -144,9 +144,11 @@ class Actors:
         )
         if not q.by_publisher and not spokes:
             return self.own(q.speaker, confidence)
-        found = self.speakers.issuer()
-        if found is None or found.kind not in _ORG_KINDS:
-            found = self.organisation_before(q)
+        # Named before the claim first: the speaker state is the article's end state.
+        found = self.organisation_before(q)
+        if found is None:
+            issuer = self.speakers.issuer()
+            found = issuer if issuer is not None and issuer.kind in _ORG_KINDS else None
         if found is None:
             return self.own(q.speaker, confidence) if spokes else (None, None)
         return found, confidence * 0.8
@@ -345,9 +347,10 @@ def _facility(r: Actors, q: ActorQuery) -> Answer | None:
         return None
     if any(w[:1].isupper() for w in words[1:]):
         return None  # "the Northumberland Line": a named thing, read by the later rules
-    found = r.speakers.issuer()
-    if found is None or not _speaks_as_one(found, r.speakers):
-        found = r.organisation_before(q)
+    found = r.organisation_before(q)
+    if found is None:
+        issuer = r.speakers.issuer()
+        found = issuer if issuer is not None and _speaks_as_one(issuer, r.speakers) else None
     if found is None:
         return None  # nobody to run it: the later rules name the thing
     return found, 0.35

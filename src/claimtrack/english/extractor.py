@@ -31,6 +31,7 @@ from ..extraction import ExtractContext
 from ..model import Actor, ActorKind, Claim, ClaimKind, Grain, Source, TimeWindow
 from .actor import ActorQuery, Actors
 from .attribution import (
+    AGENT_VERBS,
     CUE_ADVERBS,
     PRE_NOMINAL,
     Cue,
@@ -42,6 +43,7 @@ from .attribution import (
     nominal_cue,
     noun_use,
     participle_subject,
+    passive_agent_cue,
     relative_antecedent,
     role_apposition,
 )
@@ -940,7 +942,11 @@ class EnglishExtractor:
                         if later.kind not in {"participle", "inverted"}:
                             end = later.boundary
                             break
-                        if later.kind == "participle" and c.kind in {"participle", "verb"}:
+                        if later.kind == "participle" and c.kind in {
+                            "participle",
+                            "verb",
+                            "passive-agent",
+                        }:
                             end = later.boundary  # "X said A, adding that B": A ends
                             break
                 start = c.comp
@@ -1038,7 +1044,13 @@ class EnglishExtractor:
             prev = toks[i - 1].low if i > 0 else ""
             nxt = toks[i + 1].low if i + 1 < n else ""
             cue: _Cue | None = None
-            if low == "according" and nxt == "to":
+            if low in AGENT_VERBS and nxt == "by":
+                # "... was rejected by X"; inside another's report ("the owners said the
+                # plans were opposed by unions") the report stands.
+                cue = passive_agent_cue(self, toks, i)
+                if cue is not None and out and cue.comp == 0:
+                    cue = None
+            elif low == "according" and nxt == "to":
                 cue = self._according(toks, i)
             elif low in PARTICIPLE_CUES and prev == ",":
                 subj = participle_subject(toks, i - 1) or _np_forward(toks, 0, i - 1)
@@ -2274,6 +2286,15 @@ def _np_forward(toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, int] | None
             toks[k].is_cap or (toks[k].low == "and" and k + 1 < hi and toks[k + 1].is_cap)
         ):
             k += 1
+        if toks[k - 1].low.endswith(("'s", "’s")):
+            # "Italy's economy minister, however, urged ...": the owner's role.
+            m = k
+            while m < hi and m - k < 3 and toks[m].is_word and not toks[m].is_cap:
+                if toks[m].low in VERBS or toks[m].low in AUX or toks[m].low in VERB_FORMS:
+                    break
+                m += 1
+            if m > k and toks[m - 1].low in ROLE_WORDS:
+                return (start, m)
         if k - start > 1 or toks[start].low not in DETERMINERS:
             return (start, k)
         k = start  # "The opposition party ...": a determiner phrase, read below
