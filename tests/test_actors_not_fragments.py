@@ -101,3 +101,21 @@ def test_no_actor_is_a_pronoun_or_a_fragment(template: str, subj: str) -> None:
             continue
         name = claim.actor.name.lower().replace("’", "'")
         assert name not in FRAGMENTS | {"it", "they", "them", "he", "she", "has", "business"}
+
+
+def test_a_thing_is_run_by_the_organisation_in_the_news() -> None:
+    claims = run(
+        "Terminal\n\nHarbour Lines said on Monday that fares would rise.\n\nThe new terminal "
+        "will open in June.\n"
+    )
+    claim = find(claims, "new terminal")
+    assert claim.actor is not None and claim.actor.name == "Harbour Lines"
+    assert (claim.confidences["actor"] or 1.0) < 0.5
+
+
+def test_a_named_thing_keeps_its_name() -> None:
+    claims = run(
+        "Line\n\nHarbour Lines said on Monday that fares would rise.\n\nThe Kelby Line will "
+        "open in June.\n"
+    )
+    assert actor(claims, "Kelby Line") == "The Kelby Line"

@@ -123,3 +123,18 @@ def test_a_past_aside_never_wins_over_the_act_s_phrase(phrase: str, noise: str) 
     text = f"Depot\n\nThe trust will close the depot{noise} {phrase}, the chief executive said.\n"
     due = due_of(run(text), "close the depot")
     assert due is not None and due.text == phrase
+
+
+def test_days_later_count_from_the_day_the_article_gave() -> None:
+    claims = run(
+        "Bridge\n\nThe Kelby bridge will open on 14 April, the council said. A second crossing "
+        "will open three days later, the council said.\n"
+    )
+    due = due_of(claims, "second crossing")
+    assert due is not None and due.start is not None and due.start.date() == date(2025, 4, 17)
+
+
+def test_days_later_with_no_day_before_count_from_publication() -> None:
+    claims = run("Bridge\n\nA second crossing will open three days later, the council said.\n")
+    due = due_of(claims, "second crossing")
+    assert due is not None and due.start is not None and due.start.date() == date(2025, 3, 15)

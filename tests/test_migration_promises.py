@@ -1,4 +1,4 @@
-"""Migration m003_promises upgrades a store written before promises existed: every row
+"""Migration m004_promises upgrades a store written before promises existed: every row
 of the old tables is still there, unchanged, and every tracked claim is a mention of a
 promise (its first mention's claim id is the promise's id, so the ids people already
 use keep working)."""
@@ -9,7 +9,10 @@ import sqlite3
 from pathlib import Path
 
 import claimtrack
-from claimtrack.migrations import MIGRATIONS, m001_initial, m002_status_index
+from claimtrack.migrations import MIGRATIONS
+
+#: The schema before promises: every migration up to m004_promises.
+BEFORE = MIGRATIONS[: [m.__name__ for m in MIGRATIONS].index("m004_promises")]
 from claimtrack.plugins import ClaimtrackPluginManager
 
 OLD_TABLES = ("sources", "actors", "claims", "evidence")
@@ -26,15 +29,15 @@ def _dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 
 def _old_store(path: Path, source_db: Path) -> None:
-    """A store with the schema of m001 + m002 only, holding the rows of ``source_db``."""
+    """A store with the schema before promises, holding the rows of ``source_db``."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    for migration in (m001_initial, m002_status_index):
+    for migration in BEFORE:
         migration(conn)
         conn.execute(
             "INSERT INTO _migrations VALUES (?, '2025-01-01T00:00:00+00:00')", (migration.__name__,)
         )
-    conn.execute("PRAGMA user_version = 2")
+    conn.execute(f"PRAGMA user_version = {len(BEFORE)}")
     conn.execute("ATTACH DATABASE ? AS src", (str(source_db),))
     for table in OLD_TABLES:
         conn.execute(f"INSERT INTO {table} SELECT * FROM src.{table}")

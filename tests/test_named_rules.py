@@ -17,7 +17,7 @@ PUBLISHED = datetime(2025, 3, 12, 12, 0, tzinfo=timezone.utc)
 STAGES: dict[str, tuple[Rule[object], ...]] = {
     "attribution": attribution.RULES,  # type: ignore[dict-item]
     "actor": actor.RULES,  # type: ignore[dict-item]
-    "due": due.SKIP_RULES + due.PICK_RULES,  # type: ignore[dict-item]
+    "due": due.SKIP_RULES + due.PICK_RULES + due.SENTENCE_RULES,  # type: ignore[dict-item]
 }
 ALL = [rule for rules in STAGES.values() for rule in rules]
 EXAMPLES = [(rule.name, ex) for rule in ALL for ex in rule.examples]

@@ -27,7 +27,7 @@ HOSTILE = (
 @pytest.fixture
 def dirty_db(tmp_path: Path) -> tuple[Path, str]:
     """A store holding a source whose text was never cleaned (stored by an older
-    version, or by code that builds a Source itself)."""
+    version, or by code that writes the store itself: ``Tracker.add_source`` cleans)."""
     db = tmp_path / "s.db"
     source = Source.from_text(
         HOSTILE,
@@ -36,7 +36,7 @@ def dirty_db(tmp_path: Path) -> tuple[Path, str]:
         published_at=datetime(2025, 3, 10, 12, tzinfo=timezone.utc),
     )
     with claimtrack.Tracker(db) as tracker:
-        tracker.add_source(source)
+        tracker.store.add_source(source, tracker.extract_source(source).claims)
         (claim,) = [c for c in tracker.store.claims() if c.kind.value == "commitment"][:1]
     return db, claim.id
 

@@ -247,8 +247,10 @@ def test_heavy_inputs_through_the_real_extractor(
     name: str, tmp_path: Path, real_pm: claimtrack.plugins.ClaimtrackPluginManager
 ) -> None:
     path = _write(tmp_path, name)
+    # The limit only keeps a regression from hanging the suite: what is pinned is that a
+    # megabyte line is extracted without an error, on however loaded a machine.
     with claimtrack.Tracker(
-        tmp_path / "t.db", plugin_manager=real_pm, plugin_timeout=20
+        tmp_path / "t.db", plugin_manager=real_pm, plugin_timeout=300
     ) as tracker:
         report = tracker.add(path)
     assert report.errors == [], [str(e) for e in report.errors]

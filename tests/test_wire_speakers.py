@@ -151,3 +151,69 @@ def test_a_spokesperson_for_someone_is_not_that_someone() -> None:
     )
     name = speaker(claims, "hold a call")
     assert name is not None and "spokesperson" in name
+
+
+def test_a_cue_word_used_as_a_noun_names_no_speaker() -> None:
+    claims = run(
+        "Pay\n\nThe captain of the national team, Ola Brandt, welcomed the prize-money pledge "
+        "but urged the league to introduce a minimum salary for players.\n"
+    )
+    assert speaker(claims, "minimum salary") == "Ola Brandt"
+
+
+def test_a_possessive_before_a_cue_word_makes_it_a_noun() -> None:
+    claims = run(
+        "Budget\n\nChief Minister Ravi Naidu said the opposition's promises would bankrupt the "
+        "state within two years.\n"
+    )
+    assert speaker(claims, "bankrupt the state") == "Ravi Naidu"
+
+
+def test_a_cue_inside_a_condition_is_no_new_speaker() -> None:
+    claims = run(
+        "Vote\n\nAdam Kral, chairman of the clubs' association, said his members would vote "
+        "against the package unless the league guaranteed payments for two seasons.\n"
+    )
+    for claim in claims:
+        assert claim.speaker is not None and claim.speaker.name != "the league"
+
+
+def test_an_auxiliary_ends_the_subject_before_a_cue() -> None:
+    claims = run(
+        "Farmers\n\nKiran Das, secretary of the farmers' union, said the union would campaign "
+        "for whichever party wrote the higher price into law, and urged both parties to open "
+        "procurement centres.\n"
+    )
+    for claim in claims:
+        assert claim.speaker is not None and "whichever" not in claim.speaker.name
+        assert "would" not in claim.speaker.name.split()
+
+
+def test_a_possessive_role_opening_the_clause_is_the_participle_s_subject() -> None:
+    claims = run(
+        "Rates\n\nThe finance ministry said it respected the bank. Italy's economy minister, "
+        "however, urged the bank to act at once, saying that every month of waiting cost "
+        "jobs.\n"
+    )
+    assert speaker(claims, "every month of waiting") == "Italy's economy minister"
+
+
+def test_a_passive_agent_takes_the_position_one_claim_each() -> None:
+    claims = run(
+        "Mill\n\nThe plans to close the Kelby mill were opposed by trade unions and local "
+        "politicians over the loss of jobs.\n\nThe Green Party called for the depot to be sold, "
+        "but this was rejected by the city council.\n"
+    )
+    opposed = [c for c in claims if "were opposed" in c.text]
+    names = sorted(c.speaker.name for c in opposed if c.speaker)
+    assert names == ["local politicians", "trade unions"]
+    assert all("attribution.passive-agent" in c.rules for c in opposed)
+    assert speaker(claims, "this was rejected") == "the city council"
+    assert speaker(claims, "depot to be sold") == "The Green Party"
+
+
+def test_a_passive_agent_inside_a_report_leaves_the_report_standing() -> None:
+    claims = run(
+        "Mill\n\nThe mill's owners said the plans to close the mill were opposed by unions.\n"
+    )
+    assert speaker(claims, "plans to close") == "The mill's owners"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections import ChainMap
+from collections.abc import Iterable, Iterator, MutableMapping
 from pathlib import Path
 
 from .errors import InputError
@@ -140,8 +141,8 @@ class ActorRegistry:
     """
 
     def __init__(self, actors: Iterable[Actor] = ()) -> None:
-        self._by_id: dict[str, Actor] = {}
-        self._by_key: dict[str, str] = {}
+        self._by_id: MutableMapping[str, Actor] = {}
+        self._by_key: MutableMapping[str, str] = {}
         for actor in actors:
             self.add(actor)
 
@@ -205,6 +206,17 @@ class ActorRegistry:
     def copy(self) -> ActorRegistry:
         """An independent registry with the same actors."""
         return ActorRegistry(self._by_id.values())
+
+    def overlay(self) -> ActorRegistry:
+        """A registry that starts as this one and keeps what it learns to itself, made
+        in constant time however many actors this one holds (lookups fall through to
+        this registry, additions stay in the overlay).  Each source's extraction gets
+        one, so a bulk add never copies every known actor per source.  This registry
+        must not change while the overlay is in use."""
+        view = ActorRegistry()
+        view._by_id = ChainMap({}, self._by_id)
+        view._by_key = ChainMap({}, self._by_key)
+        return view
 
     @classmethod
     def from_file(cls, path: str | Path) -> ActorRegistry:

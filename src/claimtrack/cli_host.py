@@ -143,6 +143,11 @@ def plugin_manager(ctx: click.Context) -> ClaimtrackPluginManager:
 
 def _advice(name: str, errors: list[PluginError], pm: object) -> str:
     """What a person can do about ``name``'s failures, by what it was doing."""
+    if errors and all(e.timed_out for e in errors):
+        return (
+            f"{name!r} ran out of time: split the inputs it names into smaller files, or "
+            "give it more with --time-limit SECONDS; adding them again tries them again"
+        )
     if name in getattr(pm, "builtin_names", ()):
         return (
             f"{name!r} is built in: this is a bug in claimtrack; please report it with the "

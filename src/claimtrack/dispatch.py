@@ -4,8 +4,11 @@ pluggy stops at the first exception.  claimtrack calls each implementation of ev
 hook itself, through :func:`call_hook`, consuming its results inside the ``try``, so a
 failing plugin is named (:class:`PluginError`, its exception kept as the cause) and
 the others still run.  Loaders, extractors, checkers, exporters and commands all go
-through here; only extractors and checkers get a time limit (loaders bound their own
-reads with ``LoadOptions.timeout``; the registration hooks only register).
+through here; loaders, extractors and checkers get a time limit (the registration
+hooks only register).  Loaders and extractors are called with ``isolate=True``: each
+call runs in a worker process (:mod:`claimtrack.workers`) that is killed when its time
+is up.  Checkers read the store, whose connection cannot cross into another process, so
+they run in a thread, abandoned (and a generator stopped at its next item) when late.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Any, Literal
 import attrs
 import pluggy
 
+from . import workers
 from .errors import PluginError
 
 __all__ = ["MAX_RESULTS", "Call", "call_each", "call_hook"]
@@ -130,16 +134,17 @@ def failure(
     *,
     doing: str = "",
     hook: str | None = None,
+    location: str | None = None,
 ) -> PluginError:
     """A :class:`PluginError` for an exception a plugin raised: the exception is kept
-    as the cause, with the file and line in the plugin where it was raised."""
+    as the cause, with the file and line in the plugin where it was raised (``location``
+    when it was found in a worker process, where the traceback was)."""
     text = " ".join(str(exc).split())
     if len(text) > 300:
         text = text[:297] + "..."
-    problem = f"{doing}{type(exc).__name__}" + (f": {text}" if text else "")
-    return PluginError(
-        plugin, label, problem, cause=exc, location=where_raised(exc, function), hook=hook
-    )
+    problem = f"{doing}{workers.kind_of_exception(exc)}" + (f": {text}" if text else "")
+    where = location or where_raised(exc, function)
+    return PluginError(plugin, label, problem, cause=exc, location=where, hook=hook)
 
 
 def call_hook(
@@ -152,6 +157,8 @@ def call_hook(
     results: Results = "iterable",
     only: Callable[[str], bool] | None = None,
     builtins_first: bool = False,
+    isolate: bool = False,
+    on_start: Callable[[str], None] | None = None,
 ) -> Iterator[Call]:
     """Call every implementation of ``hook_name`` on its own, in pluggy's order
     (later-registered first, ``tryfirst``/``trylast`` honoured), and yield a
@@ -163,7 +170,9 @@ def call_hook(
     ``timeout`` seconds (its results are then dropped, and a generator is stopped at
     its next item) gives a ``Call`` whose ``error`` names it and ``label`` (the input).
     ``only`` keeps the plugins whose name it accepts; ``builtins_first`` calls
-    claimtrack's own plugins before the others.  Only ``KeyboardInterrupt`` goes
+    claimtrack's own plugins before the others.  ``isolate`` runs each call with a
+    ``timeout`` in its own worker process, killed when the time is up (where processes
+    cannot be forked, a thread as without it).  Only ``KeyboardInterrupt`` goes
     through.  The caller may stop iterating at any point (a loader's first answer)."""
     caller = getattr(pm.hook, hook_name)
     impls = list(reversed(caller.get_hookimpls()))
@@ -176,6 +185,8 @@ def call_hook(
         if impl.wrapper or impl.hookwrapper:
             yield Call(name, error=PluginError(name, label, _WRAPPER_PROBLEM, hook=hook_name))
             continue
+        if on_start is not None:
+            on_start(name)
         given = kwargs(name) if callable(kwargs) else kwargs
         args = {k: given[k] for k in impl.argnames if k in given}
         function = impl.function
@@ -187,11 +198,14 @@ def call_hook(
         ) -> list[Any] | None:
             return _consume(function(**args), stop, results)
 
+        if isolate and timeout is not None and workers.available():
+            yield _call_in_worker(name, run, function, timeout, label, hook_name)
+            continue
         try:
             value = _run_with_limit(run, timeout)
         except concurrent.futures.TimeoutError:
-            problem = f"gave no result within {timeout:g} s; its results were dropped"
-            yield Call(name, error=PluginError(name, label, problem, hook=hook_name))
+            assert timeout is not None
+            yield Call(name, error=_late(name, label, timeout, hook_name))
         except _Garbage as exc:
             where = where_defined(function)
             yield Call(
@@ -204,6 +218,84 @@ def call_hook(
             yield Call(name, error=error)
         else:
             yield Call(name, value=value)
+
+
+def first_answer(
+    pm: pluggy.PluginManager,
+    hook_name: str,
+    kwargs: Mapping[str, Any],
+    *,
+    label: str | None = None,
+    timeout: float | None = None,
+) -> Call | None:
+    """The first implementation's answer that is not None (or its failure), asking each
+    in :func:`call_hook`'s order; None when none answers.  With a ``timeout`` they are
+    all asked in one worker process (not one per implementation: most say "not mine"
+    at once), each given ``timeout`` seconds; past it the worker is killed and the one
+    at work is named.  This is how the loaders are asked to read one input."""
+    if timeout is None or not workers.available():
+        for call in call_hook(
+            pm, hook_name, kwargs, label=label, results="optional", timeout=timeout
+        ):
+            if call.error is not None or call.value is not None:
+                return call
+        return None
+
+    def chain() -> Call | None:
+        for call in call_hook(
+            pm, hook_name, kwargs, label=label, results="optional", on_start=workers.step
+        ):
+            if call.error is not None or call.value is not None:
+                return call
+        return None
+
+    try:
+        value, raised = workers.run_in_worker(chain, timeout, skip_files=(__file__,))
+    except workers.WorkerTimeout as exc:
+        name = exc.step or "?"
+        return Call(name, error=_late(name, label, timeout, hook_name))
+    except workers.WorkerDied as exc:
+        name = exc.step or "?"
+        problem = f"{exc.how}; its results were dropped"
+        return Call(name, error=PluginError(name, label, problem, hook=hook_name))
+    if raised is not None:  # call_hook contains the plugins: this is claimtrack's own
+        raise raised[0]
+    return value
+
+
+def _late(name: str, label: str | None, timeout: float, hook: str) -> PluginError:
+    problem = f"gave no result within {timeout:g} s, its time limit; it was stopped and its results dropped"
+    return PluginError(name, label, problem, hook=hook, timed_out=True)
+
+
+def _call_in_worker(
+    name: str,
+    run: Callable[[threading.Event], list[Any] | None],
+    function: Callable[..., Any],
+    timeout: float,
+    label: str | None,
+    hook: str,
+) -> Call:
+    never = threading.Event()
+    try:
+        value, raised = workers.run_in_worker(
+            lambda: run(never),
+            timeout,
+            locate=lambda exc: where_raised(exc, function),
+            skip_files=(__file__,),
+        )
+    except workers.WorkerTimeout:
+        return Call(name, error=_late(name, label, timeout, hook))
+    except workers.WorkerDied as exc:
+        problem = f"{exc.how}; its results were dropped"
+        return Call(name, error=PluginError(name, label, problem, hook=hook))
+    if raised is None:
+        return Call(name, value=value)
+    error, where = raised
+    if isinstance(error, _Garbage):
+        where = where_defined(function)
+        return Call(name, error=PluginError(name, label, str(error), location=where, hook=hook))
+    return Call(name, error=failure(name, label, error, function, hook=hook, location=where))
 
 
 _WRAPPER_PROBLEM = (

@@ -3,6 +3,8 @@ what to do about it, in one line a person can act on."""
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "ClaimtrackError",
     "InputError",
@@ -11,6 +13,7 @@ __all__ = [
     "PluginError",
     "PluginLoadError",
     "StoreError",
+    "StoreMissingError",
 ]
 
 
@@ -30,6 +33,10 @@ class LoadError(ClaimtrackError):
         self.problem = problem
         super().__init__(f"{uri}: {problem}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Sent back from a loader's worker process as itself.
+        return (type(self), (self.uri, self.problem))
+
 
 class NotFoundError(ClaimtrackError, LookupError):
     """A claim, source or exporter that was asked for is not there."""
@@ -39,6 +46,11 @@ class StoreError(ClaimtrackError):
     """The store cannot be opened or written."""
 
 
+class StoreMissingError(StoreError, NotFoundError):
+    """A command that reads the ledger was given a store that does not exist; the
+    message says how to create one (``claimtrack add``) or name the right one."""
+
+
 class PluginError(ClaimtrackError):
     """A plugin raised, returned garbage, ran too long or could not be loaded.
 
@@ -46,7 +58,8 @@ class PluginError(ClaimtrackError):
     ``problem`` what went wrong, ``hook`` the hook it was running (if known).  When the plugin raised, its exception is the
     ``__cause__`` (with the plugin's own traceback) and ``location`` is the file and
     line in the plugin where it happened (``"ct_flaky.py:12"``); set
-    ``CLAIMTRACK_DEBUG=1`` and the command line prints that traceback.
+    ``CLAIMTRACK_DEBUG=1`` and the command line prints that traceback.  ``timed_out``
+    says the plugin ran past its time limit (and was stopped).
     """
 
     def __init__(
@@ -58,16 +71,25 @@ class PluginError(ClaimtrackError):
         cause: BaseException | None = None,
         location: str | None = None,
         hook: str | None = None,
+        timed_out: bool = False,
     ) -> None:
         self.plugin = plugin
         self.source = source
         self.problem = problem
         self.location = location
         self.hook = hook
+        self.timed_out = timed_out
         where = f" on {source}" if source else ""
         super().__init__(f"plugin {plugin!r} failed{where}: {problem}")
         if cause is not None:
             self.__cause__ = cause
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Sent back from a worker process as itself (its cause stays behind).
+        state: dict[str, Any] = {"plugin": self.plugin, "source": self.source}
+        state.update(problem=self.problem, location=self.location, hook=self.hook)
+        state.update(timed_out=self.timed_out, cause=_portable_cause(self.__cause__))
+        return (_rebuild_plugin_error, (state,))
 
     def __repr__(self) -> str:
         # What a failing test shows of ``result.errors``: the message, and where.
@@ -101,3 +123,37 @@ class PluginLoadError(PluginError):
         self.version = version
         # The message says what happened to the plugin: it is not there at all.
         self.args = (f"plugin {plugin!r} was not loaded: {problem}",)
+
+
+def _portable_cause(cause: BaseException | None) -> tuple[BaseException, str] | None:
+    # The cause, if it survives pickling as itself, with its traceback as text.
+    if cause is None:
+        return None
+    import pickle
+    import traceback
+
+    try:
+        back = pickle.loads(pickle.dumps(cause))
+    except Exception:
+        return None
+    if type(back) is not type(cause):
+        return None
+    return back, "".join(traceback.format_exception(cause))
+
+
+def _rebuild_plugin_error(state: dict[str, Any]) -> PluginError:
+    cause = None
+    if state.get("cause") is not None:
+        from .workers import remote_traceback
+
+        cause, text = state["cause"]
+        cause.__cause__ = remote_traceback(text)
+    return PluginError(
+        state["plugin"],
+        state["source"],
+        state["problem"],
+        cause=cause,
+        location=state["location"],
+        hook=state["hook"],
+        timed_out=state["timed_out"],
+    )

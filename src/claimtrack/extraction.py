@@ -13,8 +13,10 @@ import pluggy
 
 from .actors import ActorRegistry
 from .dispatch import call_hook
-from .errors import InputError, PluginError
+from .errors import ClaimtrackError, InputError, PluginError
+from .languages import UnreadLanguage, extractor_languages, reads_language
 from .model import Actor, Claim, Source, TimeWindow
+from .workers import kind_of
 
 __all__ = [
     "EXTRACTORS_ENV",
@@ -22,6 +24,7 @@ __all__ = [
     "ExtractResult",
     "Ownership",
     "choose_extractors",
+    "claim_problem",
     "owns_sources",
     "resolve_extractors",
     "run_extractors",
@@ -150,13 +153,20 @@ def choose_extractors(
 ) -> Callable[[str], bool]:
     """Which extractors run on ``source``: the ``selected`` ones (registered names)
     when given; else the extractors that own its kind or media type, if any do; else
-    all of them."""
+    all of them but those that declared languages (:func:`claimtrack.reads_languages`)
+    other than the source's."""
     if selected is not None:
         chosen = frozenset(selected)
         return chosen.__contains__
     owners = frozenset(name for name, owned in ownerships(pm).items() if owned.covers(source))
     if owners:
         return owners.__contains__
+    if source.language:
+        # An extractor that declared its languages is not given a source in another.
+        elsewhere = frozenset(
+            name for name, langs in extractor_languages(pm).items() if source.language not in langs
+        )
+        return lambda name: name not in elsewhere
     return lambda _name: True
 
 
@@ -197,6 +207,9 @@ class ExtractResult:
     claims: Sequence[Claim]
     errors: Sequence[PluginError]
     ran: Sequence[str] = ()
+    #: What a person should know that is no failure: the source's language is read
+    #: by none of the extractors that ran (:class:`claimtrack.languages.UnreadLanguage`).
+    notes: Sequence[ClaimtrackError] = ()
 
     @property
     def succeeded(self) -> tuple[str, ...]:
@@ -221,11 +234,13 @@ def run_extractors(
     timeout: float | None = None,
     extractors: Collection[str] | None = None,
 ) -> ExtractResult:
-    """Run the extractors on ``source``, each isolated: one that raises, runs past
+    """Run the extractors on ``source``, each isolated (in a worker process killed after
+    ``timeout`` seconds, see :mod:`claimtrack.workers`): one that raises, runs past
     ``timeout`` or returns something that is not a valid claim of this source is named
     in ``errors``; the others' claims are kept.  ``extractors`` (registered names, see
     :func:`resolve_extractors`) runs only those; otherwise :func:`choose_extractors`
-    decides.  Claims are returned in text order, without duplicate ids."""
+    decides.  Claims are returned in text order, without duplicate ids; ``notes``
+    says when none of the extractors that ran reads the source's language."""
     ctx = context or ExtractContext(reference=source.published_at)
     claims: dict[str, Claim] = {}
     errors: list[PluginError] = []
@@ -238,16 +253,18 @@ def run_extractors(
         label=label,
         timeout=timeout,
         only=choose_extractors(pm, source, extractors),
+        isolate=True,
     ):
         name = call.plugin
         ran.append(name)
         if call.error is not None:
-            errors.append(call.error)
+            late = call.error.timed_out and timeout is not None
+            errors.append(_too_long(call.error, source, timeout) if late else call.error)
             continue
         bad = 0
         first_problem = ""
         for item in call.value or ():
-            problem = _problem(item, source)
+            problem = claim_problem(item, source)
             if problem:
                 bad += 1
                 first_problem = first_problem or problem
@@ -267,17 +284,30 @@ def run_extractors(
                 )
             )
     ordered = sorted(claims.values(), key=lambda c: (c.span, c.id))
-    return ExtractResult(claims=ordered, errors=errors, ran=tuple(ran))
+    notes: list[ClaimtrackError] = []
+    if source.language and not reads_language(ran, source.language, extractor_languages(pm)):
+        notes.append(UnreadLanguage(label, source.language))
+    return ExtractResult(claims=ordered, errors=errors, ran=tuple(ran), notes=notes)
 
 
-def _problem(item: object, source: Source) -> str:
+def _too_long(error: PluginError, source: Source, timeout: float | None) -> PluginError:
+    # Said plainly: this source is too big (or too hard) for the extractor in the limit.
+    problem = (
+        f"gave no result within {timeout:g} s, its time limit, on a source of "
+        f"{len(source.text):,} characters; it was stopped and its results dropped "
+        "(split the source into smaller files, or raise the time limit)"
+    )
+    return PluginError(error.plugin, error.source, problem, hook=error.hook, timed_out=True)
+
+
+def claim_problem(item: object, source: Source) -> str:
     """Why ``item`` is not a valid claim of ``source`` ("" when it is).
 
     attrs validates values but not the types of the optional fields, so a plugin can
     build a Claim whose speaker is a string or whose due is a dict; those would crash
     the store or an exporter far from the plugin.  Checked here, named against it."""
     if not isinstance(item, Claim):
-        return f"{type(item).__name__} is not a Claim"
+        return f"{kind_of(item)} is not a Claim"
     if not isinstance(item.id, str) or not isinstance(item.text, str):
         return f"claim {item.id!r}: id and text must be str"
     try:

@@ -117,6 +117,15 @@ def m002_status_index(conn: sqlite3.Connection) -> None:
     )
 
 
+def m003_extraction_failures(conn: sqlite3.Connection) -> None:
+    """The extractors that failed on a stored source (ran out of time, raised): the
+    source is extracted again on the next add, until they succeed."""
+    conn.execute(
+        "CREATE TABLE extraction_failures (source_id TEXT NOT NULL, extractor TEXT NOT NULL,"
+        " problem TEXT NOT NULL, failed_at TEXT NOT NULL, PRIMARY KEY (source_id, extractor))"
+    )
+
+
 PROMISE_TABLES = (
     """
     CREATE TABLE promises (
@@ -198,7 +207,7 @@ PROMISE_TABLES = (
 )
 
 
-def m003_promises(conn: sqlite3.Connection) -> None:
+def m004_promises(conn: sqlite3.Connection) -> None:
     """Promises: the claims that state one promise grouped under a stable id, the
     relations between promises, a person's corrections (append-only) and the moves of
     re-extracted claims; every stored claim is grouped at once, nothing else changes."""
@@ -212,7 +221,8 @@ def m003_promises(conn: sqlite3.Connection) -> None:
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_initial,
     m002_status_index,
-    m003_promises,
+    m003_extraction_failures,
+    m004_promises,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

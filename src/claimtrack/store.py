@@ -12,15 +12,16 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+import warnings
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, Protocol, TypeVar
 
+from . import store_open
 from .actors import ActorRegistry, fuller_name, normalise_name
 from .errors import InputError, NotFoundError, StoreError
-from .migrations import migrate
 from .model import (
     FINAL_VERDICTS,
     INTERIM_VERDICTS,
@@ -84,28 +85,32 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def _warn_default(error: StoreError) -> None:
+    warnings.warn(str(error), UserWarning, stacklevel=3)
+
+
 class SQLiteStore(PromiseReads):
     """The ledger in one SQLite file (created, with its schema, when missing)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        warn: Callable[[StoreError], None] | None = None,
+    ) -> None:
+        """``read_only`` opens the store for reading only (see :mod:`claimtrack.store_open`):
+        no write lock, no change to the file.  ``warn`` is told of each damaged record
+        skipped (default: a :class:`UserWarning`); ``damaged`` keeps them by claim id."""
         self.path = Path(path)
-        try:
-            if self.path.parent and not self.path.parent.exists():
-                raise StoreError(f"{self.path}: the folder {self.path.parent} does not exist")
-            self._conn = sqlite3.connect(
-                str(self.path),
-                timeout=_BUSY_TIMEOUT_MS / 1000,
-                isolation_level=None,
-                check_same_thread=False,
-            )
-            self._conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
-            self._retry(lambda: self._conn.execute("PRAGMA journal_mode = WAL"))
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._retry(lambda: migrate(self._conn))
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: cannot open as a claimtrack store ({exc})") from exc
-        except RuntimeError as exc:
-            raise StoreError(f"{self.path}: {exc}") from exc
+        self.read_only = read_only
+        self.warn = warn or _warn_default
+        self.damaged: dict[str, str] = {}
+        if self.path.parent and not self.path.parent.exists():
+            raise StoreError(f"{self.path}: the folder {self.path.parent} does not exist")
+        self._conn = store_open.connect(
+            self.path, read_only=read_only, timeout_ms=_BUSY_TIMEOUT_MS, retry=self._retry
+        )
 
     def close(self) -> None:
         """Close the connection."""
@@ -139,15 +144,55 @@ class SQLiteStore(PromiseReads):
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (``BEGIN IMMEDIATE``): all of it lands, or none."""
-        self._retry(lambda: self._conn.execute("BEGIN IMMEDIATE"))
+        """One write transaction (``BEGIN IMMEDIATE``): all of it lands, or none.  A disk
+        that is full, a read-only file or a damaged one is a :class:`StoreError` naming
+        the store and what to do."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened for reading only; nothing can be written")
+        try:
+            self._retry(lambda: self._conn.execute("BEGIN IMMEDIATE"))
+        except sqlite3.Error as exc:
+            raise store_open.store_error(self.path, exc) from exc
         try:
             yield self._conn
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise store_open.store_error(self.path, exc) from exc
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            self._rollback()
             raise
-        else:
+        try:
             self._retry(lambda: self._conn.execute("COMMIT"))
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise store_open.store_error(self.path, exc) from exc
+
+    def _rollback(self) -> None:
+        # SQLite may have rolled back already (a full disk does): nothing to undo then.
+        with suppress(sqlite3.Error):
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+
+    def _claim(self, claim_id: str, record: object) -> Claim | None:
+        # A damaged record is named and skipped: one bad row never takes a report down.
+        claim, problem = store_open.damaged_record(claim_id, record, claim_from_record)
+        if problem is not None:
+            self._skip(claim_id, problem)
+        return claim  # type: ignore[no-any-return]
+
+    def _skip(self, claim_id: str, problem: str) -> None:
+        if claim_id not in self.damaged:
+            self.damaged[claim_id] = problem
+            self.warn(StoreError(f"{self.path}: {problem}"))
+
+    def read(self, sql: str, args: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        """The rows of one query (for modules that keep a table of their own)."""
+        return [tuple(r) for r in self._conn.execute(sql, args).fetchall()]
+
+    def write(self, sql: str, rows: Iterable[tuple[object, ...]]) -> None:
+        """One statement over ``rows``, in one write transaction."""
+        with self.transaction() as conn:
+            conn.executemany(sql, rows)
 
     # -- sources ----------------------------------------------------------------------
 
@@ -431,16 +476,19 @@ class SQLiteStore(PromiseReads):
 
     def get_claim(self, claim_id: str) -> Claim:
         """The claim with this id or unique id prefix (retired claims too)."""
-        row = self._one("claims", claim_id, "SELECT record FROM claims WHERE id {}")
-        return claim_from_record(json.loads(row[0]))
+        row = self._one("claims", claim_id, "SELECT id, record FROM claims WHERE id {}")
+        claim, problem = store_open.damaged_record(row[0], row[1], claim_from_record)
+        if problem is not None:
+            raise StoreError(f"{self.path}: {problem.removesuffix('; it was skipped')}")
+        return claim  # type: ignore[no-any-return]
 
     def claims_of(self, source_id: str) -> list[Claim]:
         """The active claims of a source, in text order."""
         rows = self._conn.execute(
-            "SELECT record FROM claims WHERE source_id = ? AND retired_at IS NULL ORDER BY span_start, span_end, id",
+            "SELECT id, record FROM claims WHERE source_id = ? AND retired_at IS NULL ORDER BY span_start, span_end, id",
             (source_id,),
         ).fetchall()
-        return [claim_from_record(json.loads(r[0])) for r in rows]
+        return [c for r in rows if (c := self._claim(r[0], r[1])) is not None]
 
     def claims(
         self,
@@ -451,7 +499,7 @@ class SQLiteStore(PromiseReads):
     ) -> list[Claim]:
         """Active claims, narrowed by kind, actor (who must act, or the speaker) and a
         due window ending after ``due_after`` (undated claims included)."""
-        sql = "SELECT record FROM claims WHERE retired_at IS NULL"
+        sql = "SELECT id, record FROM claims WHERE retired_at IS NULL"
         args: list[Any] = []
         if kinds is not None:
             ks = [k.value for k in kinds]
@@ -466,9 +514,8 @@ class SQLiteStore(PromiseReads):
             sql += " AND (due_end_ts IS NULL OR due_end_ts > ?)"
             args.append(due_after.timestamp())
         sql += " ORDER BY source_id, span_start, span_end, id"
-        return [
-            claim_from_record(json.loads(r[0])) for r in self._conn.execute(sql, args).fetchall()
-        ]
+        rows = self._conn.execute(sql, args).fetchall()
+        return [c for r in rows if (c := self._claim(r[0], r[1])) is not None]
 
     def claim_sources(self, claim_ids: Iterable[str]) -> dict[str, str]:
         """claim id -> source id."""
@@ -719,7 +766,8 @@ class SQLiteStore(PromiseReads):
             for cid, record in self._conn.execute(
                 f"SELECT id, record FROM claims WHERE id IN ({marks})", chunk
             ):
-                out[cid] = claim_from_record(json.loads(record))
+                if (claim := self._claim(cid, record)) is not None:
+                    out[cid] = claim
         return out
 
     def claim_records(self, claim_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -732,7 +780,10 @@ class SQLiteStore(PromiseReads):
             for cid, record in self._conn.execute(
                 f"SELECT id, record FROM claims WHERE id IN ({marks})", chunk
             ):
-                data = json.loads(record)
+                data, problem = store_open.damaged_record(cid, record, dict)
+                if problem is not None:
+                    self._skip(cid, problem)
+                    continue
                 for key in _STORE_ONLY_KEYS:
                     data.pop(key, None)
                 data.setdefault("rules", [])  # a record stored before claims had rules
@@ -749,7 +800,11 @@ class SQLiteStore(PromiseReads):
         strip = ", ".join(f"'{path}'" for path in _STORE_ONLY_PATHS)
         # json_insert adds "rules" (last, as claim_record puts it) only where a record
         # stored before claims had rules lacks it.
-        sql = f"SELECT id, json_insert(json_remove(record, {strip}), '$.rules', json('[]')) FROM claims"
+        sql = (
+            "SELECT id, CASE WHEN json_valid(record) AND json_type(record) = 'object'"
+            " AND json_extract(record, '$.id') = id"
+            f" THEN json_insert(json_remove(record, {strip}), '$.rules', json('[]')) END FROM claims"
+        )
         out: dict[str, str] = {}
         if len(wanted) > 5000:
             # Most of the store: one pass beats thousands of IN (...) lookups.
@@ -763,6 +818,12 @@ class SQLiteStore(PromiseReads):
         for chunk in _chunks(missing):
             marks = ",".join("?" * len(chunk))
             out.update(self._conn.execute(f"{sql} WHERE id IN ({marks})", chunk).fetchall())
+        for cid in [cid for cid, text in out.items() if text is None]:  # not JSON: skipped
+            del out[cid]
+            problem = "not a JSON claim record of this id"
+            self._skip(
+                cid, f"claim {cid}: its stored record is damaged ({problem}); it was skipped"
+            )
         return out
 
     def actor_names(self, actor_ids: Iterable[str] | None = None) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """The store's promises: the SQL that groups stored claims into tracked promises, keeps
 their ids, and holds a person's corrections (part of the store: see ``store.py``).
 
-Tables (migration ``m003_promises``):
+Tables (migration ``m004_promises``):
 
 - ``promises``: one row per promise ever given an id (ids are never reused or
   changed; a promise left with no mention is retired, not deleted), with the columns

@@ -285,6 +285,7 @@ def run_extractor(
     *,
     context: ExtractContext | None = None,
     builtins: bool = False,
+    timeout: float | None = None,
 ) -> ExtractResult:
     """Run one extractor plugin over ``source`` the way claimtrack does (isolated, its
     claims validated against the source) and return the claims and any errors.
@@ -292,12 +293,14 @@ def run_extractor(
     ``context`` defaults to a fresh :class:`claimtrack.ExtractContext` (an empty actor
     registry, times resolved against the source's publication time); pass your own to
     seed actors or to stub ``find_windows``.  ``builtins=True`` runs the built-in
-    English extractor beside the plugin."""
+    English extractor beside the plugin.  ``timeout`` (seconds) runs it as ``add``
+    does, in a worker process killed at the limit: what it returns must then cross
+    from that process (be picklable); without one it runs in this process."""
     from .extraction import ExtractContext, run_extractors
 
     pm = make_plugin_manager(plugin, builtins=builtins, extractor=builtins)
     ctx = context or ExtractContext(reference=source.published_at)
-    return run_extractors(pm, source, ctx)
+    return run_extractors(pm, source, ctx, timeout=timeout)
 
 
 def extract_english(
@@ -380,12 +383,15 @@ def export_text(
     as_of: When = None,
     plugins: Sequence[object] = (),
     plugin_manager: ClaimtrackPluginManager | None = None,
+    options: Mapping[str, str] | None = None,
 ) -> str:
     """What the exporter ``format`` writes for ``standings``, as a string.
 
     The exporter comes from ``plugin_manager``, else from the built-ins plus
-    ``plugins``.  Raises LookupError when no such exporter is registered, and the
-    registration errors (a duplicate name, say) as the first PluginError."""
+    ``plugins``; ``options`` are its ``-O key=value`` options, checked as the command
+    line checks them (an :class:`InputError` for one it does not take).  Raises
+    LookupError when no such exporter is registered, and the registration errors (a
+    duplicate name, say) as the first PluginError."""
     from .exporters import collect_exporters
 
     pm = plugin_manager or make_plugin_manager(*plugins)
@@ -396,7 +402,8 @@ def export_text(
         raise LookupError(f"no exporter {format!r}; registered: {', '.join(sorted(found))}")
     stream = io.StringIO()
     when = _when(as_of, "as_of") or datetime.now(timezone.utc)
-    found[format].write(standings, stream, when)
+    exporter = found[format]
+    exporter.run(standings, stream, when, exporter.bind(options))
     return stream.getvalue()
 
 

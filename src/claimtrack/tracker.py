@@ -10,6 +10,7 @@ The CLI is a thin layer on this class, so a script can do whatever the CLI does:
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
@@ -21,12 +22,26 @@ from typing import Any, TextIO
 
 import attrs
 
+from . import retries
 from .actors import ActorRegistry, normalise_name
 from .dispatch import failure
-from .errors import ClaimtrackError, InputError, NotFoundError, PluginError
+from .errors import (
+    ClaimtrackError,
+    InputError,
+    LoadError,
+    NotFoundError,
+    PluginError,
+    StoreMissingError,
+)
 from .exporters import Exporter, collect_exporters
 from .extraction import ExtractContext, ExtractResult, run_extractors, selected_extractors
-from .loading import LoadOptions, claims_over_limit, expand_paths, read_sources
+from .loading import (
+    LoadOptions,
+    claims_over_limit,
+    expand_paths,
+    finish_source,
+    read_sources,
+)
 from .model import (
     Claim,
     ClaimKind,
@@ -46,8 +61,10 @@ from .plugins import (
     describe_plugins,
     get_plugin_manager,
 )
+from .reasons import parse_reason
 from .records import claim_from_record
 from .report import StatusReport, assemble_report
+from .reviews import ReadReviewed, is_reviewed, read_reviewed, store_reviewed
 from .status import (
     PromiseFacts,
     Standing,
@@ -60,7 +77,7 @@ from .status import (
 from .store import SQLiteStore
 from .store_promise_reads import PromiseSummary
 from .store_promises import GROUPER
-from .timeutil import parse_published, parse_when
+from .timeutil import check_verdict_times, parse_published, parse_when
 from .tracker_corrections import Corrections
 
 __all__ = [
@@ -73,6 +90,7 @@ __all__ = [
     "default_db_path",
     "extract",
     "extract_path",
+    "require_store",
 ]
 
 #: The store used when neither ``--db`` nor ``$CLAIMTRACK_DB`` names one.
@@ -87,6 +105,22 @@ def default_db_path() -> str:
     return os.environ.get(DB_ENV) or DEFAULT_DB
 
 
+def require_store(db: str | Path) -> None:
+    """Raise :class:`StoreMissingError` unless ``db`` is a file (or ``:memory:``): what a
+    command that only reads the ledger checks first, so a mistyped ``--db`` is an error
+    that says how to make a store rather than a new empty one."""
+    path = str(db)
+    if path == ":memory:" or os.path.isfile(path):
+        return
+    if os.path.isdir(path):
+        raise StoreMissingError(f"{path}: is a folder, not a claimtrack store; give a file path")
+    raise StoreMissingError(
+        f"{path}: no claimtrack store there; create one with "
+        f"`claimtrack --db {path} add ARTICLES...`, or give the right path with "
+        f"--db or ${DB_ENV}"
+    )
+
+
 @attrs.define
 class AddReport:
     """What ``Tracker.add`` did: counts of sources and claims, and every error met."""
@@ -97,6 +131,10 @@ class AddReport:
     claims: int = 0
     errors: list[ClaimtrackError] = attrs.field(factory=list)
     sources: list[Source] = attrs.field(factory=list)
+    #: Verdicts that came with the sources (imported fact-checks), newly recorded.
+    evidence: list[Evidence] = attrs.field(factory=list)
+    #: What is worth saying but no error: a source in a language no extractor reads.
+    notes: list[ClaimtrackError] = attrs.field(factory=list)
 
 
 @attrs.define
@@ -128,6 +166,8 @@ class Tracker(Corrections):
     ``extractors`` names the extractors to run (plugin names, or ``english`` for the
     built-in); by default ``$CLAIMTRACK_EXTRACTORS``, else every extractor (those that
     own a source's kind keep the others off it, see :func:`claimtrack.owns_sources`).
+    ``read_only`` opens the store for reading only (status, show, export): no write
+    lock, nothing written, a read-only file will do (see :mod:`claimtrack.store_open`).
     """
 
     def __init__(
@@ -139,14 +179,18 @@ class Tracker(Corrections):
         plugin_timeout: float | None = 120.0,
         load_options: LoadOptions | None = None,
         extractors: Sequence[str] | None = None,
+        read_only: bool = False,
     ) -> None:
-        self.store = SQLiteStore(db if db is not None else default_db_path())
+        self.store = SQLiteStore(db if db is not None else default_db_path(), read_only=read_only)
         self.pm = plugin_manager or get_plugin_manager()
         self.plugin_timeout = plugin_timeout
         self.load_options = load_options or LoadOptions()
         self.extractors = tuple(extractors) if extractors is not None else None
         self._exporters: tuple[dict[str, Exporter], list[PluginError]] | None = None
-        if registry is not None:
+        self._actors: ActorRegistry | None = None  # the stored actors, while adding
+        # A reader keeps the given actors to itself (resolving --actor); a writer stores them.
+        self._given_actors = registry if read_only else None
+        if registry is not None and not read_only:
             self.store.save_actors(registry)
 
     def close(self) -> None:
@@ -193,25 +237,59 @@ class Tracker(Corrections):
                 paths.extend(expand_paths(str(item), warn=report.errors.append))
             except ClaimtrackError as exc:  # an empty directory: say so, add the rest
                 report.errors.append(exc)
-        for done, uri in enumerate(paths, 1):
-            try:
-                loaded = read_sources(self.pm, uri, self.load_options, warn=report.errors.append)
-                report.errors.extend(loaded.problems)
-                for source in loaded.sources:
-                    source = self._as_stored(source)
-                    if override is not None:
-                        source = attrs.evolve(source, published_at=override)
-                    self._add_source(source, report, rederive=rederive, extractors=selected)
-            except ClaimtrackError as exc:
-                report.errors.append(exc)
-            if on_progress is not None:
-                on_progress(uri, done, len(paths))
+        with self._indexing_actors():
+            for done, uri in enumerate(paths, 1):
+                try:
+                    reviewed = read_reviewed(self.pm, uri, self.load_options)
+                    if reviewed is not None:
+                        self._add_reviewed(reviewed, report)
+                        if on_progress is not None:
+                            on_progress(uri, done, len(paths))
+                        continue
+                    loaded = read_sources(
+                        self.pm, uri, self.load_options, warn=report.errors.append
+                    )
+                    report.errors.extend(loaded.problems)
+                    for source in loaded.sources:
+                        source = self._as_stored(source)
+                        if override is not None:
+                            source = attrs.evolve(source, published_at=override)
+                        self._add_source(source, report, rederive=rederive, extractors=selected)
+                except ClaimtrackError as exc:
+                    report.errors.append(exc)
+                if on_progress is not None:
+                    on_progress(uri, done, len(paths))
         return report
 
+    def _add_reviewed(self, reviewed: ReadReviewed, report: AddReport) -> None:
+        # Sources that come with their claims and verdicts (claimtrack.reviews): stored
+        # as given, no extractor run; their evidence is recorded once.
+        report.errors.extend(reviewed.problems)
+        for item in reviewed.items:
+            outcome, claims, recorded = store_reviewed(self.store, item)
+            report.claims += claims
+            report.evidence.extend(recorded)
+            report.sources.append(item.source)
+            if outcome == "added":
+                report.added += 1
+            elif outcome == "updated":
+                report.updated += 1
+            else:
+                report.unchanged += 1
+
     def add_source(self, source: Source) -> AddReport:
-        """Extract and store one :class:`Source` built in code."""
+        """Extract and store one :class:`Source` built in code.  It is finished as a
+        loader's sources are (:func:`claimtrack.loading.finish_source`: control
+        characters and lone surrogates cleaned, the size limit applied); one that cannot
+        be stored is reported in ``errors``."""
         report = AddReport()
-        self._add_source(self._as_stored(source), report, extractors=self._selected(None))
+        try:
+            source = finish_source(source, self.load_options, label="source")
+        except LoadError as exc:  # over the size limit
+            report.errors.append(exc)
+            return report
+        with self._indexing_actors():
+            self._add_source(self._as_stored(source), report, extractors=self._selected(None))
         return report
 
     def _as_stored(self, source: Source) -> Source:
@@ -239,22 +317,34 @@ class Tracker(Corrections):
         rederive: bool = False,
         extractors: Sequence[str] | None = None,
     ) -> None:
+        stored = self.store.has_source(source.id)
+        # A source an extractor failed on (ran out of time, raised) is tried again.
+        failed_before = retries.failed_extractors(self.store, source.id) if stored else {}
         if (
             not rederive
-            and self.store.has_source(source.id)
+            and not failed_before
+            and stored
             and _same_metadata(self.store.get_source(source.id), source)
         ):
             report.unchanged += 1
             return
         result = self.extract_source(source, extractors=extractors)
         report.errors.extend(result.errors)
+        report.notes.extend(result.notes)
         too_many = claims_over_limit(source, len(result.claims), self.load_options)
         if too_many is not None:
             report.errors.append(too_many)
             return
+        retries.record(self.store, source.id, result.errors)
         outcome = self.store.add_source(
-            source, result.claims, rederive=rederive, replace=result.succeeded
+            source,
+            result.claims,
+            rederive=rederive or bool(failed_before),
+            replace=result.succeeded,
         )
+        gone = {name for name in failed_before if self.pm.get_plugin(name) is None}
+        retries.clear(self.store, source.id, (set(failed_before) & set(result.succeeded)) | gone)
+        self._learn(result.claims)
         report.claims += len(result.claims)
         report.sources.append(source)
         if outcome == "added":
@@ -273,16 +363,19 @@ class Tracker(Corrections):
         """Extract the claims of every stored source again (after upgrading or adding an
         extractor plugin).  Only the claims of the extractors that ran and succeeded
         on a source are replaced; evidence moves to the new claim of the same extractor
-        that overlaps the old one most, and says so; nothing recorded is lost."""
+        that overlaps the old one most, and says so; nothing recorded is lost.  Sources
+        that came with their claims (imported reviews, :mod:`claimtrack.reviews`) are
+        left as they are."""
         report = AddReport()
         selected = self._selected(extractors)
         ids = [s.id for s in self.store.source_refs().values()]
-        for done, source_id in enumerate(ids, 1):
-            self._add_source(
-                self.store.get_source(source_id), report, rederive=True, extractors=selected
-            )
-            if on_progress is not None:
-                on_progress(source_id, done, len(ids))
+        with self._indexing_actors():
+            for done, source_id in enumerate(ids, 1):
+                source = self.store.get_source(source_id)
+                if not is_reviewed(source):  # a review's claims came with it: no extractor's
+                    self._add_source(source, report, rederive=True, extractors=selected)
+                if on_progress is not None:
+                    on_progress(source_id, done, len(ids))
         return report
 
     def extract_source(
@@ -290,10 +383,40 @@ class Tracker(Corrections):
     ) -> ExtractResult:
         """Run the extractors (``extractors``: registered names; default: as chosen by
         :func:`claimtrack.extraction.choose_extractors`) on ``source``, storing nothing."""
-        context = ExtractContext(registry=self.store.registry(), reference=source.published_at)
+        actors = self._actors.overlay() if self._actors is not None else self.store.registry()
+        context = ExtractContext(registry=actors, reference=source.published_at)
         return run_extractors(
             self.pm, source, context, timeout=self.plugin_timeout, extractors=extractors
         )
+
+    @contextmanager
+    def _indexing_actors(self) -> Iterator[None]:
+        # While adding, the stored actors are read once and kept up to date as sources
+        # are stored (reading them all per source made a bulk add quadratic); outside,
+        # each extraction reads them afresh (another process may have added some).
+        outer = self._actors is not None
+        if not outer:
+            self._actors = self.store.registry()
+        try:
+            yield
+        finally:
+            if not outer:
+                self._actors = None
+
+    def _learn(self, claims: Iterable[Claim]) -> None:
+        # The actors just stored, as the store merged them (fuller names, new aliases).
+        if self._actors is None:
+            return
+        ids = {a.id for c in claims for a in (c.speaker, c.actor) if a is not None}
+        for actor_id in sorted(ids):
+            actor = self.store.get_actor(actor_id)
+            if actor is None:
+                continue
+            try:
+                self._actors.add(actor)
+            except ValueError:  # an alias another actor holds: as store.registry() does
+                with contextlib.suppress(ValueError):
+                    self._actors.add(attrs.evolve(actor, aliases=()))
 
     def load(self, uri: str, *, published: When = None) -> list[Source]:
         """Load ``uri`` (file, directory or URL) into sources without storing them."""
@@ -451,7 +574,9 @@ class Tracker(Corrections):
         # the closing brace: neither parsed nor re-encoded.
         texts = self.store.promise_records_json([ln.claim_id for ln in lines])
         for ln in lines:
-            text = texts[ln.claim_id]
+            text = texts.get(ln.claim_id)
+            if text is None:  # a damaged record, named by the store and skipped
+                continue
             progress = "null" if ln.progress is None else f'"{ln.progress.value}"'
             status = "null" if ln.status is None else f'"{ln.status.value}"'
             reason = _reason(ln)
@@ -463,6 +588,9 @@ class Tracker(Corrections):
 
     def _actor_ids(self, name: str) -> list[str]:
         registry = self.store.registry()
+        for actor in self._given_actors or ():
+            with contextlib.suppress(ValueError):
+                registry.add(actor)
         found = registry.resolve(name)
         if found is not None:
             return [found.id]
@@ -495,8 +623,12 @@ class Tracker(Corrections):
         """Record a person's verdict on a commitment (id or unique prefix).
 
         ``evidence`` is a URI; ``known`` (when the world learned it) defaults to now and
-        decides from when the verdict counts; ``happened`` is when it happened.
-        Appended to the claim's history: nothing earlier is changed."""
+        decides from when the verdict counts; ``happened`` is when it happened.  Times
+        that cannot be (in the future, happened after known, known before the promise
+        was made) are an :class:`InputError` naming the option
+        (:func:`claimtrack.timeutil.check_verdict_times`); ``reason`` is a code of
+        :data:`claimtrack.reasons.REASONS` (your own words go to ``note``).  Appended to the
+        promise's history: nothing earlier is changed."""
         # A promise's verdict lands on its first mention (and counts for all of them);
         # a claim that is no promise's mention (a statement) takes it itself.
         try:
@@ -509,15 +641,18 @@ class Tracker(Corrections):
         except ValueError as exc:
             raise InputError(str(exc)) from exc
         now = datetime.now(timezone.utc)
+        happened_at = parse_when(happened, what="--happened")
+        known_at = parse_when(known, what="--known") or now
+        check_verdict_times(happened_at, known_at, said=claim.asserted_at, now=now)
         record = Evidence(
             claim_id=claim.id,
             verdict=parsed,
             uri=evidence,
             note=note,
-            reason=reason,
+            reason=None if reason is None else parse_reason(reason),
             excerpt=excerpt,
-            happened_at=parse_when(happened, what="--happened"),
-            known_at=parse_when(known, what="--known") or now,
+            happened_at=happened_at,
+            known_at=known_at,
             recorded_at=now,
             recorded_by=by or _person(),
             recorder=RecorderKind.PERSON,
@@ -549,6 +684,8 @@ class Tracker(Corrections):
             claims[pid] = attrs.evolve(claim_from_record(record), id=first)
             promise_of[first] = pid
         for cid in todo:
+            if cid not in claims:  # a damaged record, named by the store and skipped
+                continue
             claim = claims[cid]
             report.checked += 1
             for name, produced in call_each(
@@ -629,8 +766,18 @@ class Tracker(Corrections):
         assert self._exporters is not None
         return list(self._exporters[1])
 
-    def export(self, format: str, stream: TextIO, *, as_of: When = None) -> int:
-        """Write every stored claim in ``format`` to ``stream``; return how many."""
+    def export(
+        self,
+        format: str,
+        stream: TextIO,
+        *,
+        as_of: When = None,
+        options: Mapping[str, str] | None = None,
+    ) -> int:
+        """Write every stored claim in ``format`` to ``stream``; return how many items
+        the exporter wrote.  ``options`` (``-O key=value``) are checked against the
+        options the exporter declares before anything is read or written
+        (:meth:`claimtrack.exporters.Exporter.bind`)."""
         exporters = self.exporters()
         if format not in exporters:
             refused = [e.plugin for e in getattr(self.pm, "load_errors", ())]
@@ -638,16 +785,16 @@ class Tracker(Corrections):
             raise NotFoundError(
                 f"no exporter {format!r}; available: {', '.join(sorted(exporters))}{unloaded}"
             )
+        exporter = exporters[format]
+        values = exporter.bind(options)
         when = self._as_of(as_of)
         rows = self.standings(when)
-        exporter = exporters[format]
         try:
-            exporter.write(rows, stream, when)
+            return exporter.run(rows, stream, when, values)
         except (ClaimtrackError, BrokenPipeError):
             raise  # a closed pipe (`export | head`) is the reader's choice, not a plugin's fault
         except Exception as exc:
             raise failure(exporter.plugin, f"export {format}", exc, exporter.write) from exc
-        return len(rows)
 
     def plugins(self) -> list[PluginInfo]:
         """Installed plugins, their versions and hooks (and those that failed to load)."""
@@ -764,6 +911,8 @@ class ExtractReport:
 
     items: list[tuple[Source, list[Claim]]] = attrs.field(factory=list)
     errors: list[ClaimtrackError] = attrs.field(factory=list)
+    #: What is worth saying but no error: a source in a language no extractor reads.
+    notes: list[ClaimtrackError] = attrs.field(factory=list)
 
 
 def extract_path(
@@ -803,6 +952,7 @@ def extract_path(
                 pm, source, context, timeout=plugin_timeout, extractors=selected
             )
             report.errors.extend(result.errors)
+            report.notes.extend(result.notes)
             report.items.append((source, list(result.claims)))
     return report
 

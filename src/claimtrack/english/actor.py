@@ -44,6 +44,15 @@ PROCESS_HEADS = frozenset(
         "testing", "building", "recruitment", "sales", "trading", "handover",
     }
 )  # fmt: skip
+#: Subjects that are things an organisation runs ("the tunnel", "these aircraft").
+FACILITY_HEADS = frozenset(
+    {
+        "tunnel", "bridge", "station", "stations", "line", "stadium", "hospital", "ship",
+        "vessel", "ferry", "ferries", "plant", "refinery", "site", "route", "routes",
+        "aircraft", "planes", "fleet", "depot", "terminal", "airport", "venue", "arena",
+        "factory", "mine", "road", "railway", "crossing", "ward", "clinic", "school",
+    }
+)  # fmt: skip
 #: One-word subjects that name nobody.
 FRAGMENTS = DETERMINERS | frozenset(
     {"thats", "that's", "there", "you", "which", "what", "this", "it's", "its", "such"}
@@ -135,9 +144,11 @@ class Actors:
         )
         if not q.by_publisher and not spokes:
             return self.own(q.speaker, confidence)
-        found = self.speakers.issuer()
-        if found is None or found.kind not in _ORG_KINDS:
-            found = self.organisation_before(q)
+        # Named before the claim first: the speaker state is the article's end state.
+        found = self.organisation_before(q)
+        if found is None:
+            issuer = self.speakers.issuer()
+            found = issuer if issuer is not None and issuer.kind in _ORG_KINDS else None
         if found is None:
             return self.own(q.speaker, confidence) if spokes else (None, None)
         return found, confidence * 0.8
@@ -327,6 +338,24 @@ def _process(r: Actors, q: ActorQuery) -> Answer | None:
     return r.side(q, 0.35)
 
 
+def _facility(r: Actors, q: ActorQuery) -> Answer | None:
+    # "The tunnel will open in April", "These aircraft will support ...": a thing does
+    # not act; the organisation that runs it does (named before, or the latest to speak).
+    words = _subject_words(q)
+    lows = [w.lower().strip("'’") for w in words]
+    if not lows or lows[-1] not in FACILITY_HEADS or len(lows) > 6:
+        return None
+    if any(w[:1].isupper() for w in words[1:]):
+        return None  # "the Northumberland Line": a named thing, read by the later rules
+    found = r.organisation_before(q)
+    if found is None:
+        issuer = r.speakers.issuer()
+        found = issuer if issuer is not None and _speaks_as_one(issuer, r.speakers) else None
+    if found is None:
+        return None  # nobody to run it: the later rules name the thing
+    return found, 0.35
+
+
 def _agentless_passive(r: Actors, q: ActorQuery) -> Answer | None:
     found, toks = q.found, q.toks
     assert found.subject is not None
@@ -441,6 +470,19 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
             ),
         ),
         "'Production will cease': the side that runs it",
+    ),
+    Rule(
+        "actor.facility",
+        _facility,
+        (
+            _ex(
+                "Harbour Lines said on Monday that fares would rise.\n\nThe new terminal "
+                "will open in June.",
+                "The new terminal will open in June",
+                "Harbour Lines",
+            ),
+        ),
+        "a thing ('the tunnel', 'these aircraft'): the organisation that runs it",
     ),
     Rule(
         "actor.agentless-passive",

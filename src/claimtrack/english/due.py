@@ -16,6 +16,7 @@ here pick the one that modifies the promised act.  Two ordered groups of named r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -23,7 +24,17 @@ import attrs
 from ..model import Grain, TimeWindow
 from .rulebook import Example, Rule, first
 
-__all__ = ["PICK_RULES", "SKIP_RULES", "Candidate", "Choice", "DueContext", "choose"]
+__all__ = [
+    "PICK_RULES",
+    "SENTENCE_RULES",
+    "SKIP_RULES",
+    "Candidate",
+    "Choice",
+    "DueContext",
+    "choose",
+    "from_sentence",
+    "needs_sentence",
+]
 
 _VERB_BEFORE = frozenset({"to", "will", "would", "could", "may", "might", "can", "not", "'ll"})
 _WEEKDAYS = frozenset(
@@ -38,6 +49,10 @@ _DEADLINE_WORDS = frozenset({"before", "until", "till", "by"})
 _HEDGES = ("at least ", "at the earliest ", "no earlier than ")
 _SAME_DAY = frozenset(
     {"the same day", "on the same day", "that day", "on that day", "the same date", "that date"}
+)
+_LATER = re.compile(
+    r"^(?:(?:a|one|two|three|four|five|six|seven|ten|\d+) (?:days?|weeks?|months?) later"
+    r"|(?:on )?the (?:next|following) (?:day|week|month))$"
 )
 _UNITS = frozenset({"minute", "hour", "day", "week", "fortnight", "month", "year", "decade"})
 _CLAUSE_BREAKS = ("; ", " – ", " — ", " - ", ", but ", ", while ", ", although ", ", though ")
@@ -105,6 +120,8 @@ def _verb_word(c: Candidate) -> bool | None:
 
 
 def _habit(c: Candidate) -> bool | None:
+    if c.ctx.clause[c.end :].lstrip().lower().startswith("deadline"):
+        return None  # "a Friday deadline" is one Friday
     words = c.phrase.split()
     before = c.before
     if (
@@ -169,6 +186,20 @@ def _past_clause(c: Candidate) -> bool | None:
 def _duration(c: Candidate) -> bool:
     words = c.phrase.split()
     return len(words) >= 2 and words[0] == "for" and words[-1].rstrip("s") in _UNITS
+
+
+def _as_deadline(choice: Choice, kept: Sequence[Candidate], ctx: DueContext) -> Choice:
+    # "sets a Friday deadline": the time runs from now to the end of that day.
+    for c in kept:
+        if c.window is choice.window and ctx.clause[c.end :].lstrip().lower().startswith(
+            "deadline"
+        ):
+            w = c.window
+            if w.reference is not None and w.start is not None and w.start > w.reference:
+                return attrs.evolve(
+                    choice, window=attrs.evolve(w, start=w.reference), rule="due.deadline-noun"
+                )
+    return choice
 
 
 def _example(rule: str, text: str, claim: str, due: str | None) -> Example:
@@ -236,6 +267,26 @@ def _breaks(text: str) -> bool:
     return any(b in text for b in _CLAUSE_BREAKS)
 
 
+def _later(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    # "a friendly on 28 March and a warm-up game three days later": later than the day
+    # the article gave last, not than its publication.
+    last = ctx.previous
+    if last is None or last.start is None or last.end is None:
+        return None
+    for c in cands:
+        w = c.window
+        if not _LATER.match(c.phrase) or w.start is None or w.end is None:
+            continue
+        ref = w.reference
+        if ref is None:
+            return None
+        base = ref.replace(hour=0, minute=0, second=0, microsecond=0)
+        start = last.start + (w.start - base)
+        shifted = attrs.evolve(w, start=start, end=start + (w.end - w.start))
+        return Choice(shifted, "", 0.6)
+    return None
+
+
 def _after_verb(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
     # The phrase attached to the act's verb: after it, in its clause ("will close the
     # ward, which opened last year, by March").
@@ -285,6 +336,20 @@ PICK_RULES: tuple[Rule[Callable[[Sequence[Candidate], DueContext], Choice | None
             ),
         ),
         "'the same day', 'that day': the day the article gave last, or a date beside it",
+    ),
+    Rule(
+        "due.later",
+        _later,
+        (
+            _example(
+                "due.later",
+                "The Kelby bridge will open on 14 April, the council said. A second "
+                "crossing will open three days later, the council said.",
+                "A second crossing will open three days later",
+                "three days later",
+            ),
+        ),
+        "'three days later', 'the next day': after the day the article gave last",
     ),
     Rule(
         "due.negated-deadline",
@@ -351,6 +416,7 @@ def choose(windows: Sequence[tuple[tuple[int, int], TimeWindow]], ctx: DueContex
     if picked is not None:
         name, choice = picked
         choice = attrs.evolve(choice, rule=name)
+        choice = _as_deadline(choice, kept, ctx)
     elif conditional:
         # "nobody should be surprised if prices jump this spring": the condition's
         # window is the claim's only one.
@@ -363,3 +429,103 @@ def choose(windows: Sequence[tuple[tuple[int, int], TimeWindow]], ctx: DueContex
     if not window.resolved:
         return attrs.evolve(choice, confidence=0.3)
     return choice
+
+
+#: What links a claim to a time phrase before it in its sentence: "set for 10 August,
+#: when the club will host ...", "by early May, at which time ...".
+_ANCHORS = re.compile(r"(?:,|—|–)\s*(?:when|at which time|by which time|by then|then)\s*$", re.I)
+_LEAD = re.compile(r"^\W*([^,;:]{3,40}),\s")
+
+
+def needs_sentence(prefix: str, claim_head: str = "") -> bool:
+    """Whether the sentence before a claim with no window of its own may give it one:
+    a sentence-initial time phrase with its comma, or an anchor (", when", ", at which
+    time") just before the claim.  Cheap: decides whether to read times at all."""
+    if claim_head[:5].lower() == "when ":
+        return True
+    return bool(_ANCHORS.search(prefix) or _LEAD.match(prefix))
+
+
+def from_sentence(
+    prefix: str,
+    windows: Sequence[tuple[tuple[int, int], TimeWindow]],
+    claim_head: str,
+    reparse: Callable[[str], TimeWindow | None] | None = None,
+) -> Choice | None:
+    """The due of a claim with no time phrase of its own, from the part of its sentence
+    before it (``prefix``, read into ``windows``): the phrase an anchor points back to
+    ("set for 10 August, when the club will host ...": 10 August; "by early May, at
+    which time": early May), else a time phrase opening the sentence, which scopes over
+    every clause after it ("On 30 September the plant will close, and coal will end")."""
+    anchored = _ANCHORS.search(prefix) or claim_head.lower().startswith("when ")
+    if anchored and windows:
+        (ws, we), window = windows[-1]
+        if not prefix[we:].strip(" ,—–").lower() or _ANCHORS.match(prefix[we:]):
+            # "by early May, at which time": the time is early May, not the run-up to it.
+            phrase = prefix[ws:we].strip()
+            first_word, _, rest = phrase.partition(" ")
+            if reparse is not None and rest and first_word.lower() in _DEADLINE_WORDS:
+                point = reparse("in " + rest) or reparse(rest)
+                if point is not None:
+                    window = attrs.evolve(point, text=rest)
+            return Choice(window, "due.anchor", 0.6)
+    lead = _LEAD.match(prefix)
+    if lead and windows:
+        (ws, we), window = windows[0]
+        if ws <= lead.start(1) + 3 and we >= lead.end(1) - 1:
+            return Choice(window, "due.sentence-lead", 0.6)
+    return None
+
+
+#: The sentence's own rules (see :func:`from_sentence`), and the deadline noun.
+SENTENCE_RULES: tuple[Rule[Callable[..., Choice | None]], ...] = (
+    Rule(
+        "due.deadline-noun",
+        _as_deadline,
+        (
+            _example(
+                "due.deadline-noun",
+                "Union sets Friday deadline for pay talks\n\nStaff will strike next month, "
+                "the union said.",
+                "Union sets Friday deadline",
+                "Friday",
+            ),
+        ),
+        "'a Friday deadline': from now to the end of Friday",
+    ),
+    Rule(
+        "due.anchor",
+        from_sentence,
+        (
+            _example(
+                "due.anchor",
+                "The club has announced its return to the stadium, set for 10 August, when "
+                "the club will host the annual cup.",
+                "when the club will host the annual cup",
+                "for 10 August",
+            ),
+            _example(
+                "due.anchor",
+                "FIFA will inspect all 16 stadiums by early May, at which time some pitches "
+                "will start to be converted to grass.",
+                "some pitches will start to be converted",
+                "early May",
+            ),
+        ),
+        "', when ...', ', at which time ...': the time phrase the anchor points back to",
+    ),
+    Rule(
+        "due.sentence-lead",
+        from_sentence,
+        (
+            _example(
+                "due.sentence-lead",
+                "On 30 September, the old plant will close for good, and the use of coal in "
+                "the region will end.",
+                "the use of coal in the region will end",
+                "On 30 September",
+            ),
+        ),
+        "a time phrase opening the sentence scopes over every clause after it",
+    ),
+)

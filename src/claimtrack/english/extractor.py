@@ -31,21 +31,27 @@ from ..extraction import ExtractContext
 from ..model import Actor, ActorKind, Claim, ClaimKind, Grain, Source, TimeWindow
 from .actor import ActorQuery, Actors
 from .attribution import (
+    AGENT_VERBS,
     CUE_ADVERBS,
     PRE_NOMINAL,
     Cue,
     according_cue,
     cue_via,
     dash_dateline,
+    in_condition,
     is_dateline,
     nominal_cue,
+    noun_use,
+    participle_subject,
+    passive_agent_cue,
     relative_antecedent,
     role_apposition,
 )
 from .due import Choice as DueChoice
-from .due import DueContext
+from .due import DueContext, needs_sentence
 from .due import choose as choose_due
-from .kind.clauses import absolute_cuts, preamble_end, schedule_cuts
+from .due import from_sentence as due_from_sentence
+from .kind.clauses import absolute_cuts, named_cuts, preamble_end
 from .kind.clauses import pieces as clause_pieces
 from .kind.headline import keeps_headline_demand
 from .kind.provenance import attribution_rule, claim_rules, kind_rule
@@ -74,6 +80,8 @@ from .lexicon import (
     VERBS,
     WEAK_CUES,
 )
+from .segment import Context as SegmentContext
+from .segment import refine, split
 from .speakers import Mention, Speakers, split_names
 from .text import (
     CLOSE_MARKS,
@@ -443,6 +451,7 @@ class _Unit:
     addressee: tuple[int, int] | None = None  # absolute span of "urged X to"'s X
     confidence: float = 0.7
     via: str = ""  # the attribution rule that found the speaker (see provenance.py)
+    segs: tuple[str, ...] = ()  # the segmentation rules that drew its boundaries
 
 
 @attrs.define
@@ -933,7 +942,11 @@ class EnglishExtractor:
                         if later.kind not in {"participle", "inverted"}:
                             end = later.boundary
                             break
-                        if later.kind == "participle" and c.kind in {"participle", "verb"}:
+                        if later.kind == "participle" and c.kind in {
+                            "participle",
+                            "verb",
+                            "passive-agent",
+                        }:
                             end = later.boundary  # "X said A, adding that B": A ends
                             break
                 start = c.comp
@@ -1031,10 +1044,16 @@ class EnglishExtractor:
             prev = toks[i - 1].low if i > 0 else ""
             nxt = toks[i + 1].low if i + 1 < n else ""
             cue: _Cue | None = None
-            if low == "according" and nxt == "to":
+            if low in AGENT_VERBS and nxt == "by":
+                # "... was rejected by X"; inside another's report ("the owners said the
+                # plans were opposed by unions") the report stands.
+                cue = passive_agent_cue(self, toks, i)
+                if cue is not None and out and cue.comp == 0:
+                    cue = None
+            elif low == "according" and nxt == "to":
                 cue = self._according(toks, i)
             elif low in PARTICIPLE_CUES and prev == ",":
-                subj = _np_forward(toks, 0, i - 1)
+                subj = participle_subject(toks, i - 1) or _np_forward(toks, 0, i - 1)
                 mentions = self._mentions(toks, subj[0], subj[1]) if subj else []
                 if not mentions and self.speakers.last_speaker is not None:
                     mentions = [Mention(self.speakers.last_speaker, 0.6)]
@@ -1052,10 +1071,13 @@ class EnglishExtractor:
                 and prev not in _ELIDED_MODALS  # "would announce its grants": no speech yet
                 and not (prev in {"been", "being"} and low.endswith(("ed", "told")))
                 and not (prev in {"was", "were"} and low in _PASSIVE_TOLD)
+                and not noun_use(toks, i)  # "the prize-money pledge": a noun
             ):
                 # "his members had been told the bridge would reopen": a passive report
                 # inside the speaker's claim, not a new speaker.
                 cue = self._verb_cue(toks, i, out)
+                if cue is not None and out and in_condition(toks, i, cue.boundary):
+                    cue = None  # "... unless the federation guaranteed ...": the condition
                 if (
                     cue is not None
                     and cue.kind == "verb"
@@ -1290,25 +1312,42 @@ class EnglishExtractor:
     ) -> None:
         if len(toks) < 3:
             return
-        prev: int | None = None  # the unit an absolute clause shares its kind with
-        for pa, pb, absolute in clause_pieces(toks) if not headline else [(0, len(toks), False)]:
-            piece = toks[pa:pb]
-            found = analyse(piece, publisher=True, headline=headline)
-            head = prev if absolute and found.kind is ClaimKind.STATEMENT else None
-            if len(piece) < 3 or (
-                head is None
-                and (
-                    found.kind is ClaimKind.STATEMENT
-                    or (found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found))
-                )
-            ):
-                continue
-            a, b = _trim(self.text, piece[0].start, piece[-1].end)
-            if b > a:
+        # The first cut (kind/clauses.py: a second schedule clause) and then the
+        # segmentation rules find the clauses; each is a claim of the article's own when
+        # it plans, forecasts or demands.  An absolute clause, or a piece that shares
+        # the verb or subject of a kept one ("... from 1 July and the second route from
+        # 2 July"), shares that one's kind.
+        prev = -1
+        context = SegmentContext(publisher=True, headline=headline)
+        whole = [(0, len(toks), False, "")]
+        for pa, pb, absolute, cut in clause_pieces(toks) if not headline else whole:
+            for n, piece in enumerate(split(toks[pa:pb], context)):
+                ptoks = toks[pa + piece.start : pa + piece.end]
+                if len(ptoks) < 3 and not piece.shares:
+                    continue
+                found = analyse(ptoks, publisher=True, headline=headline)
+                shares = (absolute and n == 0) or bool(piece.shares)
+                head = prev if shares and prev >= 0 and found.kind is ClaimKind.STATEMENT else None
+                if (
+                    head is None
+                    and not piece.plan
+                    and (
+                        found.kind is ClaimKind.STATEMENT
+                        or (found.kind is ClaimKind.DEMAND and not keeps_headline_demand(found))
+                    )
+                ):
+                    continue
+                a, b = _trim(self.text, ptoks[0].start, ptoks[-1].end)
+                if b <= a:
+                    continue
                 mode = "headline" if headline else "publisher"
                 unit = _Unit(a, b, self.publisher_mention, mode, sentence, confidence=0.55)
                 unit.head = head
-                prev = len(self.units)
+                unit.segs = (cut, *piece.rules) if cut and n == 0 else piece.rules
+                if piece.shares == "subject":
+                    unit.flags = frozenset({"elided"})
+                if not piece.extra:
+                    prev = len(self.units)
                 self.units.append(unit)
 
     def _complement(
@@ -1327,9 +1366,11 @@ class EnglishExtractor:
         words = [t for t in toks[start:end] if t.is_word]
         if len(words) < 2:
             return
-        pieces = _split_pieces(toks[start:end], direct=False)
+        first_cut = _split_pieces(toks[start:end], direct=False)
+        context = SegmentContext(cue=cue.word, headline=mode == "headline")
+        pieces = refine(toks[start:end], first_cut, context)
         first_unit: dict[int, int] = {}
-        for p_idx, (p_start, p_end, flags, head) in enumerate(pieces):
+        for p_idx, (p_start, p_end, flags, head, segs) in enumerate(pieces):
             a, b = _trim(self.text, toks[start + p_start].start, toks[start + p_end - 1].end)
             if b <= a:
                 continue
@@ -1364,6 +1405,7 @@ class EnglishExtractor:
                         addressee=addressee,
                         confidence=conf,
                         via=cue_via(cue.kind, cue.word),
+                        segs=segs,
                     )
                 )
 
@@ -1382,13 +1424,13 @@ class EnglishExtractor:
         text = self.text
         for ss, se in split_sentences(text, q.inner_start, q.inner_end):
             toks = self.tokens(ss, se)
-            pieces = _split_pieces(toks, direct=True)
+            pieces = refine(toks, _split_pieces(toks, direct=True), SegmentContext(direct=True))
             first_unit: dict[int, int] = {}
-            for p_idx, (p_start, p_end, flags, head) in enumerate(pieces):
+            for p_idx, (p_start, p_end, flags, head, segs) in enumerate(pieces):
                 ptoks = toks[p_start:p_end]
                 if sum(1 for t in ptoks if t.is_word) < 3:
                     continue
-                if len(pieces) > 1 and not is_verbish(ptoks):
+                if len(pieces) > 1 and not is_verbish(ptoks) and "segmented" not in flags:
                     continue  # a fragment left by a split ("given the last few days")
                 a, b = _trim(text, ptoks[0].start, ptoks[-1].end)
                 if b <= a:
@@ -1413,6 +1455,7 @@ class EnglishExtractor:
                             head=None if head_unit is None else head_unit + m_idx,
                             confidence=conf,
                             via=via,
+                            segs=segs,
                         )
                     )
                 self._nested(ptoks, (ss, se))
@@ -1688,7 +1731,8 @@ class EnglishExtractor:
         due_rule = ""
         actor_rule = ""
         condition: str | None = None
-        revisions = list(found.rules)
+        cuts = sorted(f[4:] for f in u.flags if f.startswith("cut:"))
+        revisions = [*cuts, *u.segs, *found.rules]
         if kind is not ClaimKind.STATEMENT:
             actor, actor_conf, actor_rule = self._actor(u, found, toks)
             if found.action is not None:
@@ -1815,6 +1859,25 @@ class EnglishExtractor:
                     return COUNTRY_OF[low]
         return None
 
+    def _due_from_sentence(
+        self, u: _Unit, base: int, clause: str, toks: Sequence[Tok]
+    ) -> DueChoice | None:
+        # A clause with no time phrase of its own: its sentence may give one before it.
+        lo = max(u.sentence[0], base - SENTENCE_CONTEXT)
+        prefix = self.text[lo:base]
+        if not needs_sentence(prefix, clause):
+            return None
+        try:
+            windows = self.context.find_windows(prefix, tense=_clause_tense(toks))
+        except Exception:  # a failing time grammar must not lose the claim itself
+            return None
+
+        def reparse(phrase: str) -> TimeWindow | None:
+            again = self.context.find_windows(phrase, tense=_clause_tense(toks))
+            return again[0][1] if again else None
+
+        return due_from_sentence(prefix, windows, clause, reparse)
+
     def _due(self, u: _Unit, found: Analysis, toks: Sequence[Tok]) -> DueChoice | None:
         if not toks:
             return None
@@ -1824,10 +1887,11 @@ class EnglishExtractor:
         if found.condition is not None:
             a, b = found.condition
             skip = (toks[a].start - base, toks[b - 1].end - base)
-        if not _may_hold_time(toks):
-            return None  # the time grammar is the costliest step: skip clauses with no hint
+        # The time grammar is the costliest step: clauses with no hint skip it.
+        windows: list[tuple[tuple[int, int], TimeWindow]] = []
         try:
-            windows = self.context.find_windows(clause, tense=_clause_tense(toks))
+            if _may_hold_time(toks):
+                windows = self.context.find_windows(clause, tense=_clause_tense(toks))
         except Exception:  # a failing time grammar must not lose the claim itself
             return None
         verb_at = -1
@@ -1839,6 +1903,8 @@ class EnglishExtractor:
             return again[0][1] if again else None
 
         picked = choose_due(windows, DueContext(clause, verb_at, skip, reparse, self._last_day))
+        if picked is None and u.sentence[0] < base:
+            picked = self._due_from_sentence(u, base, clause, toks)
         if picked is not None and picked.window.grain is Grain.DAY and picked.window.resolved:
             self._last_day = picked.window
         return picked
@@ -2101,6 +2167,8 @@ def _np_before_plain(toks: Sequence[Tok], end: int, lo: int) -> tuple[int, int] 
                 k -= 1
                 continue
             break
+        if t.low in AUX and not t.is_cap:
+            break  # "the union would campaign for ...": no subject holds an auxiliary
         if t.low in CLAUSE_WORDS or t.low in CUES or (t.low in VERB_FORMS and not t.is_cap):
             if t.low in VERB_FORMS and t.low not in CUES and _after_article(toks, k, lo):
                 k -= 1  # "a leading aid organisation": verb forms used as modifiers
@@ -2131,6 +2199,8 @@ def _np_before_plain(toks: Sequence[Tok], end: int, lo: int) -> tuple[int, int] 
         return None
     if toks[start].low in {"for", "of", "at", "from", "in", "to", "by", "on", "with"}:
         return None
+    if toks[start].low in {"whichever", "whoever", "whatever"}:
+        return None  # "whichever party wrote the price into law": nobody in particular
     if all(t.low in DETERMINERS for t in toks[start:end] if t.is_word):
         return None
     if toks[end - 1].low in _NEVER_SPEAKERS and not (
@@ -2216,6 +2286,15 @@ def _np_forward(toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, int] | None
             toks[k].is_cap or (toks[k].low == "and" and k + 1 < hi and toks[k + 1].is_cap)
         ):
             k += 1
+        if toks[k - 1].low.endswith(("'s", "’s")):
+            # "Italy's economy minister, however, urged ...": the owner's role.
+            m = k
+            while m < hi and m - k < 3 and toks[m].is_word and not toks[m].is_cap:
+                if toks[m].low in VERBS or toks[m].low in AUX or toks[m].low in VERB_FORMS:
+                    break
+                m += 1
+            if m > k and toks[m - 1].low in ROLE_WORDS:
+                return (start, m)
         if k - start > 1 or toks[start].low not in DETERMINERS:
             return (start, k)
         k = start  # "The opposition party ...": a determiner phrase, read below
@@ -2306,9 +2385,13 @@ def _split_pieces(
             and toks[k + 1].text in OPEN_MARKS
         ):
             cuts[k + 1] = 0
-    for k in schedule_cuts(toks):
-        cuts.setdefault(k, 0)  # ", while the rest will ...": a second schedule
-    coord_cuts = [*_coordination(toks, bare_and=not direct), *absolute_cuts(toks)]
+    cut_names = dict(named_cuts(toks, quoted=direct))  # ", while the rest will ..."
+    for k in cut_names:
+        cuts.setdefault(k, 0)
+    absolute = absolute_cuts(toks)
+    for k in absolute:
+        cut_names.setdefault(k, "clause.absolute")
+    coord_cuts = [*_coordination(toks, bare_and=not direct), *absolute]
     elided: set[int] = set()
     that_at: set[int] = set()
     if not direct:
@@ -2316,6 +2399,8 @@ def _split_pieces(
     for c in coord_cuts:
         cuts.setdefault(c, 0)
     lead = preamble_end(toks) if direct else 0  # "I'm pleased to confirm that ..."
+    if lead:
+        cut_names[lead] = "clause.preamble"
     starts = sorted({lead, *(c for c in cuts if c > lead)})
     coord_set = set(coord_cuts) | elided
     pieces: list[tuple[int, int, frozenset[str], int | None]] = []
@@ -2324,6 +2409,8 @@ def _split_pieces(
         e = starts[idx + 1] if idx + 1 < len(starts) else n
         flags: set[str] = set()
         a = s
+        if s in cut_names:
+            flags.add(f"cut:{cut_names[s]}")  # the kind/clauses.py cut that started it
         if s in ordinal_at:
             flags.add("ordinal")
         while a < e and (toks[a].low in {"and", "but", "so", "or"} or toks[a].text in _LEAD_PUNCT):

@@ -13,6 +13,10 @@ of that trigger, then decides the kind:
   commitments; "ready to"/"prepared to" only of someone who can act;
 - imperatives and "let X ...": demands.
 
+That core reading is then offered to the named rules of :mod:`.kind` (schedules read
+as forecasts, offers and readiness, nominal plans, headlines, hedged forecasts ...):
+the first rule that decides revises it and is named in ``Analysis.rules``.
+
 Every step is a bounded look around one token, so the whole is linear.
 """
 

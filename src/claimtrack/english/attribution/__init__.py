@@ -10,6 +10,7 @@ sieve that answers, in this order:
                                 a post that ...", "X told reporters ...")
 ``attribution.inverted``        the verb after the claim ("..., the council said")
 ``attribution.according``       "according to X", "according to a statement from X"
+``attribution.passive-agent``   "the plan was rejected by X": X's position
 ``attribution.nominal``         a nominal cue ("X's claim that ...")
 ``attribution.participle``      ", saying ..." / ", adding that ..."
 ``attribution.chain``           a quotation running on in a paragraph of quotes
@@ -34,10 +35,14 @@ from .apposition import role_apposition
 from .cues import Cue, CueHost
 from .dateline import dash_dateline, is_dateline
 from .nominal import PRE_NOMINAL, nominal_cue
+from .nouns import in_condition, noun_use
+from .participle import participle_subject
+from .passive import AGENT_VERBS, passive_agent_cue
 from .relative import relative_antecedent
 from .sources import CUE_ADVERBS, DOCUMENTS, source_words
 
 __all__ = [
+    "AGENT_VERBS",
     "CUE_ADVERBS",
     "DOCUMENTS",
     "PRE_NOMINAL",
@@ -47,8 +52,12 @@ __all__ = [
     "according_cue",
     "cue_via",
     "dash_dateline",
+    "in_condition",
     "is_dateline",
     "nominal_cue",
+    "noun_use",
+    "participle_subject",
+    "passive_agent_cue",
     "relative_antecedent",
     "role_apposition",
     "source_words",
@@ -188,8 +197,39 @@ RULES: tuple[Rule[Callable[..., None]], ...] = (
         ),
         "'according to X'; a document's issuer ('a statement from X') is X",
     ),
+    Rule(
+        "attribution.passive-agent",
+        _named("passive_agent"),
+        (
+            _ex(
+                "The plans to close the Kelby mill were opposed by trade unions and local "
+                "politicians over the loss of jobs.",
+                "The plans to close the Kelby mill were opposed",
+                "trade unions",
+            ),
+            _ex(
+                "The Green Party called for the depot to be sold, but this was rejected by "
+                "the city council.",
+                "this was rejected by the city council",
+                "the city council",
+            ),
+        ),
+        "'was rejected by X', 'were opposed by X and Y': each agent takes that position",
+    ),
     Rule("attribution.nominal", _named("nominal"), doc="'X's claim that ...'"),
-    Rule("attribution.participle", _named("participle"), doc="', saying that ...'"),
+    Rule(
+        "attribution.participle",
+        _named("participle"),
+        (
+            _ex(
+                "The firm had said the depot would open in April, but union leaders have "
+                "demanded a later date, insisting the depot open after the summer.",
+                "the depot open after the summer",
+                "union leaders",
+            ),
+        ),
+        "', saying that ...': the subject of the nearest clause it hangs on",
+    ),
     Rule(
         "attribution.chain",
         _named("chain"),

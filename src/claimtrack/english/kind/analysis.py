@@ -51,7 +51,7 @@ def build(
         trigger,
         subject,
         own,
-        verb if verb >= 0 else None,
+        verb if 0 <= verb < n else None,  # "will" at the very end has no verb
         action,
         cond,
         addressee,

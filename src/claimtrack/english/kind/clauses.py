@@ -13,12 +13,13 @@ from collections.abc import Sequence
 
 from ..lexicon import DETERMINERS, QUANTITY_NOUNS
 from ..text import Tok
-from .words import AUX, VERB_FORMS, words
+from .words import AUX, DATE_WORDS, VERB_FORMS, words
 
 __all__ = [
     "absolute_cuts",
     "absolute_verb",
     "lead_end",
+    "named_cuts",
     "pieces",
     "preamble_end",
     "schedule_cuts",
@@ -127,55 +128,117 @@ def absolute_verb(toks: Sequence[Tok], k: int) -> int:
     return -1
 
 
-def absolute_cuts(toks: Sequence[Tok]) -> list[int]:
-    """Where ", with X VERB-ing ..." starts a clause of its own (after "with"): a second
-    part of the same plan ("will begin on 2 October, with teams visiting the worst-hit
-    areas first")."""
+def _with_cuts(toks: Sequence[Tok]) -> list[int]:
+    """Where ", with X VERB-ing ..." starts a clause of its own (after "with")."""
     n = len(toks)
+    last_comma = max((j for j in range(n - 1) if toks[j].text in {",", ";"}), default=-1)
     out: list[int] = []
     for k in range(1, n - 3):
         if toks[k - 1].text != "," or toks[k].low != "with" or absolute_verb(toks, k + 1) < 0:
             continue
-        if any(t.text in {",", ";"} for t in toks[k + 1 : n - 1]):
+        if last_comma > k:
             continue  # ", with 48 teams taking part, from 11 June": the main clause goes on
         out.append(k + 1)
     return out
 
 
-def schedule_cuts(toks: Sequence[Tok], *, relative: bool = False) -> list[int]:
-    """Token indexes where a second schedule clause starts (its marker dropped).
+_DATE_PREPS = frozenset({"from", "on", "in", "by", "until", "before"})
 
-    ``relative`` also cuts at ", which will" (the article's own "the site will become a
-    terminal, which will cut the staff": a second schedule, "which" kept); reported
-    speech keeps its "which would" (a consequence the speaker draws, not a plan)."""
-    cuts: list[int] = []
+
+def _dated_phrase(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """A date preposition then a date word or number within ``toks[a:b]``."""
+    for j in range(max(0, a), min(len(toks) - 1, b)):
+        if toks[j].low in _DATE_PREPS:
+            nxt = toks[j + 1]
+            if nxt.low in DATE_WORDS or nxt.text[:1].isdigit():
+                return True
+    return False
+
+
+def absolute_cuts(toks: Sequence[Tok]) -> list[int]:
+    """Where a part of the same plan starts: ", with X VERB-ing ..." when it ends the
+    sentence (after "with": "will begin on 2 October, with teams visiting the worst-hit
+    areas first"), and the second dated object of one verb ("will start flights to Oslo
+    from 1 July and the Bergen service from 2 July")."""
+    out = _with_cuts(toks)
+    n = len(toks)
+    for k in range(2, n - 3):
+        if toks[k].low != "and" or toks[k - 1].text == ",":
+            continue
+        if not _dated_phrase(toks, k - 5, k) or not _dated_phrase(toks, k + 1, k + 9):
+            continue
+        if any(t.low in AUX or t.low in _MODALS for t in toks[k + 1 : k + 9]):
+            continue  # "... on Monday and it will ...": a clause of its own
+        out.append(k + 1)
+    return sorted(out)
+
+
+def _spliced(toks: Sequence[Tok], k: int) -> bool:
+    """A comma splice at ``k``: a clause with a modal or finite verb before the comma,
+    and a possessive- or determiner-led subject of up to five words then an auxiliary
+    after it ("..., our teams have been working hard")."""
+    if toks[k].low not in {"our", "my", "their", "the", "its"}:
+        return False
+    if not any(t.low in _MODALS or t.low in {"is", "are", "was", "were"} for t in toks[:k]):
+        return False
+    for j in range(k + 1, min(len(toks), k + 6)):
+        low = toks[j].low
+        if low in {"have", "has", "are", "is", "were", "was", "will"}:
+            return j > k + 1
+        if not toks[j].is_word:
+            return False
+    return False
+
+
+def schedule_cuts(
+    toks: Sequence[Tok], *, relative: bool = False, quoted: bool = False
+) -> list[int]:
+    """Token indexes where a second schedule clause starts (see :func:`named_cuts`)."""
+    return [k for k, _ in named_cuts(toks, relative=relative, quoted=quoted)]
+
+
+def named_cuts(
+    toks: Sequence[Tok], *, relative: bool = False, quoted: bool = False
+) -> list[tuple[int, str]]:
+    """Where a second schedule clause starts (its marker dropped), with the name of
+    the cut that found it (it goes into the claim's rules).
+
+    ``relative`` (the article's own sentence) also cuts at ", which will" (the site
+    will become a terminal, which will cut the staff": a second schedule, "which"
+    kept), ", and X will" and ", at which time"; reported speech keeps its "which
+    would" (a consequence the speaker draws, not a plan).  ``quoted`` (a quotation)
+    cuts a comma splice: ", our crews have worked hard"."""
+    cuts: list[tuple[int, str]] = []
     n = len(toks)
     for k in range(1, n - 2):
         prev, low = toks[k - 1].text, toks[k].low
         comma = prev == ","
         if comma and low == "while" and _modal_ahead(toks, k + 1):
-            cuts.append(k + 1)  # ", while the rest will continue"
+            cuts.append((k + 1, "clause.while"))  # ", while the rest will continue"
         elif relative and comma and low == "which" and toks[k + 1].low in _FUTURE:
-            cuts.append(k)  # ", which will cut the staff": "which" kept
+            cuts.append((k, "clause.which-will"))  # ", which will cut the staff"
         elif (
             comma
             and low == "with"
             and _schedule_ahead(toks, k + 1)
             and absolute_verb(toks, k + 1) < 0
         ):
-            cuts.append(k + 1)  # ", with the ship now expected to be handed over"
+            cuts.append((k + 1, "clause.with-schedule"))  # ", with the ship now expected to"
         elif prev in _DASHES and low == "but" and _modal_ahead(toks, k + 1):
-            cuts.append(k + 1)  # "– but the third stop will not be ready"
+            cuts.append((k + 1, "clause.dash-but"))  # "– but the third stop will not be"
         elif relative and comma and low in {"and", "but"} and _subject_then_modal(toks, k + 1):
-            cuts.append(k + 1)  # ", and training trips will now start"
+            cuts.append((k + 1, "clause.and-subject-will"))  # ", and training trips will"
         elif relative and comma and low in {"at", "by"} and toks[k + 1].low == "which":
-            cuts.append(k + 3 if k + 3 < n and toks[k + 2].low in {"time", "point"} else k + 2)
+            at = k + 3 if k + 3 < n and toks[k + 2].low in {"time", "point"} else k + 2
+            cuts.append((at, "clause.at-which-time"))
         elif not relative and low == "and" and prev != "," and _elided_will(toks, k):
-            cuts.append(k + 1)  # "is talking to the council and will tell fans": a second act
+            cuts.append((k + 1, "clause.and-will"))  # "is talking to X and will tell fans"
+        elif quoted and comma and _spliced(toks, k):
+            cuts.append((k, "clause.comma-splice"))  # "..., our crews have worked hard"
         elif low == "and" and toks[k + 1].low in {"given", "considering"}:
-            cuts.append(k + 1)  # "... before it opens and given the delays, that will be ..."
+            cuts.append((k + 1, "clause.and-given"))  # "... and given the delays, that"
         elif comma and low == "when" and _modal_ahead(toks, k + 1, _FUTURE):
-            cuts.append(k)  # ", when the club will host the final": "when" kept
+            cuts.append((k, "clause.when-will"))  # ", when the club will host the final"
     return cuts
 
 
@@ -192,15 +255,24 @@ def lead_end(toks: Sequence[Tok]) -> int:
     return 0
 
 
-def pieces(toks: Sequence[Tok]) -> list[tuple[int, int, bool]]:
-    """``toks`` as the token ranges between its :func:`schedule_cuts` and
+def pieces(toks: Sequence[Tok]) -> list[tuple[int, int, bool, str]]:
+    """``toks`` as the token ranges between its :func:`named_cuts` and
     :func:`absolute_cuts` (the whole when there are none), each without the punctuation
     and marker at its edges, the first without a leading adverbial that is no time
     (:func:`lead_end`); the flag says the piece is an absolute clause (it shares the
-    kind of the piece before it)."""
+    kind of the piece before it), the name which cut started it ("" for none)."""
     absolute = set(absolute_cuts(toks))
-    starts = sorted({lead_end(toks), *schedule_cuts(toks, relative=True), *absolute})
-    out: list[tuple[int, int, bool]] = []
+    names = dict(named_cuts(toks, relative=True))
+    embedded = [(k, e) for k, e in _embedded_relatives(toks) if k in names]
+    for k, _ in embedded:
+        del names[k]
+    lead = lead_end(toks)
+    if lead:
+        names.setdefault(lead, "clause.lead-adverbial")
+    for k in absolute:
+        names.setdefault(k, "clause.absolute")
+    starts = sorted({lead, *names, *absolute})
+    out: list[tuple[int, int, bool, str]] = []
     for idx, a in enumerate(starts):
         b = starts[idx + 1] if idx + 1 < len(starts) else len(toks)
         if idx + 1 < len(starts):
@@ -209,5 +281,29 @@ def pieces(toks: Sequence[Tok]) -> list[tuple[int, int, bool]]:
             ):
                 b -= 1
         if b > a:
-            out.append((a, b, a in absolute))
+            out.append((a, b, a in absolute, names.get(a, "")))
+    # "New routes, which will be free for a year, will launch the same day": the whole
+    # sentence and, inside it, the relative's own schedule.
+    out.extend((k, e, False, "clause.embedded-which") for k, e in embedded)
+    return out
+
+
+def _embedded_relatives(toks: Sequence[Tok]) -> list[tuple[int, int]]:
+    """ ", which will ...," ranges closed by a comma that the main clause's own modal
+    follows ("routes, which will be free, will launch"): (start of "which", end)."""
+    n = len(toks)
+    out: list[tuple[int, int]] = []
+    for k in range(1, n - 2):
+        if toks[k - 1].text != "," or toks[k].low != "which" or toks[k + 1].low not in _FUTURE:
+            continue
+        for e in range(k + 2, min(n - 1, k + 2 + 2 * _REACH)):
+            if toks[e].text in {";", ":"} or toks[e].text in _DASHES:
+                break
+            if toks[e].text == ",":
+                nxt = e + 1
+                while nxt < n and toks[nxt].low in {"also", "then", "now", "still"}:
+                    nxt += 1
+                if nxt < n and toks[nxt].low in _MODALS:
+                    out.append((k, e))
+                break
     return out

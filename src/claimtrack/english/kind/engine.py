@@ -60,6 +60,10 @@ class Example:
     claim: str
     kind: ClaimKind | None
     publisher: str = "Example Gazette"
+    #: The article's own sentence the rule makes a statement, which the extractor then
+    #: leaves out (it keeps only the article's schedules): no claim holds ``claim``, and
+    #: the sentence read as the article's names the rule.
+    dropped: bool = False
 
 
 @attrs.frozen

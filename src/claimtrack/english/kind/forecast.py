@@ -17,6 +17,9 @@ from .words import words
 __all__ = ["RULES"]
 
 P = ClaimKind.PREDICTION
+_REACH_VERBS = frozenset({"meet", "hit", "miss", "reach", "achieve", "exceed", "surpass"})
+_TARGETS = frozenset({"target", "targets", "goal", "goals", "forecast", "forecasts"})
+_ENDURE = frozenset({"wait", "endure", "cope", "live", "suffer", "queue"})
 _OUTCOMES = words("outcome_verbs")
 
 
@@ -26,8 +29,18 @@ def _outcome(clause: Clause, found: Analysis) -> Analysis | None:
         return None
     if found.trigger not in {"future", "reported"}:
         return None
-    v = past_adverbs(clause.toks, found.verb)
-    if v < len(clause.toks) and clause.toks[v].low in _OUTCOMES:
+    toks = clause.toks
+    v = past_adverbs(toks, found.verb)
+    if v < len(toks) and toks[v].low in _OUTCOMES:
+        return found._replace(kind=P)
+    # The article's or a commentator's "the UK will meet its target": an outcome (an
+    # office-holder's "the city would meet its share" stays an undertaking).
+    reaches = v < len(toks) and toks[v].low in _REACH_VERBS
+    if (
+        reaches
+        and (clause.publisher or not clause.authority)
+        and any(t.low in _TARGETS for t in toks[v + 1 : v + 6])
+    ):
         return found._replace(kind=P)
     return None
 
@@ -55,6 +68,45 @@ def _thing_ready(clause: Clause, found: Analysis) -> Analysis | None:
     return found._replace(kind=ClaimKind.STATEMENT, verb=None, action=None)
 
 
+def _must_wait(clause: Clause, found: Analysis) -> Analysis | None:
+    # The article's "Fans will have to wait even longer", "..., which must approve the
+    # venue": a consequence or a requirement it describes, nobody's undertaking.
+    toks, v = clause.toks, found.verb
+    if not clause.publisher or found.trigger != "obligation" or v is None or v >= len(toks):
+        return None
+    if toks[v].low in _ENDURE:
+        return found._replace(kind=ClaimKind.STATEMENT, verb=None, action=None)
+    subj = found.subject
+    if subj is not None and toks[subj[0]].low in {"which", "who"}:
+        return found._replace(kind=ClaimKind.STATEMENT, verb=None, action=None)
+    if subj is None and v >= 2 and toks[v - 2].low in {"which", "who"}:
+        return found._replace(kind=ClaimKind.STATEMENT, verb=None, action=None)
+    return None
+
+
+def _copula_view(clause: Clause, found: Analysis) -> Analysis | None:
+    # "(The tunnel ...) is a testament to fine engineering", "will continue to be a
+    # complex project": a description, not the plan of the clause it shares a subject
+    # with (a named trigger keeps it from inheriting that clause's kind).
+    toks = clause.toks
+    n = len(toks)
+    k = 0
+    if n > 2 and toks[0].low in {"will", "would"} and toks[1].low == "continue":
+        k = 2 if toks[2].low != "to" else 3
+        if k >= n or toks[k].low != "be":
+            return None
+        k += 1
+    elif n > 2 and toks[0].low in {"is", "are", "was", "were"}:
+        k = 1
+    else:
+        return None
+    if k >= n or toks[k].low not in {"a", "an"}:
+        return None
+    return found._replace(
+        kind=ClaimKind.STATEMENT, trigger="state.copula-view", verb=None, action=None
+    )
+
+
 RULES: tuple[KindRule, ...] = (
     KindRule(
         "forecast.outcome",
@@ -72,6 +124,21 @@ RULES: tuple[KindRule, ...] = (
                 "start in May",
                 None,
             ),
+            Example(
+                "It means the country will meet its target to end coal power in 2026.\n",
+                "meet its target",
+                P,
+            ),
+            Example(
+                '"We will meet our target of 500 homes," the mayor said.\n',
+                "meet our target",
+                None,
+            ),
+            Example(
+                "The mayor of Kelso said Kelso would meet its share of the target.\n",
+                "meet its share",
+                None,
+            ),
         ),
     ),
     KindRule(
@@ -86,6 +153,44 @@ RULES: tuple[KindRule, ...] = (
                 P,
             ),
             Example("The new wing is due to open in the spring.\n", "new wing", None),
+        ),
+    ),
+    KindRule(
+        "state.copula-view",
+        "'(X) is a testament to ...', 'will continue to be a complex project': a view",
+        _copula_view,
+        (
+            Example(
+                'Mayor Ines Duarte visited the site.\n\n"The tunnel is on track to open in '
+                'the coming months and is a testament to brilliant engineering," Duarte '
+                "said.\n",
+                "is a testament",
+                ClaimKind.STATEMENT,
+            ),
+            Example('"The tunnel is on track to open in May," she said.\n', "on track", None),
+        ),
+    ),
+    KindRule(
+        "state.must-wait",
+        "the article's 'fans will have to wait', ', which must approve': no undertaking",
+        _must_wait,
+        (
+            Example(
+                "Supporters will have to wait even longer to see the new ground.\n",
+                "wait even longer",
+                ClaimKind.STATEMENT,
+                dropped=True,
+            ),
+            Example(
+                "The league said UEFA, which must approve the ground, had the papers.\n",
+                "which must approve",
+                None,
+            ),
+            Example(
+                "Councils will have to publish their plans by March.\n",
+                "publish their plans",
+                None,
+            ),
         ),
     ),
     KindRule(

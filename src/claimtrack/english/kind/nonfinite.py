@@ -15,7 +15,7 @@ from ...model import ClaimKind
 from ..lexicon import DETERMINERS, QUANTITY_VERBS
 from ..text import Tok
 from .analysis import Analysis
-from .common import animate_subject, commitment, has_date, quantity_subject
+from .common import animate_subject, bare_verb, commitment, has_date, quantity_subject
 from .engine import Clause, Example, KindRule
 from .grammar import is_participle, is_verbish
 from .words import AUX, VERB_FORMS, words
@@ -30,12 +30,9 @@ _READY_VERBS = words("readiness_verbs")
 _OFFERS = words("offer_verbs")
 _PREPARING = words("preparing_verbs")
 _PLAN_NOUNS = words("plan_nouns")
+_PLEDGING = words("pledging_cues")
 _FINITE = frozenset({"was", "were", "is", "are", "has", "have", "had"})
 _PRESSING = frozenset({"pressing", "pushing", "going", "moving", "getting", "cracking"})
-
-
-def _bare_verb(tok: Tok) -> bool:
-    return tok.is_word and not tok.is_cap and tok.low not in DETERMINERS
 
 
 def _open(found: Analysis, at: int) -> bool:
@@ -70,9 +67,7 @@ def _readiness(clause: Clause, found: Analysis) -> Analysis | None:
             if k >= n or toks[k].low not in _OPEN_TO:
                 return None
             return _commit(clause, found, "offer.readiness", i - 1, i + 2)
-        if not _bare_verb(nxt) or (
-            nxt.low == "be" and i + 3 < n and is_participle(toks[i + 3].low)
-        ):
+        if not bare_verb(nxt) or (nxt.low == "be" and i + 3 < n and is_participle(toks[i + 3].low)):
             return None  # "ready to be moved": a state of a thing, not an offer
         return _commit(clause, found, "offer.readiness", i - 1, i + 2)
     return None
@@ -82,7 +77,7 @@ def _offered(clause: Clause, found: Analysis) -> Analysis | None:
     # "Norway has offered to host the next round": an offer of the subject's.
     toks = clause.toks
     for i in range(1, len(toks) - 2):
-        if toks[i].low not in _OFFERS or toks[i + 1].low != "to" or not _bare_verb(toks[i + 2]):
+        if toks[i].low not in _OFFERS or toks[i + 1].low != "to" or not bare_verb(toks[i + 2]):
             continue
         if toks[i - 1].low in DETERMINERS or not _open(found, i):
             return None  # "an offer to": a noun (the plan rules read it)
@@ -99,7 +94,7 @@ def _preparing(clause: Clause, found: Analysis) -> Analysis | None:
         if toks[i].low not in _PREPARING:
             continue
         to = i + 2 if toks[i + 1].low == "up" else i + 1
-        if to + 1 >= n or toks[to].low != "to" or not _bare_verb(toks[to + 1]):
+        if to + 1 >= n or toks[to].low != "to" or not bare_verb(toks[to + 1]):
             continue
         if not _open(found, i):
             return None
@@ -114,7 +109,7 @@ def _wants_to(clause: Clause, found: Analysis) -> Analysis | None:
     for i in range(1, n - 2):
         if toks[i].low not in {"want", "wants", "wanted", "intend", "intends", "intended"}:
             continue
-        if toks[i + 1].low != "to" or not _bare_verb(toks[i + 2]) or not _open(found, i):
+        if toks[i + 1].low != "to" or not bare_verb(toks[i + 2]) or not _open(found, i):
             return None
         if not has_date(toks[i + 2 :]):
             return None  # an undated wish is a view
@@ -146,6 +141,25 @@ def _possessor(toks: Sequence[Tok], p: int) -> tuple[int, int] | None:
     return (a, k + 1)
 
 
+def _nominal_plan(clause: Clause, found: Analysis) -> Analysis | None:
+    # A clause that is a nominal plan: "the club's intention to reopen the ground sector
+    # by sector", "the government's target to end coal power in 2024".
+    toks = clause.toks
+    n = len(toks)
+    if found.kind is not S or n < 4:
+        return None
+    for p in range(1, min(n - 2, 8)):
+        if toks[p].low not in _PLAN_NOUNS or toks[p + 1].low != "to":
+            continue
+        if not bare_verb(toks[p + 2]) or is_verbish(toks[:p]):
+            return None
+        owner = _possessor(toks, p)
+        if owner is None and toks[p - 1].low not in {"its", "their", "his", "her", "our"}:
+            return None  # "a target to aim for": nobody's plan named
+        return commitment(clause, found, "plan.nominal", p, p + 2, subject=owner)
+    return None
+
+
 def _nominal_owner(clause: Clause, found: Analysis) -> Analysis | None:
     # "The mayor praised the council's plan to build two schools": the council's plan;
     # "the council was pressing ahead with plans to open": the council's.
@@ -169,6 +183,34 @@ def _nominal_owner(clause: Clause, found: Analysis) -> Analysis | None:
     if owner is None or found.subject == owner:
         return None
     return commitment(clause, found, "plan.nominal-owner", p, found.verb, subject=owner)
+
+
+def _elected_on(clause: Clause, found: Analysis) -> Analysis | None:
+    # "She was elected in 2023 on a promise to cut fares": the past, not a new pledge.
+    toks = clause.toks
+    if found.kind is not C or found.trigger != "plan" or found.verb is None:
+        return None
+    p = found.verb - 2
+    if p < 2 or toks[p].low not in _PLAN_NOUNS or toks[p - 1].low not in {"a", "an", "the"}:
+        return None
+    if toks[p - 2].low not in {"on", "upon"}:
+        return None
+    if not any(t.low in {"was", "were", "had"} for t in toks[: p - 2]):
+        return None
+    return found._replace(kind=S, subject=None, verb=None, action=None)
+
+
+def _pledged_things(clause: Clause, found: Analysis) -> Analysis | None:
+    # "..., promising free bus travel and 500,000 jobs if it is voted in": the things
+    # promised, a commitment of the speaker (the condition aside).
+    toks = clause.toks
+    if clause.cue not in _PLEDGING or found.kind is not S or not toks or toks[0].low == "to":
+        return None
+    cond = found.condition
+    outside = [t for k, t in enumerate(toks) if cond is None or not cond[0] <= k < cond[1]]
+    if any(t.low in AUX or (t.low.endswith("ed") and t.low in VERB_FORMS) for t in outside):
+        return None  # "promising that fares would fall", "after cracks forced": clauses
+    return commitment(clause, found, "offer.pledged-things", 0, 0, subject=None)
 
 
 def _plan_as_subject(clause: Clause, found: Analysis) -> Analysis | None:
@@ -209,6 +251,37 @@ RULES: tuple[KindRule, ...] = (
         ),
     ),
     KindRule(
+        "plan.elected-on",
+        "a past 'was elected on a promise to ...': a statement of what happened",
+        _elected_on,
+        (
+            Example(
+                "The report said Okafor was elected in 2022 on a promise to cut bus fares.\n",
+                "promise to cut",
+                S,
+            ),
+            Example(
+                "Okafor said the council had a plan to cut bus fares by May.\n",
+                "plan to cut",
+                None,
+            ),
+        ),
+    ),
+    KindRule(
+        "plan.nominal",
+        "a clause that is a nominal plan ('the club's intention to reopen the ground')",
+        _nominal_plan,
+        (
+            Example(
+                "The club said work went on despite the club's intention to reopen the "
+                "ground stand by stand.\n",
+                "intention to reopen",
+                C,
+            ),
+            Example("The report called it a target to aim for.\n", "target to aim", None),
+        ),
+    ),
+    KindRule(
         "plan.nominal-owner",
         "a plan noun's owner acts ('the council's plan to build', 'pressing ahead with plans')",
         _nominal_owner,
@@ -226,6 +299,30 @@ RULES: tuple[KindRule, ...] = (
             Example(
                 "The council said it plans to build two schools by 2028.\n",
                 "plans to build",
+                None,
+            ),
+        ),
+    ),
+    KindRule(
+        "offer.pledged-things",
+        "the things a pledge cue names ('promising free bus travel and 500 jobs if ...')",
+        _pledged_things,
+        (
+            Example(
+                "The party launched its manifesto, promising free bus travel for pupils and "
+                "500 new jobs if it is voted in.\n",
+                "free bus travel",
+                C,
+            ),
+            Example(
+                "The party launched its manifesto, saying free bus travel was affordable.\n",
+                "free bus travel",
+                None,
+            ),
+            Example(
+                "The bridge will reopen by May, the mayor has promised, four months after "
+                "cracks forced its closure.\n",
+                "four months after",
                 None,
             ),
         ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .dated import RULES as DATED_RULES
 from .engine import KindRule
 from .forecast import RULES as FORECAST_RULES
 from .headline import RULES as HEADLINE_RULES
@@ -14,5 +15,6 @@ RULES: tuple[KindRule, ...] = (
     *FORECAST_RULES,
     *HEADLINE_RULES,
     *NONFINITE_RULES,
+    *DATED_RULES,
     *SCHEDULE_RULES,
 )

@@ -14,16 +14,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...model import ClaimKind
-from ..lexicon import DELIVERABLE_STATES, DETERMINERS, QUANTITY_VERBS
+from ..lexicon import DELIVERABLE_STATES, QUANTITY_VERBS
 from ..text import Tok
 from .analysis import Analysis
-from .clauses import absolute_verb
-from .common import commitment, has_date, hedged, past_adverbs, quantity_subject
+from .common import (
+    bare_verb,
+    commitment,
+    has_date,
+    hedged,
+    past_adverbs,
+    quantity_subject,
+)
 from .engine import Clause, Example, KindRule
 from .grammar import is_participle, next_content
 from .words import AUX, VERB_FORMS, words
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "decided_before", "schedule_act"]
 
 C = ClaimKind.COMMITMENT
 _ACTS = words("schedule_acts")
@@ -39,36 +45,35 @@ _PAST_MARKS = frozenset({"ago", "last", "yesterday", "earlier", "since"})
 _LEAD_WORDS = frozenset({"with", "without", "after", "before", "since", "as", "in", "on", "at"})
 _ANNOUNCING = words("date_setting_cues")
 _DATE_FIXING = words("date_fixing_participles")
-_DATE_NOUNS = frozenset({"date", "dates", "timetable", "schedule", "deadline"})
 _READY_LIKE = frozenset({"ready", "due", "set", "able", "likely", "going", "have", "has"})
 _BE = frozenset({"is", "are", "was", "were", "be"})
 _STATES = DELIVERABLE_STATES | {"subject", "up", "able", "closed", "shut"}
-
-
-def _bare_verb(tok: Tok) -> bool:
-    """Whether ``tok`` can be the verb of "to ...": a lower-case word, no article."""
-    return tok.is_word and not tok.is_cap and tok.low not in DETERMINERS
 
 
 def _question(toks: Sequence[Tok]) -> bool:
     return bool(toks) and toks[-1].text == "?"
 
 
-def _decided_before(found: Analysis, at: int) -> bool:
+def decided_before(found: Analysis, at: int) -> bool:
     """The core reading already made a commitment or demand from an earlier trigger."""
     if found.kind is ClaimKind.DEMAND:
         return True
     return found.kind is C and (found.verb is None or found.verb <= at)
 
 
-def _act(toks: Sequence[Tok], v: int) -> bool:
+def schedule_act(toks: Sequence[Tok], v: int) -> bool:
     """Whether the verb at ``v`` puts a schedule into effect ("open", "be delivered")."""
     if not 0 <= v < len(toks):
         return False
     low = toks[v].low
     if low == "be":
         k = past_adverbs(toks, v + 1)
-        return k < len(toks) and toks[k].low in _PARTICIPLES
+        if k >= len(toks):
+            return False
+        after = toks[k].low
+        if after.endswith("ing"):  # "would be opening", "be arriving"
+            return after[:-3] in _ACTS or after[:-3] + "e" in _ACTS
+        return after in _PARTICIPLES
     return low in _ACTS
 
 
@@ -92,7 +97,7 @@ def _outcome(toks: Sequence[Tok], found: Analysis) -> bool:
     if low == "be":
         k = next_content(toks, v + 1)
         after = toks[k].low if k < n else ""
-        return not (is_participle(after) or after in _STATES)
+        return not (is_participle(after) or after in _STATES or schedule_act(toks, v))
     return False
 
 
@@ -112,11 +117,12 @@ def _authority_future(clause: Clause, found: Analysis) -> Analysis | None:
     if clause.publisher or not clause.authority or found.kind is not ClaimKind.PREDICTION:
         return None
     toks, v = clause.toks, found.verb
-    if found.trigger not in {"future", "reported"} or v is None or not _act(toks, v):
+    if found.trigger not in {"future", "reported"} or v is None or not schedule_act(toks, v):
         return None
     if _outcome(toks, found) or hedged(toks, v):
         return None
-    if not (has_date(toks[v:]) or clause.cue in _ANNOUNCING):
+    progressive = toks[v].low == "be"  # "the first stations will be opening soon"
+    if not (has_date(toks[v:]) or clause.cue in _ANNOUNCING or progressive):
         return None  # undated and merely said: "X will launch an attack" may be a guess
     return found._replace(kind=C)
 
@@ -131,10 +137,10 @@ def _on_track(clause: Clause, found: Analysis) -> Analysis | None:
         be = i - 1
         while be > 0 and toks[be].low in {"still", "firmly", "now", "well", "back"}:
             be -= 1
-        if toks[be].low not in _ON_TRACK_VERBS or _decided_before(found, i):
+        if toks[be].low not in _ON_TRACK_VERBS or decided_before(found, i):
             return None
         j = i + 2
-        if toks[j].low == "to" and _bare_verb(toks[j + 1]):
+        if toks[j].low == "to" and bare_verb(toks[j + 1]):
             verb = j + 1
         elif toks[j].low == "for":
             verb = j
@@ -156,7 +162,7 @@ def _set_for(clause: Clause, found: Analysis) -> Analysis | None:
             continue
         prev = toks[i - 1].low
         k = i + 3 if toks[i + 2].low in {"a", "an", "another", "further"} else i + 2
-        if _decided_before(found, i) or (k < n and toks[k].low in _CHANGES):
+        if decided_before(found, i) or (k < n and toks[k].low in _CHANGES):
             return None  # "set for a rise": a forecast
         if prev in _BE:
             made = commitment(clause, found, "schedule.set-for", i - 1, i + 1)
@@ -172,15 +178,19 @@ def _is_to(clause: Clause, found: Analysis) -> Analysis | None:
     # "a friendly against Peru to be played three days later".
     toks = clause.toks
     n = len(toks)
+    opens_to_be = n > 3 and toks[0].low == "to" and toks[1].low == "be"
+    if opens_to_be and schedule_act(toks, 1) and not decided_before(found, 0):
+        # a piece cut from ", to be operated three times a week, ...": a schedule
+        return commitment(clause, found, "schedule.is-to", 0, 1, subject=None)
     for i in range(1, n - 2):
         if toks[i].low == "to" and toks[i + 1].low == "be" and _noun_before(toks, i):
-            if _decided_before(found, i) or not _act(toks, i + 1):
+            if decided_before(found, i) or not schedule_act(toks, i + 1):
                 return None
             return commitment(clause, found, "schedule.is-to", i, i + 1)
         if toks[i].low not in {"is", "are"} or toks[i + 1].low != "to":
             continue
         verb = i + 2
-        if _decided_before(found, i) or not _act(toks, verb):
+        if decided_before(found, i) or not schedule_act(toks, verb):
             return None
         made = commitment(clause, found, "schedule.is-to", i, verb)
         return None if quantity_subject(toks, made.subject) else made
@@ -201,122 +211,12 @@ def _noun_before(toks: Sequence[Tok], i: int) -> bool:
     )
 
 
-def _progressive(clause: Clause, found: Analysis) -> Analysis | None:
-    # "Portugal is co-hosting next summer's tournament": a present plan, dated ahead.
-    toks = clause.toks
-    n = len(toks)
-    for i in range(1, n - 2):
-        if toks[i].low not in {"is", "are"}:
-            continue
-        v = i + 3 if toks[i + 2].text == "-" and i + 3 < n else i + 1
-        if not toks[v].low.endswith("ing") or _decided_before(found, i):
-            continue
-        stem = toks[v].low[:-3]
-        if not (stem in _ACTS or stem + "e" in _ACTS):
-            continue
-        if not any(t.low in _AHEAD for t in toks[v + 1 : v + 6]):
-            return None
-        return commitment(clause, found, "schedule.progressive", i, i + 1)
-    return None
-
-
-def _date_fixed(clause: Clause, found: Analysis) -> Analysis | None:
-    # "The opening date of the line has now been confirmed as December".
-    toks = clause.toks
-    n = len(toks)
-    for i in range(2, n - 1):
-        if toks[i].low not in _DATE_FIXING or toks[i + 1].low not in {"as", "for"}:
-            continue
-        if toks[i - 1].low not in {"been", "was", "is", "were", "are", "now"}:
-            continue
-        if _decided_before(found, i) or not any(t.low in _DATE_NOUNS for t in toks[:i]):
-            return None
-        return commitment(clause, found, "schedule.date-fixed", i, i, subject=None)
-    return None
-
-
-def _date_is(clause: Clause, found: Analysis) -> Analysis | None:
-    # "The new date is 30 September", "the best date would be the end of June".
-    toks = clause.toks
-    n = len(toks)
-    if found.kind is C or found.kind is ClaimKind.DEMAND or found.condition is not None:
-        return None  # "if the deadline was not met, ...": a hypothetical
-    for i in range(1, min(n - 1, 10)):
-        if toks[i].low not in {"is", "was", "be"}:
-            continue
-        if toks[i].low == "be" and toks[i - 1].low not in {"would", "will"}:
-            return None
-        before = toks[: i - 1 if toks[i].low == "be" else i]
-        if not before or before[-1].low not in _DATE_NOUNS or not has_date(toks[i + 1 :]):
-            return None
-        if any(t.low in {"original", "previous", "old", "earlier"} for t in before):
-            return None  # "the original date was May": a past schedule
-        return commitment(clause, found, "schedule.date-is", i, i, subject=None)
-    return None
-
-
-def _absolute_dated(clause: Clause, found: Analysis) -> Analysis | None:
-    # "(with) the earliest slot now falling later in 2026": a dated part of a plan.
-    toks = clause.toks
-    if found.kind is not ClaimKind.STATEMENT or not toks or not toks[0].is_word:
-        return None
-    first = toks[0]
-    if not (first.low in DETERMINERS or first.is_cap) or first.low in _LEAD_WORDS:
-        return None  # the clause opens on its subject, not "With its towers, ..."
-    v = absolute_verb(toks, 0)
-    if v < 1 or not has_date(toks[v + 1 :]) or quantity_subject(toks, (0, v)):
-        return None
-    if any(t.low in AUX or t.low in _PAST_MARKS for t in toks[:v]):
-        return None
-    return commitment(clause, found, "schedule.absolute-dated", v, v, subject=(0, v))
-
-
-def _present_dated(clause: Clause, found: Analysis) -> Analysis | None:
-    # The article's "Phase one ends on 28 March with a reopening": a timetable.
-    toks = clause.toks
-    n = len(toks)
-    if not clause.publisher or clause.headline or found.kind is not ClaimKind.STATEMENT:
-        return None
-    if not toks or not (toks[0].is_cap or toks[0].low in DETERMINERS):
-        return None
-    for i in range(1, min(n - 2, 7)):
-        low = toks[i].low
-        if not low.endswith("s") or low[:-1] not in _ACTS or toks[i - 1].low in DETERMINERS:
-            continue
-        if any(t.low in AUX or not t.is_word for t in toks[:i]):
-            return None
-        if toks[i + 1].low not in {"on", "in", "at", "from", "next", "this"}:
-            return None
-        if not has_date(toks[i + 1 : i + 5]):
-            return None
-        return commitment(clause, found, "schedule.present-dated", i, i, subject=(0, i))
-    return None
-
-
-def _matter_of(clause: Clause, found: Analysis) -> Analysis | None:
-    # "It will only be a matter of weeks before the station opens": its opening is near.
-    toks = clause.toks
-    n = len(toks)
-    for i in range(n - 4):
-        if toks[i].low != "matter" or toks[i + 1].low != "of":
-            continue
-        if toks[i + 2].low not in {"days", "weeks", "months", "hours", "time"}:
-            return None
-        j = i + 3
-        if j >= n or toks[j].low not in {"before", "until"}:
-            return None
-        if found.kind is ClaimKind.DEMAND or not (clause.publisher or clause.authority):
-            return None
-        return commitment(clause, found, "schedule.matter-of", j + 1, j + 1, subject=None)
-    return None
-
-
 def _expected_schedule(clause: Clause, found: Analysis) -> Analysis | None:
     # "The stations are expected to open on schedule": a timetable, not a guess.
     toks, v = clause.toks, found.verb
     if found.trigger != "predictive" or found.kind is not ClaimKind.PREDICTION or v is None:
         return None
-    if not (clause.publisher or clause.authority) or not _act(toks, v):
+    if not (clause.publisher or clause.authority) or not schedule_act(toks, v):
         return None
     at = next((k for k in range(v - 1, max(-1, v - 4), -1) if toks[k].low == "expected"), -1)
     if at < 0:
@@ -326,51 +226,6 @@ def _expected_schedule(clause: Clause, found: Analysis) -> Analysis | None:
 
 
 RULES: tuple[KindRule, ...] = (
-    KindRule(
-        "schedule.date-is",
-        "a date named as the date ('the new date is 30 September'): the speaker's schedule",
-        _date_is,
-        (
-            Example('"The new date is 30 September," she said.\n', "new date is", C),
-            Example(
-                "The chief executive said the best date would be the end of June.\n",
-                "best date would be",
-                C,
-            ),
-            Example('"The original date was in May," she said.\n', "original date", None),
-            Example(
-                "If the deadline was not met, it would be the 16th time, she said.\n",
-                "deadline was not met",
-                None,
-            ),
-        ),
-    ),
-    KindRule(
-        "schedule.date-fixed",
-        "a date confirmed or set ('the opening date has been confirmed as May'): a schedule",
-        _date_fixed,
-        (
-            Example(
-                "The opening date of the new tram line has now been confirmed as December.\n",
-                "confirmed as December",
-                C,
-            ),
-            Example("The cause of the fire has now been confirmed as arson.\n", "arson", None),
-        ),
-    ),
-    KindRule(
-        "schedule.progressive",
-        "a present progressive dated ahead ('is co-hosting next summer's cup'): a plan",
-        _progressive,
-        (
-            Example(
-                "Portugal is co-hosting next summer's tournament with Spain.\n",
-                "co-hosting",
-                C,
-            ),
-            Example("Portugal is hosting a training camp for the squad.\n", "training camp", None),
-        ),
-    ),
     KindRule(
         "schedule.on-track",
         "on track/course/target/schedule to do something: the subject's commitment",
@@ -426,55 +281,11 @@ RULES: tuple[KindRule, ...] = (
                 C,
             ),
             Example("The nurses said they wanted to be paid on time.\n", "paid on time", None),
-        ),
-    ),
-    KindRule(
-        "schedule.present-dated",
-        "the article's present tense with a date ('Phase one ends on 28 March')",
-        _present_dated,
-        (
-            Example("Phase one ends on 28 March with a reopening.\n", "Phase one ends", C),
-            Example("Phase one ends with a reopening.\n", "Phase one", None),
-        ),
-    ),
-    KindRule(
-        "schedule.matter-of",
-        "'it will only be a matter of weeks before X opens': X's opening is scheduled",
-        _matter_of,
-        (
             Example(
-                '"It will only be a matter of weeks before the new stop opens," the '
-                "project director said.\n",
-                "matter of weeks",
+                "The new route, to be operated with small jets three times a week, will link "
+                "the two cities, the airline said.\n",
+                "to be operated with small jets",
                 C,
-            ),
-            Example(
-                '"It is a matter of pride for us," the project director said.\n',
-                "matter of pride",
-                None,
-            ),
-        ),
-    ),
-    KindRule(
-        "schedule.absolute-dated",
-        "an absolute clause with a date ('with the earliest slot now falling in 2027')",
-        _absolute_dated,
-        (
-            Example(
-                "The repairs need a long spell in dry dock, with the earliest free slot now "
-                "falling later in 2027.\n",
-                "earliest free slot",
-                C,
-            ),
-            Example(
-                "The crowd left the ground, with fans singing in the rain.\n",
-                "fans singing",
-                None,
-            ),
-            Example(
-                "With its four chimneys, the plant has been lighting the town since 1961.\n",
-                "four chimneys",
-                None,
             ),
         ),
     ),
@@ -520,6 +331,21 @@ RULES: tuple[KindRule, ...] = (
                 C,
             ),
             Example("The minister said the rebels will launch an attack.\n", "rebels", None),
+            Example(
+                "The studio said the film would be arriving in cinemas next spring.\n",
+                "arriving in cinemas",
+                C,
+            ),
+            Example(
+                '"The first stops will be opening soon," the contractor said.\n',
+                "will be opening soon",
+                C,
+            ),
+            Example(
+                "The council leader said the cabinet would vote on the land sale in January.\n",
+                "vote on the land sale",
+                C,
+            ),
         ),
     ),
 )
