@@ -7,7 +7,7 @@ Every ID accepts a promise id, a claim (mention) id, or a unique prefix of eithe
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import click
@@ -19,10 +19,11 @@ from rich.text import Text
 from .cli_host import handle_errors
 from .model import ClaimKind
 from .store_promise_reads import Correction
+from .store_suggestions import Suggestion
 from .tracker import Tracker
 from .tracker_corrections import PromiseHistory
 
-__all__ = ["print_promise", "register"]
+__all__ = ["print_promise", "print_suggestions", "register"]
 
 _KINDS = [k.value for k in ClaimKind]
 
@@ -203,9 +204,49 @@ def register(
         )
         _done(c, f"Added claim {c.args['claim'][:8]} to promise {c.promise_id[:8]}")
 
+    @cli.command()
+    @click.argument("suggestion")
+    @click.option("--note", help="Why, in your own words.")
+    @click.option("--by", help="Who confirms it (default: your user name).")
+    @click.pass_context
+    @handle_errors
+    def confirm(ctx: click.Context, suggestion: str, note: str | None, by: str | None) -> None:
+        """Confirm a checker's suggestion (SUGGESTION as `status` and `show` print it:
+        s12): its verdict becomes yours, with its sentence, report and dates, counting
+        from when the report was published.  `claimtrack retract` withdraws it again.
+
+        \b
+        Example:
+          claimtrack confirm s12 --note "read the report: the reopening was put off"
+        """
+        ev, number = tracker_of(ctx).confirm(suggestion, note=note, by=by)
+        click.echo(
+            f"Confirmed {suggestion}: recorded {ev.verdict.value} (evidence #{ev.id}, correction"
+            f" #{number} by {ev.recorded_by}); `claimtrack show {ev.claim_id[:8]}`"
+        )
+
+    @cli.command()
+    @click.argument("suggestion")
+    @click.option("--note", help="Why, in your own words.")
+    @click.option("--by", help="Who sets it aside (default: your user name).")
+    @click.pass_context
+    @handle_errors
+    def dismiss(ctx: click.Context, suggestion: str, note: str | None, by: str | None) -> None:
+        """Set a checker's suggestion aside (SUGGESTION: s12): it stays stored, answered,
+        and is no longer listed as waiting for you.
+
+        \b
+        Example:
+          claimtrack dismiss s12 --note "the report is about another bridge"
+        """
+        number = tracker_of(ctx).dismiss(suggestion, note=note, by=by)
+        click.echo(f"Dismissed {suggestion} (correction #{number})")
+
 
 def _typed(c: Correction) -> str:
     parts = []
+    if c.command in ("confirm", "dismiss"):
+        return str(c.typed.get("suggestion", ""))
     for key, value in c.typed.items():
         if key in ("id", "ids", "mentions"):
             continue
@@ -261,3 +302,43 @@ def print_promise(h: PromiseHistory, con: Console, when: Callable[[datetime], st
                 block.append(f"\n{c.note}")
             grid.add_row(f"#{c.id}", block)
         con.print(Padding(grid, (0, 0, 0, 2)))
+
+
+def print_suggestions(
+    found: Sequence[Suggestion], con: Console, when: Callable[[datetime], str]
+) -> None:
+    """The checker's suggestions on a promise, for ``show``: each with its confidence,
+    rule, sentence, report, and what a person answered (or how to answer)."""
+    if not found:
+        return
+    con.print(
+        Text(f"Suggestions ({len(found)}, oldest first; they change no status)", style="bold")
+    )
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(overflow="fold")
+    for s in found:
+        e = s.evidence
+        block = Text(e.verdict.value, style="bold")
+        if e.reason:
+            block.append(f" ({e.reason})")
+        conf = f", confidence {e.confidence:.0%}" if e.confidence is not None else ""
+        block.append(f" — {e.recorded_by} (checker{conf})")
+        dates = [f"known {when(e.known_at)}", f"recorded {when(e.recorded_at)}"]
+        if e.happened_at is not None:
+            dates.insert(0, f"happened {when(e.happened_at)}")
+        block.append("\n" + " · ".join(dates))
+        for part in (f"“{e.excerpt}”" if e.excerpt else None, e.uri, e.note):
+            if part:
+                block.append("\n" + part)
+        if s.answer is None:
+            block.append(
+                f"\nwaiting: `claimtrack confirm {s.label}` or `claimtrack dismiss {s.label}`",
+                style="dim",
+            )
+        else:
+            done = "confirmed" if s.answer == "confirm" else "dismissed"
+            at = f", {when(s.answered_at)}" if s.answered_at else ""
+            block.append(f"\n{done} by {s.answered_by}{at}", style="dim")
+        grid.add_row(s.label, block)
+    con.print(Padding(grid, (0, 0, 0, 2)))

@@ -218,11 +218,21 @@ def m004_promises(conn: sqlite3.Connection) -> None:
     regroup(conn, None)
 
 
+def m005_suggestions(conn: sqlite3.Connection) -> None:
+    """Suggestions: the checker's findings below ``check --min-confidence``, for a
+    person to confirm (append-only; status never reads them)."""
+    from .store_suggestions import SUGGESTION_TABLES
+
+    for statement in SUGGESTION_TABLES:
+        conn.execute(statement)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_initial,
     m002_status_index,
     m003_extraction_failures,
     m004_promises,
+    m005_suggestions,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -8,6 +8,7 @@ back, so a record survives the store and the exporters unchanged.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -22,8 +23,10 @@ __all__ = [
     "claim_record",
     "dumps_line",
     "evidence_record",
+    "rule_of",
     "standing_record",
     "store_record",
+    "verdict_record",
     "window_from_record",
     "window_record",
 ]
@@ -164,6 +167,10 @@ def standing_record(row: Standing) -> dict[str, Any]:
         record["commitment"] = row.promise.id
         record["status"] = None if row.status is None else row.status.value
         record["progress"] = None if row.progress is None else row.progress.value
+        record["suggestions"] = list(row.promise.suggestions)
+    # Every verdict known by then, a checker's marked by ``recorder`` / ``by_checker``.
+    record["verdicts"] = [verdict_record(e) for e in row.evidence]
+    record["decided_by"] = None if row.decided_by is None else row.decided_by.id
     return record
 
 
@@ -231,3 +238,23 @@ def evidence_record(evidence: Evidence) -> dict[str, Any]:
         "confidence": evidence.confidence,
         "note": evidence.note,
     }
+
+
+def verdict_record(evidence: Evidence) -> dict[str, Any]:
+    """One verdict as the records show it: the evidence entry with ``rule`` (the rule
+    that decided it, from its note; None for a person's) and ``by_checker``."""
+    return {
+        **evidence_record(evidence),
+        "rule": rule_of(evidence),
+        "by_checker": evidence.recorder.value == "checker",
+    }
+
+
+_RULE = re.compile(r"^rule ([\w.-]+):")
+
+
+def rule_of(evidence: Evidence) -> str | None:
+    """The name of the rule that decided ``evidence`` (a checker's note starts ``rule
+    NAME:``), else None (a person's verdict, a plugin that names none)."""
+    found = _RULE.match(evidence.note or "")
+    return found.group(1) if found else None

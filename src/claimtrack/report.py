@@ -445,6 +445,8 @@ def made_by(row: Standing) -> str:
     parts.append(p.mentions_phrase)
     for kind, other in p.relations:
         parts.append(f"{kind} {other[:8]}")
+    if p.suggestions:
+        parts.append("checker suggests " + ", ".join(p.suggestions) + " (to confirm)")
     return " · ".join(parts)
 
 

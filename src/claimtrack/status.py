@@ -61,6 +61,8 @@ class PromiseFacts:
     speaker: str | None = None
     first_seen: datetime | None = None
     relations: tuple[tuple[str, str], ...] = ()
+    #: The checker's suggestions waiting for a person, known by then: "s12 kept 42%".
+    suggestions: tuple[str, ...] = ()
 
     @property
     def mentions_phrase(self) -> str:

@@ -37,6 +37,7 @@ from .store_promise_reads import PromiseReads
 from .store_promises import regroup
 from .store_rows import EVIDENCE_COLUMNS as _EVIDENCE_COLUMNS
 from .store_rows import evidence_from_row as _evidence
+from .store_suggestions import SuggestionStore
 
 #: Claims whose extractor name starts with this were recorded by a person
 #: (``claimtrack add-claim``): re-extraction never retires them.
@@ -89,7 +90,7 @@ def _warn_default(error: StoreError) -> None:
     warnings.warn(str(error), UserWarning, stacklevel=3)
 
 
-class SQLiteStore(PromiseReads):
+class SQLiteStore(PromiseReads, SuggestionStore):
     """The ledger in one SQLite file (created, with its schema, when missing)."""
 
     def __init__(

@@ -57,12 +57,11 @@ from .model import (
 from .plugins import (
     ClaimtrackPluginManager,
     PluginInfo,
-    call_each,
     describe_plugins,
     get_plugin_manager,
 )
 from .reasons import parse_reason
-from .records import claim_from_record
+from .records import claim_from_record, verdict_record
 from .report import StatusReport, assemble_report
 from .reviews import ReadReviewed, is_reviewed, read_reviewed, store_reviewed
 from .status import (
@@ -76,8 +75,8 @@ from .status import (
 )
 from .store import SQLiteStore
 from .store_promise_reads import PromiseSummary
-from .store_promises import GROUPER
 from .timeutil import check_verdict_times, parse_published, parse_when
+from .tracker_check import Checking, CheckReport
 from .tracker_corrections import Corrections
 
 __all__ = [
@@ -137,16 +136,6 @@ class AddReport:
     notes: list[ClaimtrackError] = attrs.field(factory=list)
 
 
-@attrs.define
-class CheckReport:
-    """What ``Tracker.check`` did: evidence newly recorded, status changes, errors."""
-
-    checked: int = 0
-    recorded: list[Evidence] = attrs.field(factory=list)
-    changed: list[tuple[Claim, Status | None, Status | None]] = attrs.field(factory=list)
-    errors: list[PluginError] = attrs.field(factory=list)
-
-
 @attrs.frozen
 class ClaimHistory:
     """One claim with its source, its whole evidence history and its standing now."""
@@ -157,7 +146,7 @@ class ClaimHistory:
     standing: Standing
 
 
-class Tracker(Corrections):
+class Tracker(Corrections, Checking):
     """A claim ledger in a SQLite file, with the plugins that read, extract and check.
 
     ``db`` is the store's path (created when missing).  ``plugin_manager`` defaults to
@@ -508,10 +497,22 @@ class Tracker(Corrections):
             evidence = self.store.promise_evidence(
                 when, list(texts) if len(texts) <= 5000 else None, decisive=not history
             )
+            waiting = self.suggestions(list(texts)) if len(texts) <= 5000 else {}
             out: list[Standing] = []
             for pid in ids:
                 if pid in texts:
-                    out.append(_promise_row(json.loads(texts[pid]), evidence.get(pid, ()), when))
+                    row = _promise_row(json.loads(texts[pid]), evidence.get(pid, ()), when)
+                    labels = tuple(
+                        f"{s.label} {s.evidence.verdict.value}"
+                        + (f" {s.evidence.confidence:.0%}" if s.evidence.confidence else "")
+                        for s in waiting.get(pid, ())
+                        if s.evidence.known_at <= when
+                    )
+                    if labels and row.promise is not None:
+                        row = attrs.evolve(
+                            row, promise=attrs.evolve(row.promise, suggestions=labels)
+                        )
+                    out.append(row)
             return out
 
     def claim_standings(self, as_of: When = None) -> list[Standing]:
@@ -526,18 +527,30 @@ class Tracker(Corrections):
             refs = self.store.source_refs({c.source_id for c in claims.values()})
             promise_of = self.store.promise_of_claims(ids)
             lines = {ln.claim_id: ln for ln in self.status_lines(when, kind=None)}
+            # A promise's verdicts land on one mention and count for all: each mention's
+            # record shows them all.
+            of_promise: dict[str, list[Evidence]] = {}
+            for cid, owner in promise_of.items():
+                of_promise.setdefault(owner, []).extend(evidence.get(cid, ()))
+            waiting = self.suggestions(sorted(of_promise))
             out: list[Standing] = []
             for c in (claims[i] for i in ids if i in claims):
                 row = standing(c, refs.get(c.source_id), evidence.get(c.id, ()), when)
                 pid = promise_of.get(c.id)
                 line = lines.get(pid) if pid is not None else None
                 if pid is not None and line is not None:
+                    labels = tuple(
+                        f"{s.label} {s.evidence.verdict.value}"
+                        for s in waiting.get(pid, ())
+                        if s.evidence.known_at <= when
+                    )
                     row = attrs.evolve(
                         row,
                         status=line.status,
                         progress=line.progress,
                         decided_by=line.decided_by,
-                        promise=PromiseFacts(id=pid, first_claim=pid),
+                        evidence=sorted(of_promise.get(pid, ()), key=lambda e: e.id or 0),
+                        promise=PromiseFacts(id=pid, first_claim=pid, suggestions=labels),
                     )
                 out.append(row)
             return out
@@ -565,14 +578,19 @@ class Tracker(Corrections):
             limit=limit,
             load=lambda ids: {s.claim.id: s for s in self.standings_of(ids, when)},
             names=self.store.actor_names,
-            records=self._records,
-            records_json=self._records_json,
+            records=lambda lines: self._records(lines, when),
+            records_json=lambda lines: self._records_json(lines, when),
         )
 
-    def _records_json(self, lines: Sequence[StatusLine]) -> Iterator[str]:
-        # The stored promise JSON with status, progress and reason spliced in before
-        # the closing brace: neither parsed nor re-encoded.
-        texts = self.store.promise_records_json([ln.claim_id for ln in lines])
+    def _records_json(
+        self, lines: Sequence[StatusLine], as_of: datetime | None = None
+    ) -> Iterator[str]:
+        # The stored promise JSON with status, progress, reason, the verdict that
+        # decided (whoever recorded it, marked by ``recorder``) and the suggestions
+        # waiting for a person spliced in before the closing brace.
+        ids = [ln.claim_id for ln in lines]
+        texts = self.store.promise_records_json(ids)
+        waiting = self.suggestions(ids)
         for ln in lines:
             text = texts.get(ln.claim_id)
             if text is None:  # a damaged record, named by the store and skipped
@@ -581,10 +599,28 @@ class Tracker(Corrections):
             status = "null" if ln.status is None else f'"{ln.status.value}"'
             reason = _reason(ln)
             why = "null" if reason is None else json.dumps(reason, ensure_ascii=False)
-            yield f'{text[:-1]},"status":{status},"progress":{progress},"reason":{why}}}'
+            verdict = (
+                "null"
+                if ln.decided_by is None
+                else json.dumps(verdict_record(ln.decided_by), ensure_ascii=False)
+            )
+            suggested = json.dumps(
+                [
+                    {**verdict_record(s.evidence), "id": s.label}
+                    for s in waiting.get(ln.claim_id, ())
+                    if as_of is None or s.evidence.known_at <= as_of
+                ],
+                ensure_ascii=False,
+            )
+            yield (
+                f'{text[:-1]},"status":{status},"progress":{progress},"reason":{why},'
+                f'"verdict":{verdict},"suggestions":{suggested}}}'
+            )
 
-    def _records(self, lines: Sequence[StatusLine]) -> list[dict[str, object]]:
-        return [json.loads(text) for text in self._records_json(lines)]
+    def _records(
+        self, lines: Sequence[StatusLine], as_of: datetime | None = None
+    ) -> list[dict[str, object]]:
+        return [json.loads(text) for text in self._records_json(lines, as_of)]
 
     def _actor_ids(self, name: str) -> list[str]:
         registry = self.store.registry()
@@ -660,84 +696,6 @@ class Tracker(Corrections):
         stored = self.store.add_evidence(record)
         assert stored is not None
         return stored
-
-    def check(self, as_of: When = None) -> CheckReport:
-        """Run every checker over the open commitments; record what they find.
-
-        Each checker sees a read-only view of the store.  Evidence already held is not
-        recorded twice.  Returns the new evidence and the status changes it caused."""
-        when = self._as_of(as_of)
-        report = CheckReport()
-        # Statuses from the narrowed lines; whole claims only for those still open.
-        # Per promise: the checkers see its reading under its first mention's id, so
-        # what they find lands on a mention and counts for the whole promise.
-        before = {ln.claim_id: ln for ln in self.status_lines(when, kind=None)}
-        todo = [
-            pid for pid, ln in before.items() if ln.status is not None and ln.status not in _FINAL
-        ]
-        texts = self.store.promise_records_json(todo)
-        claims: dict[str, Claim] = {}
-        promise_of: dict[str, str] = {}
-        for pid in todo:
-            record = json.loads(texts[pid])
-            first = (record.get("mentions") or [{"id": pid}])[0]["id"]
-            claims[pid] = attrs.evolve(claim_from_record(record), id=first)
-            promise_of[first] = pid
-        for cid in todo:
-            if cid not in claims:  # a damaged record, named by the store and skipped
-                continue
-            claim = claims[cid]
-            report.checked += 1
-            for name, produced in call_each(
-                self.pm,
-                "claimtrack_check",
-                {"claim": claim, "store": self.store, "as_of": when},
-                label=f"claim {claim.id}",
-                timeout=self.plugin_timeout,
-            ):
-                if isinstance(produced, PluginError):
-                    report.errors.append(produced)
-                    continue
-                for item in produced:
-                    if not isinstance(item, Evidence) or item.claim_id != claim.id:
-                        report.errors.append(
-                            PluginError(
-                                name,
-                                f"claim {claim.id}",
-                                f"returned {item!r}, not Evidence for this claim",
-                                hook="claimtrack_check",
-                            )
-                        )
-                        continue
-                    if item.recorder is not RecorderKind.CHECKER:
-                        item = attrs.evolve(item, recorder=RecorderKind.CHECKER)
-                    if self._revision_recorded(cid, item):
-                        continue  # grouping recorded this postponement when the source came
-                    stored = self.store.add_evidence(item, skip_duplicate=True)
-                    if stored is not None:
-                        report.recorded.append(stored)
-        if report.recorded:
-            touched = {promise_of.get(e.claim_id, e.claim_id) for e in report.recorded}
-            after = {
-                ln.claim_id: ln
-                for ln in self.status_lines(when, kind=None)
-                if ln.claim_id in touched
-            }
-            for cid in sorted(touched, key=list(before).index):
-                old, new = before[cid], after.get(cid)
-                if new is not None and new.status != old.status:
-                    report.changed.append((claims[cid], old.status, new.status))
-        return report
-
-    def _revision_recorded(self, promise_id: str, item: Evidence) -> bool:
-        # A moved deadline is recorded once, by grouping, when the revising source is
-        # added: the checker reading the same source does not record it again.
-        if item.reason != "postponed" or item.source_id is None:
-            return False
-        return any(
-            e.recorded_by.startswith(GROUPER) and e.source_id == item.source_id
-            for e in self.store.promise_history(promise_id)
-        )
 
     def show(self, claim_id: str, as_of: When = None) -> ClaimHistory:
         """One claim (id or unique prefix), its source and its whole evidence history."""

@@ -39,6 +39,15 @@ CSV_COLUMNS = (
     "sentence",
     "extractor",
     "rules",
+    "verdict",
+    "verdict_reason",
+    "verdict_by",
+    "verdict_recorder",
+    "verdict_confidence",
+    "verdict_rule",
+    "verdict_excerpt",
+    "verdicts",
+    "suggestions",
 )
 #: What a spreadsheet may take as the start of a formula (OWASP "CSV injection"),
 #: including the full-width forms some spreadsheets fold to ASCII.
@@ -104,6 +113,32 @@ def flat_row(s: Standing) -> dict[str, Any]:
         "extractor": r["extractor"],
         # Rule names are identifiers (no spaces): one cell, space-separated.
         "rules": " ".join(r["rules"]),
+        # The verdict that decides the status (a checker's says so in verdict_recorder),
+        # and every verdict known, one "verdict by recorder" a line.
+        **_deciding(r),
+        "verdicts": "\n".join(
+            f"{v['verdict']} by {v['recorded_by']} ({v['recorder']}"
+            + (f", {v['confidence']:.0%}" if v["confidence"] is not None else "")
+            + (f", rule {v['rule']}" if v["rule"] else "")
+            + ")"
+            for v in r["verdicts"]
+        ),
+        "suggestions": " ".join(r.get("suggestions") or ()),
+    }
+
+
+def _deciding(r: dict[str, Any]) -> dict[str, Any]:
+    v = next((v for v in r["verdicts"] if v["id"] == r["decided_by"]), None)
+    if v is None:
+        return {k: None for k in CSV_COLUMNS if k.startswith("verdict_") or k == "verdict"}
+    return {
+        "verdict": v["verdict"],
+        "verdict_reason": v["reason"],
+        "verdict_by": v["recorded_by"],
+        "verdict_recorder": v["recorder"],
+        "verdict_confidence": v["confidence"],
+        "verdict_rule": v["rule"],
+        "verdict_excerpt": v["excerpt"],
     }
 
 
