@@ -126,3 +126,20 @@ def test_min_confidence_outside_zero_to_one_is_refused(ledger: Path) -> None:
     result = run(ledger, "check", "--min-confidence", "1.5")
     assert result.exit_code != 0 and "1.5" in result.output
     assert _rows(ledger, "suggestions") == 0
+
+
+def test_the_exports_show_every_verdict_marked_as_the_checker_s(ledger: Path) -> None:
+    run(ledger, "check", "--as-of", AS_OF)
+    lines = run(ledger, "export", "--format", "jsonl", "--as-of", AS_OF).output.splitlines()
+    (record,) = [json.loads(ln) for ln in lines if ln.startswith("{")]
+    (verdict,) = record["verdicts"]
+    assert verdict["by_checker"] and verdict["recorder"] == "checker"
+    assert verdict["rule"] == "happened_in_window" and verdict["confidence"] >= 0.5
+    assert verdict["excerpt"].startswith("The council reopened")
+    assert record["decided_by"] == verdict["id"] and record["status"] == "kept"
+    csv_text = run(ledger, "export", "--format", "csv", "--as-of", AS_OF).output
+    assert "verdict_recorder" in csv_text.splitlines()[0]
+    assert "happened_in_window" in csv_text and ",checker," in csv_text
+    doc = json.loads(run(ledger, "status", "--as-of", AS_OF, "--format", "json").output)
+    (entry,) = doc["commitments"]
+    assert entry["verdict"]["by_checker"] and entry["verdict"]["rule"] == "happened_in_window"
