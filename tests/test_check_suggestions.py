@@ -131,7 +131,8 @@ def test_min_confidence_outside_zero_to_one_is_refused(ledger: Path) -> None:
 def test_the_exports_show_every_verdict_marked_as_the_checker_s(ledger: Path) -> None:
     run(ledger, "check", "--as-of", AS_OF)
     lines = run(ledger, "export", "--format", "jsonl", "--as-of", AS_OF).output.splitlines()
-    (record,) = [json.loads(ln) for ln in lines if ln.startswith("{")]
+    records = [json.loads(ln) for ln in lines if ln.startswith("{")]
+    (record,) = [r for r in records if r["kind"] == "commitment"]
     (verdict,) = record["verdicts"]
     assert verdict["by_checker"] and verdict["recorder"] == "checker"
     assert verdict["rule"] == "happened_in_window" and verdict["confidence"] >= 0.5
