@@ -43,6 +43,7 @@ __all__ = [
     "Finding",
     "check_commitment",
     "check_promise",
+    "promise_mentions",
     "recorded_by",
 ]
 
@@ -611,6 +612,25 @@ def check_promise(view: PromiseView, index: ReportIndex) -> list[Finding]:
     return sorted(out, key=lambda f: (f.where.report.published_at, f.verdict.value))
 
 
+def promise_mentions(claim: Claim, store: StoreView) -> list[Claim]:
+    """``claim`` (a promise's reading, under its first mention's id) and the other
+    mentions of its promise, in the store's order: the checker reads the promise as a
+    whole.  Just ``claim`` when the store keeps no promises or it is no mention."""
+    of = getattr(store, "promise_of_claims", None)
+    ids_of = getattr(store, "mention_ids", None)
+    load = getattr(store, "claims_by_id", None)
+    if not (callable(of) and callable(ids_of) and callable(load)):
+        return [claim]
+    pid = of([claim.id]).get(claim.id)
+    if pid is None:
+        return [claim]
+    # Every stored mention, the one whose id the reading carries too: the reading may
+    # be another mention's words (the most precise window) under the first one's id.
+    ids = list(ids_of(pid))
+    found = load(ids) if ids else {}
+    return [claim, *(found[i] for i in ids if i in found and found[i] != claim)]
+
+
 def check_commitment(
     claim: Claim, store: StoreView, as_of: datetime, *, now: datetime | None = None
 ) -> list[Evidence]:
@@ -621,7 +641,7 @@ def check_commitment(
     promise cannot be placed in time."""
     if not claim.is_tracked:
         return []
-    view = PromiseView.of([claim], store)
+    view = PromiseView.of(promise_mentions(claim, store), store)
     if view is None:
         return []
     findings = check_promise(view, report_index(store, as_of))

@@ -3,7 +3,9 @@
 condition, and the names that tell it apart from other promises of the same kind (its
 anchors: "Ashford" in "the mayor of Ashford will build a bridge").
 
-:class:`PromiseView` is built from a promise's mentions (today: one claim each).
+:class:`PromiseView` is built from all of a promise's mentions: its reading first (who
+must act, the act, by when), the others adding where, what is listed and the names
+that tell it apart; every mention's source is the promise's, never evidence of it.
 """
 
 from __future__ import annotations
@@ -347,7 +349,13 @@ class PromiseView:
             pass
         if since is None:
             return None
-        who = claim.actor or claim.speaker
+        # The promise was made when it was first said, in any of its mentions.
+        since = min([since, *(c.asserted_at for c in claims[1:] if c.asserted_at is not None)])
+        who = (
+            claim.actor
+            or claim.speaker
+            or next((c.actor for c in claims[1:] if c.actor is not None), None)
+        )
         terms = None
         if who is not None:
             known = store.get_actor(who.id)
@@ -371,16 +379,32 @@ class PromiseView:
             )
             if act.first and not act.classes & {"start", "open"}:
                 act = attrs.evolve(act, classes=act.classes | {"start"})
-        condition = None
-        if claim.condition:
-            condition = _condition(claim.condition)
+        # The other mentions say where ("meet in London" when the reading's headline
+        # says only "meet"), what is listed, what it is on, when the reading does not.
+        for other in claims[1:]:
+            if act.places and act.theme and act.items:
+                break
+            more = read_act(
+                other.text, terms, phrase=False, windows=_due_spans(other.text, other.due)
+            )
+            if more.classes and act.classes and not more.classes & act.classes:
+                continue  # another act: not a restatement to learn from
+            act = attrs.evolve(
+                act,
+                places=act.places or more.places,
+                items=act.items or more.items,
+                theme=act.theme or more.theme,
+            )
+        cond_text = claim.condition or next((c.condition for c in claims if c.condition), None)
+        condition = _condition(cond_text) if cond_text else None
         anchors: set[str] = set()
         verbs = act.triggers
         if who is not None:
             for name in (who.name, *who.aliases):
                 anchors |= _proper_stems(name, first_too=True) - verbs
-        for text in (claim.text, claim.sentence, claim.action):
-            anchors |= _proper_stems(text) - verbs
+        for mention in claims:
+            for text in (mention.text, mention.sentence, mention.action):
+                anchors |= _proper_stems(text) - verbs
         anchors |= {t.stem for p in act.places if not p.described for t in tokens(p.key)}
         anchors -= STOPWORDS
         return cls(
