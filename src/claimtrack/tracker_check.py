@@ -16,6 +16,7 @@ from datetime import date, datetime, timezone
 
 import attrs
 
+from .checking.reports import one_reading
 from .errors import InputError, PluginError
 from .model import Claim, Evidence, RecorderKind, Status
 from .plugins import ClaimtrackPluginManager, call_each
@@ -98,9 +99,11 @@ class Checking:
             first = (record.get("mentions") or [{"id": pid}])[0]["id"]
             claims[pid] = attrs.evolve(claim_from_record(record), id=first)
             report.promise_of[first] = pid
-        for pid, claim in claims.items():
+        with one_reading(self.store, when):
+            findings = [(pid, self._findings(claim, when, report)) for pid, claim in claims.items()]
+        for pid, found in findings:
             report.checked += 1
-            for item in self._findings(claim, when, report):
+            for item in found:
                 if self._revision_recorded(pid, item):
                     continue  # grouping recorded this postponement when the source came
                 confident = _confident(item, min_confidence)

@@ -33,7 +33,7 @@ from .lexicon import ACTS, STOPWORDS, phrase_key, place_key
 from .places import place_fit, places_in
 from .promise import ActView, PromiseView
 from .reading import DETERMINERS, Mention, find_cues, find_mentions
-from .reports import ReportIndex, ReportSentence, anchor_key, report_index
+from .reports import ReportIndex, ReportSentence, name_anchor, related, report_index
 from .rules import CONDITION_RULES, RULES, Reading, Rule, decide
 from .text import Tok, stem
 
@@ -94,7 +94,7 @@ class Finding:
 
 
 def _keys(stems: frozenset[str]) -> frozenset[str]:
-    return frozenset(anchor_key(s) for s in stems)
+    return frozenset(name_anchor(s) for s in stems)
 
 
 def _names(toks: Sequence[Tok]) -> list[tuple[int, int]]:
@@ -155,9 +155,10 @@ def _anaphoric(toks: Sequence[Tok], at: int) -> bool:
 
 
 def _name_before(toks: Sequence[Tok], at: int, view: PromiseView) -> bool:
-    mine = _keys(view.anchors | view.title_anchors)
+    mine = view.anchors | view.title_anchors
     return any(
-        t.is_cap and t.low not in STOPWORDS and anchor_key(t.stem) not in mine for t in toks[:at]
+        t.is_cap and t.low not in STOPWORDS and not any(related(t.stem, n) for n in mine)
+        for t in toks[:at]
     )
 
 
@@ -262,11 +263,7 @@ def _identity(
         and view.act.theme <= rs.sentence.stems
         and not _name_before(toks, mention.index if mention is not None else len(toks), view)
     )
-    if (
-        view.anchors
-        and not whole_theme
-        and not (_keys(view.anchors | view.title_anchors) & rs.anchor_keys)
-    ):
+    if view.anchors and not whole_theme and not rs.names_any(view.anchors | view.title_anchors):
         return None
     if needs_theme and not theme_here:
         at = mention.index if mention is not None else 0
@@ -582,7 +579,7 @@ def check_promise(view: PromiseView, index: ReportIndex) -> list[Finding]:
             elif reading.item is not None:
                 # One of the names the promise lists is itself what the report is about.
                 anchors = view.anchors | view.title_anchors
-                ok = not view.anchors or _keys(anchors) & rs.anchor_keys
+                ok = not view.anchors or rs.names_any(anchors)
                 identity = (0.8, "a name the promise lists") if ok else None
             else:
                 identity = _identity(view, rs, reading.mention if reading.item is None else None)

@@ -12,7 +12,7 @@ import bisect
 import contextlib
 import threading
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from functools import cached_property
 from typing import Any
@@ -23,13 +23,42 @@ from ..model import Source, TimeWindow
 from ..store import StoreView
 from .text import Sentence, sentences
 
-__all__ = ["Report", "ReportIndex", "ReportSentence", "anchor_key", "report_index"]
+__all__ = [
+    "Report",
+    "ReportIndex",
+    "ReportSentence",
+    "anchor_key",
+    "name_anchor",
+    "one_reading",
+    "related",
+    "report_index",
+]
 
 
 def anchor_key(word_stem: str) -> str:
     """How a name is looked up: its first five letters, so that a country and its
-    people's adjective meet ("russia", "russian"; "congo", "congolese")."""
+    people's adjective meet ("russia", "russian"; "congo", "congolese"); two stems of
+    one key are the same name only when :func:`related`."""
     return "^" + word_stem[:5]
+
+
+def name_anchor(word_stem: str) -> str:
+    """A name as an anchor of :meth:`ReportIndex.candidates`: found as itself or as a
+    :func:`related` stem ("russia" finds "russian", not "rusty")."""
+    return "^" + word_stem
+
+
+def related(a: str, b: str) -> bool:
+    """Whether two stems are one name: the same, or one the other's start and four
+    letters or more ("iran", "iranian"; "russia", "russian"), or but for its last
+    letter when five or more ("china", "chinese"; "ukraine", "ukrainian").  "austria"
+    and "australia" are two names; so are "iran" and "iraq"."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if long_.startswith(short):
+        return len(short) >= 4
+    return len(short) >= 5 and long_.startswith(short[:-1])
 
 
 @attrs.frozen
@@ -79,7 +108,20 @@ class ReportSentence:
     @cached_property
     def anchor_keys(self) -> frozenset[str]:
         """The :func:`anchor_key` of every word of the sentence and its context."""
-        return frozenset(anchor_key(s) for s in self.sentence.stems | self.context_stems)
+        return frozenset(self._by_key)
+
+    @cached_property
+    def _by_key(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for s in self.sentence.stems | self.context_stems:
+            out.setdefault(anchor_key(s), []).append(s)
+        return out
+
+    def names_any(self, stems: Iterable[str]) -> bool:
+        """Whether the sentence or its context holds one of these names (stems), as
+        itself or a :func:`related` stem."""
+        by_key = self._by_key
+        return any(related(name, s) for name in stems for s in by_key.get(anchor_key(name), ()))
 
     @cached_property
     def past_windows(self) -> tuple[tuple[tuple[int, int], TimeWindow], ...]:
@@ -117,12 +159,13 @@ class ReportIndex:
         self.reports: list[Report] = sorted(reports, key=lambda r: (r.published_at, r.id))
         self._times = [r.published_at for r in self.reports]
         self._postings: dict[str, list[tuple[int, int]]] = {}
+        #: The stems of each :func:`anchor_key`, for names found by relation.
+        self._keyed: dict[str, set[str]] = {}
         for ri, report in enumerate(self.reports):
             for si, sent in enumerate(report.sentences):
                 for s in sent.stems:
                     self._postings.setdefault(s, []).append((ri, si))
-                for k in {anchor_key(s) for s in sent.stems}:
-                    self._postings.setdefault(k, []).append((ri, si))
+                    self._keyed.setdefault(anchor_key(s), set()).add(s)
         self._views: dict[tuple[int, int], ReportSentence] = {}
         #: How many sentences the index holds.
         self.sentence_count = sum(len(r.sentences) for r in self.reports)
@@ -153,15 +196,30 @@ class ReportIndex:
         """How many sentences hold ``stem``."""
         return len(self._postings.get(stem, ()))
 
+    def _expand(self, anchors: Iterable[str]) -> set[str]:
+        # A name anchor ("^russia") stands for every related stem the reports hold.
+        out: set[str] = set()
+        for anchor in anchors:
+            if anchor.startswith("^"):
+                name = anchor[1:]
+                out |= {s for s in self._keyed.get(anchor_key(name), ()) if related(name, s)}
+            else:
+                out.add(anchor)
+        return out
+
+    def frequency_of_name(self, name: str) -> int:
+        """How many sentences hold ``name`` or a :func:`related` stem."""
+        return sum(self.frequency(s) for s in self._expand([name_anchor(name)]))
+
     def candidates(
         self, anchors: Iterable[str], since: datetime, *, skip: frozenset[str] = frozenset()
     ) -> list[ReportSentence]:
         """Sentences of reports published after ``since`` (and not in ``skip``) that
-        hold an anchor (a stem, or an :func:`anchor_key`), or follow one within two
+        hold an anchor (a stem, or a :func:`name_anchor`), or follow one within two
         sentences, or whose headline does."""
         first = bisect.bisect_right(self._times, since)
         hits: set[tuple[int, int]] = set()
-        for anchor in anchors:
+        for anchor in self._expand(anchors):
             for ri, si in self._postings.get(anchor, ()):
                 if ri < first:
                     continue
@@ -188,11 +246,45 @@ def _fingerprint(store: StoreView, as_of: datetime) -> tuple[Any, ...]:
     return (as_of, size)
 
 
+#: Runs in progress (see :func:`one_reading`): store id -> (as_of, index once built).
+_PINNED: dict[int, tuple[datetime, ReportIndex | None]] = {}
+
+
+@contextlib.contextmanager
+def one_reading(store: StoreView, as_of: datetime) -> Iterator[None]:
+    """Within it, every :func:`report_index` of ``store`` as of ``as_of`` is the one
+    index, built at the first call, without asking the store whether its sources
+    changed: ``claimtrack check`` reads the reports once per run, however many
+    promises it checks (nothing is added to the store while it runs)."""
+    with _LOCK:
+        held = _PINNED.get(id(store))
+        _PINNED[id(store)] = (as_of, None)
+    try:
+        yield
+    finally:
+        with _LOCK:
+            if held is None:
+                _PINNED.pop(id(store), None)
+            else:
+                _PINNED[id(store)] = held
+
+
 def report_index(store: StoreView, as_of: datetime) -> ReportIndex:
-    """The index of the store's reports published by ``as_of``: built on the first
-    call, shared by every later call for the same store and moment while the number of
-    stored sources stays the same.  A store that cannot count its sources is read anew
-    on each call."""
+    """The index of the store's reports published by ``as_of``: within
+    :func:`one_reading`, the run's one index; else built on the first call and shared
+    by every later call for the same store and moment while the number of stored
+    sources stays the same.  A store that cannot count its sources is read anew on each
+    call."""
+    with _LOCK:
+        pinned = _PINNED.get(id(store))
+    if pinned is not None and pinned[0] == as_of:
+        if pinned[1] is not None:
+            return pinned[1]
+        index = ReportIndex.build(store.sources(published_before=as_of), as_of)
+        with _LOCK:
+            if id(store) in _PINNED:
+                _PINNED[id(store)] = (as_of, index)
+        return index
     key = _fingerprint(store, as_of)
     with _LOCK:
         try:

@@ -3,6 +3,7 @@ predictable, because the checker must explain each match in words a person can c
 
 from __future__ import annotations
 
+import functools
 from functools import lru_cache
 
 import attrs
@@ -151,6 +152,13 @@ class Tok(Token):
 def tokens(sentence: str) -> list[Tok]:
     """The words of ``sentence`` (hyphenated words and contractions stay whole, except
     "n't", which becomes its own "not" word so negation is one check)."""
+    # A promise's texts are read several times per check (its text, sentence, action,
+    # for its act, its names, its theme): read once, each caller gets its own list.
+    return list(_tokens(sentence))
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokens(sentence: str) -> tuple[Tok, ...]:
     out: list[Tok] = []
     for t in tokenize(sentence, pattern=WORD_TOKENS):
         text = t.text
@@ -168,7 +176,7 @@ def tokens(sentence: str) -> list[Tok]:
         if low.endswith("'s") and len(low) > 2:
             low = low[:-2]
         out.append(Tok(t.start, t.end, text, low, stem=stem(low)))
-    return out
+    return tuple(out)
 
 
 @attrs.frozen
