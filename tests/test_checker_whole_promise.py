@@ -117,3 +117,32 @@ def test_a_later_article_restating_the_promise_is_a_mention_not_evidence(tmp_pat
         assert view is not None and later.id in view.source_ids
         report = tracker.check("2025-03-25", dry_run=True, min_confidence=0.0)
         assert not [e for e in report.recorded + report.suggested if e.source_id == later.id]
+
+
+DEPOT = """title: Depot to reopen
+published: 2025-03-03T09:00:00+00:00
+publisher: Riverside Gazette
+
+"We will reopen the Mill Lane depot by 14 March," the council leader, Ana Ruiz, said on Monday.
+"""
+DEPOT_LATER = """title: Depot reopening put back
+published: 2025-03-12T09:00:00+00:00
+publisher: Riverside Gazette
+
+"We will now reopen the Mill Lane depot on 28 March," Ana Ruiz said.
+"""
+
+
+def test_a_postponement_the_grouping_recorded_is_not_recorded_again(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(DEPOT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(DEPOT_LATER, encoding="utf-8")
+    with Tracker(tmp_path / "depot.db") as tracker:
+        tracker.add(tmp_path / "a.txt")
+        tracker.add(tmp_path / "b.txt")
+        lines = {ln.claim_id: ln for ln in tracker.status_lines("2025-03-20")}
+        broken = [pid for pid, ln in lines.items() if ln.status.value == "broken"]
+        assert len(broken) == 1  # the revising mention broke the earlier promise
+        before = tracker.store.promise_history(broken[0])
+        report = tracker.check("2025-03-20", min_confidence=0.0)
+        assert not [e for e in report.recorded + report.suggested if e.reason == "postponed"]
+        assert tracker.store.promise_history(broken[0]) == before
