@@ -86,7 +86,9 @@ def test_every_output_names_the_extractor_and_its_rules(
     (commitment,) = report["commitments"]
     assert commitment["rules"] == record["rules"] and commitment["extractor"] == "ruled"
     # A promise's record is the claim record of its reading, then what a promise adds.
-    claim_keys = [k for k in record if k not in ("status", "progress", "commitment")]
+    # (The export's verdicts are the claim's; status gives the deciding one.)
+    added = ("status", "progress", "commitment", "suggestions", "verdicts", "decided_by")
+    claim_keys = [k for k in record if k not in added]
     assert list(commitment) == [
         *claim_keys,
         "mentions",
@@ -95,6 +97,8 @@ def test_every_output_names_the_extractor_and_its_rules(
         "status",
         "progress",
         "reason",
+        "verdict",
+        "suggestions",
     ]
     assert [m["id"] for m in commitment["mentions"]] == [record["id"]]
 
