@@ -77,6 +77,16 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def empty_db(db_path: Path) -> Path:
+    """A store that exists and holds nothing (commands that only read refuse a missing
+    one)."""
+    claimtrack.Tracker(
+        db_path, plugin_manager=claimtrack.get_plugin_manager(load_entrypoints=False)
+    ).close()
+    return db_path
+
+
+@pytest.fixture
 def fresh_tracker(db_path: Path, will_pm: ClaimtrackPluginManager) -> Iterator[claimtrack.Tracker]:
     """A Tracker on an empty store, extracting with WillExtractor."""
     with claimtrack.Tracker(db_path, plugin_manager=will_pm) as tracker:

@@ -417,7 +417,13 @@ def test_check_as_of_before_the_report_finds_nothing(
 def test_a_person_outranks_the_checker(tracker_with_meeting: tuple[Tracker, Claim]) -> None:
     tracker, claim = tracker_with_meeting
     assert tracker.check(as_of="2025-03-25").recorded  # the checker says kept
-    tracker.resolve(claim.id[:6], "broken", reason="met online, not in London", known="2025-03-21")
+    tracker.resolve(
+        claim.id[:6],
+        "broken",
+        reason="elsewhere",
+        note="met online, not in London",
+        known="2025-03-21",
+    )
     [row] = tracker.status(as_of="2025-03-25")
     assert row.status is Status.BROKEN and row.decided_by is not None and row.decided_by.by_person
 

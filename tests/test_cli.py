@@ -170,8 +170,8 @@ def test_resolve_bad_verdict_is_usage_error(
     assert result.exit_code == 2 and "not a valid verdict" in result.output
 
 
-def test_show_unknown_claim(db_path: Path, will_pm: ClaimtrackPluginManager) -> None:
-    result = run(will_pm, db_path, "show", "ffffffff")
+def test_show_unknown_claim(empty_db: Path, will_pm: ClaimtrackPluginManager) -> None:
+    result = run(will_pm, empty_db, "show", "ffffffff")
     assert result.exit_code == 1 and "no claim with id 'ffffffff'" in result.output
 
 
@@ -187,9 +187,9 @@ def test_export_formats(
 
 
 def test_export_unknown_format_lists_choices(
-    db_path: Path, will_pm: ClaimtrackPluginManager
+    empty_db: Path, will_pm: ClaimtrackPluginManager
 ) -> None:
-    result = run(will_pm, db_path, "export", "--format", "pdf")
+    result = run(will_pm, empty_db, "export", "--format", "pdf")
     assert result.exit_code == 1 and "available: csv, json, jsonl, markdown" in result.output
 
 

@@ -22,6 +22,7 @@ HOOKS = [name for name in dir(hookspecs) if name.startswith("claimtrack_")]
 def test_every_hook_has_a_contract_docstring_and_types() -> None:
     assert set(HOOKS) == {
         "claimtrack_load",
+        "claimtrack_load_reviewed",
         "claimtrack_extract",
         "claimtrack_check",
         "claimtrack_register_exporters",
@@ -35,6 +36,7 @@ def test_every_hook_has_a_contract_docstring_and_types() -> None:
             name
         )
     assert "Stops at first non-None result" in (hookspecs.claimtrack_load.__doc__ or "")
+    assert "Stops at first non-None result" in (hookspecs.claimtrack_load_reviewed.__doc__ or "")
 
 
 def test_markers_are_exported_from_the_package() -> None:

@@ -94,6 +94,10 @@ def test_every_hook_goes_through_the_one_dispatcher() -> None:
             raise RuntimeError("load")
 
         @claimtrack.hookimpl
+        def claimtrack_load_reviewed(self, uri: str) -> None:
+            raise RuntimeError("load_reviewed")
+
+        @claimtrack.hookimpl
         def claimtrack_extract(self, source: Source) -> None:
             raise RuntimeError("extract")
 
@@ -176,6 +180,7 @@ def test_a_second_exporter_under_a_taken_name_is_reported_on_stderr(
             register("markdown", lambda rows, stream, as_of: stream.write("impostor"))
 
     will_pm.register(Markdown(), name="digest")
+    claimtrack.Tracker(tmp_path / "x", plugin_manager=will_pm).close()
     result = invoke_cli("export", "--format", "markdown", plugin_manager=will_pm, db=tmp_path / "x")
     assert "impostor" not in result.stdout and "# Claims" in result.stdout
     line = next(x for x in result.stderr.splitlines() if "already registered" in x)

@@ -12,7 +12,16 @@ from typing import TextIO
 import click
 
 import claimtrack
-from claimtrack import Claim, ClaimKind, Evidence, ExtractContext, LoadOptions, Source, Standing
+from claimtrack import (
+    Claim,
+    ClaimKind,
+    Evidence,
+    ExtractContext,
+    LoadOptions,
+    Reviewed,
+    Source,
+    Standing,
+)
 from claimtrack.plugins import ClaimtrackPluginManager
 from claimtrack.testing import invoke_cli
 
@@ -51,6 +60,68 @@ def test_hook_claimtrack_load(tmp_path: Path, will_pm: ClaimtrackPluginManager) 
     records = invoke_cli("export", "--format", "jsonl", plugin_manager=will_pm, db=db).stdout
     sources = {json.loads(x)["source"]["uri"] for x in records.splitlines()}
     assert sources == {"https://notes.example/dredging"}
+
+
+class Verdicts:
+    """Reads ``*.verdicts`` files: one line a reviewed promise, ``speaker | claim | verdict``,
+    each handed over with its claim and verdict made."""
+
+    @claimtrack.hookimpl
+    def claimtrack_load_reviewed(self, uri: str, options: LoadOptions) -> list[Reviewed] | None:
+        if not uri.endswith(".verdicts"):
+            return None
+        out = []
+        for line in Path(uri).read_text(encoding="utf-8").splitlines():
+            speaker_name, text, verdict = (part.strip() for part in line.split("|"))
+            source = Source.from_text(
+                text,
+                uri=f"https://verdicts.example/{len(out)}",
+                published_at=datetime.fromisoformat("2025-03-03T09:00:00+00:00"),
+            )
+            speaker = claimtrack.Actor.named(speaker_name, kind="organisation")
+            claim = Claim.build(
+                source_id=source.id,
+                span=(0, len(text)),
+                speaker=speaker,
+                actor=speaker,
+                kind=ClaimKind.COMMITMENT,
+                text=text,
+                rules=("verdicts-file",),
+            )
+            known = datetime.fromisoformat("2025-03-20T12:00:00+00:00")
+            evidence = Evidence(
+                claim_id=claim.id,
+                verdict=verdict,
+                known_at=known,
+                recorded_at=known,
+                recorded_by="Harbour Fact Check",
+                uri="https://factcheck.example/review",
+            )
+            out.append(Reviewed(source=source, claims=[claim], evidence=[evidence]))
+        return out
+
+
+def test_hook_claimtrack_load_reviewed(tmp_path: Path, will_pm: ClaimtrackPluginManager) -> None:
+    will_pm.register(Verdicts(), name="verdicts")
+    path = tmp_path / "march.verdicts"
+    path.write_text(
+        "Harbour Board | will dredge the channel by April | kept\n"
+        "Parish Council | will repaint the bus shelter | broken\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "t.db"
+    added = invoke_cli("add", str(path), plugin_manager=will_pm, db=db)
+    assert added.exit_code == 0, added.output
+    assert "2 source(s) added" in added.stdout and "2 verdict(s) imported" in added.stdout
+    status = invoke_cli("status", "--as-of", "2025-03-25", "--format", "json",
+                        plugin_manager=will_pm, db=db).stdout  # fmt: skip
+    rows = {c["text"]: c for c in json.loads(status)["commitments"]}
+    assert rows["will dredge the channel by April"]["status"] == "kept"
+    assert rows["will repaint the bus shelter"]["status"] == "broken"
+    # No extractor ran on them: the claims are the plugin's, as it made them.
+    assert {c["extractor"] for c in rows.values()} == {"verdicts"}
+    again = invoke_cli("add", str(path), plugin_manager=will_pm, db=db)
+    assert "2 unchanged" in again.stdout and "imported" not in again.stdout
 
 
 class Dredging:

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimtrack import Claim, ClaimKind
-from claimtrack.english.kind.clauses import pieces
+from claimtrack.english.kind.clauses import named_cuts, pieces, schedule_cuts
 from claimtrack.english.text import TokenIndex
 from claimtrack.testing import claim_containing as find
 from claimtrack.testing import extract_english
@@ -100,10 +100,10 @@ def test_pieces_are_ordered_disjoint_and_inside(words: list[str]) -> None:
     text = " ".join(words)
     toks = TokenIndex(text).slice(0, len(text))
     got = pieces(toks)
-    assert all(0 <= a < b <= len(toks) for a, b, _ in got)
+    assert all(0 <= a < b <= len(toks) for a, b, _, _ in got)
     # pieces follow one another; an embedded relative lies inside one of them
-    for (_, b1, _), (a2, b2, _) in pairwise(got):
-        assert b1 <= a2 or any(a <= a2 and b2 <= b for a, b, _ in got if (a, b) != (a2, b2))
+    for (_, b1, _, _), (a2, b2, _, _) in pairwise(got):
+        assert b1 <= a2 or any(a <= a2 and b2 <= b for a, b, _, _ in got if (a, b) != (a2, b2))
 
 
 def test_and_with_a_new_subject_and_modal_is_a_second_claim() -> None:
@@ -250,6 +250,37 @@ def test_reported_and_it_was_is_a_second_reported_claim() -> None:
     assert "Monday" not in second.text
 
 
-def test_a_quotation_keeps_and_they_clauses_whole() -> None:
-    claims = run('"Our members have waited for years and they have had enough," she said.\n')
-    assert len([c for c in claims if "had enough" in c.text or "waited" in c.text]) == 1
+def test_each_cut_is_named_in_the_claims_rules() -> None:
+    claims = run(
+        "The first phase of the works ends on 28 March, while the rest of the works "
+        "will continue after the festival.\n"
+    )
+    rest = find(claims, "the rest of the works will continue")
+    assert "clause.while" in rest.rules
+    text = "the depot will close , while the rest will move"
+    toks = TokenIndex(text).slice(0, len(text))
+    assert [name for _, name in named_cuts(toks)] == ["clause.while"]
+    assert schedule_cuts(toks) == [k for k, _ in named_cuts(toks)]
+
+
+def test_a_headline_of_two_clauses_joined_by_as_is_two_claims() -> None:
+    claims = run("Bus drivers threaten strike as union sets Friday deadline\n\nTalks failed.\n")
+    threat = find(claims, "threaten strike")
+    deadline = find(claims, "union sets Friday deadline")
+    assert threat is not deadline
+    assert threat.kind is ClaimKind.COMMITMENT and deadline.kind is ClaimKind.DEMAND
+
+
+def test_a_comma_splice_in_a_quotation_is_two_claims() -> None:
+    claims = run(
+        '"We are pleased that the first stops will be opening soon, our crews have been '
+        'working hard to get them ready," the contractor said.\n'
+    )
+    stops = find(claims, "first stops will be opening soon")
+    assert "crews" not in stops.text
+    assert stops.kind is ClaimKind.COMMITMENT
+
+
+def test_an_apposition_is_no_comma_splice() -> None:
+    claims = run('"The plan, our biggest yet, is ready," the director said.\n')
+    assert len(claims) == 1

@@ -95,12 +95,18 @@ def test_a_reader_takes_no_write_lock(
         writer.close()
 
 
-def test_a_missing_store_reads_as_empty_and_is_not_created(
+def test_a_missing_store_is_refused_and_not_created(
     tmp_path: Path, will_pm: ClaimtrackPluginManager
 ) -> None:
+    # A missing store is a mistyped --db far more often than an empty ledger: the
+    # command says how to create one (tests/test_read_commands_refuse_a_missing_store.py).
     db = tmp_path / "none.db"
     result = invoke_cli("status", "--format", "json", plugin_manager=will_pm, db=db)
-    assert result.exit_code == 0 and json.loads(result.stdout)["commitments"] == []
+    assert result.exit_code == 1 and "no claimtrack store there" in result.stderr
+    assert result.stdout == "" and not db.exists()
+    # The library's read-only store still reads a missing file as empty, creating none.
+    with claimtrack.Tracker(db, plugin_manager=will_pm, read_only=True) as tracker:
+        assert tracker.status() == []
     assert not db.exists()
 
 

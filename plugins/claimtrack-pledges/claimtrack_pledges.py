@@ -36,6 +36,7 @@ DANGLING = re.compile(r"[\s,;:]*\b(?:by|before|within|in|on|from|until|no later 
 
 
 @claimtrack.hookimpl
+@claimtrack.reads_languages("en")
 def claimtrack_extract(source: Source, context: ExtractContext) -> Iterator[Claim]:
     """Yield a commitment of ``source.publisher`` for each "We pledge to …" sentence.
 

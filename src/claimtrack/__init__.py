@@ -27,9 +27,12 @@ from .errors import (
     PluginError,
     PluginLoadError,
     StoreError,
+    StoreMissingError,
 )
+from .exporters import ExportOption
 from .extraction import ExtractContext, owns_sources
 from .hookspecs import hookimpl, hookspec
+from .languages import UnreadLanguage, reads_languages
 from .loading import Fetched, LoadOptions, fetch_url
 from .model import (
     Actor,
@@ -47,6 +50,7 @@ from .model import (
     Verdict,
 )
 from .plugins import get_plugin_manager
+from .reviews import Reviewed
 from .status import Standing, derive_status
 from .timewindows import find_windows, parse_window
 from .tracker import Tracker, extract, extract_path
@@ -59,6 +63,7 @@ __all__ = [
     "ClaimKind",
     "ClaimtrackError",
     "Evidence",
+    "ExportOption",
     "ExtractContext",
     "Fetched",
     "Grain",
@@ -70,13 +75,16 @@ __all__ = [
     "PluginLoadError",
     "Progress",
     "RecorderKind",
+    "Reviewed",
     "Source",
     "SourceRef",
     "Standing",
     "Status",
     "StoreError",
+    "StoreMissingError",
     "TimeWindow",
     "Tracker",
+    "UnreadLanguage",
     "Verdict",
     "__version__",
     "derive_status",
@@ -89,4 +97,5 @@ __all__ = [
     "hookspec",
     "owns_sources",
     "parse_window",
+    "reads_languages",
 ]

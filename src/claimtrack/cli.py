@@ -32,17 +32,27 @@ from .cli_host import (
     report_problems,
 )
 from .errors import ClaimtrackError, InputError
+from .exporters import options_from_file, parse_option_pairs
 from .extraction import EXTRACTORS_ENV, resolve_extractors
 from .model import ClaimKind, Status, Verdict
 from .output import write_output
 from .plugins import ClaimtrackPluginManager, describe_plugins
+from .reasons import reasons_help
 from .records import dumps_line, evidence_record, standing_record
 from .report import due_phrase, render_json, render_markdown, render_table
 from .sanitize import TerminalSafe
 from .status import standing
 from .store_open import refuse_memory
 from .timeutil import check_typed, parse_when
-from .tracker import DB_ENV, DEFAULT_DB, ClaimHistory, Tracker, extract_path
+from .tracker import (
+    DB_ENV,
+    DEFAULT_DB,
+    ClaimHistory,
+    Tracker,
+    default_db_path,
+    extract_path,
+    require_store,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 _one_line = one_line
@@ -135,15 +145,20 @@ def _registry(obj: dict[str, Any]) -> ActorRegistry | None:
     return None if path is None else ActorRegistry.from_file(path)
 
 
-def _tracker(ctx: click.Context, *, read_only: bool = False) -> Tracker:
+def _tracker(ctx: click.Context, *, read_only: bool = False, create: bool = False) -> Tracker:
     # status, show and export open the store for reading only: no write lock, no write.
+    # Only `add` makes a store: a command given a path where there is none (a typo in
+    # --db) says so instead of creating an empty store, or reading nothing.
     obj = ctx.ensure_object(dict)
     if "tracker" not in obj:
         refuse_memory(obj.get("db") or "")
+        registry = _registry(obj)  # a bad --actors file is named first
+        if not create:
+            require_store(obj.get("db") or default_db_path())
         obj["tracker"] = Tracker(
             obj.get("db"),
             plugin_manager=plugin_manager(ctx),
-            registry=_registry(obj),
+            registry=registry,
             plugin_timeout=obj.get("time_limit", 120.0),
             read_only=read_only,
         )
@@ -161,8 +176,8 @@ def _tracker(ctx: click.Context, *, read_only: bool = False) -> Tracker:
     default=DEFAULT_DB,
     show_default=True,
     show_envvar=True,
-    help="The SQLite store to use (created by the commands that write; status, show "
-    "and export only read it).",
+    help="The SQLite store to use (`add` creates it; the other commands refuse a missing "
+    "one, and status, show and export only read it).",
 )
 @click.option(
     "--actors",
@@ -244,7 +259,7 @@ def add(
         raise click.UsageError("give at least one PATH (or --rederive for every stored source)")
     if not paths and published is not None:
         raise click.UsageError("--published needs the PATHS it applies to")
-    tracker = _tracker(ctx)
+    tracker = _tracker(ctx, create=True)
     chosen = _extractors(ctx, tracker.pm, extractor)
     err = _console(err=True)
     show_bar = not quiet and err.is_terminal
@@ -273,13 +288,15 @@ def add(
         else:
             report = tracker.rederive(on_progress=progress, extractors=chosen)
     failed = bool(report.errors) and not (report.added or report.updated or report.unchanged)
+    report_problems(report.notes)
     report_problems(report.errors, "Error" if failed else "Warning")
     if failed:
         sys.exit(1)
     if not quiet:
+        verdicts = f"; {len(report.evidence)} verdict(s) imported" if report.evidence else ""
         click.echo(
             f"{report.added} source(s) added, {report.updated} updated, {report.unchanged} unchanged; "
-            f"{report.claims} claim(s) extracted into {tracker.store.path}"
+            f"{report.claims} claim(s) extracted into {tracker.store.path}{verdicts}"
         )
 
 
@@ -344,6 +361,7 @@ def extract(
         if kind is None or c.kind.value == kind
     ]
     errors = found.errors
+    report_problems(found.notes)
     report_problems(errors, "Error" if errors and not rows else "Warning")
     if not rows and errors and all(isinstance(e, ClaimtrackError) for e in errors):
         sys.exit(1)
@@ -513,7 +531,9 @@ def check(ctx: click.Context, as_of: datetime | None) -> None:
 @click.option("--note", help="A note in your own words.")
 @click.option(
     "--reason",
-    help="Why it was broken or annulled (e.g. blocked-by-others, reversed, premise-failed).",
+    metavar="CODE",
+    help=f"Why it was broken, annulled or only partly kept, one of: {reasons_help()} "
+    "(your own words go to --note).",
 )
 @click.option("--happened", type=WhenType(), help="When it happened.")
 @click.option(
@@ -612,6 +632,9 @@ def _print_history(h: ClaimHistory, con: Console) -> None:
     )
     if src.uri:
         line("", src.uri)
+    reporter = src.meta.get("author") or src.meta.get("byline")
+    if isinstance(reporter, str) and reporter.strip():
+        line("reported by", reporter)  # the byline: not the speaker, not the outlet
     if c.kind is not ClaimKind.STATEMENT:
         line("who acts", c.actor.name if c.actor else "?")
         line("what", c.action or "?")
@@ -679,24 +702,79 @@ def _when(moment: datetime) -> str:
     type=click.Path(dir_okay=False, writable=True),
     help="Write to this file (default: standard output).",
 )
+@click.option(
+    "-O",
+    "--option",
+    "option_pairs",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help='An option of the exporter (repeatable), e.g. -O reviewer="Harbour Fact Check".',
+)
+@click.option(
+    "--options-file",
+    type=click.Path(dir_okay=False, exists=True),
+    envvar="CLAIMTRACK_EXPORT_OPTIONS",
+    show_envvar=True,
+    help='A JSON file of options per format, e.g. {"claimreview": {"reviewer": "…"}}; '
+    "-O overrides it.",
+)
+@click.option(
+    "--list-options", is_flag=True, help="List the options the format takes, and write nothing."
+)
 @click.pass_context
 @handle_errors
-def export(ctx: click.Context, fmt: str, as_of: datetime | None, output: str | None) -> None:
+def export(
+    ctx: click.Context,
+    fmt: str,
+    as_of: datetime | None,
+    output: str | None,
+    option_pairs: tuple[str, ...],
+    options_file: str | None,
+    list_options: bool,
+) -> None:
     """Write every stored claim in a format (statuses as of --as-of).
+
+    An exporter may take options, given as -O key=value; an option the exporter does
+    not take, or a value it refuses, is an error that lists the options it has
+    (--list-options lists them too).  Options a newsroom always gives (its name as
+    the reviewer) can live in a JSON file, --options-file or $CLAIMTRACK_EXPORT_OPTIONS;
+    -O overrides it.  The document goes to standard output (or -o FILE); with -o, a
+    line on standard error says how many items were written.
 
     \b
     Examples:
       claimtrack export --format csv -o claims.csv
       claimtrack export --format jsonl --as-of 2025-04-01
+      claimtrack export --format claimreview -O reviewer="Harbour Fact Check" \\
+          -O url_template="https://factcheck.example/claims/{id}" -o reviews.jsonld
     """
     tracker = _tracker(ctx, read_only=True)
     report_problems(tracker.exporter_problems())
+    given = options_from_file(options_file, fmt) if options_file else {}
+    given |= parse_option_pairs(option_pairs)
+    if list_options:
+        _print_export_options(tracker, fmt)
+        return
     if output is None:
-        tracker.export(fmt, sys.stdout, as_of=as_of)
+        tracker.export(fmt, sys.stdout, as_of=as_of, options=given)
         return
     # Whole or not at all, and only into a regular file: see claimtrack.output.
-    n = write_output(output, lambda stream: tracker.export(fmt, stream, as_of=as_of))
-    click.echo(f"Wrote {n} claim(s) to {output}", err=True)
+    n = write_output(output, lambda stream: tracker.export(fmt, stream, as_of=as_of, options=given))
+    click.echo(f"Wrote {n} {fmt} record(s) to {output}", err=True)
+
+
+def _print_export_options(tracker: Tracker, fmt: str) -> None:
+    exporter = tracker.exporters().get(fmt)
+    if exporter is None:
+        tracker.export(fmt, sys.stdout)  # raises the error naming the formats there are
+        return
+    if not exporter.options:
+        click.echo(f"{fmt} takes no options.")
+        return
+    click.echo(f"Options of {fmt} (-O key=value):")
+    for option in exporter.options:
+        default = "" if option.default is None else f" (default: {option.default})"
+        click.echo(f"  {option.name}  {option.help}{default}")
 
 
 @cli.command()
@@ -707,7 +785,8 @@ def export(ctx: click.Context, fmt: str, as_of: datetime | None, output: str | N
 @handle_errors
 def plugins(ctx: click.Context, fmt: str) -> None:
     """List installed plugins, their versions and the hooks they implement, the
-    sources an extractor owns, and every plugin that could not be loaded, with why.
+    sources an extractor owns and the languages it reads, and every plugin that could
+    not be loaded, with why.
 
     \b
     Exit status: 0 every plugin loaded; 4 one could not be loaded, or one's
@@ -715,10 +794,12 @@ def plugins(ctx: click.Context, fmt: str) -> None:
     """
     from .exporters import collect_exporters
     from .extraction import ownerships
+    from .languages import extractor_languages
 
     pm = plugin_manager(ctx)
     infos = describe_plugins(pm)
     owned = {name: o.describe() for name, o in ownerships(pm).items()}
+    reads = {name: sorted(langs) for name, langs in extractor_languages(pm).items()}
     # Refused plugins are rows of the table (and make the exit status 4); a refused
     # exporter is named here.
     report_problems(collect_exporters(pm)[1])
@@ -733,6 +814,7 @@ def plugins(ctx: click.Context, fmt: str) -> None:
                         "builtin": i.builtin,
                         "alias": i.alias,
                         "owns": owned.get(i.name),
+                        "languages": reads.get(i.name),
                         "error": i.error,
                     }
                     for i in infos
@@ -750,6 +832,8 @@ def plugins(ctx: click.Context, fmt: str) -> None:
             notes.append(f"built-in ({i.alias})" if i.alias else "built-in")
         if i.name in owned:
             notes.append(f"owns {owned[i.name]}")
+        if i.name in reads:
+            notes.append(f"reads {', '.join(reads[i.name])}")
         note = Text("; ".join(notes))
         if i.error:
             note = Text(f"not loaded: {i.error}", style="red")

@@ -13,6 +13,7 @@ __all__ = [
     "PluginError",
     "PluginLoadError",
     "StoreError",
+    "StoreMissingError",
 ]
 
 
@@ -43,6 +44,11 @@ class NotFoundError(ClaimtrackError, LookupError):
 
 class StoreError(ClaimtrackError):
     """The store cannot be opened or written."""
+
+
+class StoreMissingError(StoreError, NotFoundError):
+    """A command that reads the ledger was given a store that does not exist; the
+    message says how to create one (``claimtrack add``) or name the right one."""
 
 
 class PluginError(ClaimtrackError):

@@ -13,7 +13,8 @@ import pluggy
 
 from .actors import ActorRegistry
 from .dispatch import call_hook
-from .errors import InputError, PluginError
+from .errors import ClaimtrackError, InputError, PluginError
+from .languages import UnreadLanguage, extractor_languages, reads_language
 from .model import Actor, Claim, Source, TimeWindow
 from .workers import kind_of
 
@@ -23,6 +24,7 @@ __all__ = [
     "ExtractResult",
     "Ownership",
     "choose_extractors",
+    "claim_problem",
     "owns_sources",
     "resolve_extractors",
     "run_extractors",
@@ -151,13 +153,20 @@ def choose_extractors(
 ) -> Callable[[str], bool]:
     """Which extractors run on ``source``: the ``selected`` ones (registered names)
     when given; else the extractors that own its kind or media type, if any do; else
-    all of them."""
+    all of them but those that declared languages (:func:`claimtrack.reads_languages`)
+    other than the source's."""
     if selected is not None:
         chosen = frozenset(selected)
         return chosen.__contains__
     owners = frozenset(name for name, owned in ownerships(pm).items() if owned.covers(source))
     if owners:
         return owners.__contains__
+    if source.language:
+        # An extractor that declared its languages is not given a source in another.
+        elsewhere = frozenset(
+            name for name, langs in extractor_languages(pm).items() if source.language not in langs
+        )
+        return lambda name: name not in elsewhere
     return lambda _name: True
 
 
@@ -198,6 +207,9 @@ class ExtractResult:
     claims: Sequence[Claim]
     errors: Sequence[PluginError]
     ran: Sequence[str] = ()
+    #: What a person should know that is no failure: the source's language is read
+    #: by none of the extractors that ran (:class:`claimtrack.languages.UnreadLanguage`).
+    notes: Sequence[ClaimtrackError] = ()
 
     @property
     def succeeded(self) -> tuple[str, ...]:
@@ -227,7 +239,8 @@ def run_extractors(
     ``timeout`` or returns something that is not a valid claim of this source is named
     in ``errors``; the others' claims are kept.  ``extractors`` (registered names, see
     :func:`resolve_extractors`) runs only those; otherwise :func:`choose_extractors`
-    decides.  Claims are returned in text order, without duplicate ids."""
+    decides.  Claims are returned in text order, without duplicate ids; ``notes``
+    says when none of the extractors that ran reads the source's language."""
     ctx = context or ExtractContext(reference=source.published_at)
     claims: dict[str, Claim] = {}
     errors: list[PluginError] = []
@@ -251,7 +264,7 @@ def run_extractors(
         bad = 0
         first_problem = ""
         for item in call.value or ():
-            problem = _problem(item, source)
+            problem = claim_problem(item, source)
             if problem:
                 bad += 1
                 first_problem = first_problem or problem
@@ -271,7 +284,10 @@ def run_extractors(
                 )
             )
     ordered = sorted(claims.values(), key=lambda c: (c.span, c.id))
-    return ExtractResult(claims=ordered, errors=errors, ran=tuple(ran))
+    notes: list[ClaimtrackError] = []
+    if source.language and not reads_language(ran, source.language, extractor_languages(pm)):
+        notes.append(UnreadLanguage(label, source.language))
+    return ExtractResult(claims=ordered, errors=errors, ran=tuple(ran), notes=notes)
 
 
 def _too_long(error: PluginError, source: Source, timeout: float | None) -> PluginError:
@@ -284,7 +300,7 @@ def _too_long(error: PluginError, source: Source, timeout: float | None) -> Plug
     return PluginError(error.plugin, error.source, problem, hook=error.hook, timed_out=True)
 
 
-def _problem(item: object, source: Source) -> str:
+def claim_problem(item: object, source: Source) -> str:
     """Why ``item`` is not a valid claim of ``source`` ("" when it is).
 
     attrs validates values but not the types of the optional fields, so a plugin can

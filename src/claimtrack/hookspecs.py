@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .extraction import ExtractContext
     from .loading import LoadOptions
     from .model import Claim, Evidence, Source
+    from .reviews import Reviewed
     from .store import StoreView
 
 __all__ = ["hookimpl", "hookspec"]
@@ -46,6 +47,27 @@ def claimtrack_load(uri: str, options: LoadOptions) -> Iterable[Source] | None:
     str text that is not blank, str metadata, a plausible ``published_at``); a bad one
     is reported naming this plugin, and its id is set from its text, address and
     publication time.  Plugins registered later are tried first.
+    Stops at first non-None result.
+    """
+
+
+@hookspec(firstresult=True)
+def claimtrack_load_reviewed(uri: str, options: LoadOptions) -> Iterable[Reviewed] | None:
+    """Turn ``uri`` (a file path or URL) into sources that come with their claims and
+    evidence already made: published fact-checks, such as schema.org ClaimReview.
+
+    Asked before :func:`claimtrack_load`, with the same arguments.  Return None when
+    ``uri`` is not for this plugin (a page with no review in it, say), so the next
+    plugin, then the ordinary loaders, are tried; return or yield
+    :class:`claimtrack.Reviewed` items (``source``, ``claims``, ``evidence``) when it
+    is.  Raise :class:`claimtrack.LoadError` when ``uri`` is yours but unreadable as a
+    whole; return or yield a ``LoadError`` in place of one bad item.  Each source is
+    checked and finished as a loader's, each claim as an extractor's (its text at its
+    span of the source's text), and each piece of evidence must be about one of the
+    item's claims; a bad item is reported naming this plugin and the others are kept.
+    No extractor runs on these sources.  The evidence is recorded as a checker's (a
+    suggestion: a person's verdict outranks it), once: reading the same input again
+    records nothing twice.  Plugins registered later are tried first.
     Stops at first non-None result.
     """
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import unicodedata
 import warnings
@@ -23,12 +24,14 @@ import pluggy
 from .dispatch import first_answer
 from .errors import ClaimtrackError, InputError, LoadError, PluginError
 from .fetching import FETCH_REUSE_SECONDS, Fetched, fetch_url
+from .languages import detect_language, normalise_language
 from .model import Source
 from .sanitize import clean_text, one_line
 from .timeutil import check_published, parse_published
 from .workers import kind_of
 
 __all__ = [
+    "BYLINE_RULE",
     "FETCH_REUSE_SECONDS",
     "HEADER_KEYS",
     "TEXT_SUFFIXES",
@@ -41,6 +44,7 @@ __all__ = [
     "decode_bytes",
     "expand_paths",
     "fetch_url",
+    "find_byline",
     "finish_source",
     "is_blank",
     "load_sources",
@@ -83,7 +87,9 @@ class LoadOptions:
     :class:`LoadError` naming it and the limit.  ``max_seconds`` is the wall-clock
     limit of one loader on one input: each loader runs in a worker process that is
     killed when it passes (None: no limit, in this process).  ``network`` says whether
-    loaders may fetch URLs.
+    loaders may fetch URLs; ``detect_language`` whether a source whose loader names no
+    language gets the one its text is written in
+    (:func:`claimtrack.languages.detect_language`).
 
     The defaults fit news: the largest article, report or transcript is a few hundred
     thousand characters; five million is a long book, about as much as the extractor
@@ -96,6 +102,7 @@ class LoadOptions:
     max_chars: int = 5_000_000
     max_claims: int = 50_000
     max_seconds: float | None = 120.0
+    detect_language: bool = True
 
 
 #: Where a loading step reports what it skipped without failing (a link out of a
@@ -271,6 +278,11 @@ def source_from_text(
             published = parse_published(published_raw, what="published")
         except ClaimtrackError as exc:
             raise LoadError(where, str(exc)) from exc
+    if not merged.get("author") and not merged.get("byline"):
+        byline = find_byline(body)
+        if byline is not None:
+            merged["byline"] = byline
+            merged["byline_rule"] = BYLINE_RULE
     return Source.from_text(
         body,
         uri=merged.get("url") or merged.get("uri") or uri,
@@ -285,6 +297,28 @@ def source_from_text(
             if k not in {"url", "uri", "title", "publisher", "language", "lang"}
         },
     )
+
+
+#: A byline among an article's first lines: "By Alice Padgett", "by Tom Ashby · Riverside
+#: Gazette", "BY ANA RUIZ | Harbour News" — a name of two to four words, then the end of
+#: the line or a separator before the outlet.
+BYLINE_RULE = "byline-line"
+_BYLINE = re.compile(
+    r"^\s*(?:by|By|BY)\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)(?=\s*(?:$|[·|•,–—-]))"
+)
+_BYLINE_LINES = 5
+
+
+def find_byline(body: str) -> str | None:
+    """The reporter a byline names among the first lines of ``body`` (rule
+    :data:`BYLINE_RULE`), or None.  Only the name: the outlet after a separator is the
+    publisher's business."""
+    for line in [ln for ln in body.split("\n", 40)[:40] if ln.strip()][:_BYLINE_LINES]:
+        match = _BYLINE.match(line[:300])
+        if match:
+            name = " ".join(match.group(1).split())
+            return name.title() if name.isupper() else name
+    return None
 
 
 def _first_line(body: str) -> str | None:
@@ -509,8 +543,9 @@ def check_source(item: object) -> Source:
 def finish_source(source: Source, options: LoadOptions, *, label: str | None = None) -> Source:
     """``source`` (checked by :func:`check_source`) as claimtrack stores it: its text
     and metadata cleaned (:func:`claimtrack.sanitize.clean_text`: no control
-    characters or escape sequences), and its text within ``options.max_chars``, else a
-    :class:`LoadError` naming it and the limit.  ``label`` names the input in messages
+    characters or escape sequences), its language a code (the header's, else the
+    detected one, see :mod:`claimtrack.languages`), and its text within
+    ``options.max_chars``, else a :class:`LoadError` naming it and the limit.  ``label`` names the input in messages
     when the source has no URI of its own."""
     where = source.uri or label or source.title or source.id
     text = clean_text(source.text)
@@ -525,6 +560,13 @@ def finish_source(source: Source, options: LoadOptions, *, label: str | None = N
         value = getattr(source, name)
         if value is not None and (cleaned := one_line(value)) != value:
             changes[name] = cleaned or None
+    # The header's language, as a code; else the one the text is written in, when the
+    # detector is sure (claimtrack.languages).
+    language = normalise_language(changes.get("language", source.language))
+    if language is None and options.detect_language:
+        language = detect_language(text)
+    if language != source.language:
+        changes["language"] = language
     if source.uri is not None and (uri := one_line(source.uri)) != source.uri:
         changes["uri"] = uri or None
     meta = dict(source.meta)

@@ -383,12 +383,15 @@ def export_text(
     as_of: When = None,
     plugins: Sequence[object] = (),
     plugin_manager: ClaimtrackPluginManager | None = None,
+    options: Mapping[str, str] | None = None,
 ) -> str:
     """What the exporter ``format`` writes for ``standings``, as a string.
 
     The exporter comes from ``plugin_manager``, else from the built-ins plus
-    ``plugins``.  Raises LookupError when no such exporter is registered, and the
-    registration errors (a duplicate name, say) as the first PluginError."""
+    ``plugins``; ``options`` are its ``-O key=value`` options, checked as the command
+    line checks them (an :class:`InputError` for one it does not take).  Raises
+    LookupError when no such exporter is registered, and the registration errors (a
+    duplicate name, say) as the first PluginError."""
     from .exporters import collect_exporters
 
     pm = plugin_manager or make_plugin_manager(*plugins)
@@ -399,7 +402,8 @@ def export_text(
         raise LookupError(f"no exporter {format!r}; registered: {', '.join(sorted(found))}")
     stream = io.StringIO()
     when = _when(as_of, "as_of") or datetime.now(timezone.utc)
-    found[format].write(standings, stream, when)
+    exporter = found[format]
+    exporter.run(standings, stream, when, exporter.bind(options))
     return stream.getvalue()
 
 

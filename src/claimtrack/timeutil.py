@@ -18,6 +18,7 @@ __all__ = [
     "TYPED_RANGE",
     "check_published",
     "check_typed",
+    "check_verdict_times",
     "iso",
     "parse_published",
     "parse_when",
@@ -175,3 +176,41 @@ def _fallback(text: str) -> datetime | None:
     except (ValueError, OverflowError, TypeError, AttributeError, KeyError, IndexError):
         # dateparser raises on some junk instead of returning None; junk is not a date.
         return None
+
+
+#: How far ahead of the clock a verdict's moments may be (clocks differ a little).
+_CLOCK_SLACK = timedelta(minutes=5)
+
+
+def check_verdict_times(
+    happened: datetime | None, known: datetime, *, said: datetime | None, now: datetime
+) -> None:
+    """Refuse the moments of a person's verdict that cannot be, naming the option:
+    ``--known`` or ``--happened`` in the future, ``--happened`` on a later day than
+    ``--known`` (it became known before it happened), ``--known`` on a day before the
+    promise was made (``said``).  Days are compared, not hours: a bare date means noon,
+    and a promise made at 14:00 can be kept and known the same day."""
+
+    def day(moment: datetime) -> str:
+        return f"{moment:%Y-%m-%d}"
+
+    if known > now + _CLOCK_SLACK:
+        raise InputError(
+            f"--known {day(known)} is in the future; a verdict counts from when it became "
+            "known (leave out --known for now)"
+        )
+    if happened is not None and happened > now + _CLOCK_SLACK:
+        raise InputError(f"--happened {day(happened)} is in the future; record it once it has")
+    if happened is not None and happened.date() > known.date():
+        raise InputError(
+            f"--happened {day(happened)} is after --known {day(known)}: it cannot have become "
+            "known before it happened; give --known on or after --happened"
+        )
+    if (
+        said is not None
+        and known.astimezone(timezone.utc).date() < said.astimezone(timezone.utc).date()
+    ):
+        raise InputError(
+            f"--known {day(known)} is before the promise was made ({day(said)}); give when "
+            "the outcome became known, on or after that day"
+        )

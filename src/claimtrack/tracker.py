@@ -24,7 +24,14 @@ import attrs
 from . import retries
 from .actors import ActorRegistry, normalise_name
 from .dispatch import failure
-from .errors import ClaimtrackError, InputError, LoadError, NotFoundError, PluginError
+from .errors import (
+    ClaimtrackError,
+    InputError,
+    LoadError,
+    NotFoundError,
+    PluginError,
+    StoreMissingError,
+)
 from .exporters import Exporter, collect_exporters
 from .extraction import ExtractContext, ExtractResult, run_extractors, selected_extractors
 from .loading import (
@@ -52,10 +59,12 @@ from .plugins import (
     describe_plugins,
     get_plugin_manager,
 )
+from .reasons import parse_reason
 from .report import StatusReport, assemble_report
+from .reviews import ReadReviewed, is_reviewed, read_reviewed, store_reviewed
 from .status import Standing, StatusLine, decide, standing, timeline_at
 from .store import ClaimSummary, SQLiteStore
-from .timeutil import parse_published, parse_when
+from .timeutil import check_verdict_times, parse_published, parse_when
 
 __all__ = [
     "DEFAULT_DB",
@@ -67,6 +76,7 @@ __all__ = [
     "default_db_path",
     "extract",
     "extract_path",
+    "require_store",
 ]
 
 #: The store used when neither ``--db`` nor ``$CLAIMTRACK_DB`` names one.
@@ -81,6 +91,22 @@ def default_db_path() -> str:
     return os.environ.get(DB_ENV) or DEFAULT_DB
 
 
+def require_store(db: str | Path) -> None:
+    """Raise :class:`StoreMissingError` unless ``db`` is a file (or ``:memory:``): what a
+    command that only reads the ledger checks first, so a mistyped ``--db`` is an error
+    that says how to make a store rather than a new empty one."""
+    path = str(db)
+    if path == ":memory:" or os.path.isfile(path):
+        return
+    if os.path.isdir(path):
+        raise StoreMissingError(f"{path}: is a folder, not a claimtrack store; give a file path")
+    raise StoreMissingError(
+        f"{path}: no claimtrack store there; create one with "
+        f"`claimtrack --db {path} add ARTICLES...`, or give the right path with "
+        f"--db or ${DB_ENV}"
+    )
+
+
 @attrs.define
 class AddReport:
     """What ``Tracker.add`` did: counts of sources and claims, and every error met."""
@@ -91,6 +117,10 @@ class AddReport:
     claims: int = 0
     errors: list[ClaimtrackError] = attrs.field(factory=list)
     sources: list[Source] = attrs.field(factory=list)
+    #: Verdicts that came with the sources (imported fact-checks), newly recorded.
+    evidence: list[Evidence] = attrs.field(factory=list)
+    #: What is worth saying but no error: a source in a language no extractor reads.
+    notes: list[ClaimtrackError] = attrs.field(factory=list)
 
 
 @attrs.define
@@ -196,6 +226,12 @@ class Tracker:
         with self._indexing_actors():
             for done, uri in enumerate(paths, 1):
                 try:
+                    reviewed = read_reviewed(self.pm, uri, self.load_options)
+                    if reviewed is not None:
+                        self._add_reviewed(reviewed, report)
+                        if on_progress is not None:
+                            on_progress(uri, done, len(paths))
+                        continue
                     loaded = read_sources(
                         self.pm, uri, self.load_options, warn=report.errors.append
                     )
@@ -210,6 +246,22 @@ class Tracker:
                 if on_progress is not None:
                     on_progress(uri, done, len(paths))
         return report
+
+    def _add_reviewed(self, reviewed: ReadReviewed, report: AddReport) -> None:
+        # Sources that come with their claims and verdicts (claimtrack.reviews): stored
+        # as given, no extractor run; their evidence is recorded once.
+        report.errors.extend(reviewed.problems)
+        for item in reviewed.items:
+            outcome, claims, recorded = store_reviewed(self.store, item)
+            report.claims += claims
+            report.evidence.extend(recorded)
+            report.sources.append(item.source)
+            if outcome == "added":
+                report.added += 1
+            elif outcome == "updated":
+                report.updated += 1
+            else:
+                report.unchanged += 1
 
     def add_source(self, source: Source) -> AddReport:
         """Extract and store one :class:`Source` built in code.  It is finished as a
@@ -264,6 +316,7 @@ class Tracker:
             return
         result = self.extract_source(source, extractors=extractors)
         report.errors.extend(result.errors)
+        report.notes.extend(result.notes)
         too_many = claims_over_limit(source, len(result.claims), self.load_options)
         if too_many is not None:
             report.errors.append(too_many)
@@ -296,15 +349,17 @@ class Tracker:
         """Extract the claims of every stored source again (after upgrading or adding an
         extractor plugin).  Only the claims of the extractors that ran and succeeded
         on a source are replaced; evidence moves to the new claim of the same extractor
-        that overlaps the old one most, and says so; nothing recorded is lost."""
+        that overlaps the old one most, and says so; nothing recorded is lost.  Sources
+        that came with their claims (imported reviews, :mod:`claimtrack.reviews`) are
+        left as they are."""
         report = AddReport()
         selected = self._selected(extractors)
         ids = [s.id for s in self.store.source_refs().values()]
         with self._indexing_actors():
             for done, source_id in enumerate(ids, 1):
-                self._add_source(
-                    self.store.get_source(source_id), report, rederive=True, extractors=selected
-                )
+                source = self.store.get_source(source_id)
+                if not is_reviewed(source):  # a review's claims came with it: no extractor's
+                    self._add_source(source, report, rederive=True, extractors=selected)
                 if on_progress is not None:
                     on_progress(source_id, done, len(ids))
         return report
@@ -533,23 +588,30 @@ class Tracker:
         """Record a person's verdict on a commitment (id or unique prefix).
 
         ``evidence`` is a URI; ``known`` (when the world learned it) defaults to now and
-        decides from when the verdict counts; ``happened`` is when it happened.
-        Appended to the claim's history: nothing earlier is changed."""
+        decides from when the verdict counts; ``happened`` is when it happened.  Times
+        that cannot be (in the future, happened after known, known before the promise
+        was made) are an :class:`InputError` naming the option
+        (:func:`claimtrack.timeutil.check_verdict_times`); ``reason`` is a code of
+        :data:`claimtrack.reasons.REASONS` (your own words go to ``note``).  Appended to the claim's
+        history: nothing earlier is changed."""
         claim = self.store.get_claim(claim_id)
         try:
             parsed = Verdict.parse(verdict)
         except ValueError as exc:
             raise InputError(str(exc)) from exc
         now = datetime.now(timezone.utc)
+        happened_at = parse_when(happened, what="--happened")
+        known_at = parse_when(known, what="--known") or now
+        check_verdict_times(happened_at, known_at, said=claim.asserted_at, now=now)
         record = Evidence(
             claim_id=claim.id,
             verdict=parsed,
             uri=evidence,
             note=note,
-            reason=reason,
+            reason=None if reason is None else parse_reason(reason),
             excerpt=excerpt,
-            happened_at=parse_when(happened, what="--happened"),
-            known_at=parse_when(known, what="--known") or now,
+            happened_at=happened_at,
+            known_at=known_at,
             recorded_at=now,
             recorded_by=by or _person(),
             recorder=RecorderKind.PERSON,
@@ -638,8 +700,18 @@ class Tracker:
         assert self._exporters is not None
         return list(self._exporters[1])
 
-    def export(self, format: str, stream: TextIO, *, as_of: When = None) -> int:
-        """Write every stored claim in ``format`` to ``stream``; return how many."""
+    def export(
+        self,
+        format: str,
+        stream: TextIO,
+        *,
+        as_of: When = None,
+        options: Mapping[str, str] | None = None,
+    ) -> int:
+        """Write every stored claim in ``format`` to ``stream``; return how many items
+        the exporter wrote.  ``options`` (``-O key=value``) are checked against the
+        options the exporter declares before anything is read or written
+        (:meth:`claimtrack.exporters.Exporter.bind`)."""
         exporters = self.exporters()
         if format not in exporters:
             refused = [e.plugin for e in getattr(self.pm, "load_errors", ())]
@@ -647,16 +719,16 @@ class Tracker:
             raise NotFoundError(
                 f"no exporter {format!r}; available: {', '.join(sorted(exporters))}{unloaded}"
             )
+        exporter = exporters[format]
+        values = exporter.bind(options)
         when = self._as_of(as_of)
         rows = self.standings(when)
-        exporter = exporters[format]
         try:
-            exporter.write(rows, stream, when)
+            return exporter.run(rows, stream, when, values)
         except (ClaimtrackError, BrokenPipeError):
             raise  # a closed pipe (`export | head`) is the reader's choice, not a plugin's fault
         except Exception as exc:
             raise failure(exporter.plugin, f"export {format}", exc, exporter.write) from exc
-        return len(rows)
 
     def plugins(self) -> list[PluginInfo]:
         """Installed plugins, their versions and hooks (and those that failed to load)."""
@@ -752,6 +824,8 @@ class ExtractReport:
 
     items: list[tuple[Source, list[Claim]]] = attrs.field(factory=list)
     errors: list[ClaimtrackError] = attrs.field(factory=list)
+    #: What is worth saying but no error: a source in a language no extractor reads.
+    notes: list[ClaimtrackError] = attrs.field(factory=list)
 
 
 def extract_path(
@@ -791,6 +865,7 @@ def extract_path(
                 pm, source, context, timeout=plugin_timeout, extractors=selected
             )
             report.errors.extend(result.errors)
+            report.notes.extend(result.notes)
             report.items.append((source, list(result.claims)))
     return report
 

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import claimtrack
 import pytest
 from claimtrack import Actor, Progress, Standing, Status
 from claimtrack.testing import (
@@ -26,8 +27,14 @@ from claimtrack_claimreview import promise_label
 AS_OF = datetime(2025, 3, 20, 12, tzinfo=timezone.utc)
 
 
-def reviews(standings: Sequence[Standing]) -> dict[str, dict[str, Any]]:
-    text = export_text("claimreview", standings, as_of=AS_OF, plugins=[claimtrack_claimreview])
+def reviews(standings: Sequence[Standing], **options: str) -> dict[str, dict[str, Any]]:
+    text = export_text(
+        "claimreview",
+        standings,
+        as_of=AS_OF,
+        plugins=[claimtrack_claimreview],
+        options=options,
+    )
     doc = json.loads(text)
     assert doc["@context"] == "https://schema.org"
     return {
@@ -36,18 +43,85 @@ def reviews(standings: Sequence[Standing]) -> dict[str, dict[str, Any]]:
 
 
 def test_only_final_verdicts_are_reviewed(sample_standings: Sequence[Standing]) -> None:
-    found = reviews(sample_standings)
+    found = reviews(sample_standings, include_machine="true")
     labels = sorted(r["reviewRating"]["alternateName"] for r in found.values())
     assert labels == ["Compromise", "Promise Broken", "Promise Kept"]
 
 
-def test_review_fields(sample_standings: Sequence[Standing]) -> None:
+def test_by_default_only_a_persons_verdicts_are_reviewed(
+    sample_standings: Sequence[Standing],
+) -> None:
+    people = [s for s in sample_standings if s.decided_by is not None and s.decided_by.by_person]
+    machine = [
+        s for s in sample_standings if s.decided_by is not None and not s.decided_by.by_person
+    ]
+    assert people and machine  # the sample has both
     found = reviews(sample_standings)
+    assert {r["identifier"] for r in found.values()} <= {s.claim.id for s in people}
+    assert not {r["identifier"] for r in found.values()} & {s.claim.id for s in machine}
+    marked = [
+        r for r in reviews(sample_standings, include_machine="yes").values() if "description" in r
+    ]
+    assert marked and all("automatic checker" in r["description"] for r in marked)
+    assert {r["identifier"] for r in marked} == {
+        s.claim.id for s in machine if s.status is not None and s.status.is_final
+    }
+
+
+def test_reviewer_and_url_template_make_author_and_url(
+    sample_standings: Sequence[Standing],
+) -> None:
+    found = reviews(
+        sample_standings,
+        reviewer="Harbour Fact Check",
+        reviewer_url="https://factcheck.example/",
+        url_template="https://factcheck.example/claims/{short_id}",
+    )
+    assert found
+    for review in found.values():
+        assert review["author"] == {
+            "@type": "Organization",
+            "name": "Harbour Fact Check",
+            "url": "https://factcheck.example/",
+        }
+        assert review["url"] == f"https://factcheck.example/claims/{review['identifier'][:8]}"
+
+
+def test_without_a_reviewer_no_login_name_is_published(
+    sample_standings: Sequence[Standing],
+) -> None:
+    # The sample's verdicts were recorded by "tester": that name is not an author.
+    for review in reviews(sample_standings, include_machine="true").values():
+        assert "author" not in review
+        assert "tester" not in json.dumps(review)
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "says"),
+    [
+        ("reviewer_url", "ftp://factcheck.example/", "not an http(s) URL"),
+        ("url_template", "https://factcheck.example/claims/", "no placeholder"),
+        ("url_template", "https://factcheck.example/{slug}", "uses {slug}"),
+        ("include_machine", "perhaps", "not true or false"),
+    ],
+)
+def test_a_bad_option_value_is_refused_naming_it(
+    sample_standings: Sequence[Standing], option: str, value: str, says: str
+) -> None:
+    with pytest.raises(claimtrack.InputError) as err:
+        reviews(sample_standings, **{option: value})
+    assert "'claimreview'" in str(err.value) and option in str(err.value)
+    assert says in str(err.value)
+
+
+def test_review_fields(sample_standings: Sequence[Standing]) -> None:
+    found = reviews(sample_standings, include_machine="true")
     kept = found["Ana Ruiz: We will reopen the Station Road depot this week"]
     assert kept["@type"] == "ClaimReview"
     assert kept["reviewRating"] == {
         "@type": "Rating",
         "alternateName": "Promise Kept",
+        "name": "kept",
         "ratingValue": 5,
         "bestRating": 5,
         "worstRating": 1,
@@ -66,11 +140,11 @@ def test_review_fields(sample_standings: Sequence[Standing]) -> None:
         }
     ]
     assert kept["datePublished"] == "2025-03-07"
-    assert kept["author"] == {"@type": "Person", "name": "tester"}
+    assert "description" not in kept  # a person's verdict
     assert kept["citation"] == "https://gazette.example/news/depot-reopens"
     meetings = found["The council: The council said it would hold two public meetings in March"]
-    # recorded by a checker plugin, not a person
-    assert meetings["author"] == {"@type": "Organization", "name": "checker-bot"}
+    # recorded by a checker plugin, not a person, and says so
+    assert "checker-bot" in meetings["description"]
 
 
 @pytest.mark.parametrize(
@@ -110,7 +184,7 @@ def test_withdrawn_and_organisation_speaker() -> None:
     row = make_standing(
         claim, source, evidence=[make_evidence(claim, "withdrawn", known="2025-02-01")], as_of=AS_OF
     )
-    (review,) = reviews([row]).values()
+    (review,) = reviews([row]).values()  # make_evidence: a person's verdict
     assert review["reviewRating"]["alternateName"] == "Promise Broken"
     assert review["itemReviewed"]["author"] == {
         "@type": "Organization",
@@ -127,6 +201,7 @@ def test_claimtrack_export_format_claimreview(tmp_path: Path) -> None:
     # The exporter is reachable by name through the CLI (an empty ledger here).
     pm = make_plugin_manager(claimtrack_claimreview, extractor=False)
     db = tmp_path / "ledger.db"
+    claimtrack.Tracker(db, plugin_manager=pm).close()
     result = invoke_cli("export", "--format", "claimreview", plugin_manager=pm, db=db)
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["@graph"] == []
@@ -138,4 +213,7 @@ def test_installed_entry_point_is_listed() -> None:
     )
     info = {p["name"]: p for p in json.loads(result.output)}
     assert info["claimreview"]["version"] == claimtrack_claimreview.__version__
-    assert info["claimreview"]["hooks"] == ["claimtrack_register_exporters"]
+    assert sorted(info["claimreview"]["hooks"]) == [
+        "claimtrack_load_reviewed",
+        "claimtrack_register_exporters",
+    ]

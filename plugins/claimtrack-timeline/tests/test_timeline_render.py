@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
+import claimtrack
 import pytest
 from claimtrack import Standing
 from claimtrack.testing import (
@@ -192,6 +193,7 @@ def test_long_ranges_use_month_and_year_ticks() -> None:
 
 def test_claimtrack_export_format_timeline(tmp_path: Path) -> None:
     pm = make_plugin_manager(claimtrack_timeline, extractor=False)
+    claimtrack.Tracker(tmp_path / "l.db", plugin_manager=pm).close()  # an empty ledger
     out = tmp_path / "timeline.html"
     result = invoke_cli(
         "export", "--format", "timeline", "-o", str(out), plugin_manager=pm, db=tmp_path / "l.db"

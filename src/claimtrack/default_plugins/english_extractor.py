@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from ..chunks import extract_in_pieces
 from ..extraction import ExtractContext
 from ..hookspecs import hookimpl
+from ..languages import reads_languages
 from ..model import Claim, Source
 
 
 @hookimpl
+@reads_languages("en")
 def claimtrack_extract(source: Source, context: ExtractContext) -> Iterator[Claim]:
     """Yield the claims of an English ``source`` (other languages yield nothing).
 

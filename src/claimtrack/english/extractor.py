@@ -52,7 +52,7 @@ from .due import Choice as DueChoice
 from .due import DueContext, needs_sentence
 from .due import choose as choose_due
 from .due import from_sentence as due_from_sentence
-from .kind.clauses import absolute_cuts, preamble_end, schedule_cuts
+from .kind.clauses import absolute_cuts, named_cuts, preamble_end
 from .kind.clauses import pieces as clause_pieces
 from .kind.headline import keeps_headline_demand
 from .kind.provenance import attribution_rule, claim_rules, kind_rule
@@ -1320,7 +1320,8 @@ class EnglishExtractor:
         # 2 July"), shares that one's kind.
         prev = -1
         context = SegmentContext(publisher=True, headline=headline)
-        for pa, pb, absolute in clause_pieces(toks) if not headline else [(0, len(toks), False)]:
+        whole = [(0, len(toks), False, "")]
+        for pa, pb, absolute, cut in clause_pieces(toks) if not headline else whole:
             for n, piece in enumerate(split(toks[pa:pb], context)):
                 ptoks = toks[pa + piece.start : pa + piece.end]
                 if len(ptoks) < 3 and not piece.shares:
@@ -1343,7 +1344,7 @@ class EnglishExtractor:
                 mode = "headline" if headline else "publisher"
                 unit = _Unit(a, b, self.publisher_mention, mode, sentence, confidence=0.55)
                 unit.head = head
-                unit.segs = piece.rules
+                unit.segs = (cut, *piece.rules) if cut and n == 0 else piece.rules
                 if piece.shares == "subject":
                     unit.flags = frozenset({"elided"})
                 if not piece.extra:
@@ -1731,7 +1732,8 @@ class EnglishExtractor:
         due_rule = ""
         actor_rule = ""
         condition: str | None = None
-        revisions = [*u.segs, *found.rules]
+        cuts = sorted(f[4:] for f in u.flags if f.startswith("cut:"))
+        revisions = [*cuts, *u.segs, *found.rules]
         if kind is not ClaimKind.STATEMENT:
             actor, actor_conf, actor_rule = self._actor(u, found, toks)
             if found.action is not None:
@@ -2385,9 +2387,13 @@ def _split_pieces(
             and toks[k + 1].text in OPEN_MARKS
         ):
             cuts[k + 1] = 0
-    for k in schedule_cuts(toks, reported=not direct):
-        cuts.setdefault(k, 0)  # ", while the rest will ...": a second schedule
-    coord_cuts = [*_coordination(toks, bare_and=not direct), *absolute_cuts(toks)]
+    cut_names = dict(named_cuts(toks, quoted=direct))  # ", while the rest will ..."
+    for k in cut_names:
+        cuts.setdefault(k, 0)
+    absolute = absolute_cuts(toks)
+    for k in absolute:
+        cut_names.setdefault(k, "clause.absolute")
+    coord_cuts = [*_coordination(toks, bare_and=not direct), *absolute]
     elided: set[int] = set()
     that_at: set[int] = set()
     if not direct:
@@ -2395,6 +2401,8 @@ def _split_pieces(
     for c in coord_cuts:
         cuts.setdefault(c, 0)
     lead = preamble_end(toks) if direct else 0  # "I'm pleased to confirm that ..."
+    if lead:
+        cut_names[lead] = "clause.preamble"
     starts = sorted({lead, *(c for c in cuts if c > lead)})
     coord_set = set(coord_cuts) | elided
     pieces: list[tuple[int, int, frozenset[str], int | None]] = []
@@ -2403,6 +2411,8 @@ def _split_pieces(
         e = starts[idx + 1] if idx + 1 < len(starts) else n
         flags: set[str] = set()
         a = s
+        if s in cut_names:
+            flags.add(f"cut:{cut_names[s]}")  # the kind/clauses.py cut that started it
         if s in ordinal_at:
             flags.add("ordinal")
         while a < e and (toks[a].low in {"and", "but", "so", "or"} or toks[a].text in _LEAD_PUNCT):

@@ -19,6 +19,7 @@ __all__ = [
     "absolute_cuts",
     "absolute_verb",
     "lead_end",
+    "named_cuts",
     "pieces",
     "preamble_end",
     "schedule_cuts",
@@ -32,8 +33,6 @@ _I_AM = frozenset({"i'm", "i’m", "we're", "we’re"})
 _FEELINGS = words("preamble_feelings")
 _PREAMBLE_VERBS = words("preamble_verbs")
 _LEADS = frozenset({"after", "under", "following", "despite", "amid", "besides", "unlike"})
-_PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "there"})
-_FINITE = frozenset({"was", "is", "were", "are", "had", "has", "would", "could"})
 _REACH = 10  # tokens a second clause's modal may sit after its first word
 
 
@@ -174,52 +173,72 @@ def absolute_cuts(toks: Sequence[Tok]) -> list[int]:
     return sorted(out)
 
 
-def schedule_cuts(
-    toks: Sequence[Tok], *, relative: bool = False, reported: bool = False
-) -> list[int]:
-    """Token indexes where a second schedule clause starts (its marker dropped).
+def _spliced(toks: Sequence[Tok], k: int) -> bool:
+    """A comma splice at ``k``: a clause with a modal or finite verb before the comma,
+    and a possessive- or determiner-led subject of up to five words then an auxiliary
+    after it ("..., our teams have been working hard")."""
+    if toks[k].low not in {"our", "my", "their", "the", "its"}:
+        return False
+    if not any(t.low in _MODALS or t.low in {"is", "are", "was", "were"} for t in toks[:k]):
+        return False
+    for j in range(k + 1, min(len(toks), k + 6)):
+        low = toks[j].low
+        if low in {"have", "has", "are", "is", "were", "was", "will"}:
+            return j > k + 1
+        if not toks[j].is_word:
+            return False
+    return False
 
-    ``relative`` also cuts at ", which will" (the article's own "the site will become a
-    terminal, which will cut the staff": a second schedule, "which" kept); reported
-    speech keeps its "which would" (a consequence the speaker draws, not a plan).
-    ``reported`` (indirect speech) also cuts "... and it was too early to say": a
-    second reported clause with its own pronoun subject (a quotation keeps it whole)."""
-    cuts: list[int] = []
+
+def schedule_cuts(
+    toks: Sequence[Tok], *, relative: bool = False, quoted: bool = False
+) -> list[int]:
+    """Token indexes where a second schedule clause starts (see :func:`named_cuts`)."""
+    return [k for k, _ in named_cuts(toks, relative=relative, quoted=quoted)]
+
+
+def named_cuts(
+    toks: Sequence[Tok], *, relative: bool = False, quoted: bool = False
+) -> list[tuple[int, str]]:
+    """Where a second schedule clause starts (its marker dropped), with the name of
+    the cut that found it (it goes into the claim's rules).
+
+    ``relative`` (the article's own sentence) also cuts at ", which will" (the site
+    will become a terminal, which will cut the staff": a second schedule, "which"
+    kept), ", and X will" and ", at which time"; reported speech keeps its "which
+    would" (a consequence the speaker draws, not a plan).  ``quoted`` (a quotation)
+    cuts a comma splice: ", our crews have worked hard"."""
+    cuts: list[tuple[int, str]] = []
     n = len(toks)
     for k in range(1, n - 2):
         prev, low = toks[k - 1].text, toks[k].low
         comma = prev == ","
         if comma and low == "while" and _modal_ahead(toks, k + 1):
-            cuts.append(k + 1)  # ", while the rest will continue"
+            cuts.append((k + 1, "clause.while"))  # ", while the rest will continue"
         elif relative and comma and low == "which" and toks[k + 1].low in _FUTURE:
-            cuts.append(k)  # ", which will cut the staff": "which" kept
+            cuts.append((k, "clause.which-will"))  # ", which will cut the staff"
         elif (
             comma
             and low == "with"
             and _schedule_ahead(toks, k + 1)
             and absolute_verb(toks, k + 1) < 0
         ):
-            cuts.append(k + 1)  # ", with the ship now expected to be handed over"
+            cuts.append((k + 1, "clause.with-schedule"))  # ", with the ship now expected to"
         elif prev in _DASHES and low == "but" and _modal_ahead(toks, k + 1):
-            cuts.append(k + 1)  # "– but the third stop will not be ready"
+            cuts.append((k + 1, "clause.dash-but"))  # "– but the third stop will not be"
         elif relative and comma and low in {"and", "but"} and _subject_then_modal(toks, k + 1):
-            cuts.append(k + 1)  # ", and training trips will now start"
+            cuts.append((k + 1, "clause.and-subject-will"))  # ", and training trips will"
         elif relative and comma and low in {"at", "by"} and toks[k + 1].low == "which":
-            cuts.append(k + 3 if k + 3 < n and toks[k + 2].low in {"time", "point"} else k + 2)
+            at = k + 3 if k + 3 < n and toks[k + 2].low in {"time", "point"} else k + 2
+            cuts.append((at, "clause.at-which-time"))
         elif not relative and low == "and" and prev != "," and _elided_will(toks, k):
-            cuts.append(k + 1)  # "is talking to the council and will tell fans": a second act
-        elif (
-            reported
-            and low == "and"
-            and prev != ","
-            and toks[k + 1].low in _PRONOUN_SUBJECTS
-            and toks[k + 2].low in _FINITE
-        ):
-            cuts.append(k + 1)  # "said the update came late and it was too early to say"
+            cuts.append((k + 1, "clause.and-will"))  # "is talking to X and will tell fans"
+        elif quoted and comma and _spliced(toks, k):
+            cuts.append((k, "clause.comma-splice"))  # "..., our crews have worked hard"
         elif low == "and" and toks[k + 1].low in {"given", "considering"}:
-            cuts.append(k + 1)  # "... before it opens and given the delays, that will be ..."
+            cuts.append((k + 1, "clause.and-given"))  # "... and given the delays, that"
         elif comma and low == "when" and _modal_ahead(toks, k + 1, _FUTURE):
-            cuts.append(k)  # ", when the club will host the final": "when" kept
+            cuts.append((k, "clause.when-will"))  # ", when the club will host the final"
     return cuts
 
 
@@ -236,18 +255,24 @@ def lead_end(toks: Sequence[Tok]) -> int:
     return 0
 
 
-def pieces(toks: Sequence[Tok]) -> list[tuple[int, int, bool]]:
-    """``toks`` as the token ranges between its :func:`schedule_cuts` and
+def pieces(toks: Sequence[Tok]) -> list[tuple[int, int, bool, str]]:
+    """``toks`` as the token ranges between its :func:`named_cuts` and
     :func:`absolute_cuts` (the whole when there are none), each without the punctuation
     and marker at its edges, the first without a leading adverbial that is no time
     (:func:`lead_end`); the flag says the piece is an absolute clause (it shares the
-    kind of the piece before it)."""
+    kind of the piece before it), the name which cut started it ("" for none)."""
     absolute = set(absolute_cuts(toks))
-    cuts = set(schedule_cuts(toks, relative=True))
-    embedded = [(k, e) for k, e in _embedded_relatives(toks) if k in cuts]
-    cuts -= {k for k, _ in embedded}
-    starts = sorted({lead_end(toks), *cuts, *absolute})
-    out: list[tuple[int, int, bool]] = []
+    names = dict(named_cuts(toks, relative=True))
+    embedded = [(k, e) for k, e in _embedded_relatives(toks) if k in names]
+    for k, _ in embedded:
+        del names[k]
+    lead = lead_end(toks)
+    if lead:
+        names.setdefault(lead, "clause.lead-adverbial")
+    for k in absolute:
+        names.setdefault(k, "clause.absolute")
+    starts = sorted({lead, *names, *absolute})
+    out: list[tuple[int, int, bool, str]] = []
     for idx, a in enumerate(starts):
         b = starts[idx + 1] if idx + 1 < len(starts) else len(toks)
         if idx + 1 < len(starts):
@@ -256,10 +281,10 @@ def pieces(toks: Sequence[Tok]) -> list[tuple[int, int, bool]]:
             ):
                 b -= 1
         if b > a:
-            out.append((a, b, a in absolute))
+            out.append((a, b, a in absolute, names.get(a, "")))
     # "New routes, which will be free for a year, will launch the same day": the whole
     # sentence and, inside it, the relative's own schedule.
-    out.extend((k, e, False) for k, e in embedded)
+    out.extend((k, e, False, "clause.embedded-which") for k, e in embedded)
     return out
 
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...model import ClaimKind
-from ..lexicon import ADVERBS, ANIMATE_NOUNS, FIRST_PERSON, QUANTITY_NOUNS
+from ..lexicon import ADVERBS, ANIMATE_NOUNS, DETERMINERS, FIRST_PERSON, QUANTITY_NOUNS
 from ..text import Tok
 from .analysis import Analysis, build
 from .engine import Clause
 from .grammar import head_of, subject_before
-from .words import DATE_WORDS
+from .words import DATE_WORDS, words
 
 __all__ = [
+    "DATE_NOUNS",
     "animate_subject",
+    "bare_verb",
     "commitment",
     "has_date",
     "hedged",
@@ -22,6 +24,15 @@ __all__ = [
 ]
 
 _DATE_WORDS = DATE_WORDS
+
+
+#: Nouns that name a schedule's date ("the new date", "the opening timetable").
+DATE_NOUNS = words("date_nouns")
+
+
+def bare_verb(tok: Tok) -> bool:
+    """Whether ``tok`` can be the verb of "to ...": a lower-case word, no article."""
+    return tok.is_word and not tok.is_cap and tok.low not in DETERMINERS
 
 
 #: The writer's hedges: "it now seems the works will not finish", "unlikely to open".

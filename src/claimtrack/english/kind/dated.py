@@ -11,7 +11,7 @@ from ...model import ClaimKind
 from ..lexicon import DETERMINERS
 from .analysis import Analysis
 from .clauses import absolute_verb
-from .common import commitment, has_date, quantity_subject
+from .common import DATE_NOUNS, commitment, has_date, quantity_subject
 from .engine import Clause, Example, KindRule
 from .schedule import decided_before
 from .words import AUX, words
@@ -24,7 +24,6 @@ _AHEAD = words("ahead_words")
 _PAST_MARKS = frozenset({"ago", "last", "yesterday", "earlier", "since"})
 _LEAD_WORDS = frozenset({"with", "without", "after", "before", "since", "as", "in", "on", "at"})
 _DATE_FIXING = words("date_fixing_participles")
-_DATE_NOUNS = frozenset({"date", "dates", "timetable", "schedule", "deadline"})
 
 
 def _progressive(clause: Clause, found: Analysis) -> Analysis | None:
@@ -55,7 +54,7 @@ def _date_fixed(clause: Clause, found: Analysis) -> Analysis | None:
             continue
         if toks[i - 1].low not in {"been", "was", "is", "were", "are", "now"}:
             continue
-        if decided_before(found, i) or not any(t.low in _DATE_NOUNS for t in toks[:i]):
+        if decided_before(found, i) or not any(t.low in DATE_NOUNS for t in toks[:i]):
             return None
         return commitment(clause, found, "schedule.date-fixed", i, i, subject=None)
     return None
@@ -73,7 +72,7 @@ def _date_is(clause: Clause, found: Analysis) -> Analysis | None:
         if toks[i].low == "be" and toks[i - 1].low not in {"would", "will"}:
             return None
         before = toks[: i - 1 if toks[i].low == "be" else i]
-        if not before or before[-1].low not in _DATE_NOUNS or not has_date(toks[i + 1 :]):
+        if not before or before[-1].low not in DATE_NOUNS or not has_date(toks[i + 1 :]):
             return None
         if any(t.low in {"original", "previous", "old", "earlier"} for t in before):
             return None  # "the original date was May": a past schedule

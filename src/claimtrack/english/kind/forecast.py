@@ -84,6 +84,29 @@ def _must_wait(clause: Clause, found: Analysis) -> Analysis | None:
     return None
 
 
+def _copula_view(clause: Clause, found: Analysis) -> Analysis | None:
+    # "(The tunnel ...) is a testament to fine engineering", "will continue to be a
+    # complex project": a description, not the plan of the clause it shares a subject
+    # with (a named trigger keeps it from inheriting that clause's kind).
+    toks = clause.toks
+    n = len(toks)
+    k = 0
+    if n > 2 and toks[0].low in {"will", "would"} and toks[1].low == "continue":
+        k = 2 if toks[2].low != "to" else 3
+        if k >= n or toks[k].low != "be":
+            return None
+        k += 1
+    elif n > 2 and toks[0].low in {"is", "are", "was", "were"}:
+        k = 1
+    else:
+        return None
+    if k >= n or toks[k].low not in {"a", "an"}:
+        return None
+    return found._replace(
+        kind=ClaimKind.STATEMENT, trigger="state.copula-view", verb=None, action=None
+    )
+
+
 RULES: tuple[KindRule, ...] = (
     KindRule(
         "forecast.outcome",
@@ -130,6 +153,21 @@ RULES: tuple[KindRule, ...] = (
                 P,
             ),
             Example("The new wing is due to open in the spring.\n", "new wing", None),
+        ),
+    ),
+    KindRule(
+        "state.copula-view",
+        "'(X) is a testament to ...', 'will continue to be a complex project': a view",
+        _copula_view,
+        (
+            Example(
+                'Mayor Ines Duarte visited the site.\n\n"The tunnel is on track to open in '
+                'the coming months and is a testament to brilliant engineering," Duarte '
+                "said.\n",
+                "is a testament",
+                ClaimKind.STATEMENT,
+            ),
+            Example('"The tunnel is on track to open in May," she said.\n', "on track", None),
         ),
     ),
     KindRule(

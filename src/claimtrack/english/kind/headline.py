@@ -9,8 +9,9 @@ the guideline annotates unattributed schedules and plans, not the article's own 
 from __future__ import annotations
 
 from ...model import ClaimKind
+from ..lexicon import ANIMATE_NOUNS
 from .analysis import Analysis, build
-from .common import has_date
+from .common import DATE_NOUNS, has_date
 from .engine import Clause, Example, KindRule
 from .grammar import is_verbish
 from .words import AUX, words
@@ -21,7 +22,6 @@ C = ClaimKind.COMMITMENT
 _VERBS = words("headline_schedule_verbs")
 _NOUNS = words("schedule_nouns")
 _DATE_CUES = words("date_setting_cues")
-_DATE_NOUNS = frozenset({"date", "dates", "timetable", "schedule", "deadline"})
 _DEADLINES = frozenset({"deadline", "ultimatum"})
 _EVENTS = words("headline_event_nouns")
 _CLAUSE_START = frozenset({"as", "that", "which", "when", "after", "because", "while"})
@@ -43,6 +43,31 @@ def _schedule_headline(clause: Clause, found: Analysis) -> Analysis | None:
         if any(t.low in _DEADLINES for t in rest[:4]):
             return None  # "Regulator sets March deadline": others must act (a demand)
         return build(toks, C, "headline.schedule-verb", (0, i), False, i, found.condition, None)
+    return None
+
+
+def _threat_headline(clause: Clause, found: Analysis) -> Analysis | None:
+    # "Lecturers threaten walkout": a conditional undertaking of the subject.
+    toks = clause.toks
+    if not (clause.headline and clause.publisher) or found.kind is not ClaimKind.STATEMENT:
+        return None
+    for i in range(1, min(len(toks) - 1, 6)):
+        if toks[i].low not in {"threaten", "threatens"}:
+            continue
+        head = toks[i - 1].low
+        people = (
+            head in ANIMATE_NOUNS
+            or head.endswith(("ers", "ors", "ists"))
+            or head
+            in {
+                "staff",
+                "union",
+                "unions",
+            }
+        )
+        if is_verbish(toks[:i]) or not people:
+            return None  # "Floods threaten homes": a danger, nobody's threat
+        return build(toks, C, "headline.threat", (0, i), False, i, found.condition, None)
     return None
 
 
@@ -86,7 +111,7 @@ def _confirmed_date(clause: Clause, found: Analysis) -> Analysis | None:
     if clause.cue not in _DATE_CUES or found.kind is not ClaimKind.STATEMENT:
         return None
     for t in toks[:8]:
-        if t.low in _DATE_NOUNS:
+        if t.low in DATE_NOUNS:
             return build(toks, C, "headline.confirmed-date", None, True, 0, found.condition, None)
         if t.low in AUX or t.low in _CLAUSE_START or not t.is_word:
             return None  # the object ended before a date: "confirmed the manager had left"
@@ -107,6 +132,23 @@ RULES: tuple[KindRule, ...] = (
             Example(
                 "Council sets date for vote on harbour plan\n\nThe vote will be held in May.\n",
                 "Council sets date",
+                None,
+            ),
+        ),
+    ),
+    KindRule(
+        "headline.threat",
+        "a headline threat ('Lecturers threaten walkout'): the subject's conditional act",
+        _threat_headline,
+        (
+            Example(
+                "Bus drivers threaten strike over rotas\n\nThe union said talks failed.\n",
+                "threaten strike",
+                C,
+            ),
+            Example(
+                "Floods threaten homes in the valley\n\nThe river rose overnight.\n",
+                "threaten homes",
                 None,
             ),
         ),

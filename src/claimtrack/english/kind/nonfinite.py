@@ -15,7 +15,7 @@ from ...model import ClaimKind
 from ..lexicon import DETERMINERS, QUANTITY_VERBS
 from ..text import Tok
 from .analysis import Analysis
-from .common import animate_subject, commitment, has_date, quantity_subject
+from .common import animate_subject, bare_verb, commitment, has_date, quantity_subject
 from .engine import Clause, Example, KindRule
 from .grammar import is_participle, is_verbish
 from .words import AUX, VERB_FORMS, words
@@ -33,10 +33,6 @@ _PLAN_NOUNS = words("plan_nouns")
 _PLEDGING = words("pledging_cues")
 _FINITE = frozenset({"was", "were", "is", "are", "has", "have", "had"})
 _PRESSING = frozenset({"pressing", "pushing", "going", "moving", "getting", "cracking"})
-
-
-def _bare_verb(tok: Tok) -> bool:
-    return tok.is_word and not tok.is_cap and tok.low not in DETERMINERS
 
 
 def _open(found: Analysis, at: int) -> bool:
@@ -71,9 +67,7 @@ def _readiness(clause: Clause, found: Analysis) -> Analysis | None:
             if k >= n or toks[k].low not in _OPEN_TO:
                 return None
             return _commit(clause, found, "offer.readiness", i - 1, i + 2)
-        if not _bare_verb(nxt) or (
-            nxt.low == "be" and i + 3 < n and is_participle(toks[i + 3].low)
-        ):
+        if not bare_verb(nxt) or (nxt.low == "be" and i + 3 < n and is_participle(toks[i + 3].low)):
             return None  # "ready to be moved": a state of a thing, not an offer
         return _commit(clause, found, "offer.readiness", i - 1, i + 2)
     return None
@@ -83,7 +77,7 @@ def _offered(clause: Clause, found: Analysis) -> Analysis | None:
     # "Norway has offered to host the next round": an offer of the subject's.
     toks = clause.toks
     for i in range(1, len(toks) - 2):
-        if toks[i].low not in _OFFERS or toks[i + 1].low != "to" or not _bare_verb(toks[i + 2]):
+        if toks[i].low not in _OFFERS or toks[i + 1].low != "to" or not bare_verb(toks[i + 2]):
             continue
         if toks[i - 1].low in DETERMINERS or not _open(found, i):
             return None  # "an offer to": a noun (the plan rules read it)
@@ -100,7 +94,7 @@ def _preparing(clause: Clause, found: Analysis) -> Analysis | None:
         if toks[i].low not in _PREPARING:
             continue
         to = i + 2 if toks[i + 1].low == "up" else i + 1
-        if to + 1 >= n or toks[to].low != "to" or not _bare_verb(toks[to + 1]):
+        if to + 1 >= n or toks[to].low != "to" or not bare_verb(toks[to + 1]):
             continue
         if not _open(found, i):
             return None
@@ -115,7 +109,7 @@ def _wants_to(clause: Clause, found: Analysis) -> Analysis | None:
     for i in range(1, n - 2):
         if toks[i].low not in {"want", "wants", "wanted", "intend", "intends", "intended"}:
             continue
-        if toks[i + 1].low != "to" or not _bare_verb(toks[i + 2]) or not _open(found, i):
+        if toks[i + 1].low != "to" or not bare_verb(toks[i + 2]) or not _open(found, i):
             return None
         if not has_date(toks[i + 2 :]):
             return None  # an undated wish is a view
@@ -145,6 +139,25 @@ def _possessor(toks: Sequence[Tok], p: int) -> tuple[int, int] | None:
         if prev.low in DETERMINERS:
             break
     return (a, k + 1)
+
+
+def _nominal_plan(clause: Clause, found: Analysis) -> Analysis | None:
+    # A clause that is a nominal plan: "the club's intention to reopen the ground sector
+    # by sector", "the government's target to end coal power in 2024".
+    toks = clause.toks
+    n = len(toks)
+    if found.kind is not S or n < 4:
+        return None
+    for p in range(1, min(n - 2, 8)):
+        if toks[p].low not in _PLAN_NOUNS or toks[p + 1].low != "to":
+            continue
+        if not bare_verb(toks[p + 2]) or is_verbish(toks[:p]):
+            return None
+        owner = _possessor(toks, p)
+        if owner is None and toks[p - 1].low not in {"its", "their", "his", "her", "our"}:
+            return None  # "a target to aim for": nobody's plan named
+        return commitment(clause, found, "plan.nominal", p, p + 2, subject=owner)
+    return None
 
 
 def _nominal_owner(clause: Clause, found: Analysis) -> Analysis | None:
@@ -252,6 +265,20 @@ RULES: tuple[KindRule, ...] = (
                 "plan to cut",
                 None,
             ),
+        ),
+    ),
+    KindRule(
+        "plan.nominal",
+        "a clause that is a nominal plan ('the club's intention to reopen the ground')",
+        _nominal_plan,
+        (
+            Example(
+                "The club said work went on despite the club's intention to reopen the "
+                "ground stand by stand.\n",
+                "intention to reopen",
+                C,
+            ),
+            Example("The report called it a target to aim for.\n", "target to aim", None),
         ),
     ),
     KindRule(

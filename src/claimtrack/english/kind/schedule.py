@@ -14,15 +14,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...model import ClaimKind
-from ..lexicon import DELIVERABLE_STATES, DETERMINERS, QUANTITY_VERBS
+from ..lexicon import DELIVERABLE_STATES, QUANTITY_VERBS
 from ..text import Tok
 from .analysis import Analysis
-from .common import commitment, has_date, hedged, past_adverbs, quantity_subject
+from .common import (
+    bare_verb,
+    commitment,
+    has_date,
+    hedged,
+    past_adverbs,
+    quantity_subject,
+)
 from .engine import Clause, Example, KindRule
 from .grammar import is_participle, next_content
 from .words import AUX, VERB_FORMS, words
 
-__all__ = ["RULES", "bare_verb", "decided_before", "schedule_act"]
+__all__ = ["RULES", "decided_before", "schedule_act"]
 
 C = ClaimKind.COMMITMENT
 _ACTS = words("schedule_acts")
@@ -38,15 +45,9 @@ _PAST_MARKS = frozenset({"ago", "last", "yesterday", "earlier", "since"})
 _LEAD_WORDS = frozenset({"with", "without", "after", "before", "since", "as", "in", "on", "at"})
 _ANNOUNCING = words("date_setting_cues")
 _DATE_FIXING = words("date_fixing_participles")
-_DATE_NOUNS = frozenset({"date", "dates", "timetable", "schedule", "deadline"})
 _READY_LIKE = frozenset({"ready", "due", "set", "able", "likely", "going", "have", "has"})
 _BE = frozenset({"is", "are", "was", "were", "be"})
 _STATES = DELIVERABLE_STATES | {"subject", "up", "able", "closed", "shut"}
-
-
-def bare_verb(tok: Tok) -> bool:
-    """Whether ``tok`` can be the verb of "to ...": a lower-case word, no article."""
-    return tok.is_word and not tok.is_cap and tok.low not in DETERMINERS
 
 
 def _question(toks: Sequence[Tok]) -> bool:
@@ -67,7 +68,12 @@ def schedule_act(toks: Sequence[Tok], v: int) -> bool:
     low = toks[v].low
     if low == "be":
         k = past_adverbs(toks, v + 1)
-        return k < len(toks) and toks[k].low in _PARTICIPLES
+        if k >= len(toks):
+            return False
+        after = toks[k].low
+        if after.endswith("ing"):  # "would be opening", "be arriving"
+            return after[:-3] in _ACTS or after[:-3] + "e" in _ACTS
+        return after in _PARTICIPLES
     return low in _ACTS
 
 
@@ -91,7 +97,7 @@ def _outcome(toks: Sequence[Tok], found: Analysis) -> bool:
     if low == "be":
         k = next_content(toks, v + 1)
         after = toks[k].low if k < n else ""
-        return not (is_participle(after) or after in _STATES)
+        return not (is_participle(after) or after in _STATES or schedule_act(toks, v))
     return False
 
 
@@ -115,7 +121,8 @@ def _authority_future(clause: Clause, found: Analysis) -> Analysis | None:
         return None
     if _outcome(toks, found) or hedged(toks, v):
         return None
-    if not (has_date(toks[v:]) or clause.cue in _ANNOUNCING):
+    progressive = toks[v].low == "be"  # "the first stations will be opening soon"
+    if not (has_date(toks[v:]) or clause.cue in _ANNOUNCING or progressive):
         return None  # undated and merely said: "X will launch an attack" may be a guess
     return found._replace(kind=C)
 
@@ -171,6 +178,10 @@ def _is_to(clause: Clause, found: Analysis) -> Analysis | None:
     # "a friendly against Peru to be played three days later".
     toks = clause.toks
     n = len(toks)
+    opens_to_be = n > 3 and toks[0].low == "to" and toks[1].low == "be"
+    if opens_to_be and schedule_act(toks, 1) and not decided_before(found, 0):
+        # a piece cut from ", to be operated three times a week, ...": a schedule
+        return commitment(clause, found, "schedule.is-to", 0, 1, subject=None)
     for i in range(1, n - 2):
         if toks[i].low == "to" and toks[i + 1].low == "be" and _noun_before(toks, i):
             if decided_before(found, i) or not schedule_act(toks, i + 1):
@@ -270,6 +281,12 @@ RULES: tuple[KindRule, ...] = (
                 C,
             ),
             Example("The nurses said they wanted to be paid on time.\n", "paid on time", None),
+            Example(
+                "The new route, to be operated with small jets three times a week, will link "
+                "the two cities, the airline said.\n",
+                "to be operated with small jets",
+                C,
+            ),
         ),
     ),
     KindRule(
@@ -314,6 +331,16 @@ RULES: tuple[KindRule, ...] = (
                 C,
             ),
             Example("The minister said the rebels will launch an attack.\n", "rebels", None),
+            Example(
+                "The studio said the film would be arriving in cinemas next spring.\n",
+                "arriving in cinemas",
+                C,
+            ),
+            Example(
+                '"The first stops will be opening soon," the contractor said.\n',
+                "will be opening soon",
+                C,
+            ),
             Example(
                 "The council leader said the cabinet would vote on the land sale in January.\n",
                 "vote on the land sale",

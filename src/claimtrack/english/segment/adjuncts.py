@@ -22,6 +22,8 @@ _TAILS = words("tail_participles")
 _ASKS = words("request_participles")
 
 _RELATIVE = frozenset({"which", "who"})
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_EXPECT_CUES = frozenset({"expected", "expects", "hoped", "hopes", "predicted", "predicts"})
 _TIME_RELATIVE = (("at", "which", "time"), ("by", "which", "time"), ("at", "which", "point"))
 
 
@@ -62,6 +64,15 @@ def _relative(toks: Sequence[Tok], piece: Piece, ctx: Context) -> list[Piece] | 
         if not (opens or toks[k - 1].text == ",") or toks[k].low not in _RELATIVE:
             continue
         modal = toks[k + 1].low
+        if (
+            not opens
+            and k + 3 < piece.end
+            and modal in _SPEAKER_PRONOUNS
+            and toks[k + 2].low in _EXPECT_CUES
+            and toks[k + 3].low == "to"
+        ):
+            # ", which he expected to happen within a week": the speaker's own forecast.
+            return [Piece(piece.start, k - 1, shares=piece.shares), Piece(k, piece.end)]
         if modal not in _MODALS_WILL and modal not in _HYPOTHETICAL:
             continue
         end = _relative_end(toks, k + 2, piece.end)
@@ -195,6 +206,15 @@ RULES: tuple[SegmentRule, ...] = (
                     "which will be free for the first month, will also start that day",
                     "which will be free for the first month",
                 ),
+            ),
+            Example(
+                "the report would be published once the lawyers agree, which she expected "
+                "to happen within a week",
+                (
+                    "the report would be published once the lawyers agree",
+                    "which she expected to happen within a week",
+                ),
+                Context(cue="said"),
             ),
             Example("The firm, which has grown fast, will open a shop in May."),
         ),

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ...text import AUXILIARIES
 from ..lexicon import ADVERBS, CUES, DETERMINERS, IRREGULAR_PARTICIPLES, VERBS
-from ..text import Tok
+from ..text import CLOSE_MARKS, OPEN_MARKS, Tok
 from .engine import Context, Example, Piece, SegmentRule
 from .grammar import clause_verb, first_finite, verbish, words
 
@@ -23,6 +23,7 @@ _CONJ = words("conjunctions")
 _FRONTING = words("fronting")
 
 _DASHES = frozenset({"—", "–", "-"})
+_NOT_VERBS = frozenset({"the", "a", "an", "date", "time", "be", "this", "that", "his", "her"})
 _PAST = words("past_verbs") | IRREGULAR_PARTICIPLES
 _BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 _COMPLEMENT_STARTS = (
@@ -60,10 +61,35 @@ def _listed(toks: Sequence[Tok], lo: int, k: int) -> bool:
     return False
 
 
-def _conjoined(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+def _quoted(toks: Sequence[Tok], piece: Piece) -> list[bool]:
+    """For each token of ``piece``, whether it lies inside quotation marks opened in it."""
+    out: list[bool] = []
+    inside = False
+    for t in toks[piece.start : piece.end]:
+        if t.text in OPEN_MARKS and t.text in CLOSE_MARKS:
+            inside = not inside  # a straight mark opens and closes
+        elif t.text in OPEN_MARKS:
+            inside = True
+        elif t.text in CLOSE_MARKS:
+            inside = False
+        out.append(inside)
+    return out
+
+
+def _but(toks: Sequence[Tok], j: int) -> bool:
+    return toks[j].low == "but" and toks[j - 1].text == ","
+
+
+def _conjoined(toks: Sequence[Tok], piece: Piece, ctx: Context) -> list[Piece] | None:
     conj = _CONJ
     cuts: list[int] = []
     k = first_finite(toks, piece.start, piece.end) + 1  # the first clause's verb
+    if ctx.cue is not None:
+        # "promised a revolution, but costs have ...": the cue's object, then ", but".
+        but = next((j for j in range(piece.start + 2, min(k, piece.end - 2)) if _but(toks, j)), -1)
+        if but > 0 and clause_verb(toks, but + 1, piece.end, reach=15) >= 0:
+            cuts = [but]
+    quoted: list[bool] | None = None  # read once a join is found
     while k < piece.end - 2:
         t = toks[k]
         join = -1
@@ -78,8 +104,16 @@ def _conjoined(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] 
         if join < 0 or join >= piece.end:
             k += 1
             continue
+        if quoted is None:
+            quoted = _quoted(toks, piece) if not ctx.direct else []
+        if quoted and quoted[k - piece.start]:
+            k += 1  # inside a partial quotation: its words stay together
+            continue
         if t.low == "and" and toks[k - 1].text != "," and toks[join].low in AUXILIARIES:
             k += 1
+            continue
+        if ctx.direct and t.low == "and" and toks[join].low in _PRONOUNS:
+            k += 1  # a speaker's "we waited and we have had enough" is one claim
             continue
         second = clause_verb(toks, join, piece.end)
         if second < 0 or (toks[k - 1].text != "," and t.low == "and" and _bare(toks[join])):
@@ -104,7 +138,7 @@ def _shared_subject(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Pi
         if nxt.low not in _MODALS and nxt.low not in {"is", "are", "was", "were"}:
             continue
         prev = toks[k - 1]
-        if not prev.is_word:
+        if not prev.is_word and prev.text not in CLOSE_MARKS:
             continue  # ", and will ...": the comma keeps the two phrases one claim
         if prev.low in AUXILIARIES or prev.low in {"been", "be", "not"}:
             continue  # "has been and will continue to be": one verb group
@@ -113,7 +147,9 @@ def _shared_subject(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Pi
         if verb >= k or k - verb < 4:
             continue
         j = k + 2
-        while j < piece.end and toks[j].low in ADVERBS | {"therefore", "then", "now"}:
+        while j < piece.end and (
+            toks[j].low in ADVERBS | {"therefore", "then", "now"} or toks[j].text in OPEN_MARKS
+        ):
             j += 1
         if j >= piece.end or not toks[j].is_word:
             continue
@@ -184,9 +220,28 @@ RULES: tuple[SegmentRule, ...] = (
                     "it was too soon to judge it",
                 ),
             ),
+            Example(
+                "a new age of travel, but rising costs, safety fears, and the law have slowed it",
+                ("a new age of travel", "rising costs, safety fears, and the law have slowed it"),
+                Context(cue="promised"),
+            ),
+            Example(
+                "The road is shut, and the long detour dwarfs the old route.",
+                ("The road is shut", "the long detour dwarfs the old route"),
+            ),
             Example("Cyclists and pedestrians will be able to cross for free."),
+            Example('The envoy said "the plan is sound and we back it".'),
+            Example(
+                "Our crews have waited for months and they have had enough.",
+                (),
+                Context(direct=True),
+            ),
             Example("The council will repair the roof and the windows by March."),
-            Example("Two lines open in May, but Leeds, York and Hull will wait until June."),
+            Example(
+                "Two lines open in May, but Leeds, York and Hull will wait until June.",
+                ("Two lines open in May", "Leeds, York and Hull will wait until June"),
+            ),
+            Example("The trams, the buses and the ferries will be free in May."),
         ),
     ),
     SegmentRule(
@@ -250,8 +305,8 @@ def _past_verb(toks: Sequence[Tok], j: int) -> bool:
     """A past-tense verb at ``j`` ("wanted", "described", "invited")."""
     t = toks[j]
     low = t.low
-    if not t.is_word or t.is_cap:
-        return False
+    if not t.is_word or t.is_cap or low in VERBS:
+        return False  # "put", "set": a base form too ("Put the date in writing and put ...")
     return low in _PAST or (low.endswith("ed") and len(low) > 4)
 
 
@@ -261,7 +316,8 @@ def _second_verb(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece
     verb = first_finite(toks, piece.start, piece.end)
     for k in range(verb + 4, piece.end - 2):
         t = toks[k]
-        if t.low not in {"and", "but"} or not toks[k - 1].is_word:
+        prev = toks[k - 1]
+        if t.low not in {"and", "but"} or not (prev.is_word or prev.text in CLOSE_MARKS):
             continue  # ", and returned losses": the comma keeps one list of facts
         if toks[k - 1].low in AUXILIARIES or not _past_verb(toks, k + 1):
             continue
@@ -273,6 +329,13 @@ def _second_verb(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece
     return None
 
 
+def _infinitive_verb(tok: Tok) -> bool:
+    low = tok.low
+    if not tok.is_word or tok.is_cap or low.isdigit():
+        return False
+    return low in VERBS or not (low in DETERMINERS or low in _PRONOUNS or low in _NOT_VERBS)
+
+
 def _infinitives(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
     # "called on the city to double the fund and to guarantee ...": one demand or
     # undertaking per infinitive of the same verb.
@@ -280,7 +343,7 @@ def _infinitives(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece
     cuts: list[int] = []
     for k in range(piece.start, piece.end - 2):
         t = toks[k]
-        if t.low == "to" and toks[k + 1].is_word and toks[k + 1].low in VERBS:
+        if t.low == "to" and _infinitive_verb(toks[k + 1]):
             object_between = last >= 0 and k - 1 - last >= 3
             if object_between and toks[k - 1].low == "and" and toks[k - 2].is_word:
                 cuts.append(k - 1)
@@ -303,7 +366,16 @@ RULES = (
                     "wanted to see a signed contract first",
                 ),
             ),
+            Example(
+                'The minister said the state would not fund "a wish list" and wanted to see '
+                "a contract first.",
+                (
+                    'The minister said the state would not fund "a wish list"',
+                    "wanted to see a contract first",
+                ),
+            ),
             Example("The club was founded in 1901 and owned by a brewer."),
+            Example("Put the date in writing and put a fine in the contract."),
             Example("The ship now has a freshly painted hull and polished propeller."),
             Example("The firm had invested heavily, and returned losses every year."),
         ),
@@ -322,6 +394,14 @@ RULES = (
                 ),
             ),
             Example("The plan is to build and to run two clinics."),
+            Example(
+                "The regulator ordered the firm to file a report within 30 days and to "
+                "explain its errors.",
+                (
+                    "The regulator ordered the firm to file a report within 30 days",
+                    "to explain its errors",
+                ),
+            ),
         ),
     ),
 )

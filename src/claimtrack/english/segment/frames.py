@@ -17,6 +17,10 @@ _DISCOURSE = words("discourse_adverbs")
 _FEELINGS = words("frame_adjectives")
 _FRAME_VERBS = words("frame_verbs")
 
+_ANNOUNCING = _FRAME_VERBS | frozenset(
+    {"telling", "tell", "assure", "assuring", "confirming", "announcing", "promise"}
+)
+_WHEN_WORDS = frozenset({"now", "today", "tonight", "also", "finally", "happily"})
 _BE = frozenset({"am", "are", "is", "'m", "’m", "'re", "’re"})
 _SPEAKERS = frozenset({"i", "we", "i'm", "i’m", "we're", "we’re"})
 
@@ -65,6 +69,30 @@ def _feeling(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | 
     return [Piece(k, hi, shares=piece.shares)]
 
 
+def _announcing(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
+    # "We can now confirm that X", "I am telling you tonight that X", "I can assure you
+    # X" -> X: the speaker announcing is the frame, X the claim.
+    a, hi = piece.start, piece.end
+    if toks[a].low not in {"i", "we"}:
+        return None
+    k = a + 1
+    if k < hi and toks[k].low in {"can", "could", "am", "are", "'m", "’m"}:
+        k += 1
+    while k < hi and toks[k].low in _WHEN_WORDS:
+        k += 1
+    if k >= hi or toks[k].low not in _ANNOUNCING:
+        return None
+    k += 1
+    if k < hi and toks[k].low in {"you", "everyone"}:
+        k += 1
+    while k < hi and toks[k].low in _WHEN_WORDS:
+        k += 1
+    k = _skip_that(toks, k, hi)
+    if clause_verb(toks, k, hi) < 0:
+        return None
+    return [Piece(k, hi, shares=piece.shares)]
+
+
 RULES: tuple[SegmentRule, ...] = (
     SegmentRule(
         "segment.discourse-adverb",
@@ -94,6 +122,24 @@ RULES: tuple[SegmentRule, ...] = (
                 Context(direct=True),
             ),
             Example("We are pleased with the result.", (), Context(direct=True)),
+        ),
+    ),
+    SegmentRule(
+        "segment.announcing-frame",
+        "'We can now confirm that X', 'I am telling you tonight that X': the claim is X",
+        _announcing,
+        (
+            Example(
+                "We can now confirm that the museum will reopen on 4 May.",
+                ("the museum will reopen on 4 May",),
+                Context(direct=True),
+            ),
+            Example(
+                "I am telling you tonight that buses will be back on the bridge by June.",
+                ("buses will be back on the bridge by June",),
+                Context(direct=True),
+            ),
+            Example("We can confirm the date later.", (), Context(direct=True)),
         ),
     ),
 )

@@ -111,7 +111,8 @@ def has_finite(toks: Sequence[Tok], a: int, b: int) -> bool:
 
 def clause_verb(toks: Sequence[Tok], i: int, hi: int, reach: int = 12) -> int:
     """The index of the finite verb when a clause starts at ``i`` (a subject of at most
-    ``reach`` tokens, no comma in it, then a finite verb before ``hi``), else -1.
+    ``reach`` tokens, no comma in it but a list's, then a finite verb before ``hi``),
+    else -1.
 
     The subject opens with a pronoun, a determiner, a capitalised word, a number or a
     plain word that is not a preposition, relative word or verb; "the original budget
@@ -142,22 +143,42 @@ def clause_verb(toks: Sequence[Tok], i: int, hi: int, reach: int = 12) -> int:
         )
     ):
         return -1  # "and ensure we can ...": a second verb, not a subject
+    listed = False  # a comma in the subject: only a list "A, B and C" may hold one
     for k in range(i + 1, min(hi, i + reach + 1)):
         t = toks[k]
+        if t.text == "," and k + 1 < hi and toks[k + 1].is_word and not finite(toks[k + 1]):
+            listed = True  # "hurdles, safety concerns, and the costs have ...": go on
+            continue
         if t.text in {",", ";", ":", "—", "–", "(", ")"} or t.low in {"and", "or", "but"}:
-            if t.low == "and" and k + 1 < hi and not finite(toks[k + 1]):
-                continue  # "exemptions and discounts will ...": a coordinated subject
+            if t.low in {"and", "or"} and k + 1 < hi and not finite(toks[k + 1]):
+                listed = False  # "exemptions and discounts will ...": a coordinated subject
+                continue
             return -1
         if t.low in {"that", "which", "who"}:
             return -1
         if t.low == "to" or toks[k - 1].low == "to":
             continue  # "the use of coal to produce power will end": an infinitive in it
         after_adverb = toks[k - 1].low in ADVERBS and t.low.endswith("s") and k - 1 > i
-        if finite(t) or after_adverb:
-            if t.low in CUES or _amount(toks[k - 1]):
-                return -1  # "120 billion won": a currency, not a verb
+        if finite(t) or after_adverb or _s_verb(toks, k, i, hi):
+            if t.low in CUES or _amount(toks[k - 1]) or listed:
+                return -1  # "120 billion won": a currency; "A, B have": no list's "and"
             return k
     return -1
+
+
+_OBJECT_OPENERS = DETERMINERS | frozenset({"us", "them", "him", "her", "me", "you"})
+
+
+def _s_verb(toks: Sequence[Tok], k: int, i: int, hi: int) -> bool:
+    """An "-s" verb the verb list lacks, told by its place: after a subject of two or
+    more words and before an object ("the airline awaits the delivery", "every point
+    on pay costs us")."""
+    low = toks[k].low
+    if k - i < 2 or k + 1 >= hi or not toks[k].is_word or toks[k].is_cap:
+        return False
+    if len(low) <= 3 or not low.endswith("s") or low.endswith(("ss", "us", "is", "'s", "’s")):
+        return False
+    return toks[k + 1].low in _OBJECT_OPENERS and toks[k - 1].is_word
 
 
 def _amount(tok: Tok) -> bool:
