@@ -147,6 +147,8 @@ class PromiseReads:
         if row is None:
             raise NotFoundError(f"no promise {promise_id!r} in {self.path}")
         record: dict[str, Any] = json.loads(row[0])
+        record.pop("speaker_detail", None)
+        record.pop("actor_detail", None)
         return record
 
     def promise_first_claim(self, promise_id: str) -> str:
@@ -265,19 +267,23 @@ class PromiseReads:
             out.setdefault(r[-1], []).append(evidence_from_row(r[:-1]))
         return out
 
-    def promise_records_json(self, promise_ids: Sequence[str]) -> dict[str, str]:
-        """promise id -> its stored public record as JSON text (no parsing)."""
+    def promise_records_json(
+        self, promise_ids: Sequence[str], *, public: bool = True
+    ) -> dict[str, str]:
+        """promise id -> its stored record as JSON text (no parsing in Python): the
+        public record, or with ``public=False`` also the store-only actor details."""
         out: dict[str, str] = {}
+        column = "json_remove(record, '$.speaker_detail', '$.actor_detail')" if public else "record"
         if len(promise_ids) > 5000:
             keep = set(promise_ids)
             for pid, text in self._conn.execute(
-                "SELECT id, record FROM promises WHERE retired_at IS NULL"
+                f"SELECT id, {column} FROM promises WHERE retired_at IS NULL"
             ):
                 if pid in keep:
                     out[pid] = text
             return out
         for pid, text in self._conn.execute(
-            "SELECT id, record FROM promises WHERE id IN (SELECT value FROM json_each(?))",
+            f"SELECT id, {column} FROM promises WHERE id IN (SELECT value FROM json_each(?))",
             (json.dumps(list(promise_ids)),),
         ):
             out[pid] = text

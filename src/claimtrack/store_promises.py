@@ -388,6 +388,10 @@ def _write_promise(
         )
     ]
     record = promise_record(pid, reading, mentions, first_seen, relations)
+    # Store-only, as in a claim's stored record: the actors' kinds and aliases.
+    for key, actor in (("speaker_detail", reading.speaker), ("actor_detail", reading.actor)):
+        if actor is not None:
+            record[key] = {"kind": actor.kind.value, "aliases": list(actor.aliases)}
     write_promise_row(
         conn,
         pid,

@@ -90,7 +90,7 @@ class Checking:
         todo = [
             pid for pid, ln in before.items() if ln.status is not None and ln.status not in _FINAL
         ]
-        texts = self.store.promise_records_json(todo)
+        texts = self.store.promise_records_json(todo, public=False)
         claims: dict[str, Claim] = {}
         for pid in todo:
             if pid not in texts:  # a damaged record, named by the store and skipped
