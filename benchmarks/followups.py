@@ -22,6 +22,7 @@ matches quotes.  Verdicts: ``fulfilled`` = kept, ``broken`` = broken or withdraw
 ``partially`` = partially kept, ``pending`` = no final verdict.
 
 usage: .venv/bin/python benchmarks/followups.py [--bench DIR] [--part seed|news|cost] [-v]
+       [--min-confidence X]
 
 Exit status 0 whatever the score.
 """
@@ -196,7 +197,7 @@ def _gold_claim(gold: dict[str, Any], source: Source) -> Claim:
     )
 
 
-def news_part(bench: Path, verbose: bool) -> None:
+def news_part(bench: Path, verbose: bool, threshold: float = DEFAULT_MIN_CONFIDENCE) -> None:
     """The news-dev pairs, end to end and on the gold commitment."""
     news = bench / "news-dev"
     gold = {g["id"]: g for g in _jsonl(news / "gold.jsonl")}
@@ -216,7 +217,7 @@ def news_part(bench: Path, verbose: bool) -> None:
                 second = tracker.add(news / "docs" / pair["followup_doc"])
                 if second.errors:
                     error = str(second.errors[0])
-                tracker.check(as_of)
+                tracker.check(as_of, min_confidence=threshold)
             except Exception as exc:  # a crash in the store is a miss, not the end of the run
                 error = f"{type(exc).__name__}: {exc}"
             claims = tracker.store.claims_of(source.id)
@@ -262,7 +263,7 @@ def news_part(bench: Path, verbose: bool) -> None:
                 for later in tracker.load(str(news / "docs" / pair["followup_doc"])):
                     tracker.store.add_source(later, [])
             found = check_commitment(claim, tracker.store, as_of)
-            oracle = [e for e in found if (e.confidence or 1.0) >= DEFAULT_MIN_CONFIDENCE]
+            oracle = [e for e in found if (e.confidence or 1.0) >= threshold]
             ogot = _status(claim, oracle, as_of)
             oracle_right += ogot in want
             oracle_suggested += ogot not in want and _status(claim, found, as_of) in want
@@ -277,7 +278,7 @@ def news_part(bench: Path, verbose: bool) -> None:
             for e in found:
                 print(f"       {e.verdict.value} {e.confidence} {e.note}\n         {e.excerpt}")
     n = len(pairs)
-    at = f"--min-confidence {DEFAULT_MIN_CONFIDENCE}"
+    at = f"--min-confidence {threshold}"
     print(
         f"  end to end: {right}/{n} = {right / n:.0%} ({at}); {suggested} more left to a"
         f" person as a suggestion of the right verdict"
@@ -393,6 +394,12 @@ def main() -> None:
     parser.add_argument("--promises", type=int, default=10_000)
     parser.add_argument("--reports", type=int, default=1_000)
     parser.add_argument("-v", "--verbose", action="store_true", help="show the evidence")
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=DEFAULT_MIN_CONFIDENCE,
+        help="as `check --min-confidence` (news-dev)",
+    )
     opts = parser.parse_args()
     parts = opts.part or ["seed", "news", "cost"]
     if "seed" in parts:
@@ -401,7 +408,7 @@ def main() -> None:
         print(f"  accuracy {right}/{total} = {right / total:.0%}")
     if "news" in parts:
         print("news-dev follow-up pairs")
-        news_part(opts.bench, opts.verbose)
+        news_part(opts.bench, opts.verbose, opts.min_confidence)
     if "cost" in parts:
         print("cost")
         cost_part(opts.promises, opts.reports)

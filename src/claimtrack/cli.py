@@ -722,8 +722,15 @@ def show(ctx: click.Context, claim_id: str, as_of: datetime | None, fmt: str) ->
             retracted,
         )
         print_promise(p, con, _when)
+        # The suggestions known by --as-of, as the history shows what was known then.
         print_suggestions(
-            tracker.suggestions([p.standing.claim.id], pending=False).get(p.standing.claim.id, []),
+            [
+                s
+                for s in tracker.suggestions([p.standing.claim.id], pending=False).get(
+                    p.standing.claim.id, []
+                )
+                if s.evidence.known_at <= p.standing.as_of
+            ],
             con,
             _when,
         )
