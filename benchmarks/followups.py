@@ -251,6 +251,9 @@ def news_part(bench: Path, verbose: bool, threshold: float = DEFAULT_MIN_CONFIDE
                 cause = f"extraction: stored as a {best.kind.value}"
             elif not _windows_agree(best.due, _gold_window(g.get("due"), source.published_at)):
                 cause = f"extraction: due {best.due.text if best.due else None!r}"
+            elif g.get("actor") and not overlap(best.actor.name if best.actor else "", g["actor"]):
+                # Read with someone else as who must act: the checker looks for them.
+                cause = f"extraction: actor {best.actor.name if best.actor else None!r}"
             else:
                 cause = "checker"
             if cause:

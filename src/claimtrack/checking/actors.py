@@ -99,8 +99,20 @@ def find_actor(terms: ActorTerms, toks: Sequence[Tok]) -> tuple[float, int, str]
         for i in range(len(stems) - n + 1):
             if tuple(stems[i : i + n]) == phrase:
                 offer(1.0, i, f'named as "{" ".join(t.text for t in toks[i : i + n])}"')
+    mine = {s for p in terms.phrases for s in p}
     for i, t in enumerate(toks):
         if t.low in terms.surnames and t.is_cap:
+            # "Holt" for Dana Holt, "Mr Holt"; not "Jane Holt", not "Osprey Works" for
+            # the Kestrel Works: a name of someone else's stands right before it.
+            before = toks[i - 1] if i > 0 else None
+            if (
+                before is not None
+                and _proper(before)
+                and before.stem not in mine
+                and before.low.rstrip(".") not in _TITLES
+                and i - 1 > 0
+            ):
+                continue
             offer(0.9, i, f'named as "{t.text}"')
     if terms.head is not None:
         for i, t in enumerate(toks):
@@ -113,6 +125,31 @@ def find_actor(terms: ActorTerms, toks: Sequence[Tok]) -> tuple[float, int, str]
             elif terms.head_alone:
                 offer(0.75, i, f'"{t.text}"')
     return best
+
+
+#: Words before a surname that are no first name.
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "minister",
+        "mayor",
+        "senator",
+        "governor",
+        "chancellor",
+        "general",
+        "judge",
+    ]
+)
 
 
 def _proper(t: Tok) -> bool:

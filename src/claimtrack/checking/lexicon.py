@@ -1,6 +1,7 @@
 """What the checker knows of English news, read from the word lists in ``data/``:
 which acts fulfil one another (``acts.txt``), which verbs take their act from their
-event noun (``light_verbs.txt``), which words say what became of an act (``cues.txt``)
+event noun (``light_verbs.txt``), which phrases say how rather than on what
+(``manner.txt``), which words say what became of an act (``cues.txt``)
 and which places lie inside which (``places.txt``).
 
 Words are compared by :func:`~claimtrack.checking.text.stem`; a phrase ("roll out",
@@ -84,6 +85,8 @@ def _read_acts() -> dict[str, Act]:
 ACTS: dict[str, Act] = _read_acts()
 #: Verbs whose act is that of the event noun they govern ("hold talks", "took place").
 LIGHT_VERBS: frozenset[Phrase] = frozenset(phrase_key(w) for w in _lines("light_verbs.txt"))
+#: Phrases of manner or duration ("for good", "once and for all"): never a theme.
+MANNER: frozenset[Phrase] = frozenset(phrase_key(w) for w in _lines("manner.txt"))
 
 
 def _read_cues() -> dict[str, frozenset[Phrase]]:

@@ -22,6 +22,7 @@ from .actors import ActorTerms, actor_terms
 from .lexicon import (
     ACTS,
     LIGHT_VERBS,
+    MANNER,
     STOPWORDS,
     Phrase,
     noun_classes,
@@ -198,6 +199,7 @@ def read_act(
     places, _ = places_in(toks, text)
     place_words = {t.stem for p in places for t in tokens(p.key)}
     timed = {k for k, t in enumerate(toks) if any(a <= t.start < b for a, b in windows)}
+    timed |= _manner(toks)
     actor_words: set[str] = set()
     if actor is not None:
         actor_words = {s for p in actor.phrases for s in p} | set(actor.modifiers)
@@ -232,7 +234,9 @@ def read_act(
         theme.update(_stems_of(t))
     # The subject of "the line will open", "production will cease": what the act is on.
     if not phrase:
-        for t in toks[:vi]:
+        for k, t in enumerate(toks[:vi]):
+            if k in timed:
+                continue  # "On 30 September, the plant will close": when, not what
             if _content(t, skip) and t.low not in _SKIP_BEFORE_VERB and t.low not in _MARKERS:
                 theme.update(_stems_of(t))
     if verb in LIGHT_VERBS:
@@ -262,6 +266,18 @@ def read_act(
         first=first,
         light=light,
     )
+
+
+def _manner(toks: Sequence[Tok]) -> set[int]:
+    # The tokens of phrases that say how, not on what ("close for good").
+    stems = [t.stem for t in toks]
+    out: set[int] = set()
+    for phrase in MANNER:
+        n = len(phrase)
+        for k in range(len(stems) - n + 1):
+            if tuple(stems[k : k + n]) == phrase:
+                out.update(range(k, k + n))
+    return out
 
 
 def _items(toks: Sequence[Tok], text: str) -> tuple[str, ...]:
