@@ -8,8 +8,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from claimtrack import Actor, Claim, Source, TimeWindow, Tracker
-from claimtrack.checking.checker import promise_mentions
-from claimtrack.checking.promise import PromiseView
+from claimtrack.checking.promise import PromiseView, promise_mentions
 
 UTC = timezone.utc
 SAID = datetime(2025, 3, 15, 12, tzinfo=UTC)

@@ -23,6 +23,7 @@ from rich.text import Text
 
 from . import __version__
 from .actors import ActorRegistry
+from .cli_check import register as _register_check
 from .cli_host import DEBUG_ENV as DEBUG_ENV  # the documented name, where it always was
 from .cli_host import (
     ClaimtrackGroup,
@@ -36,7 +37,7 @@ from .cli_promises import register as _register_corrections
 from .errors import ClaimtrackError, InputError, NotFoundError
 from .exporters import options_from_file, parse_option_pairs
 from .extraction import EXTRACTORS_ENV, resolve_extractors
-from .model import ClaimKind, Evidence, Status, Verdict
+from .model import ClaimKind, Status, Verdict
 from .output import write_output
 from .plugins import ClaimtrackPluginManager, describe_plugins
 from .reasons import reasons_help
@@ -55,7 +56,7 @@ from .tracker import (
     extract_path,
     require_store,
 )
-from .tracker_check import DEFAULT_MIN_CONFIDENCE, rule_of
+from .tracker_check import rule_of
 
 F = TypeVar("F", bound=Callable[..., Any])
 _one_line = one_line
@@ -512,90 +513,6 @@ def status(
 
 
 @cli.command()
-@as_of_option
-@click.option("--dry-run", is_flag=True, help="Show what would be recorded, and record nothing.")
-@click.option(
-    "--min-confidence",
-    type=click.FloatRange(0.0, 1.0),
-    default=DEFAULT_MIN_CONFIDENCE,
-    show_default=True,
-    help="A checker's finding below this is recorded as a suggestion for a person to"
-    " confirm (`claimtrack confirm`), not as a verdict.",
-)
-@click.pass_context
-@handle_errors
-def check(ctx: click.Context, as_of: datetime | None, dry_run: bool, min_confidence: float) -> None:
-    """Run the checkers: look through stored sources for reports that open commitments
-    were kept, broken or delayed, and record that evidence.
-
-    A finding as confident as --min-confidence is recorded as the checker's verdict;
-    a less confident one as a suggestion, which changes no status until a person
-    confirms it (`claimtrack confirm s12`) or sets it aside (`claimtrack dismiss s12`).
-    A person's verdict always outranks a checker's.  Re-running records nothing twice.
-    --as-of reads only the reports published by then.  Prints each status that changed,
-    then the evidence that changed none (progress, a condition met) and the suggestions;
-    `claimtrack show ID` shows the sentence each rests on.
-
-    \b
-    Example:
-      claimtrack check --dry-run
-      claimtrack check --as-of 2025-03-25
-      claimtrack check --min-confidence 0.7
-    """
-    tracker = _tracker(ctx)
-    report = tracker.check(as_of, dry_run=dry_run, min_confidence=min_confidence)
-    report_problems(report.errors)
-    if dry_run:
-        click.echo(
-            f"Checked {report.checked} open commitment(s); would record"
-            f" {len(report.recorded)} verdict(s) and {len(report.suggested)} suggestion(s)"
-            f" (below {min_confidence:.0%}); nothing recorded (--dry-run)."
-        )
-        for label, items in (("verdict", report.recorded), ("suggestion", report.suggested)):
-            for ev in items:
-                _echo_finding(label, report.promise_of.get(ev.claim_id, ev.claim_id), ev)
-        return
-    click.echo(
-        f"Checked {report.checked} open commitment(s); {len(report.recorded)} new piece(s) of"
-        f" evidence, {len(report.suggested)} suggestion(s) to confirm."
-    )
-    changed = set()
-    for claim, old, new in report.changed:
-        changed.add(claim.id)
-        what = claim.action or claim.text
-        pid = report.promise_of.get(claim.id, claim.id)
-        click.echo(
-            f"  {pid[:8]}  {old.value if old else '-'} -> {new.value if new else '-'}  "
-            + _one_line(what[:70])
-        )
-    for ev in report.recorded:
-        if ev.claim_id not in changed:
-            why = f" ({_one_line(ev.reason)})" if ev.reason else ""
-            pid = report.promise_of.get(ev.claim_id, ev.claim_id)
-            click.echo(f"  {pid[:8]}  + {ev.verdict.value}{why}, status unchanged")
-    for ev in report.suggested:
-        pid = report.promise_of.get(ev.claim_id, ev.claim_id)
-        why = f" ({_one_line(ev.reason)})" if ev.reason else ""
-        click.echo(
-            f"  {pid[:8]}  suggestion s{ev.id}: {ev.verdict.value}{why},"
-            f" {_pct(ev.confidence)}; `claimtrack confirm s{ev.id}` to record it"
-        )
-
-
-def _pct(value: float | None) -> str:
-    return "confidence not given" if value is None else f"confidence {value:.0%}"
-
-
-def _echo_finding(label: str, pid: str, ev: Evidence) -> None:
-    # One finding of a dry run: what it is on, what it says, which rule, on what sentence.
-    why = f" ({_one_line(ev.reason)})" if ev.reason else ""
-    click.echo(f"  {pid[:8]}  {label}: {ev.verdict.value}{why}, {_pct(ev.confidence)}")
-    click.echo(f"            rule {rule_of(ev) or '?'} · {ev.recorded_by}")
-    if ev.excerpt:
-        click.echo(f"            “{_one_line(ev.excerpt)}”")
-
-
-@cli.command()
 @click.argument("claim_id")
 @click.argument("verdict", metavar="VERDICT")
 @click.option("--evidence", metavar="URI", help="Where the evidence is (a URL or a file).")
@@ -984,6 +901,7 @@ def plugins(ctx: click.Context, fmt: str) -> None:
 
 
 _register_corrections(cli, _tracker, WhenType())
+_register_check(cli, _tracker, as_of_option)
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ from ..store import StoreView
 from .actors import find_actor, other_actor
 from .lexicon import ACTS, STOPWORDS, phrase_key, place_key
 from .places import place_fit, places_in
-from .promise import ActView, PromiseView
+from .promise import ActView, PromiseView, promise_mentions
 from .reading import DETERMINERS, Mention, find_cues, find_mentions
 from .reports import ReportIndex, ReportSentence, name_anchor, related, report_index
 from .rules import CONDITION_RULES, RULES, Reading, Rule, decide
@@ -607,25 +607,6 @@ def check_promise(view: PromiseView, index: ReportIndex) -> list[Finding]:
         if f.confidence >= MIN_CONFIDENCE:
             out.append(f)
     return sorted(out, key=lambda f: (f.where.report.published_at, f.verdict.value))
-
-
-def promise_mentions(claim: Claim, store: StoreView) -> list[Claim]:
-    """``claim`` (a promise's reading, under its first mention's id) and the other
-    mentions of its promise, in the store's order: the checker reads the promise as a
-    whole.  Just ``claim`` when the store keeps no promises or it is no mention."""
-    of = getattr(store, "promise_of_claims", None)
-    ids_of = getattr(store, "mention_ids", None)
-    load = getattr(store, "claims_by_id", None)
-    if not (callable(of) and callable(ids_of) and callable(load)):
-        return [claim]
-    pid = of([claim.id]).get(claim.id)
-    if pid is None:
-        return [claim]
-    # Every stored mention, the one whose id the reading carries too: the reading may
-    # be another mention's words (the most precise window) under the first one's id.
-    ids = list(ids_of(pid))
-    found = load(ids) if ids else {}
-    return [claim, *(found[i] for i in ids if i in found and found[i] != claim)]
 
 
 def check_commitment(

@@ -33,7 +33,7 @@ from .places import Place, places_in
 from .reading import DETERMINERS
 from .text import Tok, tokens
 
-__all__ = ["ActView", "PromiseView", "read_act"]
+__all__ = ["ActView", "PromiseView", "promise_mentions", "read_act"]
 
 _SKIP_BEFORE_VERB = frozenset(
     [
@@ -464,3 +464,22 @@ def _condition(condition: str) -> ActView | None:
 def place_keys(places: Sequence[Place]) -> tuple[str, ...]:
     """The keys of ``places``."""
     return tuple(place_key(p.key) for p in places)
+
+
+def promise_mentions(claim: Claim, store: StoreView) -> list[Claim]:
+    """``claim`` (a promise's reading, under its first mention's id) and the other
+    mentions of its promise, in the store's order: the checker reads the promise as a
+    whole.  Just ``claim`` when the store keeps no promises or it is no mention."""
+    of = getattr(store, "promise_of_claims", None)
+    ids_of = getattr(store, "mention_ids", None)
+    load = getattr(store, "claims_by_id", None)
+    if not (callable(of) and callable(ids_of) and callable(load)):
+        return [claim]
+    pid = of([claim.id]).get(claim.id)
+    if pid is None:
+        return [claim]
+    # Every stored mention, the one whose id the reading carries too: the reading may
+    # be another mention's words (the most precise window) under the first one's id.
+    ids = list(ids_of(pid))
+    found = load(ids) if ids else {}
+    return [claim, *(found[i] for i in ids if i in found and found[i] != claim)]
