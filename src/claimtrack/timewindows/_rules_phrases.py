@@ -342,7 +342,12 @@ RULES: list[Rule] = [
         "prep",
         "<prepw> just|only|barely? <dur> time?",
         _prep_duration,
-        ("within 30 days", "in two weeks' time", "in just three months' time", "within only 10 days"),
+        (
+            "within 30 days",
+            "in two weeks' time",
+            "in just three months' time",
+            "within only 10 days",
+        ),
     ),
     R("prep-plural-unit", "prep", "<prepw> <unit>", _prep_plural, ("within days",)),
     R("prep-for-duration", "prep", "<prepw> <dur>", _prep_for, ("for three months",)),
