@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 
 import attrs
 
@@ -44,7 +45,9 @@ _RELATIVES = frozenset({"which", "who", "whose", "whom", "where"})
 _PAST = frozenset({"was", "were", "had", "did", "ago", "wasn't", "weren't", "hadn't", "didn't"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "to", "going", "won't", "due", "set"})
 _BOUNDARIES = (", ", "; ", "(", ")", " – ", " — ", " - ", ": ")  # "75,000" is no boundary
-_NEGATIONS = frozenset({"not", "never", "n't", "won't", "cannot", "can't", "wouldn't"})
+_NEGATIONS = frozenset(
+    {"not", "never", "n't", "won't", "cannot", "can't", "wouldn't", "unlikely", "no"}
+)
 _DEADLINE_WORDS = frozenset({"before", "until", "till", "by"})
 _HEDGES = ("at least ", "at the earliest ", "no earlier than ")
 _SAME_DAY = frozenset(
@@ -56,6 +59,13 @@ _LATER = re.compile(
 )
 _UNITS = frozenset({"minute", "hour", "day", "week", "fortnight", "month", "year", "decade"})
 _CLAUSE_BREAKS = ("; ", " – ", " — ", " - ", ", but ", ", while ", ", although ", ", though ")
+#: "expected to open on schedule": the schedule the article stated before.
+_ON_SCHEDULE = re.compile(
+    r"\b(?:on schedule|on time|as planned|as scheduled|on its original timetable)\b", re.I
+)
+_WEEKDAY_ONLY = re.compile(
+    r"^(?:on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I
+)
 
 
 @attrs.frozen
@@ -69,6 +79,7 @@ class DueContext:
     condition: tuple[int, int] | None
     reparse: Callable[[str], TimeWindow | None]
     previous: TimeWindow | None = None  # the last day the article's claims were due
+    last_due: TimeWindow | None = None  # the last due window of the article's claims
 
 
 @attrs.frozen
@@ -202,6 +213,31 @@ def _as_deadline(choice: Choice, kept: Sequence[Candidate], ctx: DueContext) -> 
     return choice
 
 
+def _today_by_weekday(choice: Choice, kept: Sequence[Candidate], ctx: DueContext) -> Choice:
+    # "the ship would be moved on Wednesday" in a Wednesday story: news names today by
+    # its weekday (bench convention), so a bare weekday that is the publication's own
+    # day is that day, not the same weekday a week on ("next Wednesday" is that).
+    w = choice.window
+    ref = w.reference
+    if ref is None or w.start is None or w.end is None or w.grain is not Grain.DAY:
+        return choice
+    for c in kept:
+        if c.window is not w:
+            continue
+        m = _WEEKDAY_ONLY.match(c.phrase)
+        if m is None or w.start.weekday() != ref.weekday() or w.start.date() <= ref.date():
+            return choice
+        if (w.start.date() - ref.date()).days != 7:
+            return choice
+        week = timedelta(days=7)
+        return attrs.evolve(
+            choice,
+            window=attrs.evolve(w, start=w.start - week, end=w.end - week),
+            rule="due.today-by-weekday",
+        )
+    return choice
+
+
 def _example(rule: str, text: str, claim: str, due: str | None) -> Example:
     return Example(text=text, claim=claim, field="due", expected=due)
 
@@ -322,6 +358,18 @@ def _first_phrase(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
     return Choice(cands[0].window, "", 0.85 if ctx.verb_at < 0 else 0.7) if cands else None
 
 
+def _on_schedule(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    # "The depot will open in May ... The cafe is expected to open on schedule": the
+    # schedule is the window the article's claims gave last, while it lies ahead.
+    last = ctx.last_due
+    if cands or last is None or last.end is None or last.reference is None:
+        return None
+    m = _ON_SCHEDULE.search(ctx.clause)
+    if m is None or m.start() < ctx.verb_at or last.end <= last.reference:
+        return None
+    return Choice(attrs.evolve(last, text=m.group(0)), "", 0.5)
+
+
 PICK_RULES: tuple[Rule[Callable[[Sequence[Candidate], DueContext], Choice | None]], ...] = (
     Rule(
         "due.same-day",
@@ -394,6 +442,20 @@ PICK_RULES: tuple[Rule[Callable[[Sequence[Candidate], DueContext], Choice | None
     ),
     Rule("due.after-break", _after_break, doc="after the verb, past a break"),
     Rule("due.first-phrase", _first_phrase, doc="no verb known: the clause's first phrase"),
+    Rule(
+        "due.on-schedule",
+        _on_schedule,
+        (
+            _example(
+                "due.on-schedule",
+                "The Kelby depot will open in May, the council said. The bus station next "
+                "to it is still expected to open on schedule, the council said.",
+                "is still expected to open on schedule",
+                "on schedule",
+            ),
+        ),
+        "'on schedule', 'as planned' with no time of its own: the schedule the article gave last",
+    ),
 )
 
 
@@ -417,6 +479,7 @@ def choose(windows: Sequence[tuple[tuple[int, int], TimeWindow]], ctx: DueContex
         name, choice = picked
         choice = attrs.evolve(choice, rule=name)
         choice = _as_deadline(choice, kept, ctx)
+        choice = _today_by_weekday(choice, kept, ctx)
     elif conditional:
         # "nobody should be surprised if prices jump this spring": the condition's
         # window is the claim's only one.
@@ -477,8 +540,23 @@ def from_sentence(
     return None
 
 
-#: The sentence's own rules (see :func:`from_sentence`), and the deadline noun.
+#: The sentence's own rules (see :func:`from_sentence`), the deadline noun and the
+#: weekday that names the publication day.
 SENTENCE_RULES: tuple[Rule[Callable[..., Choice | None]], ...] = (
+    Rule(
+        "due.today-by-weekday",
+        _today_by_weekday,
+        (
+            _example(
+                "due.today-by-weekday",
+                "The ferry would be towed out of the harbour on Wednesday, the port "
+                "authority said.",
+                "The ferry would be towed out of the harbour on Wednesday",
+                "on Wednesday",
+            ),
+        ),
+        "'on Wednesday' in a Wednesday story: news names today by its weekday",
+    ),
     Rule(
         "due.deadline-noun",
         _as_deadline,
