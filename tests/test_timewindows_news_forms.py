@@ -76,3 +76,15 @@ def test_month_before_a_deadline_noun_is_a_month(sentence: str, want: list[str])
 )
 def test_month_words_without_a_cue_stay_words(sentence: str) -> None:
     assert find_windows(sentence, REF, tense="future") == []
+
+
+def test_every_duration_from_a_day_is_a_frequency_then_a_start() -> None:
+    found = find_windows(
+        "A relief bus will run every ten minutes from Friday.", REF, tense="future"
+    )
+    assert [w.text for _, w in found] == ["from Friday"]
+    w = found[0][1]
+    assert w.start is not None and w.start.strftime("%Y-%m-%d") == "2027-10-22"
+    # without "every" the duration is an offset from the day
+    again = find_windows("The vote comes two weeks from Friday.", REF, tense="future")
+    assert [w.text for _, w in again] == ["two weeks from Friday"]

@@ -238,6 +238,28 @@ def _today_by_weekday(choice: Choice, kept: Sequence[Candidate], ctx: DueContext
     return choice
 
 
+def _joined(choice: Choice, kept: Sequence[Candidate], ctx: DueContext) -> Choice:
+    # "will be held in two phases on 16 April and 23 April": one act on two dates of one
+    # grain is due over both (first start to last end).
+    w = choice.window
+    if w.start is None or w.end is None:
+        return choice
+    for k, c in enumerate(kept[:-1]):
+        if c.window is not w:
+            continue
+        nxt = kept[k + 1]
+        o = nxt.window
+        between = ctx.clause[c.end : nxt.start]
+        if between not in (" and ", ", and ") or o.grain is not w.grain:
+            return choice
+        if o.start is None or o.end is None or o.start < w.end:
+            return choice
+        text = ctx.clause[c.start : nxt.end].strip()
+        joined = attrs.evolve(w, end=o.end, text=text)
+        return attrs.evolve(choice, window=joined, rule="due.joined-dates")
+    return choice
+
+
 def _example(rule: str, text: str, claim: str, due: str | None) -> Example:
     return Example(text=text, claim=claim, field="due", expected=due)
 
@@ -480,6 +502,7 @@ def choose(windows: Sequence[tuple[tuple[int, int], TimeWindow]], ctx: DueContex
         choice = attrs.evolve(choice, rule=name)
         choice = _as_deadline(choice, kept, ctx)
         choice = _today_by_weekday(choice, kept, ctx)
+        choice = _joined(choice, kept, ctx)
     elif conditional:
         # "nobody should be surprised if prices jump this spring": the condition's
         # window is the claim's only one.
@@ -543,6 +566,20 @@ def from_sentence(
 #: The sentence's own rules (see :func:`from_sentence`), the deadline noun and the
 #: weekday that names the publication day.
 SENTENCE_RULES: tuple[Rule[Callable[..., Choice | None]], ...] = (
+    Rule(
+        "due.joined-dates",
+        _joined,
+        (
+            _example(
+                "due.joined-dates",
+                "The referendum will be held in two rounds on 4 May and 18 May, the "
+                "commission said.",
+                "The referendum will be held in two rounds on 4 May and 18 May",
+                "on 4 May and 18 May",
+            ),
+        ),
+        "'on 4 May and 18 May': one act on two dates is due over both",
+    ),
     Rule(
         "due.today-by-weekday",
         _today_by_weekday,
