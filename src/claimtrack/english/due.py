@@ -260,6 +260,35 @@ def _joined(choice: Choice, kept: Sequence[Candidate], ctx: DueContext) -> Choic
     return choice
 
 
+_DATED_BY = re.compile(
+    r"[\"”’']?,? (?:which|that) (?:begins|starts|opens|falls|is due to (?:begin|start)) (?=on |in )",
+    re.I,
+)
+
+
+def _dated_anchor(choice: Choice, cands: Sequence[Candidate], ctx: DueContext) -> Choice:
+    # "by the summer recess, which begins on 21 July": the event's own date, given
+    # beside it, ends the deadline (the recess starts on 21 July).
+    w = choice.window
+    if w.reference is None or w.start != w.reference:
+        return choice  # only a deadline running from now
+    for k, c in enumerate(cands[:-1]):
+        if c.window is not w:
+            continue
+        words = c.phrase.split()
+        if not words or words[0] not in _DEADLINE_WORDS | {"ahead"}:
+            return choice
+        m = _DATED_BY.match(ctx.clause, c.end)
+        nxt = cands[k + 1]
+        if m is None or nxt.start != c.end + m.end() - m.start():
+            return choice
+        o = nxt.window
+        if o.start is None or o.start <= w.reference:
+            return choice
+        return attrs.evolve(choice, window=attrs.evolve(w, end=o.start), rule="due.dated-anchor")
+    return choice
+
+
 def _example(rule: str, text: str, claim: str, due: str | None) -> Example:
     return Example(text=text, claim=claim, field="due", expected=due)
 
@@ -485,8 +514,9 @@ def choose(windows: Sequence[tuple[tuple[int, int], TimeWindow]], ctx: DueContex
     """The due window among ``windows`` (spans into ``ctx.clause``), or None."""
     kept: list[Candidate] = []
     conditional: list[Candidate] = []
-    for (ws, we), window in windows:
-        cand = Candidate(ws, we, window, ctx)
+    every = [Candidate(ws, we, window, ctx) for (ws, we), window in windows]
+    for cand in every:
+        ws = cand.start
         if first(SKIP_RULES, cand) is not None:
             continue
         if ctx.condition is not None and ctx.condition[0] <= ws < ctx.condition[1]:
@@ -503,6 +533,7 @@ def choose(windows: Sequence[tuple[tuple[int, int], TimeWindow]], ctx: DueContex
         choice = _as_deadline(choice, kept, ctx)
         choice = _today_by_weekday(choice, kept, ctx)
         choice = _joined(choice, kept, ctx)
+        choice = _dated_anchor(choice, every, ctx)
     elif conditional:
         # "nobody should be surprised if prices jump this spring": the condition's
         # window is the claim's only one.
@@ -566,6 +597,20 @@ def from_sentence(
 #: The sentence's own rules (see :func:`from_sentence`), the deadline noun and the
 #: weekday that names the publication day.
 SENTENCE_RULES: tuple[Rule[Callable[..., Choice | None]], ...] = (
+    Rule(
+        "due.dated-anchor",
+        _dated_anchor,
+        (
+            _example(
+                "due.dated-anchor",
+                "The council will publish the audit before the autumn recess, which "
+                "begins on 20 October, the leader said.",
+                "The council will publish the audit before the autumn recess",
+                "before the autumn recess",
+            ),
+        ),
+        "'by the recess, which begins on 21 July': the deadline ends on the date given",
+    ),
     Rule(
         "due.joined-dates",
         _joined,
