@@ -65,8 +65,13 @@ evidence_shapes = st.tuples(
 )
 
 
+#: A different act for each claim, so each is a promise of its own.
+VERBS = ["publish", "build", "repair", "open", "close"]
+
+
 def build(tracker: Tracker, shapes: list[tuple[TimeWindow | None, bool, str]]) -> list[Claim]:
-    """One source with a claim for each shape."""
+    """One source with a claim for each shape, each a different act (so a promise of
+    its own: grouping is tested in test_promise_grouping.py)."""
     text = " ".join(f"Claim number {i:02d} is here." for i in range(len(shapes)))
     source = Source.from_text(text, published_at=T0, publisher="Wire")
     actor = Actor.named("Wire", "organisation")
@@ -83,6 +88,7 @@ def build(tracker: Tracker, shapes: list[tuple[TimeWindow | None, bool, str]]) -
                 text=piece,
                 asserted_at=T0,
                 actor=actor,
+                action=f"{VERBS[i]} the depot",
                 due=due,
                 condition="if it rains" if conditional else None,
             )
@@ -138,10 +144,13 @@ def test_sql_narrowed_status_equals_derive_status_over_everything(
             rows = {r.claim.id: r for r in tracker.status(as_of, kind=None)}
             for claim in claims:
                 everything = tracker.store.evidence_for(claim.id)
-                if claim.is_tracked:
-                    expected = derive_status(claim, everything, as_of)
-                else:
-                    expected = (None, None, None)
+                if as_of < T0:  # nothing is listed before it was said
+                    assert claim.id not in lines and claim.id not in rows
+                    continue
+                if not claim.is_tracked:  # a statement: listed, no status, no promise
+                    assert claim.id not in lines and rows[claim.id].status is None
+                    continue
+                expected = derive_status(claim, everything, as_of)
                 line = lines[claim.id]
                 assert (line.status, line.progress, line.decided_by) == expected
                 row = rows[claim.id]
@@ -160,7 +169,7 @@ def test_time_only_moves_a_commitment_forward(
 ) -> None:
     with ledger() as tracker:
         [claim] = build(tracker, [(shape[0], shape[1], "commitment")])
-        a = T0 + timedelta(hours=at)
+        a = T0 + timedelta(hours=max(at, 0))  # listed from when it was made
         b = a + timedelta(hours=later)
         for _, verdict, known_h, rec_h, person, tz in history:
             # Only evidence already known at a: nothing new arrives between a and b.
@@ -181,6 +190,7 @@ def test_evidence_known_after_as_of_is_ignored(
     history: list[tuple[int, Verdict, int, int, bool, timezone]],
     at: int,
 ) -> None:
+    at = max(at, 0)  # listed from when it was made
     as_of = T0 + timedelta(hours=at)
     with ledger() as before, ledger() as with_future:
         [c1] = build(before, [(shape[0], shape[1], "commitment")])
@@ -239,6 +249,7 @@ def test_a_later_verdict_outranks_an_earlier_one(
     with ledger() as tracker:
         [claim] = build(tracker, [(shape[0], shape[1], "commitment")])
         # Recorded in the other order: what counts is when each became known.
+        at = max(at, 0)  # listed from when it was made
         add(tracker, claim, second, at + gap, person=person)
         add(tracker, claim, first, at, person=person)
         [between] = tracker.status(T0 + timedelta(hours=at))

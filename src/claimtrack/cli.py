@@ -31,7 +31,9 @@ from .cli_host import (
     plugin_manager,
     report_problems,
 )
-from .errors import ClaimtrackError, InputError
+from .cli_promises import print_promise
+from .cli_promises import register as _register_corrections
+from .errors import ClaimtrackError, InputError, NotFoundError
 from .exporters import options_from_file, parse_option_pairs
 from .extraction import EXTRACTORS_ENV, resolve_extractors
 from .model import ClaimKind, Status, Verdict
@@ -39,7 +41,7 @@ from .output import write_output
 from .plugins import ClaimtrackPluginManager, describe_plugins
 from .reasons import reasons_help
 from .records import dumps_line, evidence_record, standing_record
-from .report import due_phrase, render_json, render_markdown, render_table
+from .report import StatusReport, due_phrase, render_json, render_markdown, render_table
 from .sanitize import TerminalSafe
 from .status import standing
 from .store_open import refuse_memory
@@ -58,6 +60,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 _one_line = one_line
 
 STATUS_CHOICES = [s.value for s in Status]
+#: The kinds of promise the ledger tracks, in the order the report shows them.
+TRACKED = ("commitment", "prediction", "demand")
 VERDICT_NAMES = [v.value for v in Verdict]
 
 
@@ -395,9 +399,11 @@ def extract(
 @click.option("--actor", help="Only commitments of this actor (who must act or who said it).")
 @click.option(
     "--kind",
-    type=click.Choice([k.value for k in ClaimKind]),
-    default="commitment",
+    type=click.Choice(["all", *TRACKED]),
+    default="all",
     show_default=True,
+    help="Which tracked promises: commitments, or predictions or demands that carry a"
+    " due window; all gives each kind its own sections.",
 )
 @click.option(
     "--due-within",
@@ -406,7 +412,7 @@ def extract(
     show_default=True,
     help="Days ahead that count as due soon.",
 )
-@click.option("--since", type=WhenType(), help="Only claims asserted since then.")
+@click.option("--since", type=WhenType(), help="Only promises first made since then.")
 @click.option(
     "--fail-on",
     multiple=True,
@@ -444,6 +450,10 @@ def status(
     """The report: overdue, due soon, waiting on a condition, open, recently resolved,
     and each actor's record (kept, partly kept, broken, overdue, open, share kept).
 
+    One row per promise, however many times it was stated ("said by … · 3 mentions in
+    2 sources"); commitments first, then predictions and demands that carry a due
+    window, each kind in its own sections (--kind picks one).
+
     Dates read both ways: "20 Mar 2025 (12 days overdue)", "(starts in 3 days)".
     --as-of answers "what did we know then?": evidence counts from when it became
     known.  --format table fits the terminal and uses colour only on a terminal;
@@ -463,23 +473,37 @@ def status(
     """
     tracker = _tracker(ctx, read_only=True)
     when = as_of or datetime.now(timezone.utc)
-    report = tracker.report(
-        when,
-        actor=actor,
-        kind=kind,
-        due_within=due_within,
-        since=since,
-        # json lists every commitment from its records, not from the sections' rows.
-        limit=0 if fmt == "json" else (None if limit == 0 else limit),
-    )
+
+    def report_of(k: str | None) -> StatusReport:
+        return tracker.report(
+            when,
+            actor=actor,
+            kind=k,
+            due_within=due_within,
+            since=since,
+            # json lists every promise from its records, not from the sections' rows.
+            limit=0 if fmt == "json" else (None if limit == 0 else limit),
+        )
+
     if fmt == "json":
-        render_json(report, sys.stdout)
-    elif fmt == "markdown":
-        render_markdown(report, sys.stdout)
+        reports = [report_of(None if kind == "all" else kind)]
+        render_json(reports[0], sys.stdout)
     else:
-        render_table(report, _console())
+        # Commitments first, then each other kind that has promises, in its own sections.
+        kinds = TRACKED if kind == "all" else (kind,)
+        reports = []
+        for n, k in enumerate(kinds):
+            rep = report_of(k)
+            if n and kind == "all" and not rep.total:
+                continue
+            reports.append(rep)
+            if fmt == "markdown":
+                render_markdown(rep, sys.stdout, kind=k, heading=not n)
+            else:
+                render_table(rep, _console(), kind=k, heading=not n)
     wanted = sorted({Status(Status.parse(s)) for s in fail_on}, key=lambda s: s.value)
-    hits = {s.value: report.count(s) for s in wanted if report.count(s)}
+    hits = {s.value: sum(r.count(s) for r in reports) for s in wanted}
+    hits = {name: n for name, n in hits.items() if n}
     if hits:
         found = ", ".join(f"{n} {name}" for name, n in hits.items())
         click.echo(f"--fail-on: {found}", err=True)
@@ -579,10 +603,15 @@ def resolve(
         known=known,
         by=by,
     )
-    row = tracker.show(ev.claim_id)
-    status_now = row.standing.status.value if row.standing.status else "-"
+    try:
+        standing_now = tracker.show_promise(ev.claim_id).standing
+        shown = standing_now.claim.id
+    except NotFoundError:  # not a tracked promise's mention: the claim alone
+        standing_now = tracker.show(ev.claim_id).standing
+        shown = ev.claim_id
+    status_now = standing_now.status.value if standing_now.status else "-"
     click.echo(
-        f"Recorded {ev.verdict.value} for {ev.claim_id[:8]} (evidence #{ev.id}); status now: {status_now}"
+        f"Recorded {ev.verdict.value} for {shown[:8]} (evidence #{ev.id}); status now: {status_now}"
     )
 
 
@@ -595,8 +624,46 @@ def resolve(
 @click.pass_context
 @handle_errors
 def show(ctx: click.Context, claim_id: str, as_of: datetime | None, fmt: str) -> None:
-    """One claim: its text, sentence, source, status and whole dated verdict history."""
+    """One promise (or claim): its reading, source, status, every mention (with the
+    rule that grouped it), its relations, the whole dated verdict history and every
+    correction a person made.  CLAIM_ID is a promise id, a claim id or a unique prefix
+    of either; a claim that is no promise's mention (a statement) is shown alone."""
     tracker = _tracker(ctx, read_only=True)
+    try:
+        p = tracker.show_promise(claim_id, as_of)
+    except NotFoundError:
+        p = None
+    if p is not None:
+        retracted = tracker.store.retracted()
+        if fmt == "json":
+            doc = tracker.store.promise_record(p.standing.claim.id)
+            st = p.standing
+            doc["status"] = None if st.status is None else st.status.value
+            doc["progress"] = None if st.progress is None else st.progress.value
+            doc["history"] = [
+                {**evidence_record(e), "retracted": e.id in retracted} for e in p.evidence
+            ]
+            doc["corrections"] = [
+                {
+                    "id": c.id,
+                    "command": c.command,
+                    "typed": c.typed,
+                    "note": c.note,
+                    "recorded_by": c.recorded_by,
+                    "recorded_at": c.recorded_at.isoformat(),
+                }
+                for c in p.corrections
+            ]
+            click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+            return
+        con = _console()
+        _print_history(
+            ClaimHistory(claim=p.claim, source=p.source, evidence=p.evidence, standing=p.standing),
+            con,
+            retracted,
+        )
+        print_promise(p, con, _when)
+        return
     h = tracker.show(claim_id, as_of)
     if fmt == "json":
         doc = standing_record(h.standing)
@@ -606,7 +673,9 @@ def show(ctx: click.Context, claim_id: str, as_of: datetime | None, fmt: str) ->
     _print_history(h, _console())
 
 
-def _print_history(h: ClaimHistory, con: Console) -> None:
+def _print_history(
+    h: ClaimHistory, con: Console, retracted: frozenset[int] | set[int] = frozenset()
+) -> None:
     # Label-value grids: long values wrap under themselves at any width, and claim text
     # is printed as text (a "[peace]" in a quote is not rich markup).
     c = h.claim
@@ -663,6 +732,8 @@ def _print_history(h: ClaimHistory, con: Console) -> None:
     history.add_column(overflow="fold")
     for e in h.evidence:
         block = Text(e.verdict.value, style="bold")
+        if e.id in retracted:
+            block.append(" (retracted)", style="dim")
         if e.reason:
             block.append(f" ({e.reason})")
         block.append(f" — {e.recorded_by} ({e.recorder.value}")
@@ -839,6 +910,9 @@ def plugins(ctx: click.Context, fmt: str) -> None:
             note = Text(f"not loaded: {i.error}", style="red")
         table.add_row(i.name, i.version or "", ", ".join(i.hooks), note)
     _console().print(table)
+
+
+_register_corrections(cli, _tracker, WhenType())
 
 
 def main() -> None:

@@ -126,10 +126,103 @@ def m003_extraction_failures(conn: sqlite3.Connection) -> None:
     )
 
 
+PROMISE_TABLES = (
+    """
+    CREATE TABLE promises (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        actor_id TEXT,
+        speaker_id TEXT,
+        due_start_ts REAL,
+        due_end_ts REAL,
+        due_vague INTEGER NOT NULL DEFAULT 0,
+        has_condition INTEGER NOT NULL DEFAULT 0,
+        first_seen_ts REAL,
+        first_claim TEXT NOT NULL,
+        mentions INTEGER NOT NULL DEFAULT 0,
+        sources INTEGER NOT NULL DEFAULT 0,
+        bucket TEXT NOT NULL,
+        record TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        retired_at TEXT
+    )
+    """,
+    """
+    CREATE INDEX promises_status ON promises (retired_at, kind, first_seen_ts, id, actor_id,
+        speaker_id, due_start_ts, due_end_ts, due_vague, has_condition, mentions, sources)
+    """,
+    "CREATE INDEX promises_bucket ON promises (bucket)",
+    """
+    CREATE TABLE mentions (
+        claim_id TEXT PRIMARY KEY,
+        promise_id TEXT NOT NULL,
+        bucket TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        joined TEXT,
+        active INTEGER NOT NULL DEFAULT 1
+    )
+    """,
+    "CREATE INDEX mentions_promise ON mentions (promise_id, active)",
+    "CREATE INDEX mentions_bucket ON mentions (bucket)",
+    """
+    CREATE TABLE relations (
+        promise_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        other_id TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        claim_id TEXT,
+        PRIMARY KEY (promise_id, type, other_id)
+    )
+    """,
+    "CREATE INDEX relations_other ON relations (other_id)",
+    """
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        promise_id TEXT NOT NULL,
+        command TEXT NOT NULL,
+        args TEXT NOT NULL,
+        note TEXT,
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        evidence_id INTEGER,
+        known_ts REAL
+    )
+    """,
+    "CREATE INDEX corrections_promise ON corrections (promise_id)",
+    """
+    CREATE TRIGGER corrections_no_update BEFORE UPDATE ON corrections
+    BEGIN SELECT RAISE(ABORT, 'corrections are append-only'); END
+    """,
+    """
+    CREATE TRIGGER corrections_no_delete BEFORE DELETE ON corrections
+    BEGIN SELECT RAISE(ABORT, 'corrections are append-only'); END
+    """,
+    """
+    CREATE TABLE claim_moves (
+        old_id TEXT PRIMARY KEY,
+        new_id TEXT NOT NULL,
+        moved_at TEXT NOT NULL
+    )
+    """,
+)
+
+
+def m004_promises(conn: sqlite3.Connection) -> None:
+    """Promises: the claims that state one promise grouped under a stable id, the
+    relations between promises, a person's corrections (append-only) and the moves of
+    re-extracted claims; every stored claim is grouped at once, nothing else changes."""
+    from .store_promises import regroup  # grouping is Python: imported when needed
+
+    for statement in PROMISE_TABLES:
+        conn.execute(statement)
+    regroup(conn, None)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_initial,
     m002_status_index,
     m003_extraction_failures,
+    m004_promises,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -274,8 +274,14 @@ def claim_id(source_id: str, span: tuple[int, int], speaker_id: str | None) -> s
 
 
 def slugify(name: str) -> str:
-    """A lower-case ASCII slug for an actor's id ("Sir Keir Starmer" -> "sir-keir-starmer")."""
+    """A lower-case ASCII slug for an actor's id ("Sir Keir Starmer" -> "sir-keir-starmer").
+
+    A leading "the" is dropped, as name lookup drops it (``actors.normalise_name``), so
+    "the Glen Rosa" and "Glen Rosa" are one id."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    stripped = folded.strip()
+    if stripped[:4].lower() == "the " and any(ch.isalnum() for ch in stripped[4:]):
+        folded = stripped[4:]
     out: list[str] = []
     dash = False
     for ch in folded.lower():
@@ -488,8 +494,13 @@ class Claim:
 
     @property
     def is_tracked(self) -> bool:
-        """Whether this claim gets a status (commitments do)."""
-        return self.kind is ClaimKind.COMMITMENT
+        """Whether this claim gets a status: every commitment, and a prediction or a
+        demand that carries a resolved due window.  Statements never do."""
+        if self.kind is ClaimKind.COMMITMENT:
+            return True
+        if self.kind is ClaimKind.STATEMENT:
+            return False
+        return self.due is not None and self.due.start is not None
 
     def check_against(self, source: Source) -> None:
         """Raise ValueError unless this claim belongs to ``source`` and its span holds its text."""

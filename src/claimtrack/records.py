@@ -156,8 +156,15 @@ def dumps_line(record: Mapping[str, Any]) -> str:
 
 
 def standing_record(row: Standing) -> dict[str, Any]:
-    """The claim record of a :class:`Standing`, with its status and progress."""
-    return claim_record(row.claim, row.source, status=row.status, progress=row.progress)
+    """The claim record of a :class:`Standing`, with its status and progress; a claim
+    that is a mention of a tracked promise also carries ``commitment`` (the promise's
+    id) and that promise's status and progress."""
+    record = claim_record(row.claim, row.source, status=row.status, progress=row.progress)
+    if row.promise is not None:
+        record["commitment"] = row.promise.id
+        record["status"] = None if row.status is None else row.status.value
+        record["progress"] = None if row.progress is None else row.progress.value
+    return record
 
 
 def _actor_from(

@@ -435,9 +435,32 @@ def _what(row: Standing, key: str = "") -> str:
     return what
 
 
+def made_by(row: Standing) -> str:
+    """Who made the promise and how often it was stated: "said by Keir Starmer ·
+    3 mentions in 2 sources" ("" for a row that is no promise)."""
+    p = row.promise
+    if p is None:
+        return ""
+    parts = [f"said by {p.speaker}"] if p.speaker else []
+    parts.append(p.mentions_phrase)
+    for kind, other in p.relations:
+        parts.append(f"{kind} {other[:8]}")
+    return " · ".join(parts)
+
+
+def _what_cell(row: Standing, key: str) -> Text:
+    text = Text(_what(row, key))
+    extra = made_by(row)
+    if extra:
+        text.append("\n" + extra, style="dim")
+    return text
+
+
 def _status_label(row: Standing) -> str:
     assert row.status is not None
     label = row.status.value.replace("_", " ")
+    if row.claim.kind.value == "prediction":
+        label = PREDICTION_LABELS.get(row.status, label)
     if row.progress is not None:
         label += f" · {row.progress.value.replace('_', ' ')}"
     return label
@@ -497,8 +520,20 @@ def _when_title(key: str) -> str:
     return {"resolved": "verdict", "conditional": "on condition"}.get(key, "by when")
 
 
-def _headline(report: StatusReport) -> str:
-    parts = [f"{report.total} commitment{'s' if report.total != 1 else ''}"]
+#: What a report of each kind counts, singular and plural.
+NOUNS = {
+    "commitment": ("commitment", "commitments"),
+    "prediction": ("dated prediction", "dated predictions"),
+    "demand": ("dated demand", "dated demands"),
+}
+
+#: How a final status reads for a prediction: it happened, or it did not.
+PREDICTION_LABELS = {Status.KEPT: "happened", Status.BROKEN: "did not happen"}
+
+
+def _headline(report: StatusReport, kind: str = "commitment") -> str:
+    one, many = NOUNS.get(kind, NOUNS["commitment"])
+    parts = [f"{report.total} {one if report.total == 1 else many}"]
     for status in (
         Status.OVERDUE,
         Status.DUE,
@@ -521,13 +556,24 @@ def _as_of_text(as_of: datetime) -> str:
     return f"{as_of:%a %d %b %Y %H:%M} {as_of.tzname() or ''}".rstrip()
 
 
-def render_table(report: StatusReport, console: Console) -> None:
+def render_table(
+    report: StatusReport, console: Console, *, kind: str = "commitment", heading: bool = True
+) -> None:
     """The report as rich tables, fitted to the console's width (colour only when the
-    console is a terminal; rich also honours ``NO_COLOR``)."""
+    console is a terminal; rich also honours ``NO_COLOR``).  ``kind`` names what the
+    report counts (a report of dated predictions or demands follows the commitments'
+    without ``heading``)."""
+    if heading:
+        console.print(
+            Text.assemble(("claimtrack status", "bold"), f" as of {_as_of_text(report.as_of)}")
+        )
+    else:
+        console.print()
     console.print(
-        Text.assemble(("claimtrack status", "bold"), f" as of {_as_of_text(report.as_of)}")
+        Text(_headline(report, kind), style="bold red" if report.count(Status.OVERDUE) else "")
     )
-    console.print(Text(_headline(report), style="bold red" if report.count(Status.OVERDUE) else ""))
+    if not report.total and not heading:
+        return
     if not report.total:
         console.print(
             "No commitments to report. Add sources with: claimtrack add PATH"
@@ -559,9 +605,9 @@ def render_table(report: StatusReport, console: Console) -> None:
         table.add_column(_when_title(section.key), overflow="fold", ratio=2)
         for row in section.rows:
             who_what: tuple[str | Text, ...] = (
-                (Text.assemble((_who(row), "bold"), ": ", _what(row, section.key)),)
+                (Text.assemble((_who(row), "bold"), ": ", _what_cell(row, section.key)),)
                 if narrow
-                else (_who(row), _what(row, section.key))
+                else (_who(row), _what_cell(row, section.key))
             )
             table.add_row(
                 row.claim.id[:8], _status_text(row), *who_what, _when_cell(section.key, row)
@@ -603,10 +649,16 @@ def _md(value: str) -> str:
     return markdown_text(value)
 
 
-def render_markdown(report: StatusReport, stream: TextIO) -> None:
-    """The report as Markdown, for a newsletter or a wiki page."""
-    stream.write(f"# Commitments as of {_as_of_text(report.as_of)}\n\n")
-    stream.write(f"{_headline(report)}.\n")
+def render_markdown(
+    report: StatusReport, stream: TextIO, *, kind: str = "commitment", heading: bool = True
+) -> None:
+    """The report as Markdown, for a newsletter or a wiki page (``kind`` and
+    ``heading`` as for :func:`render_table`)."""
+    if heading:
+        stream.write(f"# Commitments as of {_as_of_text(report.as_of)}\n\n")
+    else:
+        stream.write(f"\n# {NOUNS.get(kind, NOUNS['commitment'])[1].capitalize()}\n\n")
+    stream.write(f"{_headline(report, kind)}.\n")
     for section in report.sections:
         if not section.total:
             continue
@@ -619,10 +671,11 @@ def render_markdown(report: StatusReport, stream: TextIO) -> None:
         )
         stream.write("| --- | --- | --- | --- | --- |\n")
         for row in section.rows:
+            extra = made_by(row)
             cells = (
                 _status_label(row),
                 _who(row),
-                _what(row, section.key),
+                _what(row, section.key) + (f" ({extra})" if extra else ""),
                 _when_cell(section.key, row),
             )
             stream.write(f"| `{row.claim.id[:8]}` | " + " | ".join(_md(c) for c in cells) + " |\n")

@@ -35,10 +35,12 @@ from .model import (
 )
 
 __all__ = [
+    "PromiseFacts",
     "Standing",
     "StatusLine",
     "decide",
     "derive_status",
+    "promise_standing",
     "rank_key",
     "standing",
     "timeline_at",
@@ -47,9 +49,34 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
+class PromiseFacts:
+    """What a row of the report says of the promise it stands for: its id, its first
+    mention, how many mentions in how many sources, who made it (the speaker), when it
+    was first seen, and its relations ((type, other promise id), e.g. revises)."""
+
+    id: str
+    first_claim: str
+    mentions: int = 1
+    sources: int = 1
+    speaker: str | None = None
+    first_seen: datetime | None = None
+    relations: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def mentions_phrase(self) -> str:
+        """ "3 mentions in 2 sources", "1 mention"."""
+        m = f"{self.mentions} mention{'s' if self.mentions != 1 else ''}"
+        if self.sources > 1 or self.mentions > 1:
+            m += f" in {self.sources} source{'s' if self.sources != 1 else ''}"
+        return m
+
+
+@attrs.frozen(kw_only=True)
 class Standing:
-    """A claim as of a moment: its status and progress (None for non-commitments), the
-    evidence that decided them, and all its evidence known by then."""
+    """A claim (or a promise's reading) as of a moment: its status and progress (None
+    for what is not tracked), the evidence that decided them, and all its evidence
+    known by then.  ``promise`` is set when the row stands for a tracked promise (for
+    a claim row, the promise it is a mention of)."""
 
     claim: Claim
     source: SourceRef | None
@@ -58,6 +85,7 @@ class Standing:
     as_of: datetime
     decided_by: Evidence | None = None
     evidence: Sequence[Evidence] = ()
+    promise: PromiseFacts | None = None
 
     @property
     def overdue_by_days(self) -> float | None:
@@ -75,7 +103,7 @@ class StatusLine:
     each record.  ``who`` is the id of the actor who must act (else the speaker);
     times are POSIX timestamps as the store holds them."""
 
-    claim_id: str
+    claim_id: str  # the tracked unit: a promise's id in the tracker's report
     status: Status | None
     progress: Progress | None
     decided_by: Evidence | None
@@ -84,6 +112,7 @@ class StatusLine:
     due_end_ts: float | None
     due_vague: bool
     published_ts: float | None = None
+    kind: str = "commitment"
 
     @property
     def dated(self) -> bool:
@@ -97,6 +126,7 @@ class StatusLine:
         who = row.claim.actor or row.claim.speaker
         published = row.source.published_at if row.source is not None else None
         return cls(
+            kind=row.claim.kind.value,
             claim_id=row.claim.id,
             status=row.status,
             progress=row.progress,
@@ -204,4 +234,33 @@ def standing(
         as_of=as_of,
         decided_by=decided,
         evidence=mine,
+    )
+
+
+def promise_standing(
+    reading: Claim,
+    source: SourceRef | None,
+    evidence: Iterable[Evidence],
+    as_of: datetime,
+    promise: PromiseFacts,
+) -> Standing:
+    """The :class:`Standing` of a promise: ``reading`` is its effective claim (id: the
+    promise's), ``evidence`` that of all its mentions.  Whatever its kind, a promise is
+    tracked; evidence known after ``as_of`` is ignored."""
+    mine = sorted(
+        (e for e in evidence if e.known_at <= as_of),
+        key=lambda e: (e.known_at, e.recorded_at, e.id or 0),
+    )
+    status, progress, decided = decide(
+        mine, bool(reading.condition), timeline_state(reading.due, as_of)
+    )
+    return Standing(
+        claim=reading,
+        source=source,
+        status=status,
+        progress=progress,
+        as_of=as_of,
+        decided_by=decided,
+        evidence=mine,
+        promise=promise,
     )

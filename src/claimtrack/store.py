@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple, Protocol, TypeVar
 
 from . import store_open
-from .actors import ActorRegistry, fuller_name
-from .errors import NotFoundError, StoreError
+from .actors import ActorRegistry, fuller_name, normalise_name
+from .errors import InputError, NotFoundError, StoreError
 from .model import (
     FINAL_VERDICTS,
     INTERIM_VERDICTS,
@@ -29,12 +29,18 @@ from .model import (
     Claim,
     ClaimKind,
     Evidence,
-    RecorderKind,
     Source,
     SourceRef,
-    Verdict,
 )
 from .records import claim_from_record, store_record
+from .store_promise_reads import PromiseReads
+from .store_promises import regroup
+from .store_rows import EVIDENCE_COLUMNS as _EVIDENCE_COLUMNS
+from .store_rows import evidence_from_row as _evidence
+
+#: Claims whose extractor name starts with this were recorded by a person
+#: (``claimtrack add-claim``): re-extraction never retires them.
+PERSON_EXTRACTOR = "person"
 
 __all__ = ["ClaimSummary", "SQLiteStore", "StoreView"]
 
@@ -83,7 +89,7 @@ def _warn_default(error: StoreError) -> None:
     warnings.warn(str(error), UserWarning, stacklevel=3)
 
 
-class SQLiteStore:
+class SQLiteStore(PromiseReads):
     """The ledger in one SQLite file (created, with its schema, when missing)."""
 
     def __init__(
@@ -333,6 +339,8 @@ class SQLiteStore:
         source: Source,
         claims: Sequence[Claim],
         replace: Collection[str] | None = None,
+        *,
+        regroup_now: bool = True,
     ) -> None:
         now = _now().isoformat()
         old = {
@@ -372,7 +380,11 @@ class SQLiteStore:
                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (*values, claim.id, source.id, now),
                 )
-        gone = [cid for cid in old if cid not in new_ids]
+        gone = [
+            cid
+            for cid in old
+            if cid not in new_ids and not str(old[cid][1] or "").startswith(PERSON_EXTRACTOR)
+        ]
         for cid in gone:
             conn.execute("UPDATE claims SET retired_at = ? WHERE id = ?", (now, cid))
             span, extractor = old[cid]
@@ -381,6 +393,12 @@ class SQLiteStore:
             target = _best_overlap(span, [c for c in claims if c.extractor == extractor])
             if target is None:
                 continue
+            # Corrections naming the old claim apply to the one that replaced it.
+            conn.execute(
+                "INSERT INTO claim_moves (old_id, new_id, moved_at) VALUES (?,?,?)"
+                " ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id",
+                (cid, target, now),
+            )
             # Evidence is append-only: it is copied to the claim that replaced this one.
             rows = conn.execute(
                 "SELECT verdict, reason, source_id, uri, excerpt, happened_at, known_at, known_ts,"
@@ -398,6 +416,28 @@ class SQLiteStore:
                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (target, *tuple(r)[:12], note),
                 )
+        if regroup_now:
+            regroup(conn, [*old, *new_ids])
+
+    def add_person_claim(self, source: Source, claim: Claim) -> None:
+        """Store a claim a person recorded by hand (``claimtrack add-claim``) beside the
+        extracted ones, and group it."""
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM claims WHERE id = ?", (claim.id,)).fetchone():
+                raise InputError(
+                    f"claim {claim.id} (the same words and speaker) is already stored;"
+                    f" correct it with `claimtrack edit {claim.id[:8]}` instead"
+                )
+            for actor in (claim.speaker, claim.actor):
+                if actor is not None:
+                    self._upsert_actor(conn, actor)
+            conn.execute(
+                "INSERT INTO claims (kind, span_start, span_end, speaker_id, actor_id, due_start_ts,"
+                " due_end_ts, due_vague, has_condition, record, id, source_id, added_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*self._claim_values(claim, source), claim.id, source.id, _now().isoformat()),
+            )
+            regroup(conn, [claim.id])
 
     @staticmethod
     def _claim_values(claim: Claim, source: Source) -> tuple[Any, ...]:
@@ -508,11 +548,13 @@ class SQLiteStore:
         for aid, name, kind, aliases in self._conn.execute(
             "SELECT id, name, kind, aliases FROM actors ORDER BY id"
         ):
-            try:
-                reg.add(Actor(id=aid, name=name, kind=kind, aliases=tuple(json.loads(aliases))))
-            except ValueError:
-                # Two stored actors claim one alias: keep the first, the name still resolves.
-                reg.add(Actor(id=aid, name=name, kind=kind))
+            # Two stored actors may share a name's key ("the Glen Rosa" stored as
+            # the-glen-rosa before ids dropped "the", and "Glen Rosa"): the first keeps
+            # the name, the other keeps only the names nobody else has.
+            names = [n for n in (name, *json.loads(aliases)) if _free(reg, n, aid)]
+            if not names:
+                continue
+            reg.add(Actor(id=aid, name=names[0], kind=kind, aliases=tuple(names[1:])))
         return reg
 
     def save_actors(self, actors: Iterable[Actor]) -> None:
@@ -803,13 +845,16 @@ class SQLiteStore:
         benchmarks): all land or none.  Sources already stored are skipped whole.
         Returns how many sources were added."""
         added = 0
+        touched: list[str] = []
         with self.transaction() as conn:
             for source, claims in items:
                 if conn.execute("SELECT 1 FROM sources WHERE id = ?", (source.id,)).fetchone():
                     continue
                 _insert_source(conn, source)
-                self._replace_claims(conn, source, claims)
+                self._replace_claims(conn, source, claims, regroup_now=False)
+                touched.extend(c.id for c in claims)
                 added += 1
+            regroup(conn, touched)
         return added
 
     # -- lookup -----------------------------------------------------------------------
@@ -834,10 +879,9 @@ class SQLiteStore:
         return tuple(rows[0])
 
 
-_EVIDENCE_COLUMNS = (
-    "id, claim_id, verdict, reason, source_id, uri, excerpt, happened_at, known_at,"
-    " recorded_at, recorded_by, recorder, confidence, note"
-)
+def _free(reg: ActorRegistry, name: str, actor_id: str) -> bool:
+    owner = reg.resolve(name)
+    return (owner is None or owner.id == actor_id) and bool(normalise_name(name))
 
 
 def _meta_json(source: Source) -> str:
@@ -861,26 +905,6 @@ def _insert_source(conn: sqlite3.Connection, source: Source) -> None:
             source.text,
             _now().isoformat(),
         ),
-    )
-
-
-def _evidence(r: Sequence[Any]) -> Evidence:
-    # Enums built here take the converters' fast path: status reads tens of thousands.
-    return Evidence(
-        id=r[0],
-        claim_id=r[1],
-        verdict=Verdict(r[2]),
-        reason=r[3],
-        source_id=r[4],
-        uri=r[5],
-        excerpt=r[6],
-        happened_at=_dt(r[7]),
-        known_at=datetime.fromisoformat(r[8]),
-        recorded_at=datetime.fromisoformat(r[9]),
-        recorded_by=r[10],
-        recorder=RecorderKind(r[11]),
-        confidence=r[12],
-        note=r[13],
     )
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import attrs
 
@@ -47,6 +48,7 @@ from .model import (
     Evidence,
     RecorderKind,
     Source,
+    SourceRef,
     Status,
     Verdict,
     content_id,
@@ -60,11 +62,23 @@ from .plugins import (
     get_plugin_manager,
 )
 from .reasons import parse_reason
+from .records import claim_from_record
 from .report import StatusReport, assemble_report
 from .reviews import ReadReviewed, is_reviewed, read_reviewed, store_reviewed
-from .status import Standing, StatusLine, decide, standing, timeline_at
-from .store import ClaimSummary, SQLiteStore
+from .status import (
+    PromiseFacts,
+    Standing,
+    StatusLine,
+    decide,
+    promise_standing,
+    standing,
+    timeline_at,
+)
+from .store import SQLiteStore
+from .store_promise_reads import PromiseSummary
+from .store_promises import GROUPER
 from .timeutil import check_verdict_times, parse_published, parse_when
+from .tracker_corrections import Corrections
 
 __all__ = [
     "DEFAULT_DB",
@@ -143,7 +157,7 @@ class ClaimHistory:
     standing: Standing
 
 
-class Tracker:
+class Tracker(Corrections):
     """A claim ledger in a SQLite file, with the plugins that read, extract and check.
 
     ``db`` is the store's path (created when missing).  ``plugin_manager`` defaults to
@@ -430,22 +444,56 @@ class Tracker:
         since: When = None,
         history: bool = False,
     ) -> list[Standing]:
-        """Commitments (or claims of ``kind``; None for all) with their status as of
-        ``as_of`` (default now), in source order.
+        """Tracked promises of ``kind`` (default commitments; None for every kind) with
+        their status as of ``as_of`` (default now), one row per promise, in the order
+        they were first made; then, for ``kind`` None or an untracked kind
+        (statements, undated predictions and demands), those claims, one row each,
+        with no status.
 
         ``actor`` keeps those whose actor or speaker is that actor (any name or alias,
         else every actor whose name contains it); ``due_within`` keeps those due, or
-        open with a window starting within that many days, plus the overdue; ``since``
-        keeps claims asserted since then.  Each row's ``evidence`` holds the evidence
-        that can decide its status; ``history=True`` loads all of it known by
-        ``as_of`` instead (slower on a large store).
+        open with a window starting within that many days, plus the overdue (no
+        untracked claim); ``since`` keeps those made since then.  Each row's
+        ``evidence`` holds the evidence that can decide its status; ``history=True``
+        loads all of it known by ``as_of`` instead (slower on a large store).
         """
         when = self._as_of(as_of)
-        lines = self.status_lines(when, actor=actor, kind=kind, since=since)
-        if due_within is not None:
-            horizon = (when + timedelta(days=due_within)).timestamp()
-            lines = [ln for ln in lines if _due_soon(ln, horizon)]
-        return self.standings_of([ln.claim_id for ln in lines], when, history=history)
+        wanted = None if kind is None else ClaimKind(ClaimKind.parse(kind))
+        rows: list[Standing] = []
+        if wanted is not ClaimKind.STATEMENT:
+            lines = self.status_lines(when, actor=actor, kind=wanted, since=since)
+            if due_within is not None:
+                horizon = (when + timedelta(days=due_within)).timestamp()
+                lines = [ln for ln in lines if _due_soon(ln, horizon)]
+            rows = self.standings_of([ln.claim_id for ln in lines], when, history=history)
+        if due_within is None and wanted in (
+            None,
+            ClaimKind.STATEMENT,
+            ClaimKind.PREDICTION,
+            ClaimKind.DEMAND,
+        ):
+            rows += self._untracked(when, wanted, actor, since)
+        return rows
+
+    def _untracked(
+        self, when: datetime, kind: ClaimKind | None, actor: str | None, since: When
+    ) -> list[Standing]:
+        # Claims that are no promise (statements, undated predictions and demands).
+        claims = [
+            c
+            for c in self.store.claims(
+                kinds=None if kind is None else [kind],
+                actor_ids=None if actor is None else self._actor_ids(actor),
+            )
+            if not c.is_tracked
+        ]
+        floor = parse_when(since, what="--since") if since is not None else None
+        if floor is not None:
+            claims = [c for c in claims if c.asserted_at is not None and c.asserted_at >= floor]
+        claims = [c for c in claims if c.asserted_at is None or c.asserted_at <= when]
+        refs = self.store.source_refs({c.source_id for c in claims})
+        evidence = self.store.evidence_known_by(when, [c.id for c in claims])
+        return [standing(c, refs.get(c.source_id), evidence.get(c.id, ()), when) for c in claims]
 
     def status_lines(
         self,
@@ -455,48 +503,82 @@ class Tracker:
         kind: ClaimKind | str | None = ClaimKind.COMMITMENT,
         since: When = None,
     ) -> list[StatusLine]:
-        """The status of every matching claim as a :class:`StatusLine`, without parsing
-        claim records: SQL reads a few columns and, per claim, only the evidence that
-        can decide it; :func:`claimtrack.status.decide` (the one derivation, which
-        ``derive_status`` also runs) gives each status.  Filters as :meth:`status`."""
+        """The status of every matching tracked promise (``kind``: one kind, None for
+        every tracked kind) as a :class:`StatusLine` whose ``claim_id`` is the promise's
+        id, without parsing records: SQL reads a few columns and, per promise, only the
+        evidence of its mentions that can decide it; :func:`claimtrack.status.decide`
+        (the one derivation) gives each status.  A promise first seen after ``as_of``
+        is not listed.  Filters as :meth:`status` (``since``: first seen since then)."""
         when = self._as_of(as_of)
-        kinds = None if kind is None else [ClaimKind(ClaimKind.parse(kind))]
+        kinds = (
+            [ClaimKind(ClaimKind.parse(kind))]
+            if kind is not None
+            else [ClaimKind.COMMITMENT, ClaimKind.PREDICTION, ClaimKind.DEMAND]
+        )
         actor_ids = None if actor is None else self._actor_ids(actor)
         since_at = parse_when(since, what="--since") if since is not None else None
         with _gc_paused():
-            summaries = self.store.claim_summaries(
-                kinds=kinds, actor_ids=actor_ids, with_asserted=since_at is not None
-            )
+            summaries = self.store.promise_summaries(kinds=kinds, actor_ids=actor_ids, seen_by=when)
             if since_at is not None:
-                summaries = [s for s in summaries if _asserted_since(s, since_at)]
-            evidence = self.store.decisive_evidence(
+                floor = since_at.timestamp()
+                summaries = [
+                    s for s in summaries if s.first_seen_ts is not None and s.first_seen_ts >= floor
+                ]
+            evidence = self.store.promise_evidence(
                 when, None if actor is None and since is None else [s.id for s in summaries]
             )
-            return list(_lines(summaries, evidence, when.timestamp()))
+            return list(_promise_lines(summaries, evidence, when.timestamp()))
 
     def standings_of(
-        self, claim_ids: Sequence[str], as_of: When = None, *, history: bool = False
+        self, ids: Sequence[str], as_of: When = None, *, history: bool = False
     ) -> list[Standing]:
-        """Full :class:`Standing` rows of these claims (in this order) as of ``as_of``."""
+        """Full :class:`Standing` rows of these promises (in this order) as of ``as_of``:
+        each row's ``claim`` is the promise's reading (its id the promise's), its
+        ``evidence`` that of all its mentions (all of it known by then with
+        ``history``, else what can decide the status)."""
         when = self._as_of(as_of)
         with _gc_paused():
-            return self._standings_of(claim_ids, when, history)
-
-    def _standings_of(
-        self, claim_ids: Sequence[str], when: datetime, history: bool
-    ) -> list[Standing]:
-        claims = self.store.claims_by_id(claim_ids)
-        if history:
-            evidence = self.store.evidence_known_by(when, list(claims))
-        else:
-            evidence = self.store.decisive_evidence(
-                when, list(claims) if len(claims) <= 500 else None
+            texts = self.store.promise_records_json(list(ids), public=False)
+            evidence = self.store.promise_evidence(
+                when, list(texts) if len(texts) <= 5000 else None, decisive=not history
             )
-        refs = self.store.source_refs({c.source_id for c in claims.values()})
-        return [
-            standing(c, refs.get(c.source_id), evidence.get(c.id, ()), when)
-            for c in (claims[i] for i in claim_ids if i in claims)
-        ]
+            records = {pid: json.loads(texts[pid]) for pid in ids if pid in texts}
+            refs = self.store.source_refs(
+                {(r.get("source") or {}).get("id") or "" for r in records.values()}
+            )
+            return [
+                _promise_row(records[pid], evidence.get(pid, ()), when, refs)
+                for pid in ids
+                if pid in records
+            ]
+
+    def claim_standings(self, as_of: When = None) -> list[Standing]:
+        """Every active claim (all kinds) as of ``as_of`` with its evidence known by
+        then; a claim that is a mention of a tracked promise carries the promise
+        (``promise``) and the promise's status and progress.  What exporters get."""
+        when = self._as_of(as_of)
+        with _gc_paused():
+            ids = [s.id for s in self.store.claim_summaries()]
+            claims = self.store.claims_by_id(ids)
+            evidence = self.store.evidence_known_by(when, list(claims))
+            refs = self.store.source_refs({c.source_id for c in claims.values()})
+            promise_of = self.store.promise_of_claims(ids)
+            lines = {ln.claim_id: ln for ln in self.status_lines(when, kind=None)}
+            out: list[Standing] = []
+            for c in (claims[i] for i in ids if i in claims):
+                row = standing(c, refs.get(c.source_id), evidence.get(c.id, ()), when)
+                pid = promise_of.get(c.id)
+                line = lines.get(pid) if pid is not None else None
+                if pid is not None and line is not None:
+                    row = attrs.evolve(
+                        row,
+                        status=line.status,
+                        progress=line.progress,
+                        decided_by=line.decided_by,
+                        promise=PromiseFacts(id=pid, first_claim=pid),
+                    )
+                out.append(row)
+            return out
 
     def report(
         self,
@@ -526,30 +608,21 @@ class Tracker:
         )
 
     def _records_json(self, lines: Sequence[StatusLine]) -> Iterator[str]:
-        # The stored JSON with status and progress spliced in before the closing brace:
-        # the same members, in the same order, as records.claim_record writes.
-        texts = self.store.claim_records_json(ln.claim_id for ln in lines)
+        # The stored promise JSON with status, progress and reason spliced in before
+        # the closing brace: neither parsed nor re-encoded.
+        texts = self.store.promise_records_json([ln.claim_id for ln in lines])
         for ln in lines:
             text = texts.get(ln.claim_id)
             if text is None:  # a damaged record, named by the store and skipped
                 continue
-            if ln.status is not None:
-                progress = "null" if ln.progress is None else f'"{ln.progress.value}"'
-                text = f'{text[:-1]},"status":"{ln.status.value}","progress":{progress}}}'
-            yield text
+            progress = "null" if ln.progress is None else f'"{ln.progress.value}"'
+            status = "null" if ln.status is None else f'"{ln.status.value}"'
+            reason = _reason(ln)
+            why = "null" if reason is None else json.dumps(reason, ensure_ascii=False)
+            yield f'{text[:-1]},"status":{status},"progress":{progress},"reason":{why}}}'
 
     def _records(self, lines: Sequence[StatusLine]) -> list[dict[str, object]]:
-        records = self.store.claim_records(ln.claim_id for ln in lines)
-        out: list[dict[str, object]] = []
-        for ln in lines:
-            if ln.claim_id not in records:  # a damaged record, named and skipped
-                continue
-            record: dict[str, object] = dict(records[ln.claim_id])
-            if ln.status is not None:
-                record["status"] = ln.status.value
-                record["progress"] = None if ln.progress is None else ln.progress.value
-            out.append(record)
-        return out
+        return [json.loads(text) for text in self._records_json(lines)]
 
     def _actor_ids(self, name: str) -> list[str]:
         registry = self.store.registry()
@@ -567,8 +640,8 @@ class Tracker:
 
     def standings(self, as_of: When = None) -> list[Standing]:
         """Every active claim (all kinds) as of ``as_of``, with its evidence history
-        known by then, for exporters."""
-        return self.status(as_of, kind=None, history=True)
+        known by then, for exporters (see :meth:`claim_standings`)."""
+        return self.claim_standings(as_of)
 
     # -- evidence -----------------------------------------------------------------------
 
@@ -592,9 +665,15 @@ class Tracker:
         that cannot be (in the future, happened after known, known before the promise
         was made) are an :class:`InputError` naming the option
         (:func:`claimtrack.timeutil.check_verdict_times`); ``reason`` is a code of
-        :data:`claimtrack.reasons.REASONS` (your own words go to ``note``).  Appended to the claim's
-        history: nothing earlier is changed."""
-        claim = self.store.get_claim(claim_id)
+        :data:`claimtrack.reasons.REASONS` (your own words go to ``note``).  Appended to the
+        promise's history: nothing earlier is changed."""
+        # A promise's verdict lands on its first mention (and counts for all of them);
+        # a claim that is no promise's mention (a statement) takes it itself.
+        try:
+            target = self.store.promise_first_claim(self.store.find_promise(claim_id))
+        except NotFoundError:
+            target = claim_id
+        claim = self.store.get_claim(target)
         try:
             parsed = Verdict.parse(verdict)
         except ValueError as exc:
@@ -628,11 +707,20 @@ class Tracker:
         when = self._as_of(as_of)
         report = CheckReport()
         # Statuses from the narrowed lines; whole claims only for those still open.
-        before = {ln.claim_id: ln for ln in self.status_lines(when)}
+        # Per promise: the checkers see its reading under its first mention's id, so
+        # what they find lands on a mention and counts for the whole promise.
+        before = {ln.claim_id: ln for ln in self.status_lines(when, kind=None)}
         todo = [
-            cid for cid, ln in before.items() if ln.status is not None and ln.status not in _FINAL
+            pid for pid, ln in before.items() if ln.status is not None and ln.status not in _FINAL
         ]
-        claims = self.store.claims_by_id(todo)
+        texts = self.store.promise_records_json(todo, public=False)
+        claims: dict[str, Claim] = {}
+        promise_of: dict[str, str] = {}
+        for pid in todo:
+            record = json.loads(texts[pid])
+            first = (record.get("mentions") or [{"id": pid}])[0]["id"]
+            claims[pid] = attrs.evolve(claim_from_record(record), id=first)
+            promise_of[first] = pid
         for cid in todo:
             if cid not in claims:  # a damaged record, named by the store and skipped
                 continue
@@ -661,17 +749,33 @@ class Tracker:
                         continue
                     if item.recorder is not RecorderKind.CHECKER:
                         item = attrs.evolve(item, recorder=RecorderKind.CHECKER)
+                    if self._revision_recorded(cid, item):
+                        continue  # grouping recorded this postponement when the source came
                     stored = self.store.add_evidence(item, skip_duplicate=True)
                     if stored is not None:
                         report.recorded.append(stored)
         if report.recorded:
-            touched = {e.claim_id for e in report.recorded}
-            after = {ln.claim_id: ln for ln in self.status_lines(when) if ln.claim_id in touched}
+            touched = {promise_of.get(e.claim_id, e.claim_id) for e in report.recorded}
+            after = {
+                ln.claim_id: ln
+                for ln in self.status_lines(when, kind=None)
+                if ln.claim_id in touched
+            }
             for cid in sorted(touched, key=list(before).index):
                 old, new = before[cid], after.get(cid)
                 if new is not None and new.status != old.status:
                     report.changed.append((claims[cid], old.status, new.status))
         return report
+
+    def _revision_recorded(self, promise_id: str, item: Evidence) -> bool:
+        # A moved deadline is recorded once, by grouping, when the revising source is
+        # added: the checker reading the same source does not record it again.
+        if item.reason != "postponed" or item.source_id is None:
+            return False
+        return any(
+            e.recorded_by.startswith(GROUPER) and e.source_id == item.source_id
+            for e in self.store.promise_history(promise_id)
+        )
 
     def show(self, claim_id: str, as_of: When = None) -> ClaimHistory:
         """One claim (id or unique prefix), its source and its whole evidence history."""
@@ -753,20 +857,15 @@ def _same_metadata(a: Source, b: Source) -> bool:
 _FINAL = frozenset(s for s in Status if s.is_final)
 
 
-def _lines(
-    summaries: Iterable[ClaimSummary], evidence: Mapping[str, Sequence[Evidence]], at: float
+def _promise_lines(
+    summaries: Iterable[PromiseSummary], evidence: Mapping[str, Sequence[Evidence]], at: float
 ) -> Iterator[StatusLine]:
-    commitment = ClaimKind.COMMITMENT.value
     for s in summaries:
-        status: Status | None = None
-        progress = None
-        decided = None
-        if s.kind == commitment:
-            status, progress, decided = decide(
-                evidence.get(s.id, ()),
-                bool(s.has_condition),
-                timeline_at(s.due_start_ts, s.due_end_ts, bool(s.due_vague), at),
-            )
+        status, progress, decided = decide(
+            evidence.get(s.id, ()),
+            bool(s.has_condition),
+            timeline_at(s.due_start_ts, s.due_end_ts, bool(s.due_vague), at),
+        )
         yield StatusLine(
             claim_id=s.id,
             status=status,
@@ -776,13 +875,42 @@ def _lines(
             due_start_ts=s.due_start_ts,
             due_end_ts=s.due_end_ts,
             due_vague=bool(s.due_vague),
-            published_ts=s.published_ts,
+            published_ts=s.first_seen_ts,
+            kind=s.kind,
         )
 
 
-def _asserted_since(summary: ClaimSummary, since: datetime) -> bool:
-    asserted = parse_when(summary.asserted_at, what="asserted_at")
-    return asserted is not None and asserted >= since
+def _reason(line: StatusLine) -> str | None:
+    e = line.decided_by
+    final = line.status is not None and line.status.is_final
+    return e.reason if e is not None and final else None
+
+
+def _promise_row(
+    record: Mapping[str, Any],
+    evidence: Iterable[Evidence],
+    when: datetime,
+    refs: Mapping[str, SourceRef] | None = None,
+) -> Standing:
+    reading = claim_from_record(record)
+    src = record.get("source") or {}
+    source = (refs or {}).get(src.get("id") or "") or SourceRef(
+        id=src.get("id") or reading.source_id,
+        uri=src.get("uri"),
+        title=src.get("title"),
+        published_at=parse_when(src.get("published_at"), what="published_at"),
+    )
+    mentions = record.get("mentions") or []
+    facts = PromiseFacts(
+        id=reading.id,
+        first_claim=mentions[0]["id"] if mentions else reading.id,
+        mentions=len(mentions),
+        sources=len({m["source"]["id"] for m in mentions}),
+        speaker=reading.speaker.name if reading.speaker is not None else None,
+        first_seen=parse_when(record.get("first_seen"), what="first_seen"),
+        relations=tuple((r["type"], r["id"]) for r in record.get("relations") or ()),
+    )
+    return promise_standing(reading, source, evidence, when, facts)
 
 
 @contextmanager
