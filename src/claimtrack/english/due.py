@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from datetime import timedelta
 
 import attrs
 
 from ..model import Grain, TimeWindow
-from .rulebook import Example, Rule, first
+from .due_revise import REVISION_RULES, revise
+from .due_types import DEADLINE_WORDS as _DEADLINE_WORDS
+from .due_types import Candidate, Choice, DueContext
+from .due_types import due_example as _example
+from .rulebook import Rule, first
 
 __all__ = [
     "PICK_RULES",
@@ -44,11 +47,9 @@ _WEEKDAYS = frozenset(
 _RELATIVES = frozenset({"which", "who", "whose", "whom", "where"})
 _PAST = frozenset({"was", "were", "had", "did", "ago", "wasn't", "weren't", "hadn't", "didn't"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "to", "going", "won't", "due", "set"})
-_BOUNDARIES = (", ", "; ", "(", ")", " – ", " — ", " - ", ": ")  # "75,000" is no boundary
 _NEGATIONS = frozenset(
     {"not", "never", "n't", "won't", "cannot", "can't", "wouldn't", "unlikely", "no"}
 )
-_DEADLINE_WORDS = frozenset({"before", "until", "till", "by"})
 _HEDGES = ("at least ", "at the earliest ", "no earlier than ")
 _SAME_DAY = frozenset(
     {"the same day", "on the same day", "that day", "on that day", "the same date", "that date"}
@@ -63,60 +64,6 @@ _CLAUSE_BREAKS = ("; ", " – ", " — ", " - ", ", but ", ", while ", ", althou
 _ON_SCHEDULE = re.compile(
     r"\b(?:on schedule|on time|as planned|as scheduled|on its original timetable)\b", re.I
 )
-_WEEKDAY_ONLY = re.compile(
-    r"^(?:on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I
-)
-
-
-@attrs.frozen
-class DueContext:
-    """The claim's clause, where its act's verb starts in it (-1: unknown), the
-    condition's span, how to read a phrase again (for a negated deadline), and the
-    last day-grain due window of the article's earlier claims (for "the same day")."""
-
-    clause: str
-    verb_at: int
-    condition: tuple[int, int] | None
-    reparse: Callable[[str], TimeWindow | None]
-    previous: TimeWindow | None = None  # the last day the article's claims were due
-    last_due: TimeWindow | None = None  # the last due window of the article's claims
-
-
-@attrs.frozen
-class Candidate:
-    """One time phrase of the clause: ``clause[start:end]`` read as ``window``."""
-
-    start: int
-    end: int
-    window: TimeWindow
-    ctx: DueContext
-
-    @property
-    def phrase(self) -> str:
-        return self.ctx.clause[self.start : self.end].strip().lower()
-
-    @property
-    def before(self) -> list[str]:
-        return self.ctx.clause[max(0, self.start - 8) : self.start].lower().split()
-
-    def local(self) -> tuple[int, int]:
-        """The stretch between the clause boundaries on either side of the phrase."""
-        clause = self.ctx.clause
-        lo = max(clause.rfind(b, 0, self.start) + len(b) for b in _BOUNDARIES)
-        lo = max(lo, 0)
-        his = [clause.find(b, self.end) for b in _BOUNDARIES]
-        hi = min([h for h in his if h >= 0], default=len(clause))
-        return lo, hi
-
-
-@attrs.frozen
-class Choice:
-    """The due window picked, the rule that picked it and how sure it is."""
-
-    window: TimeWindow
-    rule: str
-    confidence: float
-
 
 _DAY = "The Alder Group said it would open the depot "
 
@@ -197,100 +144,6 @@ def _past_clause(c: Candidate) -> bool | None:
 def _duration(c: Candidate) -> bool:
     words = c.phrase.split()
     return len(words) >= 2 and words[0] == "for" and words[-1].rstrip("s") in _UNITS
-
-
-def _as_deadline(choice: Choice, kept: Sequence[Candidate], ctx: DueContext) -> Choice:
-    # "sets a Friday deadline": the time runs from now to the end of that day.
-    for c in kept:
-        if c.window is choice.window and ctx.clause[c.end :].lstrip().lower().startswith(
-            "deadline"
-        ):
-            w = c.window
-            if w.reference is not None and w.start is not None and w.start > w.reference:
-                return attrs.evolve(
-                    choice, window=attrs.evolve(w, start=w.reference), rule="due.deadline-noun"
-                )
-    return choice
-
-
-def _today_by_weekday(choice: Choice, kept: Sequence[Candidate], ctx: DueContext) -> Choice:
-    # "the ship would be moved on Wednesday" in a Wednesday story: news names today by
-    # its weekday (bench convention), so a bare weekday that is the publication's own
-    # day is that day, not the same weekday a week on ("next Wednesday" is that).
-    w = choice.window
-    ref = w.reference
-    if ref is None or w.start is None or w.end is None or w.grain is not Grain.DAY:
-        return choice
-    for c in kept:
-        if c.window is not w:
-            continue
-        m = _WEEKDAY_ONLY.match(c.phrase)
-        if m is None or w.start.weekday() != ref.weekday() or w.start.date() <= ref.date():
-            return choice
-        if (w.start.date() - ref.date()).days != 7:
-            return choice
-        week = timedelta(days=7)
-        return attrs.evolve(
-            choice,
-            window=attrs.evolve(w, start=w.start - week, end=w.end - week),
-            rule="due.today-by-weekday",
-        )
-    return choice
-
-
-def _joined(choice: Choice, kept: Sequence[Candidate], ctx: DueContext) -> Choice:
-    # "will be held in two phases on 16 April and 23 April": one act on two dates of one
-    # grain is due over both (first start to last end).
-    w = choice.window
-    if w.start is None or w.end is None:
-        return choice
-    for k, c in enumerate(kept[:-1]):
-        if c.window is not w:
-            continue
-        nxt = kept[k + 1]
-        o = nxt.window
-        between = ctx.clause[c.end : nxt.start]
-        if between not in (" and ", ", and ") or o.grain is not w.grain:
-            return choice
-        if o.start is None or o.end is None or o.start < w.end:
-            return choice
-        text = ctx.clause[c.start : nxt.end].strip()
-        joined = attrs.evolve(w, end=o.end, text=text)
-        return attrs.evolve(choice, window=joined, rule="due.joined-dates")
-    return choice
-
-
-_DATED_BY = re.compile(
-    r"[\"”’']?,? (?:which|that) (?:begins|starts|opens|falls|is due to (?:begin|start)) (?=on |in )",
-    re.I,
-)
-
-
-def _dated_anchor(choice: Choice, cands: Sequence[Candidate], ctx: DueContext) -> Choice:
-    # "by the summer recess, which begins on 21 July": the event's own date, given
-    # beside it, ends the deadline (the recess starts on 21 July).
-    w = choice.window
-    if w.reference is None or w.start != w.reference:
-        return choice  # only a deadline running from now
-    for k, c in enumerate(cands[:-1]):
-        if c.window is not w:
-            continue
-        words = c.phrase.split()
-        if not words or words[0] not in _DEADLINE_WORDS | {"ahead"}:
-            return choice
-        m = _DATED_BY.match(ctx.clause, c.end)
-        nxt = cands[k + 1]
-        if m is None or nxt.start != c.end + m.end() - m.start():
-            return choice
-        o = nxt.window
-        if o.start is None or o.start <= w.reference:
-            return choice
-        return attrs.evolve(choice, window=attrs.evolve(w, end=o.start), rule="due.dated-anchor")
-    return choice
-
-
-def _example(rule: str, text: str, claim: str, due: str | None) -> Example:
-    return Example(text=text, claim=claim, field="due", expected=due)
 
 
 SKIP_RULES: tuple[Rule[Callable[[Candidate], bool | None]], ...] = (
@@ -530,10 +383,7 @@ def choose(windows: Sequence[tuple[tuple[int, int], TimeWindow]], ctx: DueContex
     if picked is not None:
         name, choice = picked
         choice = attrs.evolve(choice, rule=name)
-        choice = _as_deadline(choice, kept, ctx)
-        choice = _today_by_weekday(choice, kept, ctx)
-        choice = _joined(choice, kept, ctx)
-        choice = _dated_anchor(choice, every, ctx)
+        choice = revise(choice, kept, every, ctx)
     elif conditional:
         # "nobody should be surprised if prices jump this spring": the condition's
         # window is the claim's only one.
@@ -594,65 +444,10 @@ def from_sentence(
     return None
 
 
-#: The sentence's own rules (see :func:`from_sentence`), the deadline noun and the
-#: weekday that names the publication day.
+#: The revisions of a picked window (see :mod:`.due_revise`) and the sentence's own
+#: rules (see :func:`from_sentence`).
 SENTENCE_RULES: tuple[Rule[Callable[..., Choice | None]], ...] = (
-    Rule(
-        "due.dated-anchor",
-        _dated_anchor,
-        (
-            _example(
-                "due.dated-anchor",
-                "The council will publish the audit before the autumn recess, which "
-                "begins on 20 October, the leader said.",
-                "The council will publish the audit before the autumn recess",
-                "before the autumn recess",
-            ),
-        ),
-        "'by the recess, which begins on 21 July': the deadline ends on the date given",
-    ),
-    Rule(
-        "due.joined-dates",
-        _joined,
-        (
-            _example(
-                "due.joined-dates",
-                "The referendum will be held in two rounds on 4 May and 18 May, the "
-                "commission said.",
-                "The referendum will be held in two rounds on 4 May and 18 May",
-                "on 4 May and 18 May",
-            ),
-        ),
-        "'on 4 May and 18 May': one act on two dates is due over both",
-    ),
-    Rule(
-        "due.today-by-weekday",
-        _today_by_weekday,
-        (
-            _example(
-                "due.today-by-weekday",
-                "The ferry would be towed out of the harbour on Wednesday, the port "
-                "authority said.",
-                "The ferry would be towed out of the harbour on Wednesday",
-                "on Wednesday",
-            ),
-        ),
-        "'on Wednesday' in a Wednesday story: news names today by its weekday",
-    ),
-    Rule(
-        "due.deadline-noun",
-        _as_deadline,
-        (
-            _example(
-                "due.deadline-noun",
-                "Union sets Friday deadline for pay talks\n\nStaff will strike next month, "
-                "the union said.",
-                "Union sets Friday deadline",
-                "Friday",
-            ),
-        ),
-        "'a Friday deadline': from now to the end of Friday",
-    ),
+    *REVISION_RULES,
     Rule(
         "due.anchor",
         from_sentence,
