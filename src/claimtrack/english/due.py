@@ -461,9 +461,9 @@ SENTENCE_RULES: tuple[Rule[Callable[..., Choice | None]], ...] = (
             ),
             _example(
                 "due.anchor",
-                "FIFA will inspect all 16 stadiums by early May, at which time some pitches "
-                "will start to be converted to grass.",
-                "some pitches will start to be converted",
+                "The league will inspect all 12 grounds by early May, at which time some "
+                "pitches will start to be relaid with hybrid turf.",
+                "some pitches will start to be relaid",
                 "early May",
             ),
         ),
