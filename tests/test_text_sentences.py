@@ -35,6 +35,8 @@ PIECES = [
     "\n\n",
     "LONDON —",
     "The",
+    "on X.",
+    "W.",
     "vote",
     "7",
 ]
