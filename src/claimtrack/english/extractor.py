@@ -48,6 +48,7 @@ from .attribution import (
     relative_antecedent,
     role_apposition,
 )
+from .attribution.cues import join as _join
 from .due import Choice as DueChoice
 from .due import DueContext, needs_sentence
 from .due import choose as choose_due
@@ -2045,19 +2046,6 @@ def _negated(toks: Sequence[Tok], verb: int) -> bool:
         if low in {"not", "never", "cannot"} or low.endswith(("n't", "n’t")):
             return True
     return False
-
-
-def _join(toks: Sequence[Tok], a: int, b: int) -> str:
-    if a >= b:
-        return ""
-    out: list[str] = []
-    prev_end = -1
-    for t in toks[a:b]:
-        if out and t.start > prev_end:
-            out.append(" ")
-        out.append(t.text)
-        prev_end = t.end
-    return "".join(out)
 
 
 def _clean(phrase: str) -> str:
