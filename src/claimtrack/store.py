@@ -115,6 +115,10 @@ class SQLStore(PromiseReads):
         """One write transaction: all of it lands, or none."""
         raise NotImplementedError
 
+    def after_copy(self, conn: Conn) -> None:
+        """What the engine needs once rows were copied in with their ids
+        (:mod:`claimtrack.store_copy`): nothing for SQLite."""
+
     def _claim(self, claim_id: str, record: object) -> Claim | None:
         # A damaged record is named and skipped: one bad row never takes a report down.
         claim, problem = store_open.damaged_record(claim_id, record, claim_from_record)

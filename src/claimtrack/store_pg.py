@@ -172,7 +172,8 @@ class PostgresStore(SQLStore):
         self.warn = warn or _warn_default
         self.damaged = {}
         try:
-            raw = psycopg.connect(url, autocommit=True, options="-c timezone=UTC")
+            raw = psycopg.connect(url, autocommit=True)
+            raw.execute("SET TIME ZONE 'UTC'")
         except psycopg.Error as exc:
             raise StoreError(
                 f"{self.path}: cannot connect to the PostgreSQL server "
@@ -240,6 +241,14 @@ class PostgresStore(SQLStore):
             return super().read(sql, args)
         except psycopg.Error as exc:
             raise _store_error(self.path, exc, doing="read") from exc
+
+    def after_copy(self, conn: Conn) -> None:
+        """Rows copied in with their ids: the next id of each table follows them."""
+        for table, column in (("evidence", "id"), ("corrections", "id"), ("promises", "rowid")):
+            conn.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'),"
+                f" COALESCE(MAX({column}), 0) + 1, false) FROM {table}"
+            )
 
     # -- what SQLite's JSON functions did ------------------------------------------
 
