@@ -248,3 +248,67 @@ def test_a_verdict_recorded_in_one_process_shows_in_another(
     with claimtrack.Tracker(ledger, plugin_manager=will_pm, read_only=True) as tracker:
         notes = [e.note for e in tracker.store.evidence_for(claim)]
     assert notes == ["from another desk"]
+
+
+def test_the_same_source_again_is_unchanged_whatever_its_offset_and_meta(ledger: str) -> None:
+    from datetime import timedelta
+
+    cet = timezone(timedelta(hours=1))
+    s = Source.from_text(
+        "The depot will reopen.",
+        published_at=datetime(2025, 3, 3, 10, tzinfo=cet),
+        meta={"a-long-key": 1, "b": ["x", "é"], "section": {"z": 1, "aa": 2}},
+    )
+    c = Claim.build(source_id=s.id, span=(4, 9), speaker=None, kind="commitment", text="depot")
+    with closing(open_store(ledger)) as store:
+        assert store.add_source(s, [c]) == "added"
+        assert store.add_source(s, [c]) == "unchanged"
+        back = store.get_source(s.id)
+    assert back.published_at == s.published_at and back.meta == s.meta
+
+
+def test_a_store_opened_for_reading_writes_nothing(ledger: str) -> None:
+    from claimtrack.errors import StoreError
+
+    _, c = _stored(ledger)
+    with closing(open_store(ledger, read_only=True)) as store:
+        with pytest.raises(StoreError, match="reading only"):
+            store.add_evidence(
+                Evidence(
+                    claim_id=c.id, verdict="broken", known_at=T0, recorded_at=T0, recorded_by="t"
+                )
+            )
+        assert len(store.evidence_for(c.id)) == 1
+
+
+def test_two_people_resolving_one_promise_at_once_both_count(
+    ledger: str, will_pm: ClaimtrackPluginManager, article: Path, tmp_path: Path
+) -> None:
+    with claimtrack.Tracker(ledger, plugin_manager=will_pm) as tracker:
+        tracker.add(article)
+        claim = tracker.status(as_of="2025-03-04")[0].claim.id
+    go = tmp_path / "go"
+    code = (
+        "import os, sys, time, claimtrack\n"
+        "while not os.path.exists(sys.argv[3]): time.sleep(0.001)\n"
+        "with claimtrack.Tracker(sys.argv[1]) as t:\n"
+        "    for i in range(5):\n"
+        "        t.resolve(sys.argv[2], 'kept', known='2025-03-05', by=sys.argv[4])\n"
+    )
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, ledger, claim, str(go), who],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for who in ("ana", "ben")
+    ]
+    time.sleep(0.3)  # both are waiting for the go file (not a timing assertion)
+    go.touch()
+    for child in children:
+        _, stderr = child.communicate(timeout=300)
+        assert child.returncode == 0, stderr
+    with closing(open_store(ledger, read_only=True)) as store:
+        by = sorted(e.recorded_by for e in store.evidence_for(claim))
+    assert by == ["ana"] * 5 + ["ben"] * 5

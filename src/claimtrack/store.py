@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple, Protocol, TypeVar
 
 from . import store_open
-from .actors import ActorRegistry, fuller_name, normalise_name
+from .actors import ActorRegistry, merged_names, normalise_name
 from .errors import InputError, NotFoundError, StoreError
 from .model import (
     FINAL_VERDICTS,
@@ -115,6 +115,11 @@ class SQLStore(PromiseReads):
         """One write transaction: all of it lands, or none."""
         raise NotImplementedError
 
+    def _same_fields(self, stored: tuple[Any, ...], given: tuple[Any, ...]) -> bool:
+        """Whether a stored source's (uri, title, publisher, published_at, language,
+        meta) are the given ones: as stored text, where the engine keeps it as written."""
+        return stored == given
+
     def after_copy(self, conn: Conn) -> None:
         """What the engine needs once rows were copied in with their ids
         (:mod:`claimtrack.store_copy`): nothing for SQLite."""
@@ -173,7 +178,7 @@ class SQLStore(PromiseReads):
                 source.language,
                 meta,
             )
-            if row is not None and tuple(row) == fields:
+            if row is not None and self._same_fields(tuple(row), fields):
                 if not rederive or claims is None:
                     return "unchanged"
                 self._replace_claims(conn, source, claims, replace)
@@ -411,10 +416,7 @@ class SQLStore(PromiseReads):
             )
             return
         # A later article may give a fuller form of the name ("Keir Starmer" for "Starmer").
-        name = fuller_name(actor.name, row[0]) or row[0]
-        aliases = [
-            a for a in dict.fromkeys([*json.loads(row[1]), *actor.aliases, row[0]]) if a != name
-        ]
+        name, aliases = merged_names(row[0], json.loads(row[1]), actor.name, actor.aliases)
         conn.execute(
             "UPDATE actors SET name = ?, aliases = ? WHERE id = ?",
             (name, json.dumps(aliases), actor.id),

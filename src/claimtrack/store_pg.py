@@ -15,6 +15,7 @@ that names it (without its password) and says what to do.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 import urllib.parse
@@ -242,6 +243,16 @@ class PostgresStore(SQLStore):
         except psycopg.Error as exc:
             raise _store_error(self.path, exc, doing="read") from exc
 
+    def _same_fields(self, stored: tuple[Any, ...], given: tuple[Any, ...]) -> bool:
+        # timestamptz keeps the instant (not the offset it was written with) and jsonb
+        # its own key order: compared as values.
+        return (
+            stored[:3] == given[:3]
+            and stored[4] == given[4]
+            and _instant(stored[3]) == _instant(given[3])
+            and json.loads(stored[5]) == json.loads(given[5])
+        )
+
     def after_copy(self, conn: Conn) -> None:
         """Rows copied in with their ids: the next id of each table follows them."""
         for table, column in (("evidence", "id"), ("corrections", "id"), ("promises", "rowid")):
@@ -329,6 +340,10 @@ def migrate_pg(conn: PgConnection, where: str) -> list[str]:
 
 
 assert len(PG_MIGRATIONS) == SCHEMA_VERSION
+
+
+def _instant(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
 
 
 def _first_line(exc: BaseException) -> str:
