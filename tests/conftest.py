@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import json
 import os
@@ -9,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 import uuid
 from collections.abc import Callable, Iterator
@@ -238,3 +240,37 @@ def engine_tracker(ledger: str, will_pm: ClaimtrackPluginManager) -> Iterator[cl
     """A Tracker on an empty store on each engine, extracting with WillExtractor."""
     with claimtrack.Tracker(ledger, plugin_manager=will_pm) as tracker:
         yield tracker
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest) -> str:
+    """ "sqlite", or the URL of the PostgreSQL server (for tests that make many stores,
+    e.g. one per hypothesis example, with :func:`new_store`)."""
+    if request.param == "sqlite":
+        return "sqlite"
+    url: str = request.getfixturevalue("postgres_server")
+    return url
+
+
+@pytest.fixture(scope="session")
+def new_store(engine: str) -> Callable[[], contextlib.AbstractContextManager[str]]:
+    """``new_store()``: where a new, empty store goes on each engine, removed after."""
+    return lambda: _fresh_store(engine)
+
+
+@contextlib.contextmanager
+def _fresh_store(engine: str) -> Iterator[str]:
+    if engine == "sqlite":
+        with tempfile.TemporaryDirectory() as tmp:
+            yield str(Path(tmp) / "ledger.db")
+        return
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(engine, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")  # type: ignore[arg-type]
+    try:
+        yield postgres_schema_url(engine, schema)
+    finally:
+        with psycopg.connect(engine, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")  # type: ignore[arg-type]
