@@ -10,10 +10,10 @@ from pathlib import Path
 
 import claimtrack
 from claimtrack.migrations import MIGRATIONS
+from claimtrack.plugins import ClaimtrackPluginManager
 
 #: The schema before promises: every migration up to m004_promises.
 BEFORE = MIGRATIONS[: [m.__name__ for m in MIGRATIONS].index("m004_promises")]
-from claimtrack.plugins import ClaimtrackPluginManager
 
 OLD_TABLES = ("sources", "actors", "claims", "evidence")
 

@@ -185,7 +185,9 @@ def test_ids_are_stable_across_regrouping_and_rederiving(
     engine_tracker: claimtrack.Tracker, tmp_path: Path
 ) -> None:
     for i, body in enumerate(BODIES):
-        engine_tracker.add(_article(tmp_path, f"b{i}.txt", f"2025-03-0{i + 1}T09:00:00+00:00", body))
+        engine_tracker.add(
+            _article(tmp_path, f"b{i}.txt", f"2025-03-0{i + 1}T09:00:00+00:00", body)
+        )
 
     def ids() -> dict[str, list[str]]:
         return {
