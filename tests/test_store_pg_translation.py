@@ -98,3 +98,16 @@ def test_a_merged_actor_loses_no_name(
     assert name not in aliases and len(aliases) == len(set(aliases))
     assert {stored, *stored_aliases, *seen_aliases} <= {name, *aliases}
     assert name == (fuller_name(seen, stored) or stored)
+
+
+def test_a_postgresql_url_without_the_driver_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from claimtrack.store_protocol import open_store
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if it were not installed
+    monkeypatch.delitem(sys.modules, "claimtrack.store_pg")
+    with pytest.raises(StoreError, match=r"pip install 'claimtrack\[postgresql\]'"):
+        open_store("postgresql://desk@db.example.org/claims")

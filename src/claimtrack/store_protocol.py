@@ -39,8 +39,13 @@ def open_store(
     """The ledger ``db`` names: a PostgreSQL server for a ``postgresql://`` URL, else an
     SQLite file (created when missing, unless ``read_only``)."""
     if is_postgres_url(db):
-        from .store_pg import PostgresStore  # the driver is imported only when needed
-
+        try:
+            from .store_pg import PostgresStore  # the driver is imported only when needed
+        except ImportError as exc:
+            raise StoreError(
+                f"{db}: a PostgreSQL store needs the psycopg driver, which is not installed "
+                f"({exc.name or exc}); pip install 'claimtrack[postgresql]'"
+            ) from exc
         return PostgresStore(str(db), read_only=read_only, warn=warn)
     from .store import SQLiteStore
 
