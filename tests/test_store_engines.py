@@ -312,3 +312,15 @@ def test_two_people_resolving_one_promise_at_once_both_count(
     with closing(open_store(ledger, read_only=True)) as store:
         by = sorted(e.recorded_by for e in store.evidence_for(claim))
     assert by == ["ana"] * 5 + ["ben"] * 5
+
+
+@pytest.mark.parametrize("ledger", ["postgresql"], indirect=True)
+def test_a_lost_server_connection_is_one_clear_line(ledger: str) -> None:
+    from claimtrack.errors import StoreError
+
+    _stored(ledger)
+    store = open_store(ledger, read_only=True)
+    assert isinstance(store, SQLStore)
+    store._conn.raw.pgconn.finish()  # type: ignore[attr-defined]  # the server went away
+    with pytest.raises(StoreError, match="connection to the PostgreSQL server"):
+        store.count("claims")

@@ -116,8 +116,9 @@ class _PgCursor:
 class PgConnection:
     """A psycopg connection that runs the store's SQL (see :func:`pg_sql`)."""
 
-    def __init__(self, raw: psycopg.Connection[Any]) -> None:
+    def __init__(self, raw: psycopg.Connection[Any], where: str = "PostgreSQL") -> None:
         self.raw = raw
+        self.where = where
         raw.adapters.register_loader("timestamptz", _IsoTimestamptz)
         raw.adapters.register_loader("jsonb", TextLoader)
         raw.adapters.register_loader("json", TextLoader)
@@ -131,8 +132,15 @@ class PgConnection:
         returns_id = _RETURNS_ID.match(text) is not None
         if returns_id:
             text += " RETURNING id"
-        cursor = self.raw.cursor()
-        cursor.execute(text, tuple(parameters))
+        try:
+            cursor = self.raw.cursor()
+            cursor.execute(text, tuple(parameters))
+        except pg_errors.OperationalError as exc:
+            # A lost connection is a StoreError naming the server; what a transaction
+            # retries (serialization failures, deadlocks) passes through.
+            if isinstance(exc, _RETRYABLE):
+                raise
+            raise _store_error(self.where, exc) from exc
         if returns_id:
             row = cursor.fetchone()
             return _PgCursor(cursor, None if row is None else int(row[0]))
@@ -181,7 +189,7 @@ class PostgresStore(SQLStore):
                 f"({_first_line(exc)}); check the URL, that the server runs, and the "
                 "user's password (PGPASSWORD or ~/.pgpass)"
             ) from exc
-        self._conn = PgConnection(raw)
+        self._conn = PgConnection(raw, self.path)
         try:
             self._retry(lambda: migrate_pg(self._conn, self.path))
             if read_only:
