@@ -40,6 +40,14 @@ from claimtrack.store_pg import PostgresStore, pg_sql, redact  # noqa: E402
         ),
         ("WHERE a LIKE ? ESCAPE '\\'", "WHERE a LIKE %s ESCAPE '\\'"),
         ("SELECT 5 % 2", "SELECT 5 %% 2"),
+        (
+            "NOT (json_valid(c.record) AND json_type(c.record) = 'object')",
+            "NOT ((c.record IS NOT NULL) AND jsonb_typeof(c.record) = 'object')",
+        ),
+        (
+            "SELECT id, json_remove(record, '$.speaker_detail', '$.actor_detail') FROM promises",
+            "SELECT id, (record - 'speaker_detail' - 'actor_detail') FROM promises",
+        ),
     ],
 )
 def test_sqlite_spellings_are_rewritten(sqlite: str, postgres: str) -> None:

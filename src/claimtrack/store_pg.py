@@ -65,6 +65,9 @@ _JSON_EACH_PATH = re.compile(r"json_each\(([\w.]+), '\$\.(\w+)'\) (\w+)")
 _JSON_EXTRACT = re.compile(r"json_extract\(([\w.]+), '\$\.(\w+)'\)")
 # SQLite's "+column" (keep the planner off an index) means nothing to PostgreSQL.
 _NO_INDEX = re.compile(r"(?<=[\s(])\+(?=[a-z_]+\.[a-z_]+)")
+_JSON_VALID = re.compile(r"json_valid\(([\w.]+)\)")
+_JSON_TYPE = re.compile(r"json_type\(([\w.]+)\)")
+_JSON_REMOVE = re.compile(r"json_remove\(([\w.]+)((?:, '\$\.\w+')+)\)")
 _INSERT_OR_IGNORE = re.compile(r"^\s*INSERT OR IGNORE INTO", re.IGNORECASE)
 
 
@@ -76,10 +79,18 @@ def pg_sql(sql: str) -> str:
     out = _JSON_EACH_PATH.sub(r"jsonb_array_elements_text(\1 -> '\2') AS \3(value)", out)
     out = _JSON_EXTRACT.sub(r"(\1 ->> '\2')", out)
     out = _NO_INDEX.sub("", out)
+    out = _JSON_VALID.sub(r"(\1 IS NOT NULL)", out)  # jsonb holds nothing else
+    out = _JSON_TYPE.sub(r"jsonb_typeof(\1)", out)
+    out = _JSON_REMOVE.sub(_json_remove, out)
     if _INSERT_OR_IGNORE.match(out):
         out = _INSERT_OR_IGNORE.sub("INSERT INTO", out) + " ON CONFLICT DO NOTHING"
     out = out.replace(" IS ?", " IS NOT DISTINCT FROM ?")
     return out.replace("?", "%s")
+
+
+def _json_remove(match: re.Match[str]) -> str:
+    keys = re.findall(r"'\$\.(\w+)'", match.group(2))
+    return "(" + " - ".join([match.group(1), *(f"'{k}'" for k in keys)]) + ")"
 
 
 _RETURNS_ID = re.compile(r"^\s*INSERT INTO (evidence|corrections) ", re.IGNORECASE)

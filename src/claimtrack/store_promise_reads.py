@@ -147,6 +147,8 @@ class PromiseReads:
         if row is None:
             raise NotFoundError(f"no promise {promise_id!r} in {self.path}")
         record: dict[str, Any] = json.loads(row[0])
+        record.pop("speaker_detail", None)
+        record.pop("actor_detail", None)
         return record
 
     def promise_first_claim(self, promise_id: str) -> str:
@@ -188,6 +190,7 @@ class PromiseReads:
             "SELECT id, kind, actor_id, speaker_id, due_start_ts, due_end_ts, due_vague,"
             " has_condition, first_seen_ts, mentions, sources FROM promises WHERE retired_at IS NULL"
         )
+        damaged = self._damaged_promises()
         args: list[Any] = []
         if kinds is not None:
             ks = [k.value for k in kinds]
@@ -205,8 +208,30 @@ class PromiseReads:
             args.append(seen_by.timestamp())
         # Sorted here: with several kinds, SQL would sort 100,000 rows in a temporary tree.
         rows = list(map(PromiseSummary._make, self._conn.execute(sql, args)))
+        if damaged:
+            rows = [r for r in rows if r.id not in damaged]
         rows.sort(key=_first_seen_order)
         return rows
+
+    def _damaged_promises(self) -> set[str]:
+        """Promises whose first mention's stored claim record is damaged (not a JSON
+        claim record of its id): each is named once (``warn``) and left out."""
+        out: set[str] = set()
+        for pid, cid in self._conn.execute(
+            "SELECT p.id, p.first_claim FROM promises p JOIN claims c ON c.id = p.first_claim"
+            " WHERE p.retired_at IS NULL AND NOT (json_valid(c.record)"
+            " AND json_type(c.record) = 'object' AND json_extract(c.record, '$.id') = c.id)"
+        ):
+            self._skip(
+                cid,
+                f"claim {cid}: its stored record is damaged (not a JSON claim record of this"
+                " id); it was skipped",
+            )
+            out.add(pid)
+        return out
+
+    def _skip(self, claim_id: str, problem: str) -> None:
+        raise NotImplementedError  # provided by SQLiteStore
 
     def promise_evidence(
         self, as_of: datetime, promise_ids: Iterable[str] | None = None, *, decisive: bool = True
@@ -242,19 +267,23 @@ class PromiseReads:
             out.setdefault(r[-1], []).append(evidence_from_row(r[:-1]))
         return out
 
-    def promise_records_json(self, promise_ids: Sequence[str]) -> dict[str, str]:
-        """promise id -> its stored public record as JSON text (no parsing)."""
+    def promise_records_json(
+        self, promise_ids: Sequence[str], *, public: bool = True
+    ) -> dict[str, str]:
+        """promise id -> its stored record as JSON text (no parsing in Python): the
+        public record, or with ``public=False`` also the store-only actor details."""
         out: dict[str, str] = {}
+        column = "json_remove(record, '$.speaker_detail', '$.actor_detail')" if public else "record"
         if len(promise_ids) > 5000:
             keep = set(promise_ids)
             for pid, text in self._conn.execute(
-                "SELECT id, record FROM promises WHERE retired_at IS NULL"
+                f"SELECT id, {column} FROM promises WHERE retired_at IS NULL"
             ):
                 if pid in keep:
                     out[pid] = text
             return out
         for pid, text in self._conn.execute(
-            "SELECT id, record FROM promises WHERE id IN (SELECT value FROM json_each(?))",
+            f"SELECT id, {column} FROM promises WHERE id IN (SELECT value FROM json_each(?))",
             (json.dumps(list(promise_ids)),),
         ):
             out[pid] = text

@@ -34,6 +34,7 @@ from .model import Claim, ClaimKind
 from .promises import effective_claim, promise_record
 from .records import claim_from_record
 from .store_conn import Conn
+from .store_open import damaged_record
 
 __all__ = [
     "GROUPER",
@@ -110,7 +111,9 @@ def _load(conn: Conn, where: str, args: Sequence[Any]) -> _Loaded:
         f" WHERE +c.retired_at IS NULL AND +c.kind IN ({kinds}) AND ({where})"
     )
     for cid, record, pts in conn.execute(sql, args):
-        claim = claim_from_record(json.loads(record))
+        claim, problem = damaged_record(cid, record, claim_from_record)
+        if problem is not None:  # a damaged record is not grouped (status names it)
+            continue
         if not is_trackable(claim):
             continue
         claims[cid] = claim
@@ -383,6 +386,10 @@ def _write_promise(
         )
     ]
     record = promise_record(pid, reading, mentions, first_seen, relations)
+    # Store-only, as in a claim's stored record: the actors' kinds and aliases.
+    for key, actor in (("speaker_detail", reading.speaker), ("actor_detail", reading.actor)):
+        if actor is not None:
+            record[key] = {"kind": actor.kind.value, "aliases": list(actor.aliases)}
     write_promise_row(
         conn,
         pid,

@@ -446,22 +446,56 @@ class Tracker(Corrections):
         since: When = None,
         history: bool = False,
     ) -> list[Standing]:
-        """Commitments (or claims of ``kind``; None for all) with their status as of
-        ``as_of`` (default now), in source order.
+        """Tracked promises of ``kind`` (default commitments; None for every kind) with
+        their status as of ``as_of`` (default now), one row per promise, in the order
+        they were first made; then, for ``kind`` None or an untracked kind
+        (statements, undated predictions and demands), those claims, one row each,
+        with no status.
 
         ``actor`` keeps those whose actor or speaker is that actor (any name or alias,
         else every actor whose name contains it); ``due_within`` keeps those due, or
-        open with a window starting within that many days, plus the overdue; ``since``
-        keeps claims asserted since then.  Each row's ``evidence`` holds the evidence
-        that can decide its status; ``history=True`` loads all of it known by
-        ``as_of`` instead (slower on a large store).
+        open with a window starting within that many days, plus the overdue (no
+        untracked claim); ``since`` keeps those made since then.  Each row's
+        ``evidence`` holds the evidence that can decide its status; ``history=True``
+        loads all of it known by ``as_of`` instead (slower on a large store).
         """
         when = self._as_of(as_of)
-        lines = self.status_lines(when, actor=actor, kind=kind, since=since)
-        if due_within is not None:
-            horizon = (when + timedelta(days=due_within)).timestamp()
-            lines = [ln for ln in lines if _due_soon(ln, horizon)]
-        return self.standings_of([ln.claim_id for ln in lines], when, history=history)
+        wanted = None if kind is None else ClaimKind(ClaimKind.parse(kind))
+        rows: list[Standing] = []
+        if wanted is not ClaimKind.STATEMENT:
+            lines = self.status_lines(when, actor=actor, kind=wanted, since=since)
+            if due_within is not None:
+                horizon = (when + timedelta(days=due_within)).timestamp()
+                lines = [ln for ln in lines if _due_soon(ln, horizon)]
+            rows = self.standings_of([ln.claim_id for ln in lines], when, history=history)
+        if due_within is None and wanted in (
+            None,
+            ClaimKind.STATEMENT,
+            ClaimKind.PREDICTION,
+            ClaimKind.DEMAND,
+        ):
+            rows += self._untracked(when, wanted, actor, since)
+        return rows
+
+    def _untracked(
+        self, when: datetime, kind: ClaimKind | None, actor: str | None, since: When
+    ) -> list[Standing]:
+        # Claims that are no promise (statements, undated predictions and demands).
+        claims = [
+            c
+            for c in self.store.claims(
+                kinds=None if kind is None else [kind],
+                actor_ids=None if actor is None else self._actor_ids(actor),
+            )
+            if not c.is_tracked
+        ]
+        floor = parse_when(since, what="--since") if since is not None else None
+        if floor is not None:
+            claims = [c for c in claims if c.asserted_at is not None and c.asserted_at >= floor]
+        claims = [c for c in claims if c.asserted_at is None or c.asserted_at <= when]
+        refs = self.store.source_refs({c.source_id for c in claims})
+        evidence = self.store.evidence_known_by(when, [c.id for c in claims])
+        return [standing(c, refs.get(c.source_id), evidence.get(c.id, ()), when) for c in claims]
 
     def status_lines(
         self,
@@ -506,15 +540,19 @@ class Tracker(Corrections):
         ``history``, else what can decide the status)."""
         when = self._as_of(as_of)
         with _gc_paused():
-            texts = self.store.promise_records_json(list(ids))
+            texts = self.store.promise_records_json(list(ids), public=False)
             evidence = self.store.promise_evidence(
                 when, list(texts) if len(texts) <= 5000 else None, decisive=not history
             )
-            out: list[Standing] = []
-            for pid in ids:
-                if pid in texts:
-                    out.append(_promise_row(json.loads(texts[pid]), evidence.get(pid, ()), when))
-            return out
+            records = {pid: json.loads(texts[pid]) for pid in ids if pid in texts}
+            refs = self.store.source_refs(
+                {(r.get("source") or {}).get("id") or "" for r in records.values()}
+            )
+            return [
+                _promise_row(records[pid], evidence.get(pid, ()), when, refs)
+                for pid in ids
+                if pid in records
+            ]
 
     def claim_standings(self, as_of: When = None) -> list[Standing]:
         """Every active claim (all kinds) as of ``as_of`` with its evidence known by
@@ -677,7 +715,7 @@ class Tracker(Corrections):
         todo = [
             pid for pid, ln in before.items() if ln.status is not None and ln.status not in _FINAL
         ]
-        texts = self.store.promise_records_json(todo)
+        texts = self.store.promise_records_json(todo, public=False)
         claims: dict[str, Claim] = {}
         promise_of: dict[str, str] = {}
         for pid in todo:
@@ -851,11 +889,14 @@ def _reason(line: StatusLine) -> str | None:
 
 
 def _promise_row(
-    record: Mapping[str, Any], evidence: Iterable[Evidence], when: datetime
+    record: Mapping[str, Any],
+    evidence: Iterable[Evidence],
+    when: datetime,
+    refs: Mapping[str, SourceRef] | None = None,
 ) -> Standing:
     reading = claim_from_record(record)
     src = record.get("source") or {}
-    source = SourceRef(
+    source = (refs or {}).get(src.get("id") or "") or SourceRef(
         id=src.get("id") or reading.source_id,
         uri=src.get("uri"),
         title=src.get("title"),

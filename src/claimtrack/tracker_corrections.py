@@ -362,6 +362,8 @@ class Corrections:
         evidence history of its mentions and every correction."""
         pid = self.promise_id(key)
         record = self.store.promise_record(pid)
+        for mention in record.get("mentions") or ():
+            self.store.get_claim(mention["id"])  # a damaged record: a StoreError naming it
         rows = self.standings_of([pid], as_of, history=True)
         if not rows:
             raise NotFoundError(f"promise {pid} has no mention left (it was merged or retired)")

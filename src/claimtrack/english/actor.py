@@ -144,11 +144,8 @@ class Actors:
         )
         if not q.by_publisher and not spokes:
             return self.own(q.speaker, confidence)
-        # Named before the claim first: the speaker state is the article's end state.
+        # Named before the claim (the speaker state is the article's end state by now).
         found = self.organisation_before(q)
-        if found is None:
-            issuer = self.speakers.issuer()
-            found = issuer if issuer is not None and issuer.kind in _ORG_KINDS else None
         if found is None:
             return self.own(q.speaker, confidence) if spokes else (None, None)
         return found, confidence * 0.8
@@ -188,10 +185,13 @@ class Actors:
                 return found
         return None
 
-    def organisation_before(self, q: ActorQuery) -> Actor | None:
-        """The last organisation, group or country named before the claim."""
+    def organisation_before(self, q: ActorQuery, loose: bool = False) -> Actor | None:
+        """The last organisation, group or country named before the claim; ``loose``:
+        or any name with no sign of a person ("Harbour Lines", read as two names)."""
         for found in self._names_before(q):
             if found.kind in _ORG_KINDS or found.id in self.speakers.organisations:
+                return found
+            if loose and found.id != q.speaker.id and _speaks_as_one(found, self.speakers):
                 return found
         return None
 
@@ -302,12 +302,9 @@ def _pronoun(r: Actors, q: ActorQuery) -> Answer | None:
     current = r.registry.get(q.speaker.id) or q.speaker
     if not q.by_publisher and _speaks_as_one(current, r.speakers):
         return current, 0.7
-    # "It will open a depot": the organisation named last before, else the latest to
-    # speak that shows no sign of being a person.
-    found = r.organisation_before(q)
-    if found is None and q.by_publisher and lows[0] in {"it", "its", "it's"}:
-        issuer = r.speakers.issuer()
-        found = issuer if issuer is not None and _speaks_as_one(issuer, r.speakers) else None
+    # "It will open a depot": the organisation named last before it (for "it", any
+    # name that shows no sign of being a person).
+    found = r.organisation_before(q, loose=lows[0] in {"it", "its", "it's"})
     if found is None and lows[0] in {"they", "them"}:
         found = r.speakers.last_group
     if found is None:
@@ -347,10 +344,7 @@ def _facility(r: Actors, q: ActorQuery) -> Answer | None:
         return None
     if any(w[:1].isupper() for w in words[1:]):
         return None  # "the Northumberland Line": a named thing, read by the later rules
-    found = r.organisation_before(q)
-    if found is None:
-        issuer = r.speakers.issuer()
-        found = issuer if issuer is not None and _speaks_as_one(issuer, r.speakers) else None
+    found = r.organisation_before(q, loose=True)
     if found is None:
         return None  # nobody to run it: the later rules name the thing
     return found, 0.35

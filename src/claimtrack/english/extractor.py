@@ -44,6 +44,7 @@ from .attribution import (
     noun_use,
     participle_subject,
     passive_agent_cue,
+    plural_after_join,
     relative_antecedent,
     role_apposition,
 )
@@ -2217,6 +2218,7 @@ def _np_before_plain(toks: Sequence[Tok], end: int, lo: int) -> tuple[int, int] 
             and toks[start - 1].low not in DETERMINERS
             and toks[start].low not in DETERMINERS
             and head not in {"officials", "analysts", "sources"}
+            and not plural_after_join(toks, start, end)  # "..., but key parties have said"
         ):
             return None
     return (start, end)

@@ -36,7 +36,7 @@ from .cues import Cue, CueHost
 from .dateline import dash_dateline, is_dateline
 from .nominal import PRE_NOMINAL, nominal_cue
 from .nouns import in_condition, noun_use
-from .participle import participle_subject
+from .participle import participle_subject, plural_after_join
 from .passive import AGENT_VERBS, passive_agent_cue
 from .relative import relative_antecedent
 from .sources import CUE_ADVERBS, DOCUMENTS, source_words
@@ -58,6 +58,7 @@ __all__ = [
     "noun_use",
     "participle_subject",
     "passive_agent_cue",
+    "plural_after_join",
     "relative_antecedent",
     "role_apposition",
     "source_words",

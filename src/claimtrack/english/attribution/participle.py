@@ -10,7 +10,7 @@ from ..kinds import AUX, VERB_FORMS
 from ..lexicon import CUES, DETERMINERS
 from ..text import Tok
 
-__all__ = ["participle_subject"]
+__all__ = ["participle_subject", "plural_after_join"]
 
 _JOINS = frozenset({"but", "and", "while", "whereas", "yet"})
 _MAX_WORDS = 7
@@ -42,3 +42,12 @@ def participle_subject(toks: Sequence[Tok], comma: int) -> tuple[int, int] | Non
     if all(t.low in DETERMINERS for t in toks[a:b]):
         return None
     return a, b
+
+
+def plural_after_join(toks: Sequence[Tok], start: int, end: int) -> bool:
+    """Whether ``toks[start:end]`` is a plural group opening a clause joined to an
+    earlier one (", but key political parties have demanded ..."): a subject."""
+    if start < 2 or toks[start - 1].low not in _JOINS or toks[start - 2].text != ",":
+        return False
+    head = toks[end - 1].low
+    return head.endswith("s") and not head.endswith(("ss", "us", "is"))
