@@ -35,6 +35,8 @@ PIECES = [
     "\n\n",
     "LONDON —",
     "The",
+    "on X.",
+    "W.",
     "vote",
     "7",
 ]
@@ -158,4 +160,36 @@ def test_a_headline_and_a_dateline_are_set_apart() -> None:
 
 def test_a_lower_case_word_after_a_stop_does_not_start_a_sentence() -> None:
     text = "Prices rose 3.5 per cent. in the year, she said."
+    assert _texts(text, split_sentences(text)) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The mayor wrote in a post on X. The new timetable starts in May.",
+            ["The mayor wrote in a post on X.", "The new timetable starts in May."],
+        ),
+        (
+            "Patients were given vitamin D. It helped most of them.",
+            ["Patients were given vitamin D.", "It helped most of them."],
+        ),
+    ],
+)
+def test_a_one_letter_word_ends_a_sentence_before_a_sentence_opener(
+    text: str, want: list[str]
+) -> None:
+    assert _texts(text, split_sentences(text)) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prize went to P. D. Marlowe of Kelby.",
+        "The speech quoted Harry S. Truman at length.",
+        "The report was written by T. Okafor and her team.",
+        "Stations on Line C. Blake Road and Mill Lane reopen.",
+    ],
+)
+def test_initials_stay_inside_their_sentence(text: str) -> None:
     assert _texts(text, split_sentences(text)) == [text]

@@ -22,7 +22,11 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from ..model import Grain, TimeWindow
-from .rulebook import Example, Rule, first
+from .due_revise import REVISION_RULES, revise
+from .due_types import DEADLINE_WORDS as _DEADLINE_WORDS
+from .due_types import Candidate, Choice, DueContext
+from .due_types import due_example as _example
+from .rulebook import Rule, first
 
 __all__ = [
     "PICK_RULES",
@@ -43,9 +47,9 @@ _WEEKDAYS = frozenset(
 _RELATIVES = frozenset({"which", "who", "whose", "whom", "where"})
 _PAST = frozenset({"was", "were", "had", "did", "ago", "wasn't", "weren't", "hadn't", "didn't"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "to", "going", "won't", "due", "set"})
-_BOUNDARIES = (", ", "; ", "(", ")", " – ", " — ", " - ", ": ")  # "75,000" is no boundary
-_NEGATIONS = frozenset({"not", "never", "n't", "won't", "cannot", "can't", "wouldn't"})
-_DEADLINE_WORDS = frozenset({"before", "until", "till", "by"})
+_NEGATIONS = frozenset(
+    {"not", "never", "n't", "won't", "cannot", "can't", "wouldn't", "unlikely", "no"}
+)
 _HEDGES = ("at least ", "at the earliest ", "no earlier than ")
 _SAME_DAY = frozenset(
     {"the same day", "on the same day", "that day", "on that day", "the same date", "that date"}
@@ -56,56 +60,10 @@ _LATER = re.compile(
 )
 _UNITS = frozenset({"minute", "hour", "day", "week", "fortnight", "month", "year", "decade"})
 _CLAUSE_BREAKS = ("; ", " – ", " — ", " - ", ", but ", ", while ", ", although ", ", though ")
-
-
-@attrs.frozen
-class DueContext:
-    """The claim's clause, where its act's verb starts in it (-1: unknown), the
-    condition's span, how to read a phrase again (for a negated deadline), and the
-    last day-grain due window of the article's earlier claims (for "the same day")."""
-
-    clause: str
-    verb_at: int
-    condition: tuple[int, int] | None
-    reparse: Callable[[str], TimeWindow | None]
-    previous: TimeWindow | None = None  # the last day the article's claims were due
-
-
-@attrs.frozen
-class Candidate:
-    """One time phrase of the clause: ``clause[start:end]`` read as ``window``."""
-
-    start: int
-    end: int
-    window: TimeWindow
-    ctx: DueContext
-
-    @property
-    def phrase(self) -> str:
-        return self.ctx.clause[self.start : self.end].strip().lower()
-
-    @property
-    def before(self) -> list[str]:
-        return self.ctx.clause[max(0, self.start - 8) : self.start].lower().split()
-
-    def local(self) -> tuple[int, int]:
-        """The stretch between the clause boundaries on either side of the phrase."""
-        clause = self.ctx.clause
-        lo = max(clause.rfind(b, 0, self.start) + len(b) for b in _BOUNDARIES)
-        lo = max(lo, 0)
-        his = [clause.find(b, self.end) for b in _BOUNDARIES]
-        hi = min([h for h in his if h >= 0], default=len(clause))
-        return lo, hi
-
-
-@attrs.frozen
-class Choice:
-    """The due window picked, the rule that picked it and how sure it is."""
-
-    window: TimeWindow
-    rule: str
-    confidence: float
-
+#: "expected to open on schedule": the schedule the article stated before.
+_ON_SCHEDULE = re.compile(
+    r"\b(?:on schedule|on time|as planned|as scheduled|on its original timetable)\b", re.I
+)
 
 _DAY = "The Alder Group said it would open the depot "
 
@@ -186,24 +144,6 @@ def _past_clause(c: Candidate) -> bool | None:
 def _duration(c: Candidate) -> bool:
     words = c.phrase.split()
     return len(words) >= 2 and words[0] == "for" and words[-1].rstrip("s") in _UNITS
-
-
-def _as_deadline(choice: Choice, kept: Sequence[Candidate], ctx: DueContext) -> Choice:
-    # "sets a Friday deadline": the time runs from now to the end of that day.
-    for c in kept:
-        if c.window is choice.window and ctx.clause[c.end :].lstrip().lower().startswith(
-            "deadline"
-        ):
-            w = c.window
-            if w.reference is not None and w.start is not None and w.start > w.reference:
-                return attrs.evolve(
-                    choice, window=attrs.evolve(w, start=w.reference), rule="due.deadline-noun"
-                )
-    return choice
-
-
-def _example(rule: str, text: str, claim: str, due: str | None) -> Example:
-    return Example(text=text, claim=claim, field="due", expected=due)
 
 
 SKIP_RULES: tuple[Rule[Callable[[Candidate], bool | None]], ...] = (
@@ -322,6 +262,18 @@ def _first_phrase(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
     return Choice(cands[0].window, "", 0.85 if ctx.verb_at < 0 else 0.7) if cands else None
 
 
+def _on_schedule(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
+    # "The depot will open in May ... The cafe is expected to open on schedule": the
+    # schedule is the window the article's claims gave last, while it lies ahead.
+    last = ctx.last_due
+    if cands or last is None or last.end is None or last.reference is None:
+        return None
+    m = _ON_SCHEDULE.search(ctx.clause)
+    if m is None or m.start() < ctx.verb_at or last.end <= last.reference:
+        return None
+    return Choice(attrs.evolve(last, text=m.group(0)), "", 0.5)
+
+
 PICK_RULES: tuple[Rule[Callable[[Sequence[Candidate], DueContext], Choice | None]], ...] = (
     Rule(
         "due.same-day",
@@ -394,6 +346,20 @@ PICK_RULES: tuple[Rule[Callable[[Sequence[Candidate], DueContext], Choice | None
     ),
     Rule("due.after-break", _after_break, doc="after the verb, past a break"),
     Rule("due.first-phrase", _first_phrase, doc="no verb known: the clause's first phrase"),
+    Rule(
+        "due.on-schedule",
+        _on_schedule,
+        (
+            _example(
+                "due.on-schedule",
+                "The Kelby depot will open in May, the council said. The bus station next "
+                "to it is still expected to open on schedule, the council said.",
+                "is still expected to open on schedule",
+                "on schedule",
+            ),
+        ),
+        "'on schedule', 'as planned' with no time of its own: the schedule the article gave last",
+    ),
 )
 
 
@@ -401,8 +367,9 @@ def choose(windows: Sequence[tuple[tuple[int, int], TimeWindow]], ctx: DueContex
     """The due window among ``windows`` (spans into ``ctx.clause``), or None."""
     kept: list[Candidate] = []
     conditional: list[Candidate] = []
-    for (ws, we), window in windows:
-        cand = Candidate(ws, we, window, ctx)
+    every = [Candidate(ws, we, window, ctx) for (ws, we), window in windows]
+    for cand in every:
+        ws = cand.start
         if first(SKIP_RULES, cand) is not None:
             continue
         if ctx.condition is not None and ctx.condition[0] <= ws < ctx.condition[1]:
@@ -416,7 +383,7 @@ def choose(windows: Sequence[tuple[tuple[int, int], TimeWindow]], ctx: DueContex
     if picked is not None:
         name, choice = picked
         choice = attrs.evolve(choice, rule=name)
-        choice = _as_deadline(choice, kept, ctx)
+        choice = revise(choice, kept, every, ctx)
     elif conditional:
         # "nobody should be surprised if prices jump this spring": the condition's
         # window is the claim's only one.
@@ -477,22 +444,10 @@ def from_sentence(
     return None
 
 
-#: The sentence's own rules (see :func:`from_sentence`), and the deadline noun.
+#: The revisions of a picked window (see :mod:`.due_revise`) and the sentence's own
+#: rules (see :func:`from_sentence`).
 SENTENCE_RULES: tuple[Rule[Callable[..., Choice | None]], ...] = (
-    Rule(
-        "due.deadline-noun",
-        _as_deadline,
-        (
-            _example(
-                "due.deadline-noun",
-                "Union sets Friday deadline for pay talks\n\nStaff will strike next month, "
-                "the union said.",
-                "Union sets Friday deadline",
-                "Friday",
-            ),
-        ),
-        "'a Friday deadline': from now to the end of Friday",
-    ),
+    *REVISION_RULES,
     Rule(
         "due.anchor",
         from_sentence,
@@ -506,9 +461,9 @@ SENTENCE_RULES: tuple[Rule[Callable[..., Choice | None]], ...] = (
             ),
             _example(
                 "due.anchor",
-                "FIFA will inspect all 16 stadiums by early May, at which time some pitches "
-                "will start to be converted to grass.",
-                "some pitches will start to be converted",
+                "The league will inspect all 12 grounds by early May, at which time some "
+                "pitches will start to be relaid with hybrid turf.",
+                "some pitches will start to be relaid",
                 "early May",
             ),
         ),

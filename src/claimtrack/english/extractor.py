@@ -48,6 +48,7 @@ from .attribution import (
     relative_antecedent,
     role_apposition,
 )
+from .attribution.cues import join as _join
 from .due import Choice as DueChoice
 from .due import DueContext, needs_sentence
 from .due import choose as choose_due
@@ -498,6 +499,7 @@ class EnglishExtractor:
         self._dateline: tuple[int, int, int] | None = None
         self._first_body = -1  # where the first body paragraph starts
         self._last_day: TimeWindow | None = None  # for "the same day" (see due.py)
+        self._last_due: TimeWindow | None = None  # for "on schedule" (see due.py)
         self.publisher = self._publisher()
         self.speakers = Speakers(context.registry, self.publisher)
         self.publisher_mention = Mention(self.publisher, 0.7)
@@ -1903,11 +1905,14 @@ class EnglishExtractor:
             again = self.context.find_windows(phrase, tense=_clause_tense(toks))
             return again[0][1] if again else None
 
-        picked = choose_due(windows, DueContext(clause, verb_at, skip, reparse, self._last_day))
+        ctx = DueContext(clause, verb_at, skip, reparse, self._last_day, self._last_due)
+        picked = choose_due(windows, ctx)
         if picked is None and u.sentence[0] < base:
             picked = self._due_from_sentence(u, base, clause, toks)
-        if picked is not None and picked.window.grain is Grain.DAY and picked.window.resolved:
-            self._last_day = picked.window
+        if picked is not None and picked.window.resolved:
+            if picked.window.grain is Grain.DAY:
+                self._last_day = picked.window
+            self._last_due = picked.window
         return picked
 
 
@@ -2041,19 +2046,6 @@ def _negated(toks: Sequence[Tok], verb: int) -> bool:
         if low in {"not", "never", "cannot"} or low.endswith(("n't", "n’t")):
             return True
     return False
-
-
-def _join(toks: Sequence[Tok], a: int, b: int) -> str:
-    if a >= b:
-        return ""
-    out: list[str] = []
-    prev_end = -1
-    for t in toks[a:b]:
-        if out and t.start > prev_end:
-            out.append(" ")
-        out.append(t.text)
-        prev_end = t.end
-    return "".join(out)
 
 
 def _clean(phrase: str) -> str:

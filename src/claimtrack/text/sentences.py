@@ -3,7 +3,9 @@
 A sentence ends at ``.``, ``!``, ``?`` or ``…`` (and any closing quotes or brackets
 after it) when whitespace and then a capital, a digit, an opening quote or a bracket
 follow; not after an abbreviation or honorific from the ``abbreviations`` word list
-("Dr.", "Sept."), not after an initial ("J. Smith"), and never inside a protected range
+("Dr.", "Sept."), not after an initial ("J. Smith"; a one-letter word after a lower-case
+word ends the sentence when a sentence opener follows: "a post on X. The rollout"), and
+never inside a protected range
 (an inline quotation).  A run-on sentence is also cut where a capitalised word from the
 ``runon_starters`` list follows a lower-case word ("... to delay It's very simple").  A
 dateline opening the text ("BOSTON — ...") is left out.  One scan of the terminators and
@@ -18,7 +20,7 @@ from collections.abc import Sequence
 
 from .quotes import OPEN_MARKS, scan_quotes
 from .spans import paragraphs, strip_span
-from .words import ABBREVIATIONS, RUNON_STARTERS
+from .words import ABBREVIATIONS, RUNON_STARTERS, SENTENCE_OPENERS
 
 __all__ = ["sentence_spans", "split_sentences"]
 
@@ -36,6 +38,38 @@ def _word_before(text: str, pos: int, lo: int) -> str:
     while i > lo and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1
     return text[i:pos]
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
+def _letter_ends(text: str, stop_at: int, nxt: int, lo: int, hi: int) -> bool:
+    """Whether the one-letter word before the full stop at ``stop_at`` ends its
+    sentence ("a post on X. The rollout") rather than being an initial ("J. K.
+    Rowling", "George W. Bush", "by J. Smith"): the word before the letter is lower case
+    and not an initial, and the next word is a sentence opener that no initial follows.
+    Looks at two words either side: constant work."""
+    i = stop_at - 1  # the letter
+    j = i
+    floor = max(lo, i - 40)
+    while j > floor and text[j - 1] == " ":
+        j -= 1
+    if floor < j < i:
+        before = text[max(lo, j - 2) : j]
+        if before.endswith(".") and len(before) == 2 and before[0].isupper():
+            return False  # "J. K." : a run of initials
+        w = j
+        while w > floor and text[w - 1].isalpha():
+            w -= 1
+        if w < j and text[w].isupper():
+            return False  # "George W. Bush": a first name before the initial
+    m = _WORD.match(text, nxt, min(hi, nxt + 40))
+    if m is None:
+        return False
+    after = m.end()
+    if after < hi and text[after] == "." and after - nxt == 1:
+        return False  # "X. Y. Zed": another initial follows
+    return m.group().lower() in SENTENCE_OPENERS
 
 
 def split_sentences(
@@ -77,7 +111,7 @@ def split_sentences(
                 continue
             if low in _BEFORE_NUMBER and nxt.isdigit():
                 continue
-            if len(word) == 1 and word.isupper():
+            if len(word) == 1 and word.isupper() and not _letter_ends(text, ms, k, start, stop):
                 continue
         cuts.append((j, k))
     cuts.extend(_runon_cuts(text, start, stop, guards))

@@ -22,6 +22,7 @@ __all__ = [
     "MONTH_ABBREVIATIONS",
     "ORDINALS",
     "RUNON_STARTERS",
+    "SENTENCE_OPENERS",
     "TITLES",
     "WEEKDAYS",
     "WEEKDAY_ABBREVIATIONS",
@@ -115,6 +116,8 @@ AUXILIARIES = word_set("auxiliaries")
 TITLES = word_set("titles")
 #: Capitalised words that may open a sentence with no full stop before them.
 RUNON_STARTERS = word_set("runon_starters")
+#: Words that open a sentence and are never a surname (see ``text.sentences``).
+SENTENCE_OPENERS = word_set("sentence_openers")
 #: Month names -> month number (January = 1).
 MONTHS: Mapping[str, int] = numbered("months")
 #: Abbreviated month names -> month number ("sept" = 9).

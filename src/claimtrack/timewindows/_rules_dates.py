@@ -177,8 +177,12 @@ def _monthref_mod(m: M) -> MonthRef:
     return MonthRef(m["month"], None, {"coming": "next", "past": "last"}.get(m["mod"], m["mod"]))
 
 
+#: Nouns a month name before them dates: "sets a March deadline", "a June target".
+_DATED_NOUNS = frozenset({"deadline", "deadlines", "target", "cutoff", "cut-off"})
+
+
 def _monthref_bare(m: M) -> MonthRef | None:
-    if not cued(m):
+    if not cued(m) and m.base(m.j) not in _DATED_NOUNS:
         return None
     w = m.base(m.i)
     if (

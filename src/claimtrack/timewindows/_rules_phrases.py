@@ -80,7 +80,7 @@ PREPS: dict[str, str] = {
     "sometime": "same",
     "some time": "same",
     "across": "same",
-    "later in": "later",
+    "later in": "later-in",
     "earlier in": "earlier",
     "later": "later",
     "earlier": "earlier",
@@ -146,9 +146,22 @@ def r_prep(ctx: Ctx, how: str, x: T) -> Span | None:
         return Span(ref, s.end, s.grain) if s.start <= ref < s.end else s
     if how == "later":
         return Span(ref, s.end, s.grain) if s.start <= ref < s.end else third(ctx, s, 2)
+    if how == "later-in":
+        # "later in 2026" said in 2025: all of 2026 is later than now; "later in the
+        # year" under way: the rest of it.
+        if s.start <= ref < s.end:
+            return Span(ref, s.end, s.grain)
+        return s if s.start >= ref else third(ctx, s, 2)
     if how == "earlier":
         return Span(s.start, ref, s.grain) if s.start < ref <= s.end else third(ctx, s, 0)
     return None
+
+
+def r_in_new_year(ctx: Ctx) -> Span:
+    """ "in the new year": the calendar year about to begin (in January, the one just
+    begun) — a period, where "by the new year" keeps New Year's Day as its deadline."""
+    today = ctx.today
+    return ctx.year(today.year + (0 if today.month == 1 else 1))
 
 
 def r_until_start(ctx: Ctx, x: T) -> Span | None:
@@ -327,9 +340,14 @@ RULES: list[Rule] = [
     R(
         "prep-duration",
         "prep",
-        "<prepw> <dur> time?",
+        "<prepw> just|only|barely? <dur> time?",
         _prep_duration,
-        ("within 30 days", "in two weeks' time"),
+        (
+            "within 30 days",
+            "in two weeks' time",
+            "in just three months' time",
+            "within only 10 days",
+        ),
     ),
     R("prep-plural-unit", "prep", "<prepw> <unit>", _prep_plural, ("within days",)),
     R("prep-for-duration", "prep", "<prepw> <dur>", _prep_for, ("for three months",)),
@@ -358,6 +376,13 @@ RULES: list[Rule] = [
         "prep",
         "<prepw> the? end of <timed>",
         lambda m: span(r_deadline, m["timed"]) if m["prepw"] == "start" else None,
+    ),
+    R(
+        "prep-in-new-year",
+        "prep",
+        "in|during|into:w the new year",
+        lambda m: span(r_in_new_year),
+        ("in the new year", "during the new year"),
     ),
     R(
         "prep-window",

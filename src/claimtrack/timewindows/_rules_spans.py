@@ -105,11 +105,17 @@ def _offset(m: M) -> T | None:
     return span(r_offset, d, sign, None)
 
 
+#: Words that make the duration after them a frequency ("every ten minutes").
+_FREQUENCY = frozenset({"every", "each"})
+
+
 def _offset_from(m: M) -> T | None:
     d: Dur = m["dur"]
     x: T = m["timed"]
     if d.vague or (x.kind != "day" and x.kind != "clock"):
         return None
+    if m.base(m.i - 1) in _FREQUENCY:
+        return None  # "every ten minutes from Monday": how often, then when it starts
     return T("day", r_offset, (d, -1 if m["w"] == "before" else 1, x))
 
 

@@ -12,6 +12,7 @@ from importlib import resources
 
 from ...text.words import AUXILIARIES, MONTH_ABBREVIATIONS, MONTHS
 from ...text.words import WEEKDAYS as SHARED_WEEKDAYS
+from ..inflect import inflections, present_participle
 from ..lexicon import VERBS
 
 __all__ = ["AUX", "DATE_WORDS", "VERB_FORMS", "WEEKDAYS", "words"]
@@ -49,17 +50,8 @@ def words(name: str) -> frozenset[str]:
 
 
 def _forms() -> frozenset[str]:
-    out: set[str] = set(VERBS) | words("irregular")
-    for v in VERBS:
-        out.add(v + "s")
-        out.add(v + "ed")
-        out.add(v + "d" if v.endswith("e") else v + "ing")
-        out.add(v[:-1] + "ing" if v.endswith("e") else v + "ing")
-        if v.endswith(("ch", "sh", "ss", "x", "o")):
-            out.add(v + "es")
-        if v.endswith("y"):
-            out.add(v[:-1] + "ies")
-            out.add(v[:-1] + "ied")
+    out: set[str] = set(VERBS) | words("irregular") | inflections(VERBS)
+    out.update(present_participle(v) for v in VERBS)
     return frozenset(out)
 
 

@@ -10,6 +10,7 @@ from importlib import resources
 
 from ...text import AUXILIARIES, MONTHS, WEEKDAYS
 from ...text.words import parse_set
+from ..inflect import inflections
 from ..lexicon import ADVERBS, CUES, DETERMINERS, IRREGULAR_PARTICIPLES, VERBS
 from ..text import Tok
 
@@ -47,18 +48,7 @@ _NOT_SUBJECT = _PREPOSITIONS | frozenset(
 
 @functools.cache
 def _forms() -> frozenset[str]:
-    out: set[str] = set(IRREGULAR_PARTICIPLES)
-    for v in VERBS:
-        out.add(v + "s")
-        out.add(v + "ed")
-        if v.endswith("e"):
-            out.add(v + "d")
-        if v.endswith(("ch", "sh", "ss", "x", "o")):
-            out.add(v + "es")
-        if v.endswith("y"):
-            out.add(v[:-1] + "ies")
-            out.add(v[:-1] + "ied")
-    return frozenset(out)
+    return frozenset(set(IRREGULAR_PARTICIPLES) | inflections(VERBS))
 
 
 _FINITE = (AUXILIARIES | _MODALS | _forms() | words("verbs")) - _NOT_FINITE
