@@ -19,6 +19,11 @@ and prints the ratio status(largest) / status(smallest).  Times are the best of
 ``--repeat`` runs.
 
 usage: .venv/bin/python benchmarks/status_scale.py [--sizes 1000 100000] [--repeat 3]
+       [--db postgresql://user@host/database]
+
+With ``--db URL`` the stores are built on that PostgreSQL server instead of SQLite
+files, each in a schema of its own (``status_scale_<size>``, made afresh and dropped
+after).
 """
 
 from __future__ import annotations
@@ -115,7 +120,7 @@ def synthetic(n_claims: int, seed: int = 7) -> Iterator[tuple[Source, list[Claim
         yield source, claims
 
 
-def build_store(path: Path, n_claims: int) -> tuple[Tracker, float]:
+def build_store(path: Path | str, n_claims: int) -> tuple[Tracker, float]:
     """A store of ``n_claims`` commitments and their evidence; seconds to insert."""
     tracker = Tracker(path)
     store = tracker.store
@@ -209,18 +214,36 @@ def time_status(tracker: Tracker, repeat: int) -> float:
     return status_s
 
 
+def postgres_schema(server: str, schema: str, *, drop: bool = False) -> str:
+    """A fresh schema on ``server`` (or, with ``drop``, none), and its URL."""
+    import psycopg
+
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")  # type: ignore[arg-type]
+        if not drop:
+            conn.execute(f"CREATE SCHEMA {schema}")  # type: ignore[arg-type]
+    sep = "&" if "?" in server else "?"
+    return f"{server}{sep}options=-csearch_path%3D{schema}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100_000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--docs", type=int, default=21, help="documents for the add timing")
+    parser.add_argument(
+        "--db", metavar="URL", help="a PostgreSQL server to build the stores on (default: SQLite)"
+    )
     opts = parser.parse_args()
     results: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in opts.sizes:
             folder = Path(tmp) / str(size)
             folder.mkdir()
-            tracker, build = build_store(folder / "ledger.db", size)
+            where: Path | str = folder / "ledger.db"
+            if opts.db:
+                where = postgres_schema(opts.db, f"status_scale_{size}")
+            tracker, build = build_store(where, size)
             n = tracker.store.count("claims")
             ev = tracker.store.count("evidence")
             promises = len(tracker.status_lines(AS_OF))
@@ -233,6 +256,8 @@ def main() -> None:
 
             results[size] = time_status(tracker, opts.repeat)
             tracker.close()
+            if opts.db:
+                postgres_schema(opts.db, f"status_scale_{size}", drop=True)
     if len(results) > 1:
         small, large = min(results), max(results)
         ratio = results[large] / results[small]

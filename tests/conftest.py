@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import json
+import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import textwrap
+import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
@@ -150,3 +157,120 @@ def installed_plugins(
     yield install
     for name in written:
         sys.modules.pop(f"ct_{name}", None)
+
+
+# -- both engines ------------------------------------------------------------------------
+#
+# ``ledger`` is a store location on each engine in turn: an SQLite file, and a fresh
+# schema on a PostgreSQL server.  The server is $CLAIMTRACK_TEST_POSTGRES when set; else
+# a throwaway cluster is started (.ci/postgres-start) when this machine has PostgreSQL's
+# initdb.  With neither, the PostgreSQL half is skipped, saying why; with
+# CLAIMTRACK_REQUIRE_POSTGRES=1 (as in CI) it fails instead.
+
+POSTGRES_ENV = "CLAIMTRACK_TEST_POSTGRES"
+REQUIRE_POSTGRES_ENV = "CLAIMTRACK_REQUIRE_POSTGRES"
+_CI = Path(__file__).resolve().parent.parent / ".ci"
+
+
+def _no_postgres(reason: str) -> NoReturn:
+    if os.environ.get(REQUIRE_POSTGRES_ENV) == "1":
+        pytest.fail(f"PostgreSQL is required here ({REQUIRE_POSTGRES_ENV}=1): {reason}")
+    pytest.skip(f"no PostgreSQL server for the tests: {reason}")
+
+
+def _has_initdb() -> bool:
+    return shutil.which("initdb") is not None or bool(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a PostgreSQL database the tests may fill (see above)."""
+    try:
+        import psycopg
+    except ImportError:
+        _no_postgres("the driver is not installed (pip install 'claimtrack[postgresql]')")
+    url = os.environ.get(POSTGRES_ENV)
+    folder = None
+    if not url:
+        if not _has_initdb() or not (_CI / "postgres-start").exists():
+            _no_postgres(f"${POSTGRES_ENV} is not set and this machine has no initdb to start one")
+        started = subprocess.run(
+            ["bash", str(_CI / "postgres-start")],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "CLAIMTRACK_PG_NO_INSTALL": "1"},
+        )
+        if started.returncode != 0:
+            _no_postgres(f"a throwaway server could not be started: {started.stderr.strip()}")
+        folder, url = started.stdout.split()
+    try:
+        psycopg.connect(url, connect_timeout=10).close()
+    except psycopg.Error as exc:
+        _no_postgres(f"cannot connect to {url}: {exc}")
+    yield url
+    if folder is not None:
+        subprocess.run(["bash", str(_CI / "postgres-stop"), folder], check=False)
+
+
+def postgres_schema_url(server: str, schema: str) -> str:
+    """``server`` with ``schema`` first on the search path (one ledger per schema)."""
+    sep = "&" if "?" in server else "?"
+    return f"{server}{sep}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ledger(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where a new, empty store goes: an SQLite file, or a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "ledger.db")
+        return
+    import psycopg
+
+    server = request.getfixturevalue("postgres_server")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    yield postgres_schema_url(server, schema)
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def engine_tracker(ledger: str, will_pm: ClaimtrackPluginManager) -> Iterator[claimtrack.Tracker]:
+    """A Tracker on an empty store on each engine, extracting with WillExtractor."""
+    with claimtrack.Tracker(ledger, plugin_manager=will_pm) as tracker:
+        yield tracker
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest) -> str:
+    """ "sqlite", or the URL of the PostgreSQL server (for tests that make many stores,
+    e.g. one per hypothesis example, with :func:`new_store`)."""
+    if request.param == "sqlite":
+        return "sqlite"
+    url: str = request.getfixturevalue("postgres_server")
+    return url
+
+
+@pytest.fixture(scope="session")
+def new_store(engine: str) -> Callable[[], contextlib.AbstractContextManager[str]]:
+    """``new_store()``: where a new, empty store goes on each engine, removed after."""
+    return lambda: _fresh_store(engine)
+
+
+@contextlib.contextmanager
+def _fresh_store(engine: str) -> Iterator[str]:
+    if engine == "sqlite":
+        with tempfile.TemporaryDirectory() as tmp:
+            yield str(Path(tmp) / "ledger.db")
+        return
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(engine, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")  # type: ignore[arg-type]
+    try:
+        yield postgres_schema_url(engine, schema)
+    finally:
+        with psycopg.connect(engine, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")  # type: ignore[arg-type]

@@ -24,13 +24,16 @@ BODY = (
 
 
 @pytest.fixture
-def ledger(tmp_path: Path, will_pm: ClaimtrackPluginManager) -> tuple[Path, claimtrack.Tracker]:
+def ledger(
+    ledger: str, tmp_path: Path, will_pm: ClaimtrackPluginManager
+) -> tuple[Path, claimtrack.Tracker]:
+    """The article, and a tracker that added it: on each engine (conftest's ``ledger``)."""
     article = tmp_path / "works.txt"
     article.write_text(
         f"published: 2025-03-03T09:00:00+00:00\npublisher: Riverside Gazette\n\n{BODY}\n",
         encoding="utf-8",
     )
-    tracker = claimtrack.Tracker(tmp_path / "l.db", plugin_manager=will_pm)
+    tracker = claimtrack.Tracker(ledger, plugin_manager=will_pm)
     tracker.add(article)
     return article, tracker
 

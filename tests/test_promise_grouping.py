@@ -182,24 +182,26 @@ def test_the_store_groups_the_same_whatever_order_sources_arrive_in(
 
 
 def test_ids_are_stable_across_regrouping_and_rederiving(
-    fresh_tracker: claimtrack.Tracker, tmp_path: Path
+    engine_tracker: claimtrack.Tracker, tmp_path: Path
 ) -> None:
     for i, body in enumerate(BODIES):
-        fresh_tracker.add(_article(tmp_path, f"b{i}.txt", f"2025-03-0{i + 1}T09:00:00+00:00", body))
+        engine_tracker.add(
+            _article(tmp_path, f"b{i}.txt", f"2025-03-0{i + 1}T09:00:00+00:00", body)
+        )
 
     def ids() -> dict[str, list[str]]:
         return {
-            ln.claim_id: fresh_tracker.store.mention_ids(ln.claim_id)
-            for ln in fresh_tracker.status_lines(as_of="2025-04-01")
+            ln.claim_id: engine_tracker.store.mention_ids(ln.claim_id)
+            for ln in engine_tracker.status_lines(as_of="2025-04-01")
         }
 
     before = ids()
-    fresh_tracker.store.regroup(None)
+    engine_tracker.store.regroup(None)
     assert ids() == before
-    fresh_tracker.rederive()
+    engine_tracker.rederive()
     assert ids() == before
     # A new source joining a promise leaves its id as it was.
-    fresh_tracker.add(_article(tmp_path, "late.txt", "2025-03-05T09:00:00+00:00", BODIES[0]))
+    engine_tracker.add(_article(tmp_path, "late.txt", "2025-03-05T09:00:00+00:00", BODIES[0]))
     after = ids()
     assert set(before) <= set(after)
 
@@ -217,16 +219,16 @@ def test_seed_the_chiefs_meeting_is_one_overdue_promise(tmp_path: Path) -> None:
 
 
 def test_a_moved_deadline_breaks_the_earlier_promise_once(
-    fresh_tracker: claimtrack.Tracker, tmp_path: Path
+    engine_tracker: claimtrack.Tracker, tmp_path: Path
 ) -> None:
     body = "The council will reopen the depot."
-    fresh_tracker.add(_article(tmp_path, "first.txt", "2025-03-03T09:00:00+00:00", body))
-    fresh_tracker.add(_article(tmp_path, "later.txt", "2025-03-12T09:00:00+00:00", body))
-    lines = fresh_tracker.status_lines(as_of="2025-03-13")
+    engine_tracker.add(_article(tmp_path, "first.txt", "2025-03-03T09:00:00+00:00", body))
+    engine_tracker.add(_article(tmp_path, "later.txt", "2025-03-12T09:00:00+00:00", body))
+    lines = engine_tracker.status_lines(as_of="2025-03-13")
     assert len(lines) == 2
     rows = {
         r.claim.id: r
-        for r in fresh_tracker.standings_of([ln.claim_id for ln in lines], "2025-03-13")
+        for r in engine_tracker.standings_of([ln.claim_id for ln in lines], "2025-03-13")
     }
     (later,) = [r for r in rows.values() if r.promise is not None and r.promise.relations]
     ((kind, earlier_id),) = later.promise.relations  # type: ignore[union-attr]
@@ -237,23 +239,23 @@ def test_a_moved_deadline_breaks_the_earlier_promise_once(
     assert f"{earlier.decided_by.known_at:%Y-%m-%d}" == "2025-03-12"
     assert "later_window_revises" in earlier.decided_by.recorded_by
     # Before the later article, the earlier promise was simply overdue.
-    [before] = fresh_tracker.standings_of([earlier_id], "2025-03-11")
+    [before] = engine_tracker.standings_of([earlier_id], "2025-03-11")
     assert before.status is not None and before.status.value == "overdue"
-    fresh_tracker.rederive()
-    fresh_tracker.store.regroup(None)
-    history = fresh_tracker.store.promise_history(earlier_id)
+    engine_tracker.rederive()
+    engine_tracker.store.regroup(None)
+    history = engine_tracker.store.promise_history(earlier_id)
     assert sum(e.reason == "postponed" for e in history) == 1
 
 
 def test_a_later_mention_taking_it_back_withdraws_the_promise(
-    fresh_tracker: claimtrack.Tracker, tmp_path: Path
+    engine_tracker: claimtrack.Tracker, tmp_path: Path
 ) -> None:
-    fresh_tracker.add(
+    engine_tracker.add(
         _article(
             tmp_path, "on.txt", "2025-03-03T09:00:00+00:00", "The council will reopen the depot."
         )
     )
-    fresh_tracker.add(
+    engine_tracker.add(
         _article(
             tmp_path,
             "off.txt",
@@ -261,12 +263,12 @@ def test_a_later_mention_taking_it_back_withdraws_the_promise(
             "The council will not reopen the depot.",
         )
     )
-    rows = fresh_tracker.status(as_of="2025-03-06")
+    rows = engine_tracker.status(as_of="2025-03-06")
     (back,) = [r for r in rows if r.promise is not None and r.promise.relations]
     ((kind, earlier_id),) = back.promise.relations  # type: ignore[union-attr]
     assert kind == "reverses"
     (earlier,) = [r for r in rows if r.claim.id == earlier_id]
     assert earlier.status is not None and earlier.status.value == "withdrawn"
     assert earlier.decided_by is not None and earlier.decided_by.reason == "reversed"
-    [before] = fresh_tracker.standings_of([earlier_id], "2025-03-04")
+    [before] = engine_tracker.standings_of([earlier_id], "2025-03-04")
     assert before.status is not None and before.status.value == "due"  # within its week

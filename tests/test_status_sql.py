@@ -8,8 +8,8 @@ outranks an earlier one)."""
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -29,12 +29,19 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 
 @contextmanager
-def ledger() -> Iterator[Tracker]:
-    """A tracker on a fresh store in its own folder (one per hypothesis example)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        pm = get_plugin_manager(load_entrypoints=False)
-        with Tracker(Path(tmp) / "ledger.db", plugin_manager=pm) as tracker:
+def ledger(new_store: Callable[[], AbstractContextManager[str]] | None = None) -> Iterator[Tracker]:
+    """A tracker on a fresh store (one per hypothesis example): an SQLite file in a
+    folder of its own, or where ``new_store`` says (each engine in turn)."""
+    pm = get_plugin_manager(load_entrypoints=False)
+    if new_store is not None:
+        with new_store() as where, Tracker(where, plugin_manager=pm) as tracker:
             yield tracker
+        return
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        Tracker(Path(tmp) / "ledger.db", plugin_manager=pm) as tracker,
+    ):
+        yield tracker
 
 
 def window(start_h: int, hours: int, vague: bool) -> TimeWindow:
@@ -129,11 +136,13 @@ def add(
     st.lists(st.integers(-600, 900), min_size=1, max_size=4),
 )
 def test_sql_narrowed_status_equals_derive_status_over_everything(
+    new_store: Callable[[], AbstractContextManager[str]],
     shapes: list[tuple[TimeWindow | None, bool, str]],
     history: list[tuple[int, Verdict, int, int, bool, timezone]],
     as_ofs: list[int],
 ) -> None:
-    with ledger() as tracker:
+    # On both engines: the decisive-evidence query is the SQL most likely to differ.
+    with ledger(new_store) as tracker:
         claims = build(tracker, shapes)
         for which, verdict, known_h, rec_h, person, tz in history:
             claim = claims[which % len(claims)]

@@ -1,4 +1,4 @@
-"""The SQLite store: schema and migrations, WAL, dedupe by content, append-only evidence,
+"""The store (on both engines, where not SQLite's own file format): schema and migrations, WAL, dedupe by content, append-only evidence,
 evidence that follows re-derived claims."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from claimtrack import Claim, Evidence, Source, Verdict
 from claimtrack.errors import NotFoundError, StoreError
 from claimtrack.migrations import MIGRATIONS, SCHEMA_VERSION
 from claimtrack.store import SQLiteStore
+from claimtrack.store_protocol import open_store
 
 UTC = timezone.utc
 T0 = datetime(2025, 3, 3, 9, tzinfo=UTC)
@@ -69,16 +70,16 @@ def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
         SQLiteStore(tmp_path / "nowhere" / "x.db")
 
 
-def test_same_text_is_stored_once(db_path: Path) -> None:
-    store = SQLiteStore(db_path)
+def test_same_text_is_stored_once(ledger: str) -> None:
+    store = open_store(ledger)
     s = Source.from_text("The depot will reopen.", published_at=T0)
     assert store.add_source(s, [_claim(s, 4, 9)]) == "added"
     assert store.add_source(s, [_claim(s, 4, 9)]) == "unchanged"
     assert store.count("sources") == 1 and store.count("claims") == 1
 
 
-def test_changed_metadata_updates_and_rederives(db_path: Path) -> None:
-    store = SQLiteStore(db_path)
+def test_changed_metadata_updates_and_rederives(ledger: str) -> None:
+    store = open_store(ledger)
     s = Source.from_text("The depot will reopen.", published_at=T0)
     store.add_source(s, [_claim(s, 4, 9)])
     # The same document, its date corrected (as `add --published` does): the same id.
@@ -101,14 +102,14 @@ def test_evidence_is_append_only(db_path: Path) -> None:
         conn.execute("DELETE FROM evidence")
 
 
-def test_evidence_for_unknown_claim_is_refused(db_path: Path) -> None:
-    store = SQLiteStore(db_path)
+def test_evidence_for_unknown_claim_is_refused(ledger: str) -> None:
+    store = open_store(ledger)
     with pytest.raises(NotFoundError, match="no claim"):
         store.add_evidence(_evidence("nope"))
 
 
-def test_duplicate_checker_evidence_is_skipped(db_path: Path) -> None:
-    store = SQLiteStore(db_path)
+def test_duplicate_checker_evidence_is_skipped(ledger: str) -> None:
+    store = open_store(ledger)
     s = Source.from_text("The depot will reopen.")
     c = _claim(s, 4, 9)
     store.add_source(s, [c])
@@ -117,8 +118,8 @@ def test_duplicate_checker_evidence_is_skipped(db_path: Path) -> None:
     assert len(store.evidence_for(c.id)) == 1
 
 
-def test_evidence_moves_to_the_most_overlapping_new_claim(db_path: Path) -> None:
-    store = SQLiteStore(db_path)
+def test_evidence_moves_to_the_most_overlapping_new_claim(ledger: str) -> None:
+    store = open_store(ledger)
     s = Source.from_text("The depot will reopen in May. The bridge will close.")
     old = _claim(s, 4, 21)  # "depot will reopen"
     store.add_source(s, [old])
@@ -135,8 +136,8 @@ def test_evidence_moves_to_the_most_overlapping_new_claim(db_path: Path) -> None
     assert {c.id for c in store.claims()} == {better.id, other.id}
 
 
-def test_claim_lookup_by_unique_prefix(db_path: Path) -> None:
-    store = SQLiteStore(db_path)
+def test_claim_lookup_by_unique_prefix(ledger: str) -> None:
+    store = open_store(ledger)
     s = Source.from_text("The depot will reopen.")
     c = _claim(s, 4, 9)
     store.add_source(s, [c])
@@ -145,33 +146,33 @@ def test_claim_lookup_by_unique_prefix(db_path: Path) -> None:
         store.get_claim("zzzz")
 
 
-def test_tracker_add_twice_stores_once(fresh_tracker: claimtrack.Tracker, article: Path) -> None:
-    first = fresh_tracker.add(article)
-    second = fresh_tracker.add(article)
+def test_tracker_add_twice_stores_once(engine_tracker: claimtrack.Tracker, article: Path) -> None:
+    first = engine_tracker.add(article)
+    second = engine_tracker.add(article)
     assert (first.added, first.claims) == (1, 4)
     assert (second.added, second.unchanged) == (0, 1)
-    assert fresh_tracker.store.count("sources") == 1
-    assert fresh_tracker.store.count("claims") == 4
+    assert engine_tracker.store.count("sources") == 1
+    assert engine_tracker.store.count("claims") == 4
 
 
 def test_tracker_published_override_rederives(
-    fresh_tracker: claimtrack.Tracker, article: Path
+    engine_tracker: claimtrack.Tracker, article: Path
 ) -> None:
-    fresh_tracker.add(article)
-    report = fresh_tracker.add(article, published="2025-03-10")
+    engine_tracker.add(article)
+    report = engine_tracker.add(article, published="2025-03-10")
     assert report.updated == 1
-    rows = fresh_tracker.status(as_of="2025-03-11")
+    rows = engine_tracker.status(as_of="2025-03-11")
     assert rows and all(
         r.claim.due and r.claim.due.start == datetime(2025, 3, 10, 12, tzinfo=UTC) for r in rows
     )
 
 
 def test_rederive_replaces_claims_and_moves_evidence(
-    fresh_tracker: claimtrack.Tracker, article: Path
+    engine_tracker: claimtrack.Tracker, article: Path
 ) -> None:
-    fresh_tracker.add(article)
-    row = fresh_tracker.status(as_of="2025-03-04")[0]
-    fresh_tracker.resolve(row.claim.id, "kept", known="2025-03-05")
+    engine_tracker.add(article)
+    row = engine_tracker.status(as_of="2025-03-04")[0]
+    engine_tracker.resolve(row.claim.id, "kept", known="2025-03-05")
 
     class LongerSpans:
         """An "upgraded" extractor: one claim a line instead of one a sentence."""
@@ -195,14 +196,14 @@ def test_rederive_replaces_claims_and_moves_evidence(
             return out
 
     # The same extractor, upgraded: evidence follows its claims (never another's).
-    fresh_tracker.pm.unregister(name="will-extractor")
-    fresh_tracker.pm.register(LongerSpans(), name="will-extractor")
-    assert fresh_tracker.add(article).unchanged == 1  # without rederive, nothing changes
-    report = fresh_tracker.rederive()
+    engine_tracker.pm.unregister(name="will-extractor")
+    engine_tracker.pm.register(LongerSpans(), name="will-extractor")
+    assert engine_tracker.add(article).unchanged == 1  # without rederive, nothing changes
+    report = engine_tracker.rederive()
     assert report.updated == 1 and report.claims == 2
     kept = [
         r
-        for r in fresh_tracker.status(as_of="2025-03-06")
+        for r in engine_tracker.status(as_of="2025-03-06")
         if r.status is not None and r.status.value == "kept"
     ]
     assert len(kept) == 1 and row.claim.text in kept[0].claim.text

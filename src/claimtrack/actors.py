@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import ChainMap
-from collections.abc import Iterable, Iterator, MutableMapping
+from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from pathlib import Path
 
 from .errors import InputError
@@ -131,6 +131,17 @@ def fuller_name(candidate: str, current: str) -> str | None:
     if not have or not have < want:
         return None
     return " ".join(words)
+
+
+def merged_names(
+    stored_name: str, stored_aliases: Sequence[str], seen_name: str, seen_aliases: Sequence[str]
+) -> tuple[str, list[str]]:
+    """The name and aliases a stored actor keeps when it is seen again: a fuller form of
+    its name ("Keir Starmer" for "Starmer") becomes the name, every other name seen stays
+    an alias (the old name too), each once, in the order first seen."""
+    name = fuller_name(seen_name, stored_name) or stored_name
+    names = dict.fromkeys([*stored_aliases, *seen_aliases, stored_name])
+    return name, [a for a in names if a != name]
 
 
 class ActorRegistry:

@@ -24,6 +24,7 @@ from rich.text import Text
 from . import __version__
 from .actors import ActorRegistry
 from .cli_check import register as _register_check
+from .cli_db import register as _register_db
 from .cli_host import DEBUG_ENV as DEBUG_ENV  # the documented name, where it always was
 from .cli_host import (
     ClaimtrackGroup,
@@ -182,8 +183,9 @@ def _tracker(ctx: click.Context, *, read_only: bool = False, create: bool = Fals
     default=DEFAULT_DB,
     show_default=True,
     show_envvar=True,
-    help="The SQLite store to use (`add` creates it; the other commands refuse a missing "
-    "one, and status, show and export only read it).",
+    help="The store to use: an SQLite file (`add` creates it; the other commands refuse a "
+    "missing one, and status, show and export only read it), or a PostgreSQL database as "
+    "postgresql://user@host/database (see docs/store.md).",
 )
 @click.option(
     "--actors",
@@ -902,6 +904,7 @@ def plugins(ctx: click.Context, fmt: str) -> None:
 
 _register_corrections(cli, _tracker, WhenType())
 _register_check(cli, _tracker, as_of_option)
+_register_db(cli)
 
 
 def main() -> None:

@@ -39,8 +39,9 @@ def record(store: _Store, source_id: str, errors: Iterable[PluginError]) -> None
     rows = {e.plugin: (source_id, e.plugin, e.problem, now) for e in errors}
     if rows:
         store.write(
-            "INSERT OR REPLACE INTO extraction_failures (source_id, extractor, problem, failed_at)"
-            " VALUES (?, ?, ?, ?)",
+            "INSERT INTO extraction_failures (source_id, extractor, problem, failed_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (source_id, extractor) DO UPDATE SET"
+            " problem = excluded.problem, failed_at = excluded.failed_at",
             rows.values(),
         )
 

@@ -21,7 +21,7 @@ from .errors import ClaimtrackError, InputError, LoadError, PluginError
 from .extraction import claim_problem
 from .loading import LoadOptions, check_source, finish_source
 from .model import Claim, Evidence, RecorderKind, Source, claim_id
-from .store import SQLiteStore
+from .store_protocol import Store
 
 __all__ = [
     "REVIEWED_BY",
@@ -159,9 +159,9 @@ def finish_reviewed(
     return Reviewed(source=source, claims=claims, evidence=evidence)
 
 
-def store_reviewed(store: SQLiteStore, item: Reviewed) -> tuple[str, int, list[Evidence]]:
+def store_reviewed(store: Store, item: Reviewed) -> tuple[str, int, list[Evidence]]:
     """Store a finished item: its source and claims (the outcome, as
-    :meth:`SQLiteStore.add_source` says, and how many claims), then the evidence not
+    :meth:`Store.add_source` says, and how many claims), then the evidence not
     already held (re-reading the same reviews records nothing twice)."""
     outcome = store.add_source(item.source, item.claims)
     recorded = []

@@ -14,13 +14,13 @@ import sqlite3
 import time
 import warnings
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, Protocol, TypeVar
 
 from . import store_open
-from .actors import ActorRegistry, fuller_name, normalise_name
+from .actors import ActorRegistry, merged_names, normalise_name
 from .errors import InputError, NotFoundError, StoreError
 from .model import (
     FINAL_VERDICTS,
@@ -33,6 +33,7 @@ from .model import (
     SourceRef,
 )
 from .records import claim_from_record, store_record
+from .store_conn import Conn
 from .store_promise_reads import PromiseReads
 from .store_promises import regroup
 from .store_rows import EVIDENCE_COLUMNS as _EVIDENCE_COLUMNS
@@ -43,10 +44,11 @@ from .store_suggestions import SuggestionStore
 #: (``claimtrack add-claim``): re-extraction never retires them.
 PERSON_EXTRACTOR = "person"
 
-__all__ = ["ClaimSummary", "SQLiteStore", "StoreView"]
+__all__ = ["ClaimSummary", "SQLStore", "SQLiteStore", "StoreView"]
 
 AddOutcome = Literal["added", "unchanged", "updated", "rederived"]
 T = TypeVar("T")
+S = TypeVar("S", bound="SQLStore")
 
 _BUSY_TIMEOUT_MS = 60_000
 _LOCK_RETRIES = 20
@@ -90,89 +92,38 @@ def _warn_default(error: StoreError) -> None:
     warnings.warn(str(error), UserWarning, stacklevel=3)
 
 
-class SQLiteStore(PromiseReads, SuggestionStore):
-    """The ledger in one SQLite file (created, with its schema, when missing)."""
+class SQLStore(PromiseReads, SuggestionStore):
+    """The ledger's SQL, shared by both engines (SQLite's spelling; see
+    :mod:`claimtrack.store_conn`): a backend adds its connection and its transactions."""
 
-    def __init__(
-        self,
-        path: str | Path,
-        *,
-        read_only: bool = False,
-        warn: Callable[[StoreError], None] | None = None,
-    ) -> None:
-        """``read_only`` opens the store for reading only (see :mod:`claimtrack.store_open`):
-        no write lock, no change to the file.  ``warn`` is told of each damaged record
-        skipped (default: a :class:`UserWarning`); ``damaged`` keeps them by claim id."""
-        self.path = Path(path)
-        self.read_only = read_only
-        self.warn = warn or _warn_default
-        self.damaged: dict[str, str] = {}
-        if self.path.parent and not self.path.parent.exists():
-            raise StoreError(f"{self.path}: the folder {self.path.parent} does not exist")
-        self._conn = store_open.connect(
-            self.path, read_only=read_only, timeout_ms=_BUSY_TIMEOUT_MS, retry=self._retry
-        )
+    path: Path | str
+    read_only: bool
+    warn: Callable[[StoreError], None]
+    damaged: dict[str, str]
+    _conn: Conn
 
     def close(self) -> None:
         """Close the connection."""
         self._conn.close()
 
-    def __enter__(self) -> SQLiteStore:
+    def __enter__(self: S) -> S:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- transactions ---------------------------------------------------------------
+    def transaction(self) -> AbstractContextManager[Conn]:
+        """One write transaction: all of it lands, or none."""
+        raise NotImplementedError
 
-    def _retry(self, fn: Callable[[], T]) -> T:
-        # busy_timeout covers most contention; this covers the cases SQLite reports
-        # as SQLITE_BUSY at once (e.g. a lock upgrade in WAL mode).
-        delay = 0.05
-        for attempt in range(_LOCK_RETRIES):
-            try:
-                return fn()
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise
-                if attempt == _LOCK_RETRIES - 1:
-                    raise StoreError(
-                        f"{self.path}: the store stayed locked by another process; try again"
-                    ) from exc
-                time.sleep(delay)
-                delay = min(delay * 2, 2.0)
-        raise AssertionError("unreachable")
+    def _same_fields(self, stored: tuple[Any, ...], given: tuple[Any, ...]) -> bool:
+        """Whether a stored source's (uri, title, publisher, published_at, language,
+        meta) are the given ones: as stored text, where the engine keeps it as written."""
+        return stored == given
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (``BEGIN IMMEDIATE``): all of it lands, or none.  A disk
-        that is full, a read-only file or a damaged one is a :class:`StoreError` naming
-        the store and what to do."""
-        if self.read_only:
-            raise StoreError(f"{self.path}: opened for reading only; nothing can be written")
-        try:
-            self._retry(lambda: self._conn.execute("BEGIN IMMEDIATE"))
-        except sqlite3.Error as exc:
-            raise store_open.store_error(self.path, exc) from exc
-        try:
-            yield self._conn
-        except sqlite3.Error as exc:
-            self._rollback()
-            raise store_open.store_error(self.path, exc) from exc
-        except BaseException:
-            self._rollback()
-            raise
-        try:
-            self._retry(lambda: self._conn.execute("COMMIT"))
-        except sqlite3.Error as exc:
-            self._rollback()
-            raise store_open.store_error(self.path, exc) from exc
-
-    def _rollback(self) -> None:
-        # SQLite may have rolled back already (a full disk does): nothing to undo then.
-        with suppress(sqlite3.Error):
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
+    def after_copy(self, conn: Conn) -> None:
+        """What the engine needs once rows were copied in with their ids
+        (:mod:`claimtrack.store_copy`): nothing for SQLite."""
 
     def _claim(self, claim_id: str, record: object) -> Claim | None:
         # A damaged record is named and skipped: one bad row never takes a report down.
@@ -228,7 +179,7 @@ class SQLiteStore(PromiseReads, SuggestionStore):
                 source.language,
                 meta,
             )
-            if row is not None and tuple(row) == fields:
+            if row is not None and self._same_fields(tuple(row), fields):
                 if not rederive or claims is None:
                     return "unchanged"
                 self._replace_claims(conn, source, claims, replace)
@@ -336,7 +287,7 @@ class SQLiteStore(PromiseReads, SuggestionStore):
 
     def _replace_claims(
         self,
-        conn: sqlite3.Connection,
+        conn: Conn,
         source: Source,
         claims: Sequence[Claim],
         replace: Collection[str] | None = None,
@@ -457,7 +408,7 @@ class SQLiteStore(PromiseReads, SuggestionStore):
             json.dumps(record, ensure_ascii=False),
         )
 
-    def _upsert_actor(self, conn: sqlite3.Connection, actor: Actor) -> None:
+    def _upsert_actor(self, conn: Conn, actor: Actor) -> None:
         row = conn.execute("SELECT name, aliases FROM actors WHERE id = ?", (actor.id,)).fetchone()
         if row is None:
             conn.execute(
@@ -466,10 +417,7 @@ class SQLiteStore(PromiseReads, SuggestionStore):
             )
             return
         # A later article may give a fuller form of the name ("Keir Starmer" for "Starmer").
-        name = fuller_name(actor.name, row[0]) or row[0]
-        aliases = [
-            a for a in dict.fromkeys([*json.loads(row[1]), *actor.aliases, row[0]]) if a != name
-        ]
+        name, aliases = merged_names(row[0], json.loads(row[1]), actor.name, actor.aliases)
         conn.execute(
             "UPDATE actors SET name = ?, aliases = ? WHERE id = ?",
             (name, json.dumps(aliases), actor.id),
@@ -751,7 +699,7 @@ class SQLiteStore(PromiseReads, SuggestionStore):
                 sql += f" AND claim_id IN ({marks})"
                 args += sorted(wanted)
                 wanted = None
-        sql += ") WHERE rk = 1 ORDER BY id"
+        sql += ") AS ranked WHERE rk = 1 ORDER BY id"
         out: dict[str, list[Evidence]] = {}
         for r in self._conn.execute(sql, args).fetchall():
             if wanted is not None and r[1] not in wanted:
@@ -889,7 +837,7 @@ def _meta_json(source: Source) -> str:
     return json.dumps(dict(source.meta), sort_keys=True, default=str)
 
 
-def _insert_source(conn: sqlite3.Connection, source: Source) -> None:
+def _insert_source(conn: Conn, source: Source) -> None:
     conn.execute(
         "INSERT INTO sources (id, uri, title, publisher, published_at, published_ts,"
         " retrieved_at, language, meta, text, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -949,3 +897,78 @@ def _chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
     # SQLite caps bound parameters (999 in old builds): query in slices.
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+class SQLiteStore(SQLStore):
+    """The ledger in one SQLite file (created, with its schema, when missing)."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        warn: Callable[[StoreError], None] | None = None,
+    ) -> None:
+        """``read_only`` opens the store for reading only (see :mod:`claimtrack.store_open`):
+        no write lock, no change to the file.  ``warn`` is told of each damaged record
+        skipped (default: a :class:`UserWarning`); ``damaged`` keeps them by claim id."""
+        self.path: Path = Path(path)
+        self.read_only = read_only
+        self.warn = warn or _warn_default
+        self.damaged: dict[str, str] = {}
+        if self.path.parent and not self.path.parent.exists():
+            raise StoreError(f"{self.path}: the folder {self.path.parent} does not exist")
+        self._conn = store_open.connect(
+            self.path, read_only=read_only, timeout_ms=_BUSY_TIMEOUT_MS, retry=self._retry
+        )
+
+    # -- transactions ---------------------------------------------------------------
+
+    def _retry(self, fn: Callable[[], T]) -> T:
+        # busy_timeout covers most contention; this covers the cases SQLite reports
+        # as SQLITE_BUSY at once (e.g. a lock upgrade in WAL mode).
+        delay = 0.05
+        for attempt in range(_LOCK_RETRIES):
+            try:
+                return fn()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if attempt == _LOCK_RETRIES - 1:
+                    raise StoreError(
+                        f"{self.path}: the store stayed locked by another process; try again"
+                    ) from exc
+                time.sleep(delay)
+                delay = min(delay * 2, 2.0)
+        raise AssertionError("unreachable")
+
+    @contextmanager
+    def transaction(self) -> Iterator[Conn]:
+        """One write transaction (``BEGIN IMMEDIATE``): all of it lands, or none.  A disk
+        that is full, a read-only file or a damaged one is a :class:`StoreError` naming
+        the store and what to do."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened for reading only; nothing can be written")
+        try:
+            self._retry(lambda: self._conn.execute("BEGIN IMMEDIATE"))
+        except sqlite3.Error as exc:
+            raise store_open.store_error(self.path, exc) from exc
+        try:
+            yield self._conn
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise store_open.store_error(self.path, exc) from exc
+        except BaseException:
+            self._rollback()
+            raise
+        try:
+            self._retry(lambda: self._conn.execute("COMMIT"))
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise store_open.store_error(self.path, exc) from exc
+
+    def _rollback(self) -> None:
+        # SQLite may have rolled back already (a full disk does): nothing to undo then.
+        with suppress(sqlite3.Error):
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")

@@ -8,7 +8,6 @@ over the evidence of all its mentions, leaving out verdicts a person retracted b
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, timezone
@@ -19,6 +18,7 @@ import attrs
 
 from .errors import NotFoundError
 from .model import FINAL_VERDICTS, INTERIM_VERDICTS, ClaimKind, Evidence
+from .store_conn import Conn
 from .store_promises import regroup, resolve_moves
 from .store_rows import EVIDENCE_COLUMNS, evidence_from_row
 
@@ -72,10 +72,10 @@ def _first_seen_order(s: PromiseSummary) -> tuple[float, str]:
 class PromiseReads:
     """Promise queries and corrections; mixed into :class:`claimtrack.store.SQLiteStore`."""
 
-    _conn: sqlite3.Connection
-    path: Path
+    _conn: Conn
+    path: Path | str
 
-    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+    def transaction(self) -> AbstractContextManager[Conn]:
         raise NotImplementedError  # provided by SQLiteStore
 
     # -- lookup -------------------------------------------------------------------------
@@ -258,10 +258,10 @@ class PromiseReads:
                 f" PARTITION BY pid, CASE WHEN verdict IN ({finals}) THEN 1"
                 f" WHEN verdict IN ({interim}) THEN 2 ELSE 3 END"
                 " ORDER BY CASE WHEN recorder = 'person' THEN 1 ELSE 0 END DESC, known_ts DESC"
-                f") AS rk FROM ({base})) WHERE rk = 1 ORDER BY id"
+                f") AS rk FROM ({base}) AS evidence_of) AS ranked WHERE rk = 1 ORDER BY id"
             )
         else:
-            sql = f"SELECT {EVIDENCE_COLUMNS}, pid FROM ({base}) ORDER BY id"
+            sql = f"SELECT {EVIDENCE_COLUMNS}, pid FROM ({base}) AS evidence_of ORDER BY id"
         out: dict[str, list[Evidence]] = {}
         for r in self._conn.execute(sql, args):
             out.setdefault(r[-1], []).append(evidence_from_row(r[:-1]))

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
@@ -34,6 +33,7 @@ from .grouping import Grouping, Mention, group, is_trackable, mention_of
 from .model import Claim, ClaimKind
 from .promises import effective_claim, promise_record
 from .records import claim_from_record
+from .store_conn import Conn
 from .store_open import damaged_record
 
 __all__ = [
@@ -52,7 +52,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat()
 
 
-def resolve_moves(conn: sqlite3.Connection, claim_ids: Iterable[str]) -> dict[str, str]:
+def resolve_moves(conn: Conn, claim_ids: Iterable[str]) -> dict[str, str]:
     """claim id -> the active claim it became through re-extractions (itself if none)."""
     out: dict[str, str] = {}
     for cid in claim_ids:
@@ -74,7 +74,7 @@ class _Loaded:
     mentions: dict[str, Mention]
 
 
-def _corrections(conn: sqlite3.Connection) -> list[tuple[int, str, str, dict[str, Any]]]:
+def _corrections(conn: Conn) -> list[tuple[int, str, str, dict[str, Any]]]:
     return [
         (r[0], r[1], r[2], json.loads(r[3]))
         for r in conn.execute(
@@ -84,7 +84,7 @@ def _corrections(conn: sqlite3.Connection) -> list[tuple[int, str, str, dict[str
     ]
 
 
-def _pins(conn: sqlite3.Connection) -> dict[str, str]:
+def _pins(conn: Conn) -> dict[str, str]:
     """claim id -> the promise a person's merge or split fixed it to (the latest wins)."""
     pins: dict[str, str] = {}
     for _id, _pid, command, args in _corrections(conn):
@@ -100,7 +100,7 @@ def _pins(conn: sqlite3.Connection) -> dict[str, str]:
     return {moved[cid]: pid for cid, pid in pins.items()}
 
 
-def _load(conn: sqlite3.Connection, where: str, args: Sequence[Any]) -> _Loaded:
+def _load(conn: Conn, where: str, args: Sequence[Any]) -> _Loaded:
     claims: dict[str, Claim] = {}
     published: dict[str, float | None] = {}
     mentions: dict[str, Mention] = {}
@@ -122,7 +122,7 @@ def _load(conn: sqlite3.Connection, where: str, args: Sequence[Any]) -> _Loaded:
     return _Loaded(claims, published, mentions)
 
 
-def _scope(conn: sqlite3.Connection, touched: Iterable[str]) -> _Loaded:
+def _scope(conn: Conn, touched: Iterable[str]) -> _Loaded:
     """The claims to regroup with ``touched``: every claim of their buckets, closed
     under the buckets of the promises they were in and the pins that tie them."""
     first = _load(conn, "c.id IN (SELECT value FROM json_each(?))", [json.dumps(list(touched))])
@@ -170,9 +170,7 @@ def _twin(bucket: str) -> str:
     return f"{kind}|{head}|{verb[4:] if verb.startswith('not ') else 'not ' + verb}"
 
 
-def regroup(
-    conn: sqlite3.Connection, touched: Iterable[str] | None = None, *, force: bool = False
-) -> list[str]:
+def regroup(conn: Conn, touched: Iterable[str] | None = None, *, force: bool = False) -> list[str]:
     """Group the stored claims into promises again: those ``touched`` (claim ids just
     added, changed or retired) and every claim they may group with; None: all.  Ids
     already given are kept; a promise whose mentions did not change is not rewritten
@@ -225,7 +223,7 @@ def regroup(
     return written
 
 
-def _unchanged(conn: sqlite3.Connection, grouping: Grouping, ids: Sequence[str]) -> set[str]:
+def _unchanged(conn: Conn, grouping: Grouping, ids: Sequence[str]) -> set[str]:
     """The promises whose stored mentions (claims, rules, joins) are exactly these."""
     stored: dict[str, set[tuple[str, str, str | None]]] = {}
     for cid, pid, rule, joined in conn.execute(
@@ -251,7 +249,7 @@ def _unchanged(conn: sqlite3.Connection, grouping: Grouping, ids: Sequence[str])
 
 
 def _previous_promises(
-    conn: sqlite3.Connection, loaded: _Loaded, touched: Sequence[str] | None, scope_all: bool
+    conn: Conn, loaded: _Loaded, touched: Sequence[str] | None, scope_all: bool
 ) -> set[str]:
     if scope_all:
         return {r[0] for r in conn.execute("SELECT id FROM promises WHERE retired_at IS NULL")}
@@ -266,7 +264,7 @@ def _previous_promises(
 
 
 def _assign_ids(
-    conn: sqlite3.Connection, grouping: Grouping, pins: Mapping[str, str], loaded: _Loaded
+    conn: Conn, grouping: Grouping, pins: Mapping[str, str], loaded: _Loaded
 ) -> list[str]:
     """One id per group: its pinned promise, else the promise most of its mentions were
     in (the older on a tie), else a new one (its first mention's claim id)."""
@@ -318,7 +316,7 @@ def _assign_ids(
     return out
 
 
-def _new_id(conn: sqlite3.Connection, first_claim: str, used: set[str]) -> str:
+def _new_id(conn: Conn, first_claim: str, used: set[str]) -> str:
     def free(cand: str) -> bool:
         if cand in used:
             return False
@@ -334,7 +332,7 @@ def _new_id(conn: sqlite3.Connection, first_claim: str, used: set[str]) -> str:
         n += 1
 
 
-def _edits(conn: sqlite3.Connection, pid: str) -> list[dict[str, Any]]:
+def _edits(conn: Conn, pid: str) -> list[dict[str, Any]]:
     return [
         json.loads(r[0])
         for r in conn.execute(
@@ -344,7 +342,7 @@ def _edits(conn: sqlite3.Connection, pid: str) -> list[dict[str, Any]]:
     ]
 
 
-def _sources(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+def _sources(conn: Conn, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for sid, uri, title, published in conn.execute(
         "SELECT id, uri, title, published_at FROM sources WHERE id IN (SELECT value FROM json_each(?))",
@@ -355,7 +353,7 @@ def _sources(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, dict[str
 
 
 def _write_promise(
-    conn: sqlite3.Connection,
+    conn: Conn,
     pid: str,
     members: Sequence[str],
     grouping: Grouping,
@@ -414,7 +412,7 @@ def _write_promise(
 
 
 def write_promise_row(
-    conn: sqlite3.Connection,
+    conn: Conn,
     pid: str,
     reading: Claim,
     record: Mapping[str, Any],
@@ -456,7 +454,7 @@ def write_promise_row(
 
 
 def _write_relations(
-    conn: sqlite3.Connection, grouping: Grouping, id_of_first: Mapping[str, str], loaded: _Loaded
+    conn: Conn, grouping: Grouping, id_of_first: Mapping[str, str], loaded: _Loaded
 ) -> None:
     promise_of = {c: id_of_first[g[0]] for g in grouping.groups for c in g}
     found = [("revises", r) for r in grouping.revisions] + [
@@ -476,7 +474,7 @@ def _write_relations(
             _refresh_relations(conn, new)
 
 
-def _refresh_relations(conn: sqlite3.Connection, pid: str) -> None:
+def _refresh_relations(conn: Conn, pid: str) -> None:
     row = conn.execute("SELECT record FROM promises WHERE id = ?", (pid,)).fetchone()
     if row is None:
         return
@@ -494,7 +492,7 @@ def _refresh_relations(conn: sqlite3.Connection, pid: str) -> None:
 
 
 def _record_change(
-    conn: sqlite3.Connection,
+    conn: Conn,
     old: str,
     new: str,
     revising: Claim,

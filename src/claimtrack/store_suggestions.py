@@ -11,7 +11,6 @@ correction.  Mixed into :class:`claimtrack.store.SQLiteStore`.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
@@ -20,6 +19,7 @@ import attrs
 
 from .errors import NotFoundError
 from .model import Evidence
+from .store_conn import Conn
 from .store_rows import EVIDENCE_COLUMNS, evidence_from_row
 
 __all__ = ["SUGGESTION_TABLES", "Suggestion", "SuggestionStore", "parse_suggestion_id"]
@@ -119,9 +119,9 @@ def _iso(value: datetime | None) -> str | None:
 class SuggestionStore:
     """Suggestions; mixed into :class:`claimtrack.store.SQLiteStore`."""
 
-    _conn: sqlite3.Connection
+    _conn: Conn
 
-    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+    def transaction(self) -> AbstractContextManager[Conn]:
         raise NotImplementedError  # provided by SQLiteStore
 
     def holds(self, evidence: Evidence) -> bool:

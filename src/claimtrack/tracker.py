@@ -73,8 +73,8 @@ from .status import (
     standing,
     timeline_at,
 )
-from .store import SQLiteStore
 from .store_promise_reads import PromiseSummary
+from .store_protocol import Store, is_postgres_url, open_store
 from .timeutil import check_verdict_times, parse_published, parse_when
 from .tracker_check import Checking, CheckReport
 from .tracker_corrections import Corrections
@@ -109,7 +109,7 @@ def require_store(db: str | Path) -> None:
     command that only reads the ledger checks first, so a mistyped ``--db`` is an error
     that says how to make a store rather than a new empty one."""
     path = str(db)
-    if path == ":memory:" or os.path.isfile(path):
+    if path == ":memory:" or is_postgres_url(path) or os.path.isfile(path):
         return
     if os.path.isdir(path):
         raise StoreMissingError(f"{path}: is a folder, not a claimtrack store; give a file path")
@@ -170,7 +170,9 @@ class Tracker(Corrections, Checking):
         extractors: Sequence[str] | None = None,
         read_only: bool = False,
     ) -> None:
-        self.store = SQLiteStore(db if db is not None else default_db_path(), read_only=read_only)
+        self.store: Store = open_store(
+            db if db is not None else default_db_path(), read_only=read_only
+        )
         self.pm = plugin_manager or get_plugin_manager()
         self.plugin_timeout = plugin_timeout
         self.load_options = load_options or LoadOptions()

@@ -22,8 +22,8 @@ from .model import Claim, Evidence, RecorderKind, Status
 from .plugins import ClaimtrackPluginManager, call_each
 from .records import claim_from_record, rule_of
 from .status import StatusLine
-from .store import SQLiteStore
 from .store_promises import GROUPER
+from .store_protocol import Store
 from .store_suggestions import Suggestion, parse_suggestion_id
 from .timeutil import check_verdict_times
 
@@ -59,7 +59,7 @@ def _confident(item: Evidence, threshold: float) -> bool:
 class Checking:
     """``check``, ``confirm`` and ``dismiss``; mixed into :class:`claimtrack.Tracker`."""
 
-    store: SQLiteStore
+    store: Store
     pm: ClaimtrackPluginManager
     plugin_timeout: float | None
     status_lines: Callable[..., list[StatusLine]]

@@ -22,8 +22,9 @@ from .errors import InputError, NotFoundError
 from .model import Actor, Claim, ClaimKind, Evidence, Source, TimeWindow
 from .promises import actor_for, window_for
 from .status import Standing
-from .store import PERSON_EXTRACTOR, SQLiteStore
+from .store import PERSON_EXTRACTOR
 from .store_promise_reads import Correction
+from .store_protocol import Store
 from .timeutil import parse_when
 from .timewindows import parse_window
 
@@ -64,7 +65,7 @@ def _person(by: str | None) -> str:
 class Corrections:
     """Corrections and ``show``; mixed into :class:`claimtrack.Tracker`."""
 
-    store: SQLiteStore
+    store: Store
 
     def standings_of(
         self, ids: Sequence[str], as_of: When = None, *, history: bool = False
