@@ -17,6 +17,25 @@ from .store import SQLStore
 
 __all__ = ["TABLES", "CopyReport", "copy_ledger"]
 
+#: The columns of a recorded verdict's row (evidence) and of a suggestion's.
+_VERDICT_ROW = (
+    "id",
+    "claim_id",
+    "verdict",
+    "reason",
+    "source_id",
+    "uri",
+    "excerpt",
+    "happened_at",
+    "known_at",
+    "known_ts",
+    "recorded_at",
+    "recorded_by",
+    "recorder",
+    "confidence",
+    "note",
+)
+
 #: table -> (its columns, the order its rows are copied in).  Parents before children.
 TABLES: dict[str, tuple[tuple[str, ...], str]] = {
     "sources": (
@@ -55,46 +74,9 @@ TABLES: dict[str, tuple[tuple[str, ...], str]] = {
         ),
         "id",
     ),
-    "evidence": (
-        (
-            "id",
-            "claim_id",
-            "verdict",
-            "reason",
-            "source_id",
-            "uri",
-            "excerpt",
-            "happened_at",
-            "known_at",
-            "known_ts",
-            "recorded_at",
-            "recorded_by",
-            "recorder",
-            "confidence",
-            "note",
-        ),
-        "id",
-    ),
-    "suggestions": (
-        (
-            "id",
-            "claim_id",
-            "verdict",
-            "reason",
-            "source_id",
-            "uri",
-            "excerpt",
-            "happened_at",
-            "known_at",
-            "known_ts",
-            "recorded_at",
-            "recorded_by",
-            "recorder",
-            "confidence",
-            "note",
-        ),
-        "id",
-    ),
+    "evidence": (_VERDICT_ROW, "id"),
+    # The same row as evidence: a suggestion is a finding not yet confirmed.
+    "suggestions": (_VERDICT_ROW, "id"),
     "extraction_failures": (
         ("source_id", "extractor", "problem", "failed_at"),
         "source_id, extractor",
