@@ -2,7 +2,7 @@
 
 "The new route will strengthen ties between the cities" (an outcome, not an act);
 "the handover now seems unlikely to happen before spring" (the writer hedges: a
-forecast); "the hull is ready to be moved back to the yard" (a thing's state).
+forecast); "the organ is ready to be fitted in the chapel" (a thing's state).
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def _hedged(clause: Clause, found: Analysis) -> Analysis | None:
 
 
 def _thing_ready(clause: Clause, found: Analysis) -> Analysis | None:
-    # "The hull is ready to be moved back to the yard": a state, nobody's undertaking.
+    # "The organ is ready to be fitted in the chapel": a state, nobody's undertaking.
     toks, v = clause.toks, found.verb
     if found.trigger != "readiness" or v is None or v + 1 >= len(toks):
         return None
@@ -69,7 +69,7 @@ def _thing_ready(clause: Clause, found: Analysis) -> Analysis | None:
 
 
 def _must_wait(clause: Clause, found: Analysis) -> Analysis | None:
-    # The article's "Fans will have to wait even longer", "..., which must approve the
+    # The article's "Commuters will have to wait another year", "..., which must approve the
     # venue": a consequence or a requirement it describes, nobody's undertaking.
     toks, v = clause.toks, found.verb
     if not clause.publisher or found.trigger != "obligation" or v is None or v >= len(toks):
@@ -172,12 +172,12 @@ RULES: tuple[KindRule, ...] = (
     ),
     KindRule(
         "state.must-wait",
-        "the article's 'fans will have to wait', ', which must approve': no undertaking",
+        "the article's 'commuters will have to wait', ', which must approve': no undertaking",
         _must_wait,
         (
             Example(
-                "Supporters will have to wait even longer to see the new ground.\n",
-                "wait even longer",
+                "Commuters will have to wait another year for the faster trains.\n",
+                "wait another year",
                 ClaimKind.STATEMENT,
                 dropped=True,
             ),
