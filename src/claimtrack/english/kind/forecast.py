@@ -161,13 +161,15 @@ RULES: tuple[KindRule, ...] = (
         _copula_view,
         (
             Example(
-                'Mayor Ines Duarte visited the site.\n\n"The tunnel is on track to open in '
-                'the coming months and is a testament to brilliant engineering," Duarte '
+                'Councillor Amir Patel toured the building.\n\n"The library is on course to reopen '
+                'by the autumn and is a credit to its many volunteers," Patel '
                 "said.\n",
-                "is a testament",
+                "is a credit",
                 ClaimKind.STATEMENT,
             ),
-            Example('"The tunnel is on track to open in May," she said.\n', "on track", None),
+            Example(
+                '"The library is on course to reopen in October," he said.\n', "on course", None
+            ),
         ),
     ),
     KindRule(
@@ -199,9 +201,9 @@ RULES: tuple[KindRule, ...] = (
         _thing_ready,
         (
             Example(
-                '"Thanks to the crew, she now has a new hull and is ready to be moved back to '
-                'the yard," the manager said.\n',
-                "ready to be moved",
+                '"After the repairs, the organ has fresh pipes and is ready to be fitted in '
+                'the chapel," the curator said.\n',
+                "ready to be fitted",
                 ClaimKind.STATEMENT,
             ),
             Example(

@@ -238,8 +238,8 @@ RULES: tuple[KindRule, ...] = (
                 C,
             ),
             Example(
-                '"Thanks to the crews, we remain on target to reopen the pier in May," she said.\n',
-                "on target to reopen",
+                '"With extra shifts, we are still on target to finish the bridge by July," he said.\n',
+                "on target to finish",
                 C,
             ),
             Example(
