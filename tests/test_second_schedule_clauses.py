@@ -58,8 +58,8 @@ def test_with_expected_clause_is_split_off() -> None:
 
 def test_dash_but_clause_is_a_second_claim() -> None:
     claims = run(
-        "The tramline remains on track to open in December – but the stop at Kelso Road "
-        "will not be ready until the spring.\n"
+        "The museum remains on track to open in April – but the stop at Kelso Road "
+        "will not be ready before the winter.\n"
     )
     assert find(claims, "on track to open").kind is ClaimKind.COMMITMENT
     stop = find(claims, "will not be ready")
@@ -125,7 +125,7 @@ def test_when_clause_with_its_own_will_is_a_second_claim() -> None:
 
 def test_a_speakers_preamble_is_not_part_of_the_claim() -> None:
     claims = run(
-        'Mayor Ines Duarte opened the site.\n\n"I am pleased that we can now confirm that '
+        'Mayor Ines Duarte opened the site.\n\n"I am glad we are able to announce that '
         'the footbridge will open on 7 April," Duarte said.\n'
     )
     bridge = find(claims, "footbridge will open")
