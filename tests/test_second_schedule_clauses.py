@@ -58,8 +58,8 @@ def test_with_expected_clause_is_split_off() -> None:
 
 def test_dash_but_clause_is_a_second_claim() -> None:
     claims = run(
-        "The tramline remains on track to open in December – but the stop at Kelso Road "
-        "will not be ready until the spring.\n"
+        "The museum remains on track to open in April – but the stop at Kelso Road "
+        "will not be ready before the winter.\n"
     )
     assert find(claims, "on track to open").kind is ClaimKind.COMMITMENT
     stop = find(claims, "will not be ready")
@@ -125,7 +125,7 @@ def test_when_clause_with_its_own_will_is_a_second_claim() -> None:
 
 def test_a_speakers_preamble_is_not_part_of_the_claim() -> None:
     claims = run(
-        'Mayor Ines Duarte opened the site.\n\n"I am pleased that we can now confirm that '
+        'Mayor Ines Duarte opened the site.\n\n"I am glad we are able to announce that '
         'the footbridge will open on 7 April," Duarte said.\n'
     )
     bridge = find(claims, "footbridge will open")
@@ -141,7 +141,7 @@ def test_a_leading_adverbial_that_is_no_time_is_left_out() -> None:
 
 def test_at_which_time_starts_a_second_schedule() -> None:
     claims = run(
-        "The league will inspect all ten grounds by early May, at which time the pitches "
+        "The board will audit every school by late March, at which time the pitches "
         "will be relaid.\n"
     )
     pitches = find(claims, "pitches will be relaid")
@@ -194,12 +194,12 @@ def test_were_unable_and_would_have_to_is_a_second_claim() -> None:
 
 def test_and_given_starts_a_second_claim() -> None:
     claims = run(
-        '"It will only be a matter of weeks before the stop opens and given the delays we '
-        'have had, that in itself will be an achievement," the director said.\n'
+        '"It is now a matter of days until the ward reopens and given the storms we '
+        'faced, that alone will be a relief," the director said.\n'
     )
-    opening = find(claims, "matter of weeks")
+    opening = find(claims, "matter of days")
     assert opening.kind is ClaimKind.COMMITMENT
-    assert "achievement" not in opening.text
+    assert "relief" not in opening.text
 
 
 def test_an_absolute_the_main_clause_runs_past_is_not_cut() -> None:
@@ -242,12 +242,12 @@ def test_a_dated_and_clause_with_its_own_modal_is_left_to_the_clause_rules() -> 
 
 def test_reported_and_it_was_is_a_second_reported_claim() -> None:
     claims = run(
-        "The chair said the update reached him on Monday evening and it was too early "
+        "The treasurer said the audit landed on Friday night and it was too early "
         "to judge the new date.\n"
     )
     second = find(claims, "too early to judge")
     assert second.text.startswith("it was")
-    assert "Monday" not in second.text
+    assert "Friday" not in second.text
 
 
 def test_each_cut_is_named_in_the_claims_rules() -> None:

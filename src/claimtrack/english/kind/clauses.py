@@ -1,9 +1,9 @@
 """Where a sentence holds a second schedule of its own: the cuts that split it.
 
-"Phase one ends in March, while the rest of the works will continue after the final";
-"the site will become a terminal, which will cut the staff to 75 by 2027"; "a further
-delay, with the ship now expected to be handed over in the autumn"; "the line opens in
-December – but the third station will not be ready until the spring".  Each second
+"Stage two starts in May, while the resurfacing will go on after the fair";
+"the mill will become a museum, which will reduce the workforce to 40 by 2029"; "another
+setback, with the ferry now due to enter service in the summer"; "the museum reopens in
+April – but its east wing will stay shut until the winter".  Each second
 clause has its own subject and its own modal or schedule word, so it is its own claim.
 """
 
@@ -95,8 +95,8 @@ def _elided_will(toks: Sequence[Tok], k: int) -> bool:
 
 
 def preamble_end(toks: Sequence[Tok]) -> int:
-    """Where a speaker's own preamble ends ("I'm pleased that we can now confirm that",
-    "we are delighted to announce that"): the index of the claim's first token, or 0."""
+    """Where a speaker's own preamble ends ("I'm glad we are able to announce that",
+    "we are proud to report that"): the index of the claim's first token, or 0."""
     n = len(toks)
     k = 0
     if n > 1 and toks[0].low in _I_AM:
@@ -238,7 +238,7 @@ def named_cuts(
         elif low == "and" and toks[k + 1].low in {"given", "considering"}:
             cuts.append((k + 1, "clause.and-given"))  # "... and given the delays, that"
         elif comma and low == "when" and _modal_ahead(toks, k + 1, _FUTURE):
-            cuts.append((k, "clause.when-will"))  # ", when the club will host the final"
+            cuts.append((k, "clause.when-will"))  # ", when the town will stage the parade"
     return cuts
 
 

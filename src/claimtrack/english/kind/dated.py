@@ -46,7 +46,7 @@ def _progressive(clause: Clause, found: Analysis) -> Analysis | None:
 
 
 def _date_fixed(clause: Clause, found: Analysis) -> Analysis | None:
-    # "The opening date of the line has now been confirmed as December".
+    # "The ferry's launch date has been fixed as April".
     toks = clause.toks
     n = len(toks)
     for i in range(2, n - 1):
@@ -61,11 +61,11 @@ def _date_fixed(clause: Clause, found: Analysis) -> Analysis | None:
 
 
 def _date_is(clause: Clause, found: Analysis) -> Analysis | None:
-    # "The new date is 30 September", "the best date would be the end of June".
+    # "The new date is 30 September", "the likeliest date will be early August".
     toks = clause.toks
     n = len(toks)
     if found.kind is C or found.kind is ClaimKind.DEMAND or found.condition is not None:
-        return None  # "if the deadline was not met, ...": a hypothetical
+        return None  # "if the target is missed, ...": a hypothetical
     for i in range(1, min(n - 1, 10)):
         if toks[i].low not in {"is", "was", "be"}:
             continue
@@ -81,7 +81,7 @@ def _date_is(clause: Clause, found: Analysis) -> Analysis | None:
 
 
 def _absolute_dated(clause: Clause, found: Analysis) -> Analysis | None:
-    # "(with) the earliest slot now falling later in 2026": a dated part of a plan.
+    # "(with) the final shipment now arriving in 2028": a dated part of a plan.
     toks = clause.toks
     if found.kind is not ClaimKind.STATEMENT or not toks or not toks[0].is_word:
         return None
@@ -97,7 +97,7 @@ def _absolute_dated(clause: Clause, found: Analysis) -> Analysis | None:
 
 
 def _present_dated(clause: Clause, found: Analysis) -> Analysis | None:
-    # The article's "Phase one ends on 28 March with a reopening": a timetable.
+    # The article's "Stage two starts on 4 June": a timetable.
     toks = clause.toks
     n = len(toks)
     if not clause.publisher or clause.headline or found.kind is not ClaimKind.STATEMENT:
@@ -119,7 +119,7 @@ def _present_dated(clause: Clause, found: Analysis) -> Analysis | None:
 
 
 def _matter_of(clause: Clause, found: Analysis) -> Analysis | None:
-    # "It will only be a matter of weeks before the station opens": its opening is near.
+    # "It is now a matter of days until the ward reopens": its reopening is near.
     toks = clause.toks
     n = len(toks)
     for i in range(n - 4):
@@ -144,14 +144,14 @@ RULES: tuple[KindRule, ...] = (
         (
             Example('"The new date is 30 September," she said.\n', "new date is", C),
             Example(
-                "The chief executive said the best date would be the end of June.\n",
-                "best date would be",
+                "The festival organiser said the likeliest date will be early August.\n",
+                "likeliest date will be",
                 C,
             ),
             Example('"The original date was in May," she said.\n', "original date", None),
             Example(
-                "If the deadline was not met, it would be the 16th time, she said.\n",
-                "deadline was not met",
+                "If the target is missed, it would be a third delay, he said.\n",
+                "target is missed",
                 None,
             ),
         ),
@@ -162,8 +162,8 @@ RULES: tuple[KindRule, ...] = (
         _date_fixed,
         (
             Example(
-                "The opening date of the new tram line has now been confirmed as December.\n",
-                "confirmed as December",
+                "The ferry's launch date has been fixed as April after the sea trials.\n",
+                "fixed as April",
                 C,
             ),
             Example("The cause of the fire has now been confirmed as arson.\n", "arson", None),
@@ -187,19 +187,19 @@ RULES: tuple[KindRule, ...] = (
         "the article's present tense with a date ('Phase one ends on 28 March')",
         _present_dated,
         (
-            Example("Phase one ends on 28 March with a reopening.\n", "Phase one ends", C),
-            Example("Phase one ends with a reopening.\n", "Phase one", None),
+            Example("Stage two starts on 4 June with lane closures.\n", "Stage two starts", C),
+            Example("Stage two starts with lane closures.\n", "Stage two", None),
         ),
     ),
     KindRule(
         "schedule.matter-of",
-        "'it will only be a matter of weeks before X opens': X's opening is scheduled",
+        "'a matter of days until X reopens': X's reopening is scheduled",
         _matter_of,
         (
             Example(
-                '"It will only be a matter of weeks before the new stop opens," the '
-                "project director said.\n",
-                "matter of weeks",
+                '"It is now a matter of days until the children\'s ward reopens," the '
+                "hospital director said.\n",
+                "matter of days",
                 C,
             ),
             Example(
@@ -215,9 +215,9 @@ RULES: tuple[KindRule, ...] = (
         _absolute_dated,
         (
             Example(
-                "The repairs need a long spell in dry dock, with the earliest free slot now "
-                "falling later in 2027.\n",
-                "earliest free slot",
+                "The order was split into three batches, with the final shipment now "
+                "arriving in 2028.\n",
+                "final shipment",
                 C,
             ),
             Example(

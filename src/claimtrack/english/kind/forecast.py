@@ -2,7 +2,7 @@
 
 "The new route will strengthen ties between the cities" (an outcome, not an act);
 "the handover now seems unlikely to happen before spring" (the writer hedges: a
-forecast); "the hull is ready to be moved back to the yard" (a thing's state).
+forecast); "the organ is ready to be fitted in the chapel" (a thing's state).
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def _hedged(clause: Clause, found: Analysis) -> Analysis | None:
 
 
 def _thing_ready(clause: Clause, found: Analysis) -> Analysis | None:
-    # "The hull is ready to be moved back to the yard": a state, nobody's undertaking.
+    # "The organ is ready to be fitted in the chapel": a state, nobody's undertaking.
     toks, v = clause.toks, found.verb
     if found.trigger != "readiness" or v is None or v + 1 >= len(toks):
         return None
@@ -69,7 +69,7 @@ def _thing_ready(clause: Clause, found: Analysis) -> Analysis | None:
 
 
 def _must_wait(clause: Clause, found: Analysis) -> Analysis | None:
-    # The article's "Fans will have to wait even longer", "..., which must approve the
+    # The article's "Commuters will have to wait another year", "..., which must approve the
     # venue": a consequence or a requirement it describes, nobody's undertaking.
     toks, v = clause.toks, found.verb
     if not clause.publisher or found.trigger != "obligation" or v is None or v >= len(toks):
@@ -161,23 +161,25 @@ RULES: tuple[KindRule, ...] = (
         _copula_view,
         (
             Example(
-                'Mayor Ines Duarte visited the site.\n\n"The tunnel is on track to open in '
-                'the coming months and is a testament to brilliant engineering," Duarte '
+                'Councillor Amir Patel toured the building.\n\n"The library is on course to reopen '
+                'by the autumn and is a credit to its many volunteers," Patel '
                 "said.\n",
-                "is a testament",
+                "is a credit",
                 ClaimKind.STATEMENT,
             ),
-            Example('"The tunnel is on track to open in May," she said.\n', "on track", None),
+            Example(
+                '"The library is on course to reopen in October," he said.\n', "on course", None
+            ),
         ),
     ),
     KindRule(
         "state.must-wait",
-        "the article's 'fans will have to wait', ', which must approve': no undertaking",
+        "the article's 'commuters will have to wait', ', which must approve': no undertaking",
         _must_wait,
         (
             Example(
-                "Supporters will have to wait even longer to see the new ground.\n",
-                "wait even longer",
+                "Commuters will have to wait another year for the faster trains.\n",
+                "wait another year",
                 ClaimKind.STATEMENT,
                 dropped=True,
             ),
@@ -199,9 +201,9 @@ RULES: tuple[KindRule, ...] = (
         _thing_ready,
         (
             Example(
-                '"Thanks to the crew, she now has a new hull and is ready to be moved back to '
-                'the yard," the manager said.\n',
-                "ready to be moved",
+                '"After the repairs, the organ has fresh pipes and is ready to be fitted in '
+                'the chapel," the curator said.\n',
+                "ready to be fitted",
                 ClaimKind.STATEMENT,
             ),
             Example(

@@ -389,7 +389,7 @@ RULES: tuple[KindRule, ...] = (
         _preparing,
         (
             Example(
-                "Harbour Rail is gearing up to launch its new service on 3 March.\n",
+                "Northfield Buses is gearing up to launch electric routes in June.\n",
                 "gearing up to launch",
                 C,
             ),

@@ -121,7 +121,7 @@ def _authority_future(clause: Clause, found: Analysis) -> Analysis | None:
         return None
     if _outcome(toks, found) or hedged(toks, v):
         return None
-    progressive = toks[v].low == "be"  # "the first stations will be opening soon"
+    progressive = toks[v].low == "be"  # "the new wards will be opening soon"
     if not (has_date(toks[v:]) or clause.cue in _ANNOUNCING or progressive):
         return None  # undated and merely said: "X will launch an attack" may be a guess
     return found._replace(kind=C)
@@ -174,8 +174,8 @@ def _set_for(clause: Clause, found: Analysis) -> Analysis | None:
 
 
 def _is_to(clause: Clause, found: Analysis) -> Analysis | None:
-    # "The refinery is to close in 2025", "the detainees are to be freed in stages",
-    # "a friendly against Peru to be played three days later".
+    # "The depot is to shut in 2029", "the hostages are to be released in groups",
+    # "a rematch to be staged a week later".
     toks = clause.toks
     n = len(toks)
     opens_to_be = n > 3 and toks[0].low == "to" and toks[1].low == "be"
@@ -238,8 +238,8 @@ RULES: tuple[KindRule, ...] = (
                 C,
             ),
             Example(
-                '"Thanks to the crews, we remain on target to reopen the pier in May," she said.\n',
-                "on target to reopen",
+                '"With extra shifts, we are still on target to finish the bridge by July," he said.\n',
+                "on target to finish",
                 C,
             ),
             Example(
