@@ -163,7 +163,7 @@ SKIP_RULES: tuple[Rule[Callable[[Candidate], bool | None]], ...] = (
 
 
 def _negated_deadline(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
-    # "will not open before next year", "won't reopen until June": the earliest the act
+    # "will not be finished before next year", "won't reopen until June": the earliest the act
     # can happen is that period itself, not the time from now until it.
     if ctx.verb_at < 0:
         return None
@@ -189,7 +189,7 @@ def _negated_deadline(cands: Sequence[Candidate], ctx: DueContext) -> Choice | N
 
 
 def _same_day(cands: Sequence[Candidate], ctx: DueContext) -> Choice | None:
-    # "will also launch the same day": the day the article last gave; a date in the
+    # "will also start the same day": the day the article last gave; a date in the
     # same clause ("on the same day the tunnel opens — Monday 7 April") first.
     for c in cands:
         if c.phrase not in _SAME_DAY:
@@ -352,9 +352,9 @@ PICK_RULES: tuple[Rule[Callable[[Sequence[Candidate], DueContext], Choice | None
         (
             _example(
                 "due.on-schedule",
-                "The Kelby depot will open in May, the council said. The bus station next "
-                "to it is still expected to open on schedule, the council said.",
-                "is still expected to open on schedule",
+                "The Marlow pool will reopen in July, the trust said. The gym beside it "
+                "should still be finished on schedule, the trust said.",
+                "should still be finished on schedule",
                 "on schedule",
             ),
         ),
@@ -398,8 +398,8 @@ def choose(windows: Sequence[tuple[tuple[int, int], TimeWindow]], ctx: DueContex
     return choice
 
 
-#: What links a claim to a time phrase before it in its sentence: "set for 10 August,
-#: when the club will host ...", "by early May, at which time ...".
+#: What links a claim to a time phrase before it in its sentence: "fixed for 3 March,
+#: when the choir will sing ...", "by late March, at which time ...".
 _ANCHORS = re.compile(r"(?:,|—|–)\s*(?:when|at which time|by which time|by then|then)\s*$", re.I)
 _LEAD = re.compile(r"^\W*([^,;:]{3,40}),\s")
 
@@ -421,14 +421,14 @@ def from_sentence(
 ) -> Choice | None:
     """The due of a claim with no time phrase of its own, from the part of its sentence
     before it (``prefix``, read into ``windows``): the phrase an anchor points back to
-    ("set for 10 August, when the club will host ...": 10 August; "by early May, at
-    which time": early May), else a time phrase opening the sentence, which scopes over
-    every clause after it ("On 30 September the plant will close, and coal will end")."""
+    ("fixed for 3 March, when the choir will sing ...": 3 March; "by late March, at
+    which time": late March), else a time phrase opening the sentence, which scopes over
+    every clause after it ("On 14 November the library will shut, and lending will stop")."""
     anchored = _ANCHORS.search(prefix) or claim_head.lower().startswith("when ")
     if anchored and windows:
         (ws, we), window = windows[-1]
         if not prefix[we:].strip(" ,—–").lower() or _ANCHORS.match(prefix[we:]):
-            # "by early May, at which time": the time is early May, not the run-up to it.
+            # "by late March, at which time": the time is late March, not the run-up to it.
             phrase = prefix[ws:we].strip()
             first_word, _, rest = phrase.partition(" ")
             if reparse is not None and rest and first_word.lower() in _DEADLINE_WORDS:
@@ -454,17 +454,17 @@ SENTENCE_RULES: tuple[Rule[Callable[..., Choice | None]], ...] = (
         (
             _example(
                 "due.anchor",
-                "The club has announced its return to the stadium, set for 10 August, when "
-                "the club will host the annual cup.",
-                "when the club will host the annual cup",
-                "for 10 August",
+                "The choir has confirmed its move to the new hall, fixed for 3 March, when "
+                "the choir will perform its spring concert.",
+                "when the choir will perform its spring concert",
+                "for 3 March",
             ),
             _example(
                 "due.anchor",
-                "The league will inspect all 12 grounds by early May, at which time some "
-                "pitches will start to be relaid with hybrid turf.",
-                "some pitches will start to be relaid",
-                "early May",
+                "The agency will survey all 40 dams by late March, at which time some "
+                "gates will start to be replaced with steel ones.",
+                "some gates will start to be replaced",
+                "late March",
             ),
         ),
         "', when ...', ', at which time ...': the time phrase the anchor points back to",
@@ -475,10 +475,10 @@ SENTENCE_RULES: tuple[Rule[Callable[..., Choice | None]], ...] = (
         (
             _example(
                 "due.sentence-lead",
-                "On 30 September, the old plant will close for good, and the use of coal in "
-                "the region will end.",
-                "the use of coal in the region will end",
-                "On 30 September",
+                "On 14 November, the town library will shut its doors, and the lending of "
+                "books in the valley will stop.",
+                "the lending of books in the valley will stop",
+                "On 14 November",
             ),
         ),
         "a time phrase opening the sentence scopes over every clause after it",

@@ -28,7 +28,7 @@ _TIME_RELATIVE = (("at", "which", "time"), ("by", "which", "time"), ("at", "whic
 
 
 def _absolute(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
-    # ", with the vessel now expected to sail in May", ", with crews focusing on ...".
+    # ", with the bridge now expected to reopen in June", ", with crews focusing on ...".
     for k in range(piece.start + 3, piece.end - 3):
         if toks[k - 1].text != "," or toks[k].low != "with":
             continue
@@ -226,11 +226,11 @@ RULES: tuple[SegmentRule, ...] = (
         _time_relative,
         (
             Example(
-                "The league will inspect every ground by early May, at which time some "
-                "pitches will be relaid.",
+                "The agency will survey every dam by late March, at which time some "
+                "gates will be replaced.",
                 (
-                    "The league will inspect every ground by early May",
-                    "some pitches will be relaid",
+                    "The agency will survey every dam by late March",
+                    "some gates will be replaced",
                 ),
             ),
             Example(
@@ -279,11 +279,11 @@ RULES: tuple[SegmentRule, ...] = (
         _request,
         (
             Example(
-                "I will write to the electoral board requesting that the vote be held "
-                "before the holidays.",
+                "I will write to the housing trust requesting that the repairs be "
+                "finished before the winter.",
                 (
-                    "I will write to the electoral board",
-                    "requesting that the vote be held before the holidays",
+                    "I will write to the housing trust",
+                    "requesting that the repairs be finished before the winter",
                 ),
                 Context(direct=True),
             ),

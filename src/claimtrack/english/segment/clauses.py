@@ -141,7 +141,7 @@ def _shared_subject(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Pi
         if not prev.is_word and prev.text not in CLOSE_MARKS:
             continue  # ", and will ...": the comma keeps the two phrases one claim
         if prev.low in AUXILIARIES or prev.low in {"been", "be", "not"}:
-            continue  # "has been and will continue to be": one verb group
+            continue  # "has been and will stay open": one verb group
         if verb < 0:
             verb = first_finite(toks, piece.start, piece.end)
         if verb >= k or k - verb < 4:
@@ -258,7 +258,7 @@ RULES: tuple[SegmentRule, ...] = (
                 ),
             ),
             Example("The bridge has been and will remain a costly project."),
-            Example("Two schools are still being built, and will not open this year."),
+            Example("Three clinics are still being refurbished, and will not reopen this spring."),
             Example("The plan is ambitious and is popular."),
         ),
     ),
@@ -292,7 +292,7 @@ RULES: tuple[SegmentRule, ...] = (
             Example("When the plant closes, we will lose the jobs.", (), Context(direct=True)),
             Example("The plant will close, they said.", (), Context(direct=True)),
             Example(
-                "Sadly, given the work carried out, it has not been possible.",
+                "Regrettably, given the cost involved, it has not been feasible.",
                 (),
                 Context(direct=True),
             ),
@@ -376,7 +376,7 @@ RULES = (
             ),
             Example("The club was founded in 1901 and owned by a brewer."),
             Example("Put the date in writing and put a fine in the contract."),
-            Example("The ship now has a freshly painted hull and polished propeller."),
+            Example("The library now has a newly tiled roof and repaired gutters."),
             Example("The firm had invested heavily, and returned losses every year."),
         ),
     ),

@@ -83,7 +83,7 @@ def _fact_that(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] 
 
 
 def _that_will(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | None:
-    # "... into a railway that will soon carry thousands": the noun and its future.
+    # "... into a library that will soon draw pupils": the noun and its future.
     for k in range(piece.start + 3, piece.end - 3):
         if toks[k].low not in {"that", "which"} or toks[k + 1].low not in _WILL:
             continue
@@ -91,7 +91,7 @@ def _that_will(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] 
         if not noun.is_word or _verb(toks, k - 1) or noun.low in CUES:
             return None  # "said that will ...": "that" opens the cue's complement
         if noun.low in _TIME_NOUNS:
-            return None  # "by the end of the year that will be zero": "that" is the subject
+            return None  # "by the end of the month that will be none": "that" is the subject
         a = next(
             (j for j in range(k - 2, max(piece.start, k - 5) - 1, -1) if toks[j].low in _ARTICLES),
             -1,
@@ -168,18 +168,18 @@ RULES: tuple[SegmentRule, ...] = (
         _that_will,
         (
             Example(
-                "It has taken years to turn the old freight line into a railway that will "
-                "soon be used by thousands of people.",
+                "It has taken months to convert the empty warehouse into a library that "
+                "will soon be visited by hundreds of pupils.",
                 (
-                    "It has taken years to turn the old freight line into a railway that "
-                    "will soon be used by thousands of people",
-                    "a railway that will soon be used by thousands of people",
+                    "It has taken months to convert the empty warehouse into a library that "
+                    "will soon be visited by hundreds of pupils",
+                    "a library that will soon be visited by hundreds of pupils",
                 ),
                 Context(direct=True),
             ),
             Example("The minister said that will not happen.", (), Context(direct=True)),
             Example("The bridge that will replace it opens in May."),
-            Example("Ten pits are open, but by the end of the year that will be zero."),
+            Example("Six wards are open, but by the end of the month that will be none."),
         ),
     ),
     SegmentRule(

@@ -56,7 +56,7 @@ def _feeling(toks: Sequence[Tok], piece: Piece, _ctx: Context) -> list[Piece] | 
     if k >= hi or toks[k].low not in _FEELINGS:
         return None
     k = _skip_that(toks, k + 1, hi)
-    # "... we can (now) confirm that": the announcing words are frame too.
+    # "... that I could (today) announce that": the announcing words are frame too.
     j = k
     if j + 1 < hi and toks[j].low in {"we", "i"} and toks[j + 1].low in {"can", "could"}:
         j += 2
@@ -112,8 +112,8 @@ RULES: tuple[SegmentRule, ...] = (
         _feeling,
         (
             Example(
-                "I'm pleased that we can now confirm that the museum will reopen on 4 May.",
-                ("the museum will reopen on 4 May",),
+                "I'm glad that we can now announce that the pool will reopen on 12 June.",
+                ("the pool will reopen on 12 June",),
                 Context(direct=True),
             ),
             Example(
@@ -130,8 +130,8 @@ RULES: tuple[SegmentRule, ...] = (
         _announcing,
         (
             Example(
-                "We can now confirm that the museum will reopen on 4 May.",
-                ("the museum will reopen on 4 May",),
+                "We can today reveal that the pool will reopen on 12 June.",
+                ("the pool will reopen on 12 June",),
                 Context(direct=True),
             ),
             Example(

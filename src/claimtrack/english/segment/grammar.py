@@ -147,7 +147,7 @@ def clause_verb(toks: Sequence[Tok], i: int, hi: int, reach: int = 12) -> int:
         if t.low in {"that", "which", "who"}:
             return -1
         if t.low == "to" or toks[k - 1].low == "to":
-            continue  # "the use of coal to produce power will end": an infinitive in it
+            continue  # "the plan to sell the land will stall": an infinitive in it
         after_adverb = toks[k - 1].low in ADVERBS and t.low.endswith("s") and k - 1 > i
         if finite(t) or after_adverb or _s_verb(toks, k, i, hi):
             if t.low in CUES or _amount(toks[k - 1]) or listed:
