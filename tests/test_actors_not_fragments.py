@@ -67,15 +67,15 @@ def test_a_passive_with_its_agent_is_the_agent_s() -> None:
 
 
 def test_a_process_is_run_by_the_speaker_s_side() -> None:
-    claims = run("Mill\n\nProduction will cease at the Kelby mill in June, Orland Paper said.\n")
-    assert actor(claims, "Production will cease") == "Orland Paper"
+    claims = run("Plant\n\nTesting will resume at the Tollby plant in August, Brant Motors said.\n")
+    assert actor(claims, "Testing will resume") == "Brant Motors"
 
 
 def test_a_time_phrase_before_the_subject_is_not_the_actor() -> None:
     claims = run(
-        "Refinery\n\nOrland Fuels said last November it was preparing to shut the Kelby refinery.\n"
+        "Depot\n\nBrant Dairy said last spring it was planning to sell the Tollby depot.\n"
     )
-    claim = find(claims, "preparing to shut")
+    claim = find(claims, "planning to sell")
     if claim.actor is not None:
         assert not claim.actor.name.lower().startswith("last")
 

@@ -111,18 +111,18 @@ def test_an_adverb_before_the_cue_keeps_the_subject() -> None:
 
 def test_a_role_before_a_name_after_a_determiner_is_that_person() -> None:
     claims = run(
-        "Ferry route\n\nThe firm's CEO Dana Prill said its expansion marks a new era. \"We "
-        'are very proud to open the sale of our first ferry route to Bergen," she added.\n'
+        "Night bus\n\nThe firm's CEO Dana Prill said the change would help shift workers. \"We "
+        'will start selling tickets for our late bus to Aberlin next week," she added.\n'
     )
-    assert speaker(claims, "ferry route to Bergen") == "Dana Prill"
+    assert speaker(claims, "late bus to Aberlin") == "Dana Prill"
 
 
 def test_a_given_name_alone_is_a_person_for_the_he_that_follows() -> None:
     claims = run(
-        "Mill closes\n\nOn September 30, the old mill will close for good.\n\nTom said: \"It's "
-        'in my blood."\n\nHe added: "The grass is not greener anywhere else."\n'
+        'Bakery shuts\n\nOn March 12, the corner bakery will shut for good.\n\nTom said: "I '
+        'grew up here."\n\nHe added: "I would not swap this town for any other."\n'
     )
-    assert speaker(claims, "grass is not greener") == "Tom"
+    assert speaker(claims, "swap this town") == "Tom"
 
 
 def test_a_quotation_running_over_paragraphs_keeps_its_speaker() -> None:
@@ -137,11 +137,11 @@ def test_a_quotation_running_over_paragraphs_keeps_its_speaker() -> None:
 
 def test_an_aged_description_is_the_person_in_focus() -> None:
     claims = run(
-        "Polls\n\nInterim leader Omar Fazil said on Tuesday that polls would be held in May."
-        "\n\nThe 85-year-old former judge is leading the council until elections are held and "
-        "has pledged to step down after the vote.\n"
+        "Ballot\n\nInterim chair Lena Varga said on Friday that a ballot would take place in June."
+        "\n\nThe 79-year-old retired surgeon is running the board until the ballot and "
+        "has pledged to hand over the role once the count ends.\n"
     )
-    assert speaker(claims, "step down") == "Omar Fazil"
+    assert speaker(claims, "hand over the role") == "Lena Varga"
 
 
 def test_a_spokesperson_for_someone_is_not_that_someone() -> None:
@@ -200,16 +200,16 @@ def test_a_possessive_role_opening_the_clause_is_the_participle_s_subject() -> N
 
 def test_a_passive_agent_takes_the_position_one_claim_each() -> None:
     claims = run(
-        "Mill\n\nThe plans to close the Kelby mill were opposed by trade unions and local "
-        "politicians over the loss of jobs.\n\nThe Green Party called for the depot to be sold, "
-        "but this was rejected by the city council.\n"
+        "Library\n\nThe proposals to sell the Dunmore library were criticised by school governors "
+        "and parish councillors over the shorter hours.\n\nThe Rural Party called for "
+        "the car park to be closed, but this was disputed by the county board.\n"
     )
-    opposed = [c for c in claims if "were opposed" in c.text]
+    opposed = [c for c in claims if "were criticised" in c.text]
     names = sorted(c.speaker.name for c in opposed if c.speaker)
-    assert names == ["local politicians", "trade unions"]
+    assert names == ["parish councillors", "school governors"]
     assert all("attribution.passive-agent" in c.rules for c in opposed)
-    assert speaker(claims, "this was rejected") == "the city council"
-    assert speaker(claims, "depot to be sold") == "The Green Party"
+    assert speaker(claims, "this was disputed") == "the county board"
+    assert speaker(claims, "car park to be closed") == "The Rural Party"
 
 
 def test_a_passive_agent_inside_a_report_leaves_the_report_standing() -> None:

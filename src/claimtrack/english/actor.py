@@ -69,7 +69,7 @@ _ORG_KINDS = (ActorKind.ORGANISATION, ActorKind.GROUP, ActorKind.COUNTRY)
 _LEAD_WORDS = frozenset({"also", "now", "then", "just", "still", "only"})
 _JOINERS = frozenset({"for", "of", "and", "the", "&"})
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "official"})
-#: A time phrase opening a subject ("last November it was preparing to ...").
+#: A time phrase opening a subject ("last spring it was planning to ...").
 _TIME_LEADS = frozenset({"last", "next", "this", "on", "in", "by", "earlier", "later", "from"})
 _TIME_HEADS = frozenset(
     {
@@ -458,12 +458,12 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
         _process,
         (
             _ex(
-                "Production will cease at the Kelby mill in June, Orland Paper said.",
-                "Production will cease",
-                "Orland Paper",
+                "Testing will resume at the Tollby plant in August, Brant Motors said.",
+                "Testing will resume",
+                "Brant Motors",
             ),
         ),
-        "'Production will cease': the side that runs it",
+        "'Testing will resume': the side that runs it",
     ),
     Rule(
         "actor.facility",

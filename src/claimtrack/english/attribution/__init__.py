@@ -203,16 +203,16 @@ RULES: tuple[Rule[Callable[..., None]], ...] = (
         _named("passive_agent"),
         (
             _ex(
-                "The plans to close the Kelby mill were opposed by trade unions and local "
-                "politicians over the loss of jobs.",
-                "The plans to close the Kelby mill were opposed",
-                "trade unions",
+                "The scheme to sell the Dunmore library was criticised by school governors and "
+                "parish councillors over the shorter hours.",
+                "The scheme to sell the Dunmore library was criticised",
+                "school governors",
             ),
             _ex(
-                "The Green Party called for the depot to be sold, but this was rejected by "
-                "the city council.",
-                "this was rejected by the city council",
-                "the city council",
+                "The Rural Party called for the car park to be closed, but this was opposed by "
+                "the county board.",
+                "this was opposed by the county board",
+                "the county board",
             ),
         ),
         "'was rejected by X', 'were opposed by X and Y': each agent takes that position",

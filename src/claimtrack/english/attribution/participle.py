@@ -46,7 +46,7 @@ def participle_subject(toks: Sequence[Tok], comma: int) -> tuple[int, int] | Non
 
 def plural_after_join(toks: Sequence[Tok], start: int, end: int) -> bool:
     """Whether ``toks[start:end]`` is a plural group opening a clause joined to an
-    earlier one (", but key political parties have demanded ..."): a subject."""
+    earlier one (", but several farm groups have asked ..."): a subject."""
     if start < 2 or toks[start - 1].low not in _JOINS or toks[start - 2].text != ",":
         return False
     head = toks[end - 1].low

@@ -47,7 +47,7 @@ def passive_agent_cue(host: CueHost, toks: Sequence[Tok], i: int) -> Cue | None:
             start = k + 1
     if not mentions:
         return None
-    # The clause: from the last join (", but this was rejected ...") or the sentence start.
+    # The clause: from the last join (", but this was disputed ...") or the sentence start.
     clause = 0
     for k in range(i - 1, 0, -1):
         if toks[k].low in _JOINS and toks[k - 1].text in {",", ";"}:
