@@ -213,12 +213,12 @@ def test_an_absolute_the_main_clause_runs_past_is_not_cut() -> None:
 
 def test_an_embedded_relative_schedule_is_a_claim_inside_its_sentence() -> None:
     claims = run(
-        "New bus routes through the tunnel, which will be free for the first year, will "
-        "also launch the same day.\n"
+        "Two river ferries, which will be free for children until June, will "
+        "also start on that day.\n"
     )
-    whole = find(claims, "will also launch the same day")
-    assert whole.text.startswith("New bus routes")
-    (free,) = [c for c in claims if c.text == "which will be free for the first year"]
+    whole = find(claims, "will also start on that day")
+    assert whole.text.startswith("Two river ferries")
+    (free,) = [c for c in claims if c.text == "which will be free for children until June"]
     assert free.kind is ClaimKind.COMMITMENT
 
 
@@ -273,11 +273,11 @@ def test_a_headline_of_two_clauses_joined_by_as_is_two_claims() -> None:
 
 def test_a_comma_splice_in_a_quotation_is_two_claims() -> None:
     claims = run(
-        '"We are pleased that the first stops will be opening soon, our crews have been '
-        'working hard to get them ready," the contractor said.\n'
+        '"We are glad that the two new wards will be opening soon, our nurses have been '
+        'training for months to staff them," the hospital said.\n'
     )
-    stops = find(claims, "first stops will be opening soon")
-    assert "crews" not in stops.text
+    stops = find(claims, "wards will be opening soon")
+    assert "nurses" not in stops.text
     assert stops.kind is ClaimKind.COMMITMENT
 
 
