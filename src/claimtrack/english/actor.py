@@ -248,6 +248,30 @@ def _found_addressee(r: Actors, q: ActorQuery) -> Answer | None:
     return r.named(r.text[q.toks[a].start : q.toks[b - 1].end], q)
 
 
+def _request_addressee(r: Actors, q: ActorQuery) -> Answer | None:
+    # "I will write to the housing trust requesting that the repairs be finished": the
+    # one written to must act; a subjunctive demand never binds its own speaker.
+    if q.found.trigger != "subjunctive":
+        return None
+    toks = r.tokens(q.sentence_start, q.start)
+    for k in range(len(toks) - 2, -1, -1):
+        if toks[k].low != "to":
+            continue
+        end = k + 1
+        while (
+            end < len(toks)
+            and toks[end].is_word
+            and (toks[end].is_cap or toks[end].low in {"the", "of", "for", "and"})
+        ):
+            end += 1
+        words = [t.text for t in toks[k + 1 : end]]
+        while words and words[-1].lower() in {"the", "of", "for", "and"}:
+            words.pop()
+        if any(w[:1].isupper() for w in words) or (len(words) >= 2 and words[0].lower() == "the"):
+            return r.named(" ".join(words), q)
+    return None, None
+
+
 def _no_subject(r: Actors, q: ActorQuery) -> Answer | None:
     if q.found.subject is not None:
         return None
@@ -414,6 +438,19 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
         "'urged X to ...': X must act",
     ),
     Rule("actor.addressee-in-claim", _found_addressee, doc="'X must tell Y to ...': Y"),
+    Rule(
+        "actor.request-addressee",
+        _request_addressee,
+        (
+            _ex(
+                '"I will write to the Harbour Board requesting that the pier be repaired '
+                'by May," the mayor said.',
+                "requesting that the pier be repaired",
+                "the Harbour Board",
+            ),
+        ),
+        "'write to X requesting that ... be done': X must act, never the one asking",
+    ),
     Rule("actor.no-subject", _no_subject, doc="no subject: the speaker's side (demands: none)"),
     Rule(
         "actor.first-person",

@@ -111,6 +111,25 @@ def _dated_anchor(choice: Choice, cands: Sequence[Candidate], ctx: DueContext) -
     return choice
 
 
+_BY_EARLY = re.compile(r"^(?:by|before|until|till) (?:the )?(?:early|earlier)[- ](.+)$", re.I)
+
+
+def _by_early(choice: Choice, kept: Sequence[Candidate], ctx: DueContext) -> Choice:
+    # "by early May": a deadline that runs to the end of May (the settled reading: the
+    # early part names when, the month bounds the deadline).
+    w = choice.window
+    if w.reference is None or w.start != w.reference or w.end is None:
+        return choice
+    m = _BY_EARLY.match((w.text or "").strip())
+    if m is None:
+        return choice
+    period = ctx.reparse("in " + m.group(1)) or ctx.reparse(m.group(1))
+    if period is None or period.end is None or period.end <= w.end:
+        return choice
+    widened = attrs.evolve(w, end=period.end, grain=period.grain)
+    return attrs.evolve(choice, window=widened, rule="due.by-early")
+
+
 def revise(
     choice: Choice, kept: Sequence[Candidate], every: Sequence[Candidate], ctx: DueContext
 ) -> Choice:
@@ -119,11 +138,25 @@ def revise(
     choice = _as_deadline(choice, kept, ctx)
     choice = _today_by_weekday(choice, kept, ctx)
     choice = _joined(choice, kept, ctx)
+    choice = _by_early(choice, kept, ctx)
     return _dated_anchor(choice, every, ctx)
 
 
 #: The revisions as named rules with their examples.
 REVISION_RULES: tuple[Rule[Callable[..., Choice | None]], ...] = (
+    Rule(
+        "due.by-early",
+        _by_early,
+        (
+            due_example(
+                "due.by-early",
+                "The agency will inspect every dam by early April, the minister said.",
+                "The agency will inspect every dam by early April",
+                "by early April",
+            ),
+        ),
+        "'by early May': from now to the end of May",
+    ),
     Rule(
         "due.dated-anchor",
         _dated_anchor,

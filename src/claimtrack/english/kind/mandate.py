@@ -1,0 +1,120 @@
+"""Readings of clauses with no modal of their own that still look ahead.
+
+"requesting that the repairs be finished before winter", "(the unions insisted) the
+ballot be held in May": a mandative subjunctive, the bare "be" after its subject, is a
+demand on whoever must do it.  "The airline awaits the delivery of new jets from next
+year": something awaited at a stated time is a forecast of its arrival.
+"""
+
+from __future__ import annotations
+
+from ...model import ClaimKind
+from .analysis import Analysis, build
+from .common import has_date
+from .engine import Clause, Example, KindRule
+from .grammar import is_participle
+from .words import words
+
+__all__ = ["RULES"]
+
+D = ClaimKind.DEMAND
+P = ClaimKind.PREDICTION
+_MANDATE_WORDS = words("mandate_words")
+_AWAIT_VERBS = words("await_verbs")
+_NOT_SUBJECT = frozenset({"to", "will", "would", "shall", "should", "must", "may", "might"}) | {
+    "can",
+    "could",
+    "not",
+    "that",
+    "and",
+    "or",
+}
+
+
+def _subjunctive(clause: Clause, found: Analysis) -> Analysis | None:
+    # "requesting that the vote be held in May"; after "insisted": "the vote be held".
+    if found.kind is not ClaimKind.STATEMENT:
+        return None
+    toks = clause.toks
+    n = len(toks)
+    k = 0
+    if k < n and toks[k].low in _MANDATE_WORDS:
+        k += 1
+    elif clause.cue is None or clause.cue not in _MANDATE_WORDS:
+        return None
+    if k < n and toks[k].low == "that":
+        k += 1
+    start = k
+    limit = min(n - 1, start + 9)
+    while k < limit and toks[k].low != "be":
+        if not toks[k].is_word or toks[k].low in _NOT_SUBJECT:
+            return None
+        k += 1
+    if k == start or k >= limit or toks[k].low != "be":
+        return None
+    nxt = k + 1
+    if nxt < n and toks[nxt].low in {"not", "also", "fully", "first"}:
+        nxt += 1
+    if nxt >= n or not is_participle(toks[nxt].low):
+        return None
+    made = build(toks, D, "subjunctive", (start, k), False, k, found.condition, None)
+    return made._replace(rules=found.rules)
+
+
+def _awaited(clause: Clause, found: Analysis) -> Analysis | None:
+    # "The airline awaits the delivery of its new jets from next year": a forecast.
+    if found.kind is not ClaimKind.STATEMENT or clause.headline:
+        return None
+    toks = clause.toks
+    at = next((k for k, t in enumerate(toks[:12]) if t.low in _AWAIT_VERBS), -1)
+    if at <= 0 or at + 1 >= len(toks) or not has_date(toks[at + 1 :]):
+        return None
+    subject = (0, at)
+    made = build(toks, P, "awaited", subject, False, at, found.condition, None)
+    return made._replace(rules=found.rules)
+
+
+RULES: tuple[KindRule, ...] = (
+    KindRule(
+        "request.subjunctive",
+        "'requesting that the vote be held', 'insisted the vote be held': a demand",
+        _subjunctive,
+        (
+            Example(
+                '"I will write to the housing trust requesting that the repairs be '
+                "finished before the winter,\" the tenants' leader said.\n",
+                "requesting that the repairs be finished",
+                D,
+            ),
+            Example(
+                "The two unions have pressed for a quicker timetable, insisting the "
+                "ballot be held before the summer recess.\n",
+                "the ballot be held",
+                D,
+            ),
+            Example(
+                "The council said the roads would be resurfaced before the winter.\n",
+                "the roads would be resurfaced",
+                None,
+            ),
+        ),
+    ),
+    KindRule(
+        "forecast.awaited",
+        "'awaits the delivery of new jets from next year': the arrival is a forecast",
+        _awaited,
+        (
+            Example(
+                '"Our routes will grow, while the airline awaits the delivery of its new '
+                'jets from next year," the carrier said.\n',
+                "awaits the delivery",
+                P,
+            ),
+            Example(
+                '"The town still awaits an apology from the owners," the mayor said.\n',
+                "awaits an apology",
+                None,
+            ),
+        ),
+    ),
+)
