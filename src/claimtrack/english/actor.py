@@ -17,7 +17,7 @@ import attrs
 from ..actors import ActorRegistry
 from ..model import Actor, ActorKind, ClaimKind
 from .kinds import AUX, VERB_FORMS, Analysis
-from .lexicon import DETERMINERS, FIRST_PERSON, TITLES
+from .lexicon import ANIMATE_NOUNS, DETERMINERS, FIRST_PERSON, TITLES
 from .rulebook import Example, Rule, first
 from .speakers import Speakers
 from .text import Tok
@@ -80,6 +80,11 @@ _TIME_HEADS = frozenset(
     }
 )  # fmt: skip
 _PUNCT = "-–—,;:()'\"“”‘’"
+#: How far back the organisation a story is about may have been named.
+_STORY_REACH = 2500
+_PEOPLE = frozenset(
+    {"people", "residents", "passengers", "fans", "staff", "workers", "users", "drivers"}
+)
 
 
 @attrs.frozen
@@ -146,12 +151,15 @@ class Actors:
             return self.own(q.speaker, confidence)
         # Named before the claim (the speaker state is the article's end state by now).
         found = self.organisation_before(q)
+        if found is None and q.by_publisher:
+            found = self.organisation_before(q, loose=True, reach=_STORY_REACH)
         if found is None:
             return self.own(q.speaker, confidence) if spokes else (None, None)
         return found, confidence * 0.8
 
-    def named(self, phrase: str, q: ActorQuery) -> Answer:
-        """The actor a noun phrase names (a known name, a name, else the phrase)."""
+    def named(self, phrase: str, q: ActorQuery, initial: bool = False) -> Answer:
+        """The actor a noun phrase names (a known name, a name, else the phrase);
+        ``initial``: the phrase opens its sentence, so its first capital proves nothing."""
         words = self.clean(phrase).split()
         while len(words) > 1 and words[0].lower() in _LEAD_WORDS:
             words = words[1:]
@@ -164,6 +172,10 @@ class Actors:
         known = self.registry.resolve(" ".join(words))
         if known is not None:
             return known, 0.8
+        if initial and all(not w[:1].isupper() for w in words[1:]):
+            # "Discounts will be available": a capital of the sentence, not a name.
+            kind = ActorKind.GROUP if low0.endswith("s") else ActorKind.UNKNOWN
+            return Actor.named(" ".join(words), kind), 0.5
         if words[0][:1].isupper() and low0 not in DETERMINERS:
             m = self.speakers.name(words)
             if m is not None:
@@ -175,8 +187,16 @@ class Actors:
         kind = ActorKind.GROUP if words[-1].lower().endswith("s") else ActorKind.UNKNOWN
         return Actor.named(" ".join(words), kind), 0.5
 
-    def _before(self, q: ActorQuery) -> Sequence[Tok]:
-        return self.tokens(max(0, q.sentence_start - 400), q.start)
+    def _before(self, q: ActorQuery, reach: int = 400) -> Sequence[Tok]:
+        return self.tokens(max(0, q.sentence_start - reach), q.start)
+
+    def opens_sentence(self, q: ActorQuery) -> bool:
+        """Whether the claim's subject is the first word of its sentence."""
+        if q.found.subject is None:
+            return False
+        at = q.toks[q.found.subject[0]].start
+        before = self.text[max(0, at - 3) : at].rstrip(" \t\"“‘'")
+        return at <= q.sentence_start or not before or before[-1] in ".!?\n:;"
 
     def person_before(self, q: ActorQuery) -> Actor | None:
         """The last person named before the claim (not its speaker)."""
@@ -185,20 +205,22 @@ class Actors:
                 return found
         return None
 
-    def organisation_before(self, q: ActorQuery, loose: bool = False) -> Actor | None:
+    def organisation_before(
+        self, q: ActorQuery, loose: bool = False, reach: int = 400
+    ) -> Actor | None:
         """The last organisation, group or country named before the claim; ``loose``:
         or any name with no sign of a person ("Harbour Lines", read as two names)."""
-        for found in self._names_before(q):
+        for found in self._names_before(q, reach):
             if found.kind in _ORG_KINDS or found.id in self.speakers.organisations:
                 return found
             if loose and found.id != q.speaker.id and _speaks_as_one(found, self.speakers):
                 return found
         return None
 
-    def _names_before(self, q: ActorQuery) -> list[Actor]:
+    def _names_before(self, q: ActorQuery, reach: int = 400) -> list[Actor]:
         """Known actors named before the claim, the nearest first: each capitalised run
         ("Transport for London", "Harbour Lines'") whole, else its words one by one."""
-        toks = self._before(q)
+        toks = self._before(q, reach)
         out: list[Actor] = []
         k = len(toks) - 1
         while k >= 0:
@@ -277,6 +299,10 @@ def _no_subject(r: Actors, q: ActorQuery) -> Answer | None:
         return None
     if q.found.kind is ClaimKind.DEMAND:
         return None, None
+    if q.by_publisher:
+        # The article's own schedule ("..., will host five matches"): the organisation
+        # it is about acts, never the news outlet that reports it.
+        return r.side(q, 0.5)
     return r.own(q.speaker, 0.6)
 
 
@@ -299,8 +325,10 @@ def _first_person(r: Actors, q: ActorQuery) -> Answer | None:
     lows = {w.lower() for w in _subject_words(q)}
     if not lows & FIRST_PERSON or not (q.found.own_side or q.found.kind is ClaimKind.COMMITMENT):
         return None
-    if lows & {"i", "me", "my", "i'm", "i’m", "i'll", "i’ll"}:
-        return q.speaker, 0.85
+    a = q.found.subject[0] if q.found.subject is not None else 0
+    joint = bool(lows & {"and", "we"}) or (a > 0 and q.toks[a - 1].low == "and")
+    if lows & {"i", "me", "my", "i'm", "i’m", "i'll", "i’ll"} and not joint:
+        return q.speaker, 0.85  # "the team and I": the speaker's side, below
     return r.own(q.speaker, 0.7)
 
 
@@ -368,6 +396,9 @@ def _facility(r: Actors, q: ActorQuery) -> Answer | None:
         return None
     if any(w[:1].isupper() for w in words[1:]):
         return None  # "the Northumberland Line": a named thing, read by the later rules
+    current = r.registry.get(q.speaker.id) or q.speaker
+    if not q.by_publisher and _speaks_as_one(current, r.speakers):
+        return current, 0.45  # "Harbour Lines said the new ferry would sail in June"
     found = r.organisation_before(q, loose=True)
     if found is None:
         return None  # nobody to run it: the later rules name the thing
@@ -416,8 +447,27 @@ def _he_she(r: Actors, q: ActorQuery) -> Answer | None:
     return None
 
 
+def _story_organisation(r: Actors, q: ActorQuery) -> Answer | None:
+    # The article's own "The toll amount will vary", "Discounts will be available": a
+    # thing or a service, no name in it: the organisation the story is about acts.
+    if not q.by_publisher:
+        return None
+    words = _subject_words(q)
+    if not words or len(words) > 6 or any(w[:1].isupper() for w in words[1:]):
+        return None
+    lows = [w.lower().strip("'’") for w in words]
+    if lows[0] in FRAGMENTS - {"the", "a", "an", "these", "those", "this", "that"}:
+        return None
+    if words[0][:1].isupper() and not r.opens_sentence(q):
+        return None
+    if any(w in ANIMATE_NOUNS or w in _PEOPLE for w in lows):
+        return None  # "residents will pay", "the club will": somebody acts
+    found = r.organisation_before(q, loose=True, reach=_STORY_REACH)
+    return None if found is None else (found, 0.35)
+
+
 def _named(r: Actors, q: ActorQuery) -> Answer | None:
-    return r.named(" ".join(_subject_words(q)), q)
+    return r.named(" ".join(_subject_words(q)), q, r.opens_sentence(q))
 
 
 def _ex(text: str, claim: str, actor: str | None) -> Example:
@@ -528,5 +578,18 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
         "a passive with no agent: the speaker's side (low confidence), never the subject",
     ),
     Rule("actor.fragment", _fragment, doc="'It', 'thats', 'business': the speaker's side"),
+    Rule(
+        "actor.story-organisation",
+        _story_organisation,
+        (
+            _ex(
+                "Harbour Lines said on Monday that the new ferry would sail in June.\n\n"
+                "Discounts will be available to island residents from the first day.",
+                "Discounts will be available",
+                "Harbour Lines",
+            ),
+        ),
+        "the article's schedule of a thing or service: the organisation the story is about",
+    ),
     Rule("actor.named", _named, doc="the subject's noun phrase, resolved to a name"),
 )
