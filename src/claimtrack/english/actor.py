@@ -16,6 +16,16 @@ import attrs
 
 from ..actors import ActorRegistry
 from ..model import Actor, ActorKind, ClaimKind
+from .actor_bodies import (
+    JOINERS,
+    STORY_REACH,
+    TIME_HEADS,
+    TIME_LEADS,
+    agentless_passive,
+    employer,
+    passive_agent,
+    speaks_as_one,
+)
 from .kinds import AUX, VERB_FORMS, Analysis
 from .lexicon import ANIMATE_NOUNS, DETERMINERS, FIRST_PERSON, TITLES
 from .rulebook import Example, Rule, first
@@ -57,31 +67,10 @@ FACILITY_HEADS = frozenset(
 FRAGMENTS = DETERMINERS | frozenset(
     {"thats", "that's", "there", "you", "which", "what", "this", "it's", "its", "such"}
 )
-_PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were", "get", "got"})
-_IRREGULAR_PARTICIPLES = frozenset(
-    {
-        "built", "held", "made", "paid", "sold", "given", "taken", "shown", "done", "seen",
-        "kept", "put", "set", "sent", "spent", "cut", "brought", "bought", "run", "laid",
-        "met", "told", "won", "found", "chosen", "drawn", "known", "begun", "shut",
-    }
-)  # fmt: skip
 _ORG_KINDS = (ActorKind.ORGANISATION, ActorKind.GROUP, ActorKind.COUNTRY)
 _LEAD_WORDS = frozenset({"also", "now", "then", "just", "still", "only"})
-_JOINERS = frozenset({"for", "of", "and", "the", "&"})
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "official"})
-#: A time phrase opening a subject ("last spring it was planning to ...").
-_TIME_LEADS = frozenset({"last", "next", "this", "on", "in", "by", "earlier", "later", "from"})
-_TIME_HEADS = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "week", "month", "year", "spring",
-        "summer", "autumn", "winter", "weekend", "night", "morning",
-    }
-)  # fmt: skip
 _PUNCT = "-–—,;:()'\"“”‘’"
-#: How far back the organisation a story is about may have been named.
-_STORY_REACH = 2500
 _PEOPLE = frozenset(
     {"people", "residents", "passengers", "fans", "staff", "workers", "users", "drivers"}
 )
@@ -129,9 +118,15 @@ class Actors:
 
     # -- shared steps ----------------------------------------------------------------
 
-    def own(self, speaker: Actor, confidence: float) -> Answer:
-        """The speaker's side: the group the speaker says "we" for, else the speaker."""
+    def own(self, speaker: Actor, confidence: float, q: ActorQuery | None = None) -> Answer:
+        """The speaker's side: the group the speaker says "we" for, else the body a
+        role of theirs names ("its chief executive", "the council's engineer"), else
+        the speaker."""
         group = self.speakers.group_of(speaker)
+        if not group and q is not None:
+            body = employer(self, speaker, q)
+            if body is not None:
+                return body, confidence * 0.7
         if not group:
             return speaker, confidence * 0.8
         try:
@@ -148,13 +143,13 @@ class Actors:
             set(current.name.lower().split()) & _SPOKES
         )
         if not q.by_publisher and not spokes:
-            return self.own(q.speaker, confidence)
+            return self.own(q.speaker, confidence, q)
         # Named before the claim (the speaker state is the article's end state by now).
         found = self.organisation_before(q)
         if found is None and q.by_publisher:
-            found = self.organisation_before(q, loose=True, reach=_STORY_REACH)
+            found = self.organisation_before(q, loose=True, reach=STORY_REACH)
         if found is None:
-            return self.own(q.speaker, confidence) if spokes else (None, None)
+            return self.own(q.speaker, confidence, q) if spokes else (None, None)
         return found, confidence * 0.8
 
     def named(self, phrase: str, q: ActorQuery, initial: bool = False) -> Answer:
@@ -187,7 +182,7 @@ class Actors:
         kind = ActorKind.GROUP if words[-1].lower().endswith("s") else ActorKind.UNKNOWN
         return Actor.named(" ".join(words), kind), 0.5
 
-    def _before(self, q: ActorQuery, reach: int = 400) -> Sequence[Tok]:
+    def before(self, q: ActorQuery, reach: int = 400) -> Sequence[Tok]:
         return self.tokens(max(0, q.sentence_start - reach), q.start)
 
     def opens_sentence(self, q: ActorQuery) -> bool:
@@ -200,27 +195,29 @@ class Actors:
 
     def person_before(self, q: ActorQuery) -> Actor | None:
         """The last person named before the claim (not its speaker)."""
-        for found in self._names_before(q):
+        for found in self.names_before(q):
             if found.id != q.speaker.id and found.kind is not ActorKind.ORGANISATION:
                 return found
         return None
 
     def organisation_before(
-        self, q: ActorQuery, loose: bool = False, reach: int = 400
+        self, q: ActorQuery, loose: bool = False, reach: int = 400, strict: bool = False
     ) -> Actor | None:
         """The last organisation, group or country named before the claim; ``loose``:
-        or any name with no sign of a person ("Harbour Lines", read as two names)."""
-        for found in self._names_before(q, reach):
-            if found.kind in _ORG_KINDS or found.id in self.speakers.organisations:
+        or any name with no sign of a person ("Harbour Lines", read as two names);
+        ``strict``: an organisation only (no group such as "Analysts", no country)."""
+        kinds = (ActorKind.ORGANISATION,) if strict else _ORG_KINDS
+        for found in self.names_before(q, reach):
+            if found.kind in kinds or found.id in self.speakers.organisations:
                 return found
-            if loose and found.id != q.speaker.id and _speaks_as_one(found, self.speakers):
+            if loose and found.id != q.speaker.id and speaks_as_one(found, self.speakers):
                 return found
         return None
 
-    def _names_before(self, q: ActorQuery, reach: int = 400) -> list[Actor]:
+    def names_before(self, q: ActorQuery, reach: int = 400) -> list[Actor]:
         """Known actors named before the claim, the nearest first: each capitalised run
         ("Transport for London", "Harbour Lines'") whole, else its words one by one."""
-        toks = self._before(q, reach)
+        toks = self.before(q, reach)
         out: list[Actor] = []
         k = len(toks) - 1
         while k >= 0:
@@ -229,12 +226,14 @@ class Actors:
                 continue
             end = k + 1
             while k > 0 and (
-                toks[k - 1].is_cap or (toks[k - 1].low in _JOINERS and k > 1 and toks[k - 2].is_cap)
+                toks[k - 1].is_cap or (toks[k - 1].low in JOINERS and k > 1 and toks[k - 2].is_cap)
             ):
                 k -= 1
             run = [t.text[:-2] if t.low.endswith(("'s", "’s")) else t.text for t in toks[k:end]]
             found = self.registry.resolve(" ".join(run))
-            if found is not None:
+            if found is not None and found.id == self.speakers.publisher.id:
+                pass  # the outlet reporting the story acts in nobody's claim
+            elif found is not None:
                 out.append(found)
             else:
                 for word in reversed(run):
@@ -243,17 +242,6 @@ class Actors:
                         out.append(one)
             k -= 1
         return out
-
-
-def _speaks_as_one(actor: Actor, speakers: Speakers) -> bool:
-    """Whether ``actor`` may be an "it": an organisation, group or country, or a name
-    with no sign of a person (no he/she learnt, no personal title)."""
-    if actor.kind in _ORG_KINDS or actor.id in speakers.organisations:
-        return True
-    if actor.id in speakers.gender:
-        return False
-    titled = any(a.split()[0].lower() in TITLES for a in (actor.name, *actor.aliases) if a)
-    return actor.kind in (ActorKind.UNKNOWN, ActorKind.PERSON) and not titled
 
 
 # -- the rules, in order ---------------------------------------------------------------
@@ -303,7 +291,7 @@ def _no_subject(r: Actors, q: ActorQuery) -> Answer | None:
         # The article's own schedule ("..., will host five matches"): the organisation
         # it is about acts, never the news outlet that reports it.
         return r.side(q, 0.5)
-    return r.own(q.speaker, 0.6)
+    return r.own(q.speaker, 0.6, q)
 
 
 def _subject_words(q: ActorQuery) -> list[str]:
@@ -312,7 +300,7 @@ def _subject_words(q: ActorQuery) -> list[str]:
     assert q.found.subject is not None
     a, b = q.found.subject
     words = [t.text for t in q.toks[a:b]]
-    while len(words) > 2 and words[0].lower() in _TIME_LEADS and words[1].lower() in _TIME_HEADS:
+    while len(words) > 2 and words[0].lower() in TIME_LEADS and words[1].lower() in TIME_HEADS:
         words = words[2:]
     while words and all(c in _PUNCT for c in words[0]):
         words = words[1:]
@@ -329,7 +317,7 @@ def _first_person(r: Actors, q: ActorQuery) -> Answer | None:
     joint = bool(lows & {"and", "we"}) or (a > 0 and q.toks[a - 1].low == "and")
     if lows & {"i", "me", "my", "i'm", "i’m", "i'll", "i’ll"} and not joint:
         return q.speaker, 0.85  # "the team and I": the speaker's side, below
-    return r.own(q.speaker, 0.7)
+    return r.own(q.speaker, 0.7, q)
 
 
 def _own_group(r: Actors, q: ActorQuery) -> Answer | None:
@@ -339,7 +327,7 @@ def _own_group(r: Actors, q: ActorQuery) -> Answer | None:
         return None
     group = r.speakers.group_of(q.speaker) or ""
     if group and words[-1].lower() in group.lower().split():
-        return r.own(q.speaker, 0.65)
+        return r.own(q.speaker, 0.65, q)
     return None
 
 
@@ -352,7 +340,7 @@ def _pronoun(r: Actors, q: ActorQuery) -> Answer | None:
         return None  # "its board will": the board, read by the later rules
     # "The Alder Group said it would cut 40 jobs": the speaker, when it speaks as one.
     current = r.registry.get(q.speaker.id) or q.speaker
-    if not q.by_publisher and _speaks_as_one(current, r.speakers):
+    if not q.by_publisher and speaks_as_one(current, r.speakers):
         return current, 0.7
     # "It will open a depot": the organisation named last before it (for "it", any
     # name that shows no sign of being a person).
@@ -397,34 +385,12 @@ def _facility(r: Actors, q: ActorQuery) -> Answer | None:
     if any(w[:1].isupper() for w in words[1:]):
         return None  # "the Northumberland Line": a named thing, read by the later rules
     current = r.registry.get(q.speaker.id) or q.speaker
-    if not q.by_publisher and _speaks_as_one(current, r.speakers):
+    if not q.by_publisher and speaks_as_one(current, r.speakers):
         return current, 0.45  # "Harbour Lines said the new ferry would sail in June"
     found = r.organisation_before(q, loose=True)
     if found is None:
         return None  # nobody to run it: the later rules name the thing
     return found, 0.35
-
-
-def _agentless_passive(r: Actors, q: ActorQuery) -> Answer | None:
-    found, toks = q.found, q.toks
-    assert found.subject is not None
-    end = found.subject[1]
-    k = end
-    limit = min(len(toks), end + 5)
-    while k < limit and toks[k].low not in _PASSIVE_BE:
-        if not toks[k].is_word:
-            return None
-        k += 1
-    if k + 1 >= len(toks) or k >= limit:
-        return None
-    nxt = toks[k + 1].low
-    if not (nxt.endswith("ed") or nxt.endswith("en") or nxt in _IRREGULAR_PARTICIPLES):
-        return None
-    if toks[k].low in {"is", "are", "was", "were"} and nxt in {"due", "set"}:
-        return None
-    if any(t.low == "by" for t in toks[k + 2 :]):
-        return None  # "will be built by the council": the agent acts
-    return r.side(q, 0.3)
 
 
 def _fragment(r: Actors, q: ActorQuery) -> Answer | None:
@@ -462,7 +428,7 @@ def _story_organisation(r: Actors, q: ActorQuery) -> Answer | None:
         return None
     if any(w in ANIMATE_NOUNS or w in _PEOPLE for w in lows):
         return None  # "residents will pay", "the club will": somebody acts
-    found = r.organisation_before(q, loose=True, reach=_STORY_REACH)
+    found = r.organisation_before(q, loose=True, reach=STORY_REACH)
     return None if found is None else (found, 0.35)
 
 
@@ -553,6 +519,18 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
         "'Testing will resume': the side that runs it",
     ),
     Rule(
+        "actor.passive-agent",
+        passive_agent,
+        (
+            _ex(
+                "The new footbridge will be built by Orland Works, the council said.",
+                "The new footbridge will be built",
+                "Orland Works",
+            ),
+        ),
+        "'will be built by X': the agent acts",
+    ),
+    Rule(
         "actor.facility",
         _facility,
         (
@@ -567,7 +545,7 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
     ),
     Rule(
         "actor.agentless-passive",
-        _agentless_passive,
+        agentless_passive,
         (
             _ex(
                 "Permits would be issued within weeks, the planning office said.",
