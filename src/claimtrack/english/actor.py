@@ -10,6 +10,7 @@ issued") by the speaker's side — with low confidence, never the passive subjec
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -71,6 +72,8 @@ _ORG_KINDS = (ActorKind.ORGANISATION, ActorKind.GROUP, ActorKind.COUNTRY)
 _LEAD_WORDS = frozenset({"also", "now", "then", "just", "still", "only"})
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "official"})
 _PUNCT = "-–—,;:()'\"“”‘’"
+_POSSESSIVE_END = re.compile(r"(\w)['’]s?$")
+_POSSESSIVE = re.compile(r"(\w)['’](s?)(?=\s)")
 _PEOPLE = frozenset(
     {"people", "residents", "passengers", "fans", "staff", "workers", "users", "drivers"}
 )
@@ -155,7 +158,11 @@ class Actors:
     def named(self, phrase: str, q: ActorQuery, initial: bool = False) -> Answer:
         """The actor a noun phrase names (a known name, a name, else the phrase);
         ``initial``: the phrase opens its sentence, so its first capital proves nothing."""
-        words = self.clean(phrase).split()
+        # "the club’s (plan)": the club; "the councils’": the councils (a possessive's
+        # mark would otherwise be cleaned into another word, "the clubs").
+        phrase = _POSSESSIVE_END.sub(r"\1", phrase.strip())
+        phrase = _POSSESSIVE.sub("\\1\u02bc\\2", phrase)  # kept through the cleaning
+        words = self.clean(phrase).replace("\u02bc", "'").split()
         while len(words) > 1 and words[0].lower() in _LEAD_WORDS:
             words = words[1:]
         if not words:

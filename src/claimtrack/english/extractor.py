@@ -875,6 +875,7 @@ class EnglishExtractor:
                 head
                 and all(w[:1].isupper() for w in head)
                 and (len(head) >= 2 or lows[0] in TITLES)
+                and lows[0] not in DETERMINERS  # "The Association of Rural Bakers": one name
             ):
                 # "Dr John Pike of the Department of Agriculture": the person speaks.
                 words = head
@@ -2155,7 +2156,11 @@ def _np_before_plain(toks: Sequence[Tok], end: int, lo: int) -> tuple[int, int] 
                 t.text in {"-", "'", "’"}
                 and k - 1 >= lo
                 and toks[k - 1].end == t.start
-                and toks[k + 1].start == t.end
+                and (
+                    toks[k + 1].start == t.end
+                    # "The Cyclists' Alliance": a plural possessive inside a name
+                    or (t.text != "-" and toks[k - 1].low.endswith("s") and toks[k + 1].is_cap)
+                )
             ):
                 k -= 1
                 continue

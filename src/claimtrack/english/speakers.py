@@ -307,7 +307,7 @@ class Speakers:
 
     def name(self, words: Sequence[str]) -> Mention | None:
         """Resolve a noun phrase naming a speaker: a name, a role phrase or a group."""
-        words = [w for w in words if w not in {",", ";"}]
+        words = _glued([w for w in words if w not in {",", ";"}])
         while words and words[-1] in {"'s", "’s"}:
             words = words[:-1]
         if not words:
@@ -515,6 +515,18 @@ class Speakers:
 
 
 _ORG_JOINERS = frozenset({"of", "for", "and", "&"})
+
+
+def _glued(words: Sequence[str]) -> list[str]:
+    """Words with a lone apostrophe put back on the word before it ("Cyclists", "'",
+    "Alliance" -> "Cyclists'", "Alliance"), so a name prints as written."""
+    out: list[str] = []
+    for w in words:
+        if w in {"'", "’"} and out and out[-1].lower().endswith("s"):
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
 
 
 def _employer(prefix: Sequence[str]) -> str | None:
