@@ -115,3 +115,23 @@ def test_an_awaited_delivery_at_a_stated_time_is_a_forecast() -> None:
     claim = claim_with(text, "awaits the delivery")
     assert claim.kind is ClaimKind.PREDICTION
     assert claim.due is not None and claim.due.text == "from next year"
+
+
+def test_an_organisation_defined_by_its_initials_runs_the_things_it_schedules() -> None:
+    text = (
+        "The Kelby crossing is run by Harbour Transport Kelby (HTK), which also runs "
+        "the ferries.\n\n"
+        "The Blackmoor Bridge, which opened in 1990, is closed for repairs.\n\n"
+        "The toll amount will vary with the type of vehicle.\n\n"
+        "Discounts will be available for local residents."
+    )
+    assert actor_of(text, "Discounts will be available") == "Harbour Transport Kelby"
+
+
+def test_initials_are_learnt_as_the_organisations_alias() -> None:
+    text = (
+        "The Kelby Water Board (KWB) met on Monday.\n\n"
+        "KWB said it would replace the old pipes in May."
+    )
+    claim = claim_with(text, "replace the old pipes")
+    assert claim.speaker is not None and claim.speaker.name == "Kelby Water Board"

@@ -23,6 +23,7 @@ from .actor_bodies import (
     TIME_HEADS,
     TIME_LEADS,
     agentless_passive,
+    defined_organisations,
     employer,
     passive_agent,
     speaks_as_one,
@@ -110,6 +111,22 @@ class Actors:
         self.speakers = speakers
         self.tokens = tokens
         self.clean = clean
+        for name, initials in defined_organisations(text):
+            self._define(name, initials)
+
+    def _define(self, name: str, initials: str) -> None:
+        """Register an organisation the text names with its initials ("Transport for
+        London (TfL)"), the initials as its alias."""
+        try:
+            found = self.registry.resolve(name) or self.registry.resolve(initials)
+            if found is None:
+                found = self.registry.resolve_or_add(name, ActorKind.ORGANISATION)
+            found = self.registry.add(
+                Actor(id=found.id, name=found.name, kind=ActorKind.ORGANISATION, aliases=(initials,))
+            )
+        except ValueError:
+            return  # the name or the initials belong to another actor: leave both
+        self.speakers.organisations.add(found.id)
 
     def resolve(self, q: ActorQuery) -> tuple[Actor | None, float | None, str]:
         """The actor, its confidence and the name of the rule that found it."""

@@ -5,6 +5,7 @@ company the story is about).  Helpers of :mod:`.actor`'s rules."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..model import Actor, ActorKind
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BODY_NOUNS",
+    "defined_organisations",
     "BODY_ROLES",
     "JOINERS",
     "STORY_REACH",
@@ -203,3 +205,34 @@ def agentless_passive(r: Actors, q: ActorQuery) -> Answer | None:
     if any(t.low == "by" for t in q.toks[k + 2 :]):
         return None  # "will be built by the council": the agent acts
     return r.side(q, 0.3)
+
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
+_NAME_WORD = re.compile(r"[A-Z][\w&.-]*(?:['’]s?)?|of|for|and|the|&")
+
+
+def defined_organisations(text: str) -> list[tuple[str, str]]:
+    """The organisations the text defines with their initials, as (name, initials):
+    "Transport for London (TfL)", "the Kelby Water Board (KWB)".  One pass, each look
+    back bounded to the hundred characters before the brackets."""
+    out: list[tuple[str, str]] = []
+    for m in _ACRONYM.finditer(text):
+        acronym = m.group(1)
+        before = text[max(0, m.start() - 100) : m.start()].rstrip()
+        words = before.split()
+        run: list[str] = []
+        while words and _NAME_WORD.fullmatch(words[-1]) and len(run) < 8:
+            run.insert(0, words.pop())
+        while run and run[0] in {"of", "for", "and", "the", "&"}:
+            run.pop(0)
+        for k in range(len(run)):
+            name = run[k:]
+            if name[0][:1].islower():
+                continue
+            every = "".join(w[0] for w in name).lower()
+            capital = "".join(w[0] for w in name if w[:1].isupper()).lower()
+            if len(capital) >= 2 and acronym.lower() in {every, capital}:
+                out.append((" ".join(name), acronym))
+                break
+    return out
+
