@@ -122,7 +122,9 @@ class Actors:
             if found is None:
                 found = self.registry.resolve_or_add(name, ActorKind.ORGANISATION)
             found = self.registry.add(
-                Actor(id=found.id, name=found.name, kind=ActorKind.ORGANISATION, aliases=(initials,))
+                Actor(
+                    id=found.id, name=found.name, kind=ActorKind.ORGANISATION, aliases=(initials,)
+                )
             )
         except ValueError:
             return  # the name or the initials belong to another actor: leave both

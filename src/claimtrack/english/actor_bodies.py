@@ -17,13 +17,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BODY_NOUNS",
-    "defined_organisations",
     "BODY_ROLES",
     "JOINERS",
     "STORY_REACH",
     "TIME_HEADS",
     "TIME_LEADS",
     "agentless_passive",
+    "defined_organisations",
     "employer",
     "name_before",
     "passive_agent",
@@ -235,4 +235,3 @@ def defined_organisations(text: str) -> list[tuple[str, str]]:
                 out.append((" ".join(name), acronym))
                 break
     return out
-
