@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from ..model import Grain, TimeWindow
+from .due_events import EVENT_RULES
 from .due_revise import REVISION_RULES, revise
 from .due_types import DEADLINE_WORDS as _DEADLINE_WORDS
 from .due_types import Candidate, Choice, DueContext
@@ -448,6 +449,7 @@ def from_sentence(
 #: rules (see :func:`from_sentence`).
 SENTENCE_RULES: tuple[Rule[Callable[..., Choice | None]], ...] = (
     *REVISION_RULES,
+    *EVENT_RULES,
     Rule(
         "due.anchor",
         from_sentence,

@@ -1,5 +1,7 @@
 """Readings of clauses with no modal of their own that still look ahead.
 
+"a full reopening before the final looks unlikely": the odds of an event, a forecast.
+
 "requesting that the repairs be finished before winter", "(the unions insisted) the
 ballot be held in May": a mandative subjunctive, the bare "be" after its subject, is a
 demand on whoever must do it.  "The airline awaits the delivery of new jets from next
@@ -61,6 +63,65 @@ def _subjunctive(clause: Clause, found: Analysis) -> Analysis | None:
     return made._replace(rules=found.rules)
 
 
+_LOOKS = frozenset({"looks", "look", "seems", "seem", "appears", "appear"})
+_ODDS = frozenset({"unlikely", "likely", "doubtful", "improbable", "certain", "inevitable"})
+
+
+def _looks_likely(clause: Clause, found: Analysis) -> Analysis | None:
+    # "a full reopening before the final looks unlikely": a forecast of that event.
+    if found.kind is not ClaimKind.STATEMENT:
+        return None
+    toks = clause.toks
+    for k in range(1, min(len(toks) - 1, 16)):
+        if toks[k].low not in _LOOKS:
+            continue
+        j = k + 1
+        if j < len(toks) and toks[j].low in {"increasingly", "very", "highly", "more", "now"}:
+            j += 1
+        if (
+            j < len(toks)
+            and toks[j].low in _ODDS
+            and (j + 1 == len(toks) or not toks[j + 1].is_word)
+        ):
+            made = build(toks, P, "looks-likely", (0, k), False, 0, found.condition, None)
+            return made._replace(rules=found.rules)
+        return None
+    return None
+
+
+_DOUBT_PARTICIPLES = frozenset(
+    {"casting", "raising", "putting", "throwing", "threatening", "jeopardising", "jeopardizing"}
+)
+_EVENT_NOUNS = words("event_nouns")
+
+
+def _event_in_doubt(clause: Clause, found: Analysis) -> Analysis | None:
+    # "..., casting doubt on the friendly against Chile next month": the event named is
+    # scheduled for then, whoever doubts it.
+    if found.kind is not ClaimKind.STATEMENT:
+        return None
+    toks = clause.toks
+    if len(toks) < 4 or toks[0].low not in _DOUBT_PARTICIPLES or not has_date(toks):
+        return None
+    at = next((k for k, t in enumerate(toks[:10]) if t.low in _EVENT_NOUNS), -1)
+    if at < 0:
+        return None
+    start = at
+    while start > 0 and toks[start - 1].low not in {"on", "over", "about", "into", "at"}:
+        start -= 1
+    made = build(
+        toks,
+        ClaimKind.COMMITMENT,
+        "event-in-doubt",
+        (start, at + 1),
+        False,
+        at,
+        found.condition,
+        None,
+    )
+    return made._replace(rules=found.rules)
+
+
 def _awaited(clause: Clause, found: Analysis) -> Analysis | None:
     # "The airline awaits the delivery of its new jets from next year": a forecast.
     if found.kind is not ClaimKind.STATEMENT or clause.headline:
@@ -95,6 +156,41 @@ RULES: tuple[KindRule, ...] = (
             Example(
                 "The council said the roads would be resurfaced before the winter.\n",
                 "the roads would be resurfaced",
+                None,
+            ),
+        ),
+    ),
+    KindRule(
+        "forecast.looks-likely",
+        "'a full reopening before the final looks unlikely': a forecast of that event",
+        _looks_likely,
+        (
+            Example(
+                "The club's owner said a full reopening before the cup final looks unlikely.\n",
+                "a full reopening before the cup final looks unlikely",
+                P,
+            ),
+            Example(
+                "The owner said the plan looks unlikely to win support from residents.\n",
+                "the plan looks unlikely",
+                None,
+            ),
+        ),
+    ),
+    KindRule(
+        "schedule.event-in-doubt",
+        "', casting doubt on the friendly next month': the event is scheduled then",
+        _event_in_doubt,
+        (
+            Example(
+                "The owner said the pitch was not ready, casting doubt on the friendly "
+                "against Chile next month.\n",
+                "casting doubt on the friendly",
+                ClaimKind.COMMITMENT,
+            ),
+            Example(
+                "The owner said the pitch was not ready, casting doubt on the club's plans.\n",
+                "casting doubt on the club",
                 None,
             ),
         ),

@@ -1,0 +1,66 @@
+"""A deadline anchored on an event the article dates elsewhere ("before the Games")
+runs from publication to the day the event begins; an event the article never dates
+gives no window.  Sentences of our own."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from claimtrack.english.due_events import EventDates
+from claimtrack.model import ClaimKind, Grain, TimeWindow
+from claimtrack.testing import extract_english
+
+PUBLISHED = datetime(2026, 1, 14, 12, 0, tzinfo=timezone.utc)
+GAMES = "The Kelby Games will be held from 4 to 12 July, the organisers said. "
+
+
+def due_of(text: str, words: str) -> TimeWindow | None:
+    claims = extract_english(text, published=PUBLISHED, publisher="The Courier")
+    found = [c for c in claims if words in c.text]
+    assert found, [c.text for c in claims]
+    return found[0].due
+
+
+def test_before_a_dated_event_ends_when_it_begins() -> None:
+    due = due_of(
+        GAMES + "The new stadium will not be finished before the Games, the builder said.",
+        "stadium",
+    )
+    assert due is not None and due.start == PUBLISHED
+    assert due.end == datetime(2026, 7, 4, tzinfo=timezone.utc)
+
+
+def test_an_event_never_dated_gives_no_window() -> None:
+    due = due_of("The new stadium will be finished before the Games, the builder said.", "stadium")
+    assert due is None
+
+
+def test_the_odds_of_an_event_are_a_forecast_with_its_deadline() -> None:
+    text = GAMES + "The owner said a full reopening before the Games looks unlikely."
+    claims = extract_english(text, published=PUBLISHED, publisher="The Courier")
+    (claim,) = [c for c in claims if "looks unlikely" in c.text]
+    assert claim.kind is ClaimKind.PREDICTION
+    assert claim.due is not None and claim.due.text == "before the Games"
+
+
+def test_an_event_in_doubt_is_still_scheduled_for_its_time() -> None:
+    text = "The owner said the pitch was not ready, casting doubt on the friendly against Chile next month."
+    claims = extract_english(text, published=PUBLISHED, publisher="The Courier")
+    (claim,) = [c for c in claims if "the friendly" in c.text]
+    assert claim.kind is ClaimKind.COMMITMENT
+    assert claim.due is not None and claim.due.grain is Grain.MONTH
+
+
+def test_events_are_found_by_the_end_of_their_name_and_without_years() -> None:
+    events = EventDates()
+    window = TimeWindow(
+        start=datetime(2026, 6, 11, tzinfo=timezone.utc),
+        end=datetime(2026, 7, 20, tzinfo=timezone.utc),
+        grain=Grain.DAY,
+    )
+    events.learn("The 2026 World Cup", window)
+    events.learn("the works", window)  # no name: not learnt
+    got = events.deadline("completion before the World Cup looks unlikely", PUBLISHED)
+    assert got is not None and got.window.end == window.start
+    assert events.deadline("completion before the works end", PUBLISHED) is None
+    assert events.deadline("completion before the Cup", PUBLISHED) is not None
