@@ -135,3 +135,21 @@ def test_initials_are_learnt_as_the_organisations_alias() -> None:
     )
     claim = claim_with(text, "replace the old pipes")
     assert claim.speaker is not None and claim.speaker.name == "Kelby Water Board"
+
+
+def test_a_definite_description_is_the_organisation_named_before() -> None:
+    text = (
+        "The Federal Grain Administration fined two traders on Monday.\n\n"
+        "The agency will publish the list of traders in June, a spokesman said.\n\n"
+        "Farmers urged the agency to publish it by May."
+    )
+    assert actor_of(text, "publish the list") == "Federal Grain Administration"
+    assert actor_of(text, "publish it by May") == "Federal Grain Administration"
+
+
+def test_a_definite_description_is_not_the_organisation_of_another_kind() -> None:
+    text = (
+        "Harwick Borough Council owns half of the land.\n\n"
+        "The club will run shuttle buses on match days, its chairman said."
+    )
+    assert actor_of(text, "run shuttle buses") != "Harwick Borough Council"

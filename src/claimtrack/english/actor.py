@@ -20,16 +20,21 @@ from ..model import Actor, ActorKind, ClaimKind
 from .actor_bodies import (
     JOINERS,
     STORY_REACH,
-    TIME_HEADS,
-    TIME_LEADS,
     agentless_passive,
     defined_organisations,
     employer,
     passive_agent,
     speaks_as_one,
 )
+from .actor_refs import (
+    body_for,
+    definite_body,
+    request_addressee,
+    story_organisation,
+    subject_words,
+)
 from .kinds import AUX, VERB_FORMS, Analysis
-from .lexicon import ANIMATE_NOUNS, DETERMINERS, FIRST_PERSON, TITLES
+from .lexicon import DETERMINERS, FIRST_PERSON, TITLES
 from .rulebook import Example, Rule, first
 from .speakers import Speakers
 from .text import Tok
@@ -72,12 +77,8 @@ FRAGMENTS = DETERMINERS | frozenset(
 _ORG_KINDS = (ActorKind.ORGANISATION, ActorKind.GROUP, ActorKind.COUNTRY)
 _LEAD_WORDS = frozenset({"also", "now", "then", "just", "still", "only"})
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "official"})
-_PUNCT = "-–—,;:()'\"“”‘’"
 _POSSESSIVE_END = re.compile(r"(\w)['’]s?$")
 _POSSESSIVE = re.compile(r"(\w)['’](s?)(?=\s)")
-_PEOPLE = frozenset(
-    {"people", "residents", "passengers", "fans", "staff", "workers", "users", "drivers"}
-)
 
 
 @attrs.frozen
@@ -274,7 +275,10 @@ class Actors:
 
 
 def _addressee(r: Actors, q: ActorQuery) -> Answer | None:
-    return r.named(q.addressee, q) if q.addressee is not None else None
+    if q.addressee is None:
+        return None
+    # "urged the agency to ...": the agency the story named before, when it did
+    return body_for(r, q, r.clean(q.addressee).split()) or r.named(q.addressee, q)
 
 
 def _found_addressee(r: Actors, q: ActorQuery) -> Answer | None:
@@ -282,30 +286,6 @@ def _found_addressee(r: Actors, q: ActorQuery) -> Answer | None:
         return None
     a, b = q.found.addressee
     return r.named(r.text[q.toks[a].start : q.toks[b - 1].end], q)
-
-
-def _request_addressee(r: Actors, q: ActorQuery) -> Answer | None:
-    # "I will write to the housing trust requesting that the repairs be finished": the
-    # one written to must act; a subjunctive demand never binds its own speaker.
-    if q.found.trigger != "subjunctive":
-        return None
-    toks = r.tokens(q.sentence_start, q.start)
-    for k in range(len(toks) - 2, -1, -1):
-        if toks[k].low != "to":
-            continue
-        end = k + 1
-        while (
-            end < len(toks)
-            and toks[end].is_word
-            and (toks[end].is_cap or toks[end].low in {"the", "of", "for", "and"})
-        ):
-            end += 1
-        words = [t.text for t in toks[k + 1 : end]]
-        while words and words[-1].lower() in {"the", "of", "for", "and"}:
-            words.pop()
-        if any(w[:1].isupper() for w in words) or (len(words) >= 2 and words[0].lower() == "the"):
-            return r.named(" ".join(words), q)
-    return None, None
 
 
 def _no_subject(r: Actors, q: ActorQuery) -> Answer | None:
@@ -320,23 +300,8 @@ def _no_subject(r: Actors, q: ActorQuery) -> Answer | None:
     return r.own(q.speaker, 0.6, q)
 
 
-def _subject_words(q: ActorQuery) -> list[str]:
-    """The subject's words, without a time phrase before it ("last November it") and
-    without the dashes of an apposition cut in two ("- the UK's last ... -")."""
-    assert q.found.subject is not None
-    a, b = q.found.subject
-    words = [t.text for t in q.toks[a:b]]
-    while len(words) > 2 and words[0].lower() in TIME_LEADS and words[1].lower() in TIME_HEADS:
-        words = words[2:]
-    while words and all(c in _PUNCT for c in words[0]):
-        words = words[1:]
-    while words and all(c in _PUNCT for c in words[-1]):
-        words = words[:-1]
-    return words
-
-
 def _first_person(r: Actors, q: ActorQuery) -> Answer | None:
-    lows = {w.lower() for w in _subject_words(q)}
+    lows = {w.lower() for w in subject_words(q)}
     if not lows & FIRST_PERSON or not (q.found.own_side or q.found.kind is ClaimKind.COMMITMENT):
         return None
     a = q.found.subject[0] if q.found.subject is not None else 0
@@ -348,7 +313,7 @@ def _first_person(r: Actors, q: ActorQuery) -> Answer | None:
 
 def _own_group(r: Actors, q: ActorQuery) -> Answer | None:
     # "the coalition" said by someone whose "we" is "the coalition of the willing".
-    words = _subject_words(q)
+    words = subject_words(q)
     if not q.found.own_side or len(words) > 3 or not words:
         return None
     group = r.speakers.group_of(q.speaker) or ""
@@ -358,7 +323,7 @@ def _own_group(r: Actors, q: ActorQuery) -> Answer | None:
 
 
 def _pronoun(r: Actors, q: ActorQuery) -> Answer | None:
-    words = _subject_words(q)
+    words = subject_words(q)
     lows = [w.lower().replace("’", "'") for w in words]
     if not lows or lows[0] not in {"it", "its", "they", "their", "them", "it's"}:
         return None
@@ -379,7 +344,7 @@ def _pronoun(r: Actors, q: ActorQuery) -> Answer | None:
 
 
 def _event_participants(r: Actors, q: ActorQuery) -> Answer | None:
-    words = _subject_words(q)
+    words = subject_words(q)
     lows = [w.lower() for w in words]
     heads = [k for k, w in enumerate(lows) if w in EVENT_HEADS]
     if not heads:
@@ -394,7 +359,7 @@ def _event_participants(r: Actors, q: ActorQuery) -> Answer | None:
 
 
 def _process(r: Actors, q: ActorQuery) -> Answer | None:
-    words = _subject_words(q)
+    words = subject_words(q)
     lows = [w.lower() for w in words]
     if not lows or lows[-1] not in PROCESS_HEADS or any(w[:1].isupper() for w in words[1:]):
         return None
@@ -404,7 +369,7 @@ def _process(r: Actors, q: ActorQuery) -> Answer | None:
 def _facility(r: Actors, q: ActorQuery) -> Answer | None:
     # "The tunnel will open in April", "These aircraft will support ...": a thing does
     # not act; the organisation that runs it does (named before, or the latest to speak).
-    words = _subject_words(q)
+    words = subject_words(q)
     lows = [w.lower().strip("'’") for w in words]
     if not lows or lows[-1] not in FACILITY_HEADS or len(lows) > 6:
         return None
@@ -420,7 +385,7 @@ def _facility(r: Actors, q: ActorQuery) -> Answer | None:
 
 
 def _fragment(r: Actors, q: ActorQuery) -> Answer | None:
-    words = [w for w in _subject_words(q) if any(c.isalnum() for c in w)]
+    words = [w for w in subject_words(q) if any(c.isalnum() for c in w)]
     if len(words) != 1:
         return None
     low = words[0].lower().replace("’", "'")
@@ -432,34 +397,15 @@ def _fragment(r: Actors, q: ActorQuery) -> Answer | None:
 
 
 def _he_she(r: Actors, q: ActorQuery) -> Answer | None:
-    words = _subject_words(q)
+    words = subject_words(q)
     if len(words) == 1 and words[0].lower() in {"he", "she", "him", "her"}:
         found = r.person_before(q)
         return (found, 0.5) if found else (None, None)
     return None
 
 
-def _story_organisation(r: Actors, q: ActorQuery) -> Answer | None:
-    # The article's own "The toll amount will vary", "Discounts will be available": a
-    # thing or a service, no name in it: the organisation the story is about acts.
-    if not q.by_publisher:
-        return None
-    words = _subject_words(q)
-    if not words or len(words) > 6 or any(w[:1].isupper() for w in words[1:]):
-        return None
-    lows = [w.lower().strip("'’") for w in words]
-    if lows[0] in FRAGMENTS - {"the", "a", "an", "these", "those", "this", "that"}:
-        return None
-    if words[0][:1].isupper() and not r.opens_sentence(q):
-        return None
-    if any(w in ANIMATE_NOUNS or w in _PEOPLE for w in lows):
-        return None  # "residents will pay", "the club will": somebody acts
-    found = r.organisation_before(q, loose=True, reach=STORY_REACH)
-    return None if found is None else (found, 0.35)
-
-
 def _named(r: Actors, q: ActorQuery) -> Answer | None:
-    return r.named(" ".join(_subject_words(q)), q, r.opens_sentence(q))
+    return r.named(" ".join(subject_words(q)), q, r.opens_sentence(q))
 
 
 def _ex(text: str, claim: str, actor: str | None) -> Example:
@@ -482,7 +428,7 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
     Rule("actor.addressee-in-claim", _found_addressee, doc="'X must tell Y to ...': Y"),
     Rule(
         "actor.request-addressee",
-        _request_addressee,
+        request_addressee,
         (
             _ex(
                 '"I will write to the Harbour Board requesting that the pier be repaired '
@@ -584,7 +530,7 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
     Rule("actor.fragment", _fragment, doc="'It', 'thats', 'business': the speaker's side"),
     Rule(
         "actor.story-organisation",
-        _story_organisation,
+        story_organisation,
         (
             _ex(
                 "Harbour Lines said on Monday that the new ferry would sail in June.\n\n"
@@ -594,6 +540,19 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
             ),
         ),
         "the article's schedule of a thing or service: the organisation the story is about",
+    ),
+    Rule(
+        "actor.definite-body",
+        definite_body,
+        (
+            _ex(
+                "The Federal Grain Agency fined two traders on Monday.\n\nThe agency will "
+                "publish the list of traders in June, a spokesman said.",
+                "The agency will publish the list",
+                "Federal Grain Agency",
+            ),
+        ),
+        "'the agency', 'the club': the organisation the story named before",
     ),
     Rule("actor.named", _named, doc="the subject's noun phrase, resolved to a name"),
 )

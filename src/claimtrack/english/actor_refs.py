@@ -1,0 +1,174 @@
+"""Actor rules that read a claim against what the article said before it: the one a
+request is written to, the organisation the article's own schedules belong to, and
+the organisation a definite description ("the club", "the agency") stands for."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Actor, ActorKind
+from .actor_bodies import STORY_REACH, TIME_HEADS, TIME_LEADS
+from .lexicon import ANIMATE_NOUNS, DETERMINERS
+
+if TYPE_CHECKING:
+    from .actor import ActorQuery, Actors, Answer
+
+__all__ = [
+    "BODY_HEADS",
+    "definite_body",
+    "request_addressee",
+    "story_organisation",
+    "subject_words",
+]
+
+_PUNCT = "-–—,;:()'\"“”‘’"
+_PEOPLE = frozenset(
+    {"people", "residents", "passengers", "fans", "staff", "workers", "users", "drivers"}
+)
+_FRAGMENTS = DETERMINERS | frozenset(
+    {"thats", "that's", "there", "you", "which", "what", "this", "it's", "its", "such"}
+)
+
+
+def subject_words(q: ActorQuery) -> list[str]:
+    """The subject's words, without a time phrase before it ("last November it") and
+    without the dashes of an apposition cut in two ("- the UK's last ... -")."""
+    assert q.found.subject is not None
+    a, b = q.found.subject
+    words = [t.text for t in q.toks[a:b]]
+    while len(words) > 2 and words[0].lower() in TIME_LEADS and words[1].lower() in TIME_HEADS:
+        words = words[2:]
+    while words and all(c in _PUNCT for c in words[0]):
+        words = words[1:]
+    while words and all(c in _PUNCT for c in words[-1]):
+        words = words[:-1]
+    return words
+
+
+def request_addressee(r: Actors, q: ActorQuery) -> Answer | None:
+    # "I will write to the housing trust requesting that the repairs be finished": the
+    # one written to must act; a subjunctive demand never binds its own speaker.
+    if q.found.trigger != "subjunctive":
+        return None
+    toks = r.tokens(q.sentence_start, q.start)
+    for k in range(len(toks) - 2, -1, -1):
+        if toks[k].low != "to":
+            continue
+        end = k + 1
+        while (
+            end < len(toks)
+            and toks[end].is_word
+            and (toks[end].is_cap or toks[end].low in {"the", "of", "for", "and"})
+        ):
+            end += 1
+        words = [t.text for t in toks[k + 1 : end]]
+        while words and words[-1].lower() in {"the", "of", "for", "and"}:
+            words.pop()
+        if any(w[:1].isupper() for w in words) or (len(words) >= 2 and words[0].lower() == "the"):
+            return r.named(" ".join(words), q)
+    return None, None
+
+
+def story_organisation(r: Actors, q: ActorQuery) -> Answer | None:
+    # The article's own "The toll amount will vary", "Discounts will be available": a
+    # thing or a service, no name in it: the organisation the story is about acts.
+    if not q.by_publisher:
+        return None
+    words = subject_words(q)
+    if not words or len(words) > 6 or any(w[:1].isupper() for w in words[1:]):
+        return None
+    lows = [w.lower().strip("'’") for w in words]
+    if lows[0] in _FRAGMENTS - {"the", "a", "an", "these", "those", "this", "that"}:
+        return None
+    if words[0][:1].isupper() and not r.opens_sentence(q):
+        return None
+    if any(w in ANIMATE_NOUNS or w in _PEOPLE for w in lows):
+        return None  # "residents will pay", "the club will": somebody acts
+    found = r.organisation_before(q, loose=True, reach=STORY_REACH)
+    return None if found is None else (found, 0.35)
+
+
+#: Nouns a story uses for an organisation it has named ("the club", "the agency").
+BODY_HEADS = frozenset(
+    {
+        "club", "agency", "company", "group", "union", "council", "province", "government",
+        "firm", "airline", "carrier", "regulator", "bank", "university", "federation",
+        "association", "party", "ministry", "department", "board", "committee",
+        "authority", "operator", "utility", "trust", "charity", "state", "city",
+        "league", "commission", "retailer", "manufacturer", "insurer", "shipyard",
+        "builder", "contractor", "developer", "broadcaster", "railway", "hospital",
+    }
+)  # fmt: skip
+
+
+#: Words of an organisation's name that show what kind of body it is, by the noun a
+#: story later uses for it ("the agency": the Federal Railroad Administration).
+NAME_WORDS = {
+    "agency": {"agency", "administration", "authority", "commission", "office", "service",
+               "bureau", "board", "inspectorate", "executive"},
+    "company": {"company", "inc", "ltd", "plc", "corp", "corporation", "group", "energy",
+                "devices", "therapeutics", "motors", "holdings", "technologies", "systems",
+                "industries", "pharmaceuticals", "foods", "airways", "airlines", "marine"},
+    "firm": {"inc", "ltd", "plc", "corp", "group", "partners", "llp", "holdings"},
+    "club": {"club", "fc", "afc", "united", "athletic", "rovers", "wanderers", "albion"},
+    "airline": {"airline", "airlines", "airways", "air"},
+    "carrier": {"airline", "airlines", "airways", "air", "rail", "railways"},
+    "utility": {"energy", "power", "water", "electric", "gas", "utilities"},
+    "regulator": {"authority", "commission", "office", "regulator", "administration"},
+    "shipyard": {"marine", "yard", "yards", "shipyard", "shipbuilders"},
+}  # fmt: skip
+
+
+def definite_body(r: Actors, q: ActorQuery) -> Answer | None:
+    # "The agency will publish the list": the Federal Grain Agency named before (a
+    # known organisation whose name holds the noun, else the nearest name ending in
+    # it); the latest organisation of another kind is no answer ("the club" is not the
+    # council named last).
+    if q.found.subject is None:
+        return None
+    return body_for(r, q, subject_words(q))
+
+
+def body_for(r: Actors, q: ActorQuery, words: list[str]) -> Answer | None:
+    """The organisation "the <body noun>" stands for, or None."""
+    lows = [w.lower() for w in words]
+    if len(lows) != 2 or lows[0] != "the" or lows[1] not in BODY_HEADS:
+        return None
+    noun = lows[1]
+    known = r.registry.resolve(" ".join(words))
+    if known is not None and len(known.name.split()) > 2:
+        return known, 0.6  # learnt before as an alias of the full name
+    bodies = [
+        a
+        for a in r.names_before(q, STORY_REACH)
+        if a.id != r.speakers.publisher.id
+        and (a.kind is ActorKind.ORGANISATION or a.id in r.speakers.organisations)
+    ]
+    fits = NAME_WORDS.get(noun, set()) | {noun}
+    for found in bodies:
+        if fits & {w.lower() for n in (found.name, *found.aliases) for w in n.split()}:
+            return found, 0.55
+    named = _name_ending(r, q, fits)
+    return None if named is None else (named, 0.5)
+
+
+def _name_ending(r: Actors, q: ActorQuery, fits: set[str]) -> Actor | None:
+    """The nearest capitalised name before the claim whose last word is one of
+    ``fits`` ("Harwick Borough Council" for "the council"), known or not."""
+    toks = r.before(q, STORY_REACH)
+    for k in range(len(toks) - 1, 0, -1):
+        if toks[k].low not in fits or not toks[k].is_cap:
+            continue
+        a = k
+        while a > 0 and (
+            toks[a - 1].is_cap
+            or (toks[a - 1].low in {"of", "for", "&"} and a > 1 and toks[a - 2].is_cap)
+        ):
+            a -= 1
+        if toks[a].low in {"the", "a", "an"}:
+            a += 1
+        if a >= k:
+            continue  # "the Council" alone names nothing new
+        name = " ".join(t.text for t in toks[a : k + 1])
+        return r.registry.resolve(name) or Actor.named(name, ActorKind.ORGANISATION)
+    return None
