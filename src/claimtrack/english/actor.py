@@ -23,6 +23,7 @@ from .actor_bodies import (
     agentless_passive,
     defined_organisations,
     employer,
+    named_as_body,
     passive_agent,
     speaks_as_one,
 )
@@ -237,6 +238,8 @@ class Actors:
         for found in self.names_before(q, reach):
             if found.kind in kinds or found.id in self.speakers.organisations:
                 return found
+            if strict and found.id != q.speaker.id and named_as_body(found, self.speakers):
+                return found  # "Orbis Devices", read as a person's two names
             if loose and found.id != q.speaker.id and speaks_as_one(found, self.speakers):
                 return found
         return None
@@ -308,7 +311,16 @@ def _first_person(r: Actors, q: ActorQuery) -> Answer | None:
     joint = bool(lows & {"and", "we"}) or (a > 0 and q.toks[a - 1].low == "and")
     if lows & {"i", "me", "my", "i'm", "i’m", "i'll", "i’ll"} and not joint:
         return q.speaker, 0.85  # "the team and I": the speaker's side, below
-    return r.own(q.speaker, 0.7, q)
+    actor, confidence = r.own(q.speaker, 0.7, q)
+    if actor is not None and actor.id == q.speaker.id:
+        current = r.registry.get(actor.id) or actor
+        if current.kind is ActorKind.PERSON:
+            # A person's "we" with no side the article states: the organisation named
+            # last before the claim, if any (a chief executive's "we" is the company).
+            body = r.organisation_before(q, reach=STORY_REACH, strict=True)
+            if body is not None:
+                return body, 0.4
+    return actor, confidence
 
 
 def _own_group(r: Actors, q: ActorQuery) -> Answer | None:

@@ -26,6 +26,7 @@ __all__ = [
     "defined_organisations",
     "employer",
     "name_before",
+    "named_as_body",
     "passive_agent",
     "speaks_as_one",
 ]
@@ -69,10 +70,31 @@ BODY_ROLES = frozenset(
         "boss", "president", "member", "head", "coordinator", "partner",
     }
 )  # fmt: skip
+#: Words that end an organisation's name ("Orbis Devices", "Kelby Water Board").
+BODY_NAME_WORDS = ORG_WORDS | frozenset(
+    {
+        "agency", "administration", "authority", "commission", "board", "inc", "ltd",
+        "plc", "corp", "corporation", "group", "energy", "devices", "therapeutics",
+        "motors", "holdings", "technologies", "systems", "industries", "airways",
+        "airlines", "marine", "fc", "afc", "athletic", "trust", "alliance", "union",
+        "association", "federation", "foundation", "institute", "network", "partners",
+        "international", "council", "committee", "ministry", "department", "bank",
+    }
+)  # fmt: skip
 #: Nouns naming a body in a possessive role ("the club's chief executive").
 BODY_NOUNS = frozenset(
     {"club", "company", "firm", "group", "charity", "trust", "union", "airline", "agency"}
 )
+
+
+def named_as_body(actor: Actor, speakers: Speakers) -> bool:
+    """Whether ``actor``'s name shows an organisation ("Orbis Devices", "Harwick
+    Athletic FC"), though it was read as a person: a word organisations' names end
+    in, and no he/she learnt of it."""
+    if actor.id in speakers.gender or actor.kind is ActorKind.COUNTRY:
+        return False
+    words = {w.lower().strip(".,") for n in (actor.name, *actor.aliases) for w in n.split()}
+    return bool(words & BODY_NAME_WORDS)
 
 
 def speaks_as_one(actor: Actor, speakers: Speakers) -> bool:
