@@ -35,7 +35,7 @@ from .actor_refs import (
     subject_words,
 )
 from .kinds import AUX, VERB_FORMS, Analysis
-from .lexicon import DETERMINERS, FIRST_PERSON, TITLES
+from .lexicon import ANIMATE_NOUNS, DETERMINERS, FIRST_PERSON, TITLES
 from .rulebook import Example, Rule, first
 from .speakers import Speakers
 from .text import Tok
@@ -113,8 +113,22 @@ class Actors:
         self.speakers = speakers
         self.tokens = tokens
         self.clean = clean
+        self._lower_words: frozenset[str] | None = None
         for name, initials in defined_organisations(text):
             self._define(name, initials)
+
+    def _crowd(self, actor: Actor) -> bool:
+        """Whether ``actor`` is a crowd named by one plural common noun ("Onlookers",
+        a word the text also writes in lower case), not a body ("Petroineos")."""
+        words = actor.name.split()
+        if actor.kind is not ActorKind.GROUP or len(words) != 1:
+            return False
+        low = words[0].lower()
+        if low in ANIMATE_NOUNS:
+            return True
+        if self._lower_words is None:
+            self._lower_words = frozenset(re.findall(r"\b[a-z]+\b", self.text))
+        return low.endswith("s") and low in self._lower_words
 
     def _define(self, name: str, initials: str) -> None:
         """Register an organisation the text names with its initials ("Transport for
@@ -236,6 +250,8 @@ class Actors:
         ``strict``: an organisation only (no group such as "Analysts", no country)."""
         kinds = (ActorKind.ORGANISATION,) if strict else _ORG_KINDS
         for found in self.names_before(q, reach):
+            if self._crowd(found):
+                continue  # "Onlookers", "Analysts": people, no body that acts
             if found.kind in kinds or found.id in self.speakers.organisations:
                 return found
             if strict and found.id != q.speaker.id and named_as_body(found, self.speakers):
