@@ -153,3 +153,17 @@ def test_a_definite_description_is_not_the_organisation_of_another_kind() -> Non
         "The club will run shuttle buses on match days, its chairman said."
     )
     assert actor_of(text, "run shuttle buses") != "Harwick Borough Council"
+
+
+def test_on_behalf_of_a_body_i_act_myself_and_we_is_that_body() -> None:
+    text = (
+        '"On behalf of the harbour board, I will write to the ministry this week," '
+        'Dana Moss said. "We will reopen the pier in May," she said.'
+    )
+    assert actor_of(text, "I will write to the ministry") == "Dana Moss"
+    assert actor_of(text, "reopen the pier") == "the harbour board"
+
+
+def test_the_owner_named_in_a_subject_acts() -> None:
+    text = "Kelby Motors’ new bus service is set for a launch in the city on 22 June."
+    assert actor_of(text, "new bus service") == "Kelby Motors"

@@ -21,8 +21,10 @@ from .actor_bodies import (
     JOINERS,
     STORY_REACH,
     agentless_passive,
+    define_organisation,
     defined_organisations,
     employer,
+    is_crowd,
     named_as_body,
     passive_agent,
     speaks_as_one,
@@ -30,12 +32,14 @@ from .actor_bodies import (
 from .actor_refs import (
     body_for,
     definite_body,
+    on_behalf_of,
+    possessor,
     request_addressee,
     story_organisation,
     subject_words,
 )
 from .kinds import AUX, VERB_FORMS, Analysis
-from .lexicon import ANIMATE_NOUNS, DETERMINERS, FIRST_PERSON, TITLES
+from .lexicon import DETERMINERS, FIRST_PERSON, TITLES
 from .rulebook import Example, Rule, first
 from .speakers import Speakers
 from .text import Tok
@@ -113,38 +117,9 @@ class Actors:
         self.speakers = speakers
         self.tokens = tokens
         self.clean = clean
-        self._lower_words: frozenset[str] | None = None
+        self.lower_words: frozenset[str] | None = None  # the text's lower-case words
         for name, initials in defined_organisations(text):
-            self._define(name, initials)
-
-    def _crowd(self, actor: Actor) -> bool:
-        """Whether ``actor`` is a crowd named by one plural common noun ("Onlookers",
-        a word the text also writes in lower case), not a body ("Petroineos")."""
-        words = actor.name.split()
-        if actor.kind is not ActorKind.GROUP or len(words) != 1:
-            return False
-        low = words[0].lower()
-        if low in ANIMATE_NOUNS:
-            return True
-        if self._lower_words is None:
-            self._lower_words = frozenset(re.findall(r"\b[a-z]+\b", self.text))
-        return low.endswith("s") and low in self._lower_words
-
-    def _define(self, name: str, initials: str) -> None:
-        """Register an organisation the text names with its initials ("Transport for
-        London (TfL)"), the initials as its alias."""
-        try:
-            found = self.registry.resolve(name) or self.registry.resolve(initials)
-            if found is None:
-                found = self.registry.resolve_or_add(name, ActorKind.ORGANISATION)
-            found = self.registry.add(
-                Actor(
-                    id=found.id, name=found.name, kind=ActorKind.ORGANISATION, aliases=(initials,)
-                )
-            )
-        except ValueError:
-            return  # the name or the initials belong to another actor: leave both
-        self.speakers.organisations.add(found.id)
+            define_organisation(self, name, initials)
 
     def resolve(self, q: ActorQuery) -> tuple[Actor | None, float | None, str]:
         """The actor, its confidence and the name of the rule that found it."""
@@ -250,7 +225,7 @@ class Actors:
         ``strict``: an organisation only (no group such as "Analysts", no country)."""
         kinds = (ActorKind.ORGANISATION,) if strict else _ORG_KINDS
         for found in self.names_before(q, reach):
-            if self._crowd(found):
+            if is_crowd(self, found):
                 continue  # "Onlookers", "Analysts": people, no body that acts
             if found.kind in kinds or found.id in self.speakers.organisations:
                 return found
@@ -316,6 +291,8 @@ def _no_subject(r: Actors, q: ActorQuery) -> Answer | None:
         # The article's own schedule ("..., will host five matches"): the organisation
         # it is about acts, never the news outlet that reports it.
         return r.side(q, 0.5)
+    if q.found.trigger == "cue" and r.speakers.group_of(q.speaker):
+        return q.speaker, 0.6  # "pledged to step down": the one who pledged, not the side
     return r.own(q.speaker, 0.6, q)
 
 
@@ -469,6 +446,18 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
     ),
     Rule("actor.no-subject", _no_subject, doc="no subject: the speaker's side (demands: none)"),
     Rule(
+        "actor.on-behalf-of",
+        on_behalf_of,
+        (
+            _ex(
+                '"On behalf of the harbour board, we will reopen the pier in May," Dana Moss said.',
+                "we will reopen the pier",
+                "the harbour board",
+            ),
+        ),
+        "'On behalf of X, we will ...': X is the side that acts",
+    ),
+    Rule(
         "actor.first-person",
         _first_person,
         (
@@ -505,6 +494,18 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
             ),
         ),
         "an event's participants act, not the event",
+    ),
+    Rule(
+        "actor.possessor",
+        possessor,
+        (
+            _ex(
+                "Harbour Lines' new ferry will sail to the island in June.",
+                "new ferry will sail",
+                "Harbour Lines",
+            ),
+        ),
+        "'Harbour Lines' new ferry will sail': the owner named in the subject acts",
     ),
     Rule(
         "actor.process-subject",

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Actor, ActorKind
-from .lexicon import DETERMINERS, ORG_WORDS, TITLES
+from .lexicon import ANIMATE_NOUNS, DETERMINERS, ORG_WORDS, TITLES
 from .speakers import Speakers
 
 if TYPE_CHECKING:
@@ -23,8 +23,10 @@ __all__ = [
     "TIME_HEADS",
     "TIME_LEADS",
     "agentless_passive",
+    "define_organisation",
     "defined_organisations",
     "employer",
+    "is_crowd",
     "name_before",
     "named_as_body",
     "passive_agent",
@@ -257,3 +259,32 @@ def defined_organisations(text: str) -> list[tuple[str, str]]:
                 out.append((" ".join(name), acronym))
                 break
     return out
+
+
+def is_crowd(r: Actors, actor: Actor) -> bool:
+    """Whether ``actor`` is a crowd named by one plural common noun ("Onlookers",
+    a word the text also writes in lower case), not a body ("Petroineos")."""
+    words = actor.name.split()
+    if actor.kind is not ActorKind.GROUP or len(words) != 1:
+        return False
+    low = words[0].lower()
+    if low in ANIMATE_NOUNS:
+        return True
+    if r.lower_words is None:
+        r.lower_words = frozenset(re.findall(r"\b[a-z]+\b", r.text))
+    return low.endswith("s") and low in r.lower_words
+
+
+def define_organisation(r: Actors, name: str, initials: str) -> None:
+    """Register an organisation the text names with its initials ("Transport for
+    London (TfL)"), the initials as its alias."""
+    try:
+        found = r.registry.resolve(name) or r.registry.resolve(initials)
+        if found is None:
+            found = r.registry.resolve_or_add(name, ActorKind.ORGANISATION)
+        found = r.registry.add(
+            Actor(id=found.id, name=found.name, kind=ActorKind.ORGANISATION, aliases=(initials,))
+        )
+    except ValueError:
+        return  # the name or the initials belong to another actor: leave both
+    r.speakers.organisations.add(found.id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import Actor, ActorKind
+from ..model import Actor, ActorKind, ClaimKind
 from .actor_bodies import STORY_REACH, TIME_HEADS, TIME_LEADS
 from .lexicon import ANIMATE_NOUNS, DETERMINERS
 
@@ -16,12 +16,15 @@ if TYPE_CHECKING:
 __all__ = [
     "BODY_HEADS",
     "definite_body",
+    "on_behalf_of",
+    "possessor",
     "request_addressee",
     "story_organisation",
     "subject_words",
 ]
 
 _PUNCT = "-–—,;:()'\"“”‘’"
+_ACTS = frozenset({ClaimKind.COMMITMENT, ClaimKind.DEMAND})
 _PEOPLE = frozenset(
     {"people", "residents", "passengers", "fans", "staff", "workers", "users", "drivers"}
 )
@@ -171,4 +174,56 @@ def _name_ending(r: Actors, q: ActorQuery, fits: set[str]) -> Actor | None:
             continue  # "the Council" alone names nothing new
         name = " ".join(t.text for t in toks[a : k + 1])
         return r.registry.resolve(name) or Actor.named(name, ActorKind.ORGANISATION)
+    return None
+
+
+def possessor(r: Actors, q: ActorQuery) -> Answer | None:
+    # "Harbour Lines' new ferry will sail in June", "Tesla's robotaxi service is set
+    # for a launch": the owner named in the subject acts.
+    if q.found.subject is None or q.found.kind not in _ACTS:
+        return None
+    words = subject_words(q)
+    for k, w in enumerate(words[:-1]):
+        mark = words[k + 1] in {"'", "’", "'s", "’s"} and k + 2 < len(words)
+        if not (w.endswith(("'s", "’s", "s'", "s’")) or mark) or not w[:1].isupper():
+            continue
+        owner = words[: k + 1]
+        while owner and owner[0].lower() in DETERMINERS:
+            owner = owner[1:]
+        if not owner or not all(o[:1].isupper() or o.lower() in {"of", "for", "&"} for o in owner):
+            return None
+        name = " ".join(owner)
+        name = name[:-2] if name.endswith(("'s", "’s")) else name.rstrip("'’")
+        if name.lower() in {"it", "its", "their", "his", "her"}:
+            return None
+        known = r.registry.resolve(name)
+        if known is not None and known.kind is ActorKind.PERSON and known.id in r.speakers.gender:
+            return None  # "Smith's plan": a person's plan, read by the later rules
+        return (
+            (known, 0.6) if known is not None else (Actor.named(name, ActorKind.ORGANISATION), 0.5)
+        )
+    return None
+
+
+def on_behalf_of(r: Actors, q: ActorQuery) -> Answer | None:
+    # "On behalf of the interim government, we will ...": that body is the side.
+    if q.found.subject is None:
+        return None
+    lows = {w.lower() for w in subject_words(q)}
+    if not lows & {"we", "us", "our", "i"}:
+        return None
+    toks = r.tokens(q.sentence_start, q.toks[-1].end if q.toks else q.start)
+    for k in range(len(toks) - 3):
+        if (toks[k].low, toks[k + 1].low, toks[k + 2].low) != ("on", "behalf", "of"):
+            continue
+        end = k + 3
+        while end < len(toks) and toks[end].is_word and end - k < 10:
+            end += 1
+        phrase = " ".join(t.text for t in toks[k + 3 : end])
+        if not phrase or phrase.lower().split()[0] in {"me", "myself", "us", "you"}:
+            return None
+        r.speakers.learn_group(q.speaker, phrase)  # the speaker's "we" from now on
+        if "i" in lows:
+            return None  # "On behalf of the board, I will write ...": the speaker writes
+        return r.named(phrase, q)
     return None
