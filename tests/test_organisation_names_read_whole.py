@@ -51,3 +51,18 @@ def test_a_possessive_inside_an_addressee_is_kept() -> None:
     text = "The union urged the councils' leaders to publish the audit by June."
     _, actor = speaker_and_actor(text, "publish the audit")
     assert actor == "the councils' leaders"
+
+
+def test_a_place_name_with_a_possessive_is_no_owner() -> None:
+    text = "Queen's Park has to come to the table with real money by February, the mayor said."
+    claims = extract_english(text, published=PUBLISHED, publisher="The Courier")
+    assert all("actor.possessor" not in c.rules for c in claims)
+
+
+def test_a_given_name_after_an_interview_setting_is_the_speaker() -> None:
+    text = (
+        "Angela Hale has worked at the plant for years. In an interview with the "
+        'Courier Angela said: "I started here as a teenager."'
+    )
+    speaker, _ = speaker_and_actor(text, "I started here")
+    assert speaker == "Angela"

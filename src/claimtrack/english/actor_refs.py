@@ -187,6 +187,8 @@ def possessor(r: Actors, q: ActorQuery) -> Answer | None:
         mark = words[k + 1] in {"'", "’", "'s", "’s"} and k + 2 < len(words)
         if not (w.endswith(("'s", "’s", "s'", "s’")) or mark) or not w[:1].isupper():
             continue
+        if not words[k + 2 if mark else k + 1][:1].islower():
+            return None  # "Queen's Park", "St John's Wood": a name, no owner and thing
         owner = words[: k + 1]
         while owner and owner[0].lower() in DETERMINERS:
             owner = owner[1:]

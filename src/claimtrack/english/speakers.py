@@ -352,6 +352,9 @@ class Speakers:
                 return found
             if setting(words) and (met := self._known_at_end(words)) is not None:
                 return met  # "an interview with the Courier Angela": Angela, met before
+            if setting(words) and given_name(words[-1]) and len(words) > 2:
+                # "an interview with the Courier Angela", Angela not met as a speaker
+                return Mention(self.registry.resolve_or_add(words[-1], ActorKind.PERSON), 0.6)
             kind = ActorKind.GROUP if words[-1].lower().endswith("s") else ActorKind.UNKNOWN
             return Mention(Actor.named(surface, kind), 0.5)
         return self._proper(words)

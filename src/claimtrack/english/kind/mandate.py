@@ -130,8 +130,10 @@ def _awaited(clause: Clause, found: Analysis) -> Analysis | None:
     at = next((k for k, t in enumerate(toks[:12]) if t.low in _AWAIT_VERBS), -1)
     if at <= 0 or at + 1 >= len(toks) or not has_date(toks[at + 1 :]):
         return None
-    subject = (0, at)
-    made = build(toks, P, "awaited", subject, False, at, found.condition, None)
+    end = at
+    while end > 1 and toks[end - 1].low in {"is", "are", "was", "were", "now", "still", "also"}:
+        end -= 1  # "The university is forecasting": the university
+    made = build(toks, P, "awaited", (0, end), False, at, found.condition, None)
     return made._replace(rules=found.rules)
 
 
@@ -197,13 +199,20 @@ RULES: tuple[KindRule, ...] = (
     ),
     KindRule(
         "forecast.awaited",
-        "'awaits the delivery of new jets from next year': the arrival is a forecast",
+        "'awaits the delivery of new jets from next year', 'is forecasting a deficit this "
+        "year': what is awaited or expected at a stated time is a forecast",
         _awaited,
         (
             Example(
                 '"Our routes will grow, while the airline awaits the delivery of its new '
                 'jets from next year," the carrier said.\n',
                 "awaits the delivery",
+                P,
+            ),
+            Example(
+                "The college is forecasting a deficit of two million pounds this year, "
+                "the bursar said.\n",
+                "forecasting a deficit",
                 P,
             ),
             Example(
