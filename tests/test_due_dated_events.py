@@ -64,3 +64,16 @@ def test_events_are_found_by_the_end_of_their_name_and_without_years() -> None:
     assert got is not None and got.window.end == window.start
     assert events.deadline("completion before the works end", PUBLISHED) is None
     assert events.deadline("completion before the Cup", PUBLISHED) is not None
+
+
+def test_at_which_time_after_by_early_is_that_month() -> None:
+    text = (
+        "The agency will survey every dam by early April, at which time some gates will "
+        "start to be replaced."
+    )
+    due = due_of(text, "some gates")
+    assert due is not None
+    assert (due.start, due.end) == (
+        datetime(2026, 4, 1, tzinfo=timezone.utc),
+        datetime(2026, 5, 1, tzinfo=timezone.utc),
+    )
