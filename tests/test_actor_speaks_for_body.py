@@ -167,3 +167,13 @@ def test_on_behalf_of_a_body_i_act_myself_and_we_is_that_body() -> None:
 def test_the_owner_named_in_a_subject_acts() -> None:
     text = "Kelby Motors’ new bus service is set for a launch in the city on 22 June."
     assert actor_of(text, "new bus service") == "Kelby Motors"
+
+
+def test_the_articles_schedule_with_no_organisation_near_is_the_storys_subject() -> None:
+    text = (
+        "Kelby Tramways has won approval for its new line. Work on the Kelby Tramways "
+        "extension began in 2024, and Kelby Tramways expects more riders.\n\n"
+        + "The city has grown fast in recent years, with new homes on the old docks. " * 40
+        + "\n\nThe remaining two stops are scheduled to open throughout 2027."
+    )
+    assert actor_of(text, "remaining two stops") == "Kelby Tramways"

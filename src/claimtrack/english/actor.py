@@ -28,6 +28,7 @@ from .actor_bodies import (
     named_as_body,
     passive_agent,
     speaks_as_one,
+    story_subject,
 )
 from .actor_refs import (
     body_for,
@@ -118,6 +119,7 @@ class Actors:
         self.tokens = tokens
         self.clean = clean
         self.lower_words: frozenset[str] | None = None  # the text's lower-case words
+        self.story: str | None = None  # the name the story is most about ("": none)
         for name, initials in defined_organisations(text):
             define_organisation(self, name, initials)
 
@@ -161,6 +163,8 @@ class Actors:
         found = self.organisation_before(q)
         if found is None and q.by_publisher:
             found = self.organisation_before(q, loose=True, reach=STORY_REACH)
+        if found is None and q.by_publisher:
+            found = story_subject(self)  # the name the story is most about
         if found is None:
             return self.own(q.speaker, confidence, q) if spokes else (None, None)
         return found, confidence * 0.8

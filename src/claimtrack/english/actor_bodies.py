@@ -31,6 +31,7 @@ __all__ = [
     "named_as_body",
     "passive_agent",
     "speaks_as_one",
+    "story_subject",
 ]
 
 _ORG_KINDS = (ActorKind.ORGANISATION, ActorKind.GROUP, ActorKind.COUNTRY)
@@ -56,6 +57,9 @@ TIME_HEADS = frozenset(
 #: How far back the organisation a story is about may have been named.
 STORY_REACH = 2500
 #: Words of a run before a claim that name no organisation (titles, dates, fragments).
+_PLACE_WORDS = frozenset(
+    {"north", "south", "east", "west", "new", "city", "county", "street", "road"}
+)
 _NOT_BODIES = frozenset(
     {
         "january", "february", "march", "april", "may", "june", "july", "august",
@@ -288,3 +292,54 @@ def define_organisation(r: Actors, name: str, initials: str) -> None:
     except ValueError:
         return  # the name or the initials belong to another actor: leave both
     r.speakers.organisations.add(found.id)
+
+
+_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":"})
+_RUN = re.compile(r"(?<![\w'’])([A-Z][\w&'’-]*(?:\s+(?:of\s+|for\s+|&\s+)?[A-Z][\w&'’-]*){0,4})")
+
+
+def story_subject(r: Actors) -> Actor | None:
+    """The name the story is most about, for the article's own schedules when no
+    organisation is named near them: the capitalised name (two words or more, or one
+    word named three times) the text repeats most, that is no person, place, date or
+    the outlet itself, and that does not only open sentences.  One pass, then cached."""
+    if r.story is not None:
+        if not r.story:
+            return None
+        return r.registry.resolve(r.story) or Actor.named(r.story, ActorKind.ORGANISATION)
+    counts: dict[str, int] = {}
+    inside: dict[str, int] = {}
+    for m in _RUN.finditer(r.text):
+        name = m.group(1).rstrip("'’")
+        name = name[:-2] if name.endswith(("'s", "’s")) else name
+        counts[name] = counts.get(name, 0) + 1
+        lead = r.text[max(0, m.start() - 3) : m.start()]
+        initial = m.start() == 0 or "\n" in lead or lead.rstrip()[-1:] in _OPENERS
+        if not initial:
+            inside[name] = inside.get(name, 0) + 1
+    best: tuple[int, str] | None = None
+    for name, n in counts.items():
+        words = name.split()
+        lows = {w.lower() for w in words}
+        if not inside.get(name) or (len(words) < 2 and n < 3) or n < 2:
+            continue
+        if lows & (TITLES | _NOT_BODIES) or lows <= _PLACE_WORDS:
+            continue
+        known = r.registry.resolve(name)
+        if known is not None and (
+            known.id in r.speakers.gender
+            or known.id == r.speakers.publisher.id
+            or known.kind is ActorKind.COUNTRY
+        ):
+            continue
+        if known is None and name == r.speakers.publisher.name:
+            continue
+        if best is None or n > best[0]:
+            best = (n, name)
+    if best is None:
+        r.story = ""
+        return None
+    name = best[1]
+    found = r.registry.resolve(name) or Actor.named(name, ActorKind.ORGANISATION)
+    r.story = name
+    return found
