@@ -177,3 +177,25 @@ def test_the_articles_schedule_with_no_organisation_near_is_the_storys_subject()
         + "\n\nThe remaining two stops are scheduled to open throughout 2027."
     )
     assert actor_of(text, "remaining two stops") == "Kelby Tramways"
+
+
+def test_the_articles_schedule_of_a_named_thing_is_run_by_the_defined_organisation() -> None:
+    text = (
+        "The Kelby Tunnel will open to traffic on 12 May.\n\n"
+        "Harbour Transport Kelby (HTK) confirmed the date on Monday."
+    )
+    assert actor_of(text, "The Kelby Tunnel will open") == "Harbour Transport Kelby"
+
+
+def test_a_named_thing_with_no_defined_organisation_keeps_its_name() -> None:
+    text = "The Kelby Tunnel will open to traffic on 12 May."
+    assert actor_of(text, "The Kelby Tunnel will open") == "The Kelby Tunnel"
+
+
+def test_an_apposition_is_no_owner() -> None:
+    text = (
+        "Kelby Mill in Ashdale - the county's last cotton mill - will stop work in "
+        "three months' time."
+    )
+    claims = extract_english(text, published=PUBLISHED, publisher="The Courier")
+    assert all("actor.possessor" not in c.rules for c in claims)

@@ -120,6 +120,8 @@ class Actors:
         self.clean = clean
         self.lower_words: frozenset[str] | None = None  # the text's lower-case words
         self.story: str | None = None  # the name the story is most about ("": none)
+        self.defined: set[str] = set()  # ids of organisations defined by their initials
+        self.defined_order: list[str] = []  # the same, in the order the text defines them
         for name, initials in defined_organisations(text):
             define_organisation(self, name, initials)
 
@@ -238,6 +240,15 @@ class Actors:
             if loose and found.id != q.speaker.id and speaks_as_one(found, self.speakers):
                 return found
         return None
+
+    def defined_before(self, q: ActorQuery) -> Actor | None:
+        """The nearest organisation the text defined by its initials before the claim."""
+        for found in self.names_before(q, STORY_REACH):
+            if found.id in self.defined:
+                return found
+        # none yet: the one the text defines first ("The tunnel will open ... Harbour
+        # Transport (HT) confirmed the date" in the next sentence)
+        return self.registry.get(self.defined_order[0]) if self.defined_order else None
 
     def names_before(self, q: ActorQuery, reach: int = 400) -> list[Actor]:
         """Known actors named before the claim, the nearest first: each capitalised run
@@ -383,7 +394,11 @@ def _facility(r: Actors, q: ActorQuery) -> Answer | None:
     if not lows or lows[-1] not in FACILITY_HEADS or len(lows) > 6:
         return None
     if any(w[:1].isupper() for w in words[1:]):
-        return None  # "the Northumberland Line": a named thing, read by the later rules
+        # "the Kelby Tunnel": a named thing; the article's own schedule of it is run by
+        # the organisation it defined by its initials ("Harbour Transport (HT)"), else
+        # the later rules name the thing.
+        found = r.defined_before(q) if q.by_publisher else None
+        return None if found is None else (found, 0.35)
     current = r.registry.get(q.speaker.id) or q.speaker
     if not q.by_publisher and speaks_as_one(current, r.speakers):
         return current, 0.45  # "Harbour Lines said the new ferry would sail in June"

@@ -292,6 +292,9 @@ def define_organisation(r: Actors, name: str, initials: str) -> None:
     except ValueError:
         return  # the name or the initials belong to another actor: leave both
     r.speakers.organisations.add(found.id)
+    if found.id not in r.defined:
+        r.defined.add(found.id)
+        r.defined_order.append(found.id)
 
 
 _OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":"})

@@ -182,6 +182,9 @@ def possessor(r: Actors, q: ActorQuery) -> Answer | None:
     # for a launch": the owner named in the subject acts.
     if q.found.subject is None or q.found.kind not in _ACTS:
         return None
+    a = q.found.subject[0]
+    if q.toks[a].text in {"-", "–", "—"} or (a > 0 and q.toks[a - 1].text in {"-", "–", "—", ","}):
+        return None  # "X - the UK's last plant - will close": an apposition, not an owner
     words = subject_words(q)
     for k, w in enumerate(words[:-1]):
         mark = words[k + 1] in {"'", "’", "'s", "’s"} and k + 2 < len(words)
