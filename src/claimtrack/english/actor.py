@@ -81,6 +81,9 @@ FRAGMENTS = DETERMINERS | frozenset(
     {"thats", "that's", "there", "you", "which", "what", "this", "it's", "its", "such"}
 )
 _ORG_KINDS = (ActorKind.ORGANISATION, ActorKind.GROUP, ActorKind.COUNTRY)
+#: How far back into its own sentence a claim's context is read (a run-on "sentence"
+#: with no full stops is read no further: linear time).
+_SENTENCE_REACH = 600
 _LEAD_WORDS = frozenset({"also", "now", "then", "just", "still", "only"})
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "official"})
 _POSSESSIVE_END = re.compile(r"(\w)['’]s?$")
@@ -206,7 +209,9 @@ class Actors:
         return Actor.named(" ".join(words), kind), 0.5
 
     def before(self, q: ActorQuery, reach: int = 400) -> Sequence[Tok]:
-        return self.tokens(max(0, q.sentence_start - reach), q.start)
+        # bounded from the claim too: a page-long "sentence" must not make this O(n)
+        lo = max(0, q.sentence_start - reach, q.start - reach - _SENTENCE_REACH)
+        return self.tokens(lo, q.start)
 
     def opens_sentence(self, q: ActorQuery) -> bool:
         """Whether the claim's subject is the first word of its sentence."""

@@ -24,6 +24,8 @@ __all__ = [
 ]
 
 _PUNCT = "-–—,;:()'\"“”‘’"
+#: How far around a claim its own sentence is read (linear time on run-on text).
+_SENTENCE_REACH = 600
 _ACTS = frozenset({ClaimKind.COMMITMENT, ClaimKind.DEMAND})
 _PEOPLE = frozenset(
     {"people", "residents", "passengers", "fans", "staff", "workers", "users", "drivers"}
@@ -53,7 +55,7 @@ def request_addressee(r: Actors, q: ActorQuery) -> Answer | None:
     # one written to must act; a subjunctive demand never binds its own speaker.
     if q.found.trigger != "subjunctive":
         return None
-    toks = r.tokens(q.sentence_start, q.start)
+    toks = r.tokens(max(q.sentence_start, q.start - _SENTENCE_REACH), q.start)
     for k in range(len(toks) - 2, -1, -1):
         if toks[k].low != "to":
             continue
@@ -217,7 +219,8 @@ def on_behalf_of(r: Actors, q: ActorQuery) -> Answer | None:
     lows = {w.lower() for w in subject_words(q)}
     if not lows & {"we", "us", "our", "i"}:
         return None
-    toks = r.tokens(q.sentence_start, q.toks[-1].end if q.toks else q.start)
+    end = min(q.toks[-1].end, q.start + _SENTENCE_REACH) if q.toks else q.start
+    toks = r.tokens(max(q.sentence_start, q.start - _SENTENCE_REACH), end)
     for k in range(len(toks) - 3):
         if (toks[k].low, toks[k + 1].low, toks[k + 2].low) != ("on", "behalf", "of"):
             continue
