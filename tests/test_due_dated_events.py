@@ -77,3 +77,25 @@ def test_at_which_time_after_by_early_is_that_month() -> None:
         datetime(2026, 4, 1, tzinfo=timezone.utc),
         datetime(2026, 5, 1, tzinfo=timezone.utc),
     )
+
+
+def test_before_a_named_holiday_is_a_deadline_to_its_start() -> None:
+    published = datetime(2025, 8, 6, 12, 0, tzinfo=timezone.utc)
+    text = "The council said the market would reopen before the festive season of Christmas."
+    claims = extract_english(text, published=published, publisher="The Courier")
+    (claim,) = [c for c in claims if "market" in c.text]
+    assert claim.due is not None
+    assert (claim.due.start, claim.due.end) == (
+        published,
+        datetime(2025, 12, 25, tzinfo=timezone.utc),
+    )
+
+
+def test_not_until_at_least_a_month_is_that_month() -> None:
+    text = "The new hospital will not receive its first patients until at least June of next year."
+    due = due_of(text, "first patients")
+    assert due is not None
+    assert (due.start, due.end) == (
+        datetime(2027, 6, 1, tzinfo=timezone.utc),
+        datetime(2027, 7, 1, tzinfo=timezone.utc),
+    )
