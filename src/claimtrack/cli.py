@@ -38,7 +38,7 @@ from .cli_promises import register as _register_corrections
 from .errors import ClaimtrackError, InputError, NotFoundError
 from .exporters import options_from_file, parse_option_pairs
 from .extraction import EXTRACTORS_ENV, resolve_extractors
-from .model import ClaimKind, Status, Verdict
+from .model import ClaimKind, RecorderKind, Status, Verdict
 from .output import write_output
 from .plugins import ClaimtrackPluginManager, describe_plugins
 from .reasons import reasons_help
@@ -726,7 +726,10 @@ def _print_history(
             block.append(" (retracted)", style="dim")
         if e.reason:
             block.append(f" ({e.reason})")
-        block.append(f" — {e.recorded_by} ({e.recorder.value}")
+        if e.recorder is RecorderKind.IMPORTED:  # another fact-checker's review
+            block.append(f" — per {e.recorded_by} (imported review")
+        else:
+            block.append(f" — {e.recorded_by} ({e.recorder.value}")
         block.append(f", confidence {e.confidence:.0%})" if e.confidence is not None else ")")
         if e.known_at > row.as_of:
             block.append(f"  not yet known as of {row.as_of:%d %b %Y}", style="dim")

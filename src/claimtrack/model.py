@@ -162,10 +162,23 @@ class Progress(_Named):
 
 
 class RecorderKind(_Named):
-    """Who recorded a piece of evidence: a person outranks a checker."""
+    """Who recorded a piece of evidence, in order of authority: a person of this
+    ledger, then another fact-checker whose published review was imported (its name
+    in ``recorded_by``), then the automatic checker.  An imported review was decided by
+    people, though not by this ledger's: it outranks a machine's guess, and is
+    outranked by a verdict recorded here."""
 
     PERSON = "person"
+    IMPORTED = "imported"
     CHECKER = "checker"
+
+    @property
+    def authority(self) -> int:
+        """The rank of this kind of recorder: person 2, imported 1, checker 0."""
+        return _AUTHORITY[self]
+
+
+_AUTHORITY = {RecorderKind.PERSON: 2, RecorderKind.IMPORTED: 1, RecorderKind.CHECKER: 0}
 
 
 # -- validators ------------------------------------------------------------------------
@@ -542,8 +555,15 @@ class Evidence:
 
     @property
     def by_person(self) -> bool:
-        """Whether a person (not a checker plugin) recorded this."""
+        """Whether a person of this ledger (not a checker plugin, nor an imported
+        review) recorded this."""
         return self.recorder is RecorderKind.PERSON
+
+    @property
+    def imported(self) -> bool:
+        """Whether this is another fact-checker's published review, read in
+        (``recorded_by`` names the reviewing organisation)."""
+        return self.recorder is RecorderKind.IMPORTED
 
 
 def utcnow() -> datetime:

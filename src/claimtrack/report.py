@@ -28,7 +28,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .model import Status
+from .model import Evidence, RecorderKind, Status
 from .records import standing_record
 from .sanitize import markdown_text
 from .status import Standing, StatusLine
@@ -42,6 +42,7 @@ __all__ = [
     "assemble_report",
     "build_report",
     "due_phrase",
+    "recorder_phrase",
     "relative",
     "render_json",
     "render_markdown",
@@ -473,14 +474,23 @@ def _status_text(row: Standing) -> Text:
     return Text(_status_label(row), style=_STYLE.get(row.status, ""))
 
 
+def recorder_phrase(e: Evidence) -> str:
+    """Who gave a verdict, as the report says it: a person's name, "per ORG" for
+    another fact-checker's imported review, or "checker"."""
+    if e.recorder is RecorderKind.IMPORTED:
+        return f"per {e.recorded_by}"
+    return e.recorded_by if e.by_person else "checker"
+
+
 def verdict_phrase(row: Standing) -> str:
     """For a decided commitment: when the verdict became known, who gave it (a person's
-    name, or "checker" with its confidence) and why."""
+    name, "per ORG" for an imported review, or "checker" with its confidence) and
+    why."""
     e = row.decided_by
     if e is None:
         return ""
-    who = e.recorded_by if e.by_person else "checker"
-    if not e.by_person and e.confidence is not None:
+    who = recorder_phrase(e)
+    if e.recorder is RecorderKind.CHECKER and e.confidence is not None:
         who += f" {e.confidence:.0%}"
     text = f"{e.known_at:%d %b %Y} ({relative(e.known_at, row.as_of)}) · {who}"
     if e.reason:

@@ -37,6 +37,7 @@ from .store_conn import Conn
 from .store_promise_reads import PromiseReads
 from .store_promises import regroup
 from .store_rows import EVIDENCE_COLUMNS as _EVIDENCE_COLUMNS
+from .store_rows import RECORDER_RANK_SQL
 from .store_rows import evidence_from_row as _evidence
 from .store_suggestions import SuggestionStore
 
@@ -687,7 +688,7 @@ class SQLStore(PromiseReads, SuggestionStore):
             f"SELECT {_EVIDENCE_COLUMNS}, RANK() OVER ("
             f" PARTITION BY claim_id, CASE WHEN verdict IN ({finals}) THEN 1"
             f" WHEN verdict IN ({interim}) THEN 2 ELSE 3 END"
-            " ORDER BY CASE WHEN recorder = 'person' THEN 1 ELSE 0 END DESC, known_ts DESC"
+            f" ORDER BY {RECORDER_RANK_SQL} DESC, known_ts DESC"
             ") AS rk FROM evidence WHERE known_ts <= ?"
         )
         args: list[Any] = [as_of.timestamp()]

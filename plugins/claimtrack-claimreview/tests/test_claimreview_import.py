@@ -47,7 +47,7 @@ def test_a_reviews_file_adds_claims_speakers_and_verdicts(tmp_path: Path, pm: An
         assert depot.source.uri == "https://gazette.example/news/spring-works"
         assert depot.source.publisher == "Riverside Gazette"
         (ev,) = depot.evidence
-        assert ev.recorded_by == "Harbour Fact Check" and ev.recorder is RecorderKind.CHECKER
+        assert ev.recorded_by == "Harbour Fact Check" and ev.recorder is RecorderKind.IMPORTED
         assert ev.known_at.date().isoformat() == "2025-03-08"
         assert ev.uri == "https://factcheck.example/claims/depot"
         assert ev.note == "The depot reopened on Friday"
