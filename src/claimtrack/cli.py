@@ -691,9 +691,8 @@ def _print_history(
     )
     if src.uri:
         line("", src.uri)
-    reporter = src.meta.get("author") or src.meta.get("byline")
-    if isinstance(reporter, str) and reporter.strip():
-        line("reported by", reporter)  # the byline: not the speaker, not the outlet
+    if src.reporter:
+        line("reported by", src.reporter)  # the byline: not the speaker, not the outlet
     if c.kind is not ClaimKind.STATEMENT:
         line("who acts", c.actor.name if c.actor else "?")
         line("what", c.action or "?")

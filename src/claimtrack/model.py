@@ -19,6 +19,7 @@ import attrs
 __all__ = [
     "FINAL_VERDICTS",
     "INTERIM_VERDICTS",
+    "REPORTER_KEYS",
     "Actor",
     "ActorKind",
     "Claim",
@@ -35,6 +36,7 @@ __all__ = [
     "claim_id",
     "content_id",
     "document_address",
+    "reporter_of",
     "slugify",
 ]
 
@@ -353,6 +355,12 @@ class Source:
         return content_id(self.text, self.uri, self.published_at)
 
     @property
+    def reporter(self) -> str | None:
+        """Who wrote the document (:func:`reporter_of` its ``meta``): not the speaker of
+        its claims, nor the outlet (``publisher``)."""
+        return reporter_of(self.meta)
+
+    @property
     def ref(self) -> SourceRef:
         """This source's identity and metadata, without its text."""
         return SourceRef(
@@ -361,18 +369,41 @@ class Source:
             title=self.title,
             publisher=self.publisher,
             published_at=self.published_at,
+            meta=self.meta,
         )
+
+
+#: The ``meta`` keys that name a source's reporter, the first given wins: ``author``
+#: (a text header, an HTML page's author, a feed entry's) then ``byline`` (the text
+#: loader's byline rule, ``byline-line``).
+REPORTER_KEYS = ("author", "byline")
+
+
+def reporter_of(meta: Mapping[str, Any]) -> str | None:
+    """The reporter a source's ``meta`` names (:data:`REPORTER_KEYS`), else None."""
+    for key in REPORTER_KEYS:
+        value = meta.get(key)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    return None
 
 
 @attrs.frozen(kw_only=True)
 class SourceRef:
-    """A source's identity and metadata without its text: what reports and records need."""
+    """A source's identity and metadata without its text: what reports and records
+    need.  ``meta`` is the source's (its reporter, a review it came from)."""
 
     id: str = attrs.field(validator=_non_empty)
     uri: str | None = None
     title: str | None = None
     publisher: str | None = None
     published_at: datetime | None = attrs.field(default=None, validator=_aware)
+    meta: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_meta, eq=False)
+
+    @property
+    def reporter(self) -> str | None:
+        """Who wrote the document (:func:`reporter_of`), apart from speaker and outlet."""
+        return reporter_of(self.meta)
 
 
 @attrs.frozen(kw_only=True)
