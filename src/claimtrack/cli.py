@@ -823,7 +823,8 @@ def export(
         return
     # Whole or not at all, and only into a regular file: see claimtrack.output.
     n = write_output(output, lambda stream: tracker.export(fmt, stream, as_of=as_of, options=given))
-    click.echo(f"Wrote {n} {fmt} record(s) to {output}", err=True)
+    unit = getattr(tracker.exporters().get(fmt), "unit", "record")
+    click.echo(f"Wrote {n} {fmt} {unit}(s) to {output}", err=True)
 
 
 def _print_export_options(tracker: Tracker, fmt: str) -> None:

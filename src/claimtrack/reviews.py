@@ -150,11 +150,14 @@ def finish_reviewed(
             raise InputError(f"returned {type(ev).__name__} as evidence, not Evidence")
         if ev.claim_id not in renamed and ev.claim_id not in renamed.values():
             raise InputError(f"returned evidence about {ev.claim_id!r}, not one of its claims")
+        # Evidence read with its source (a review's, say) follows that source's id.
+        moved = source.id if ev.source_id in (item.source.id, given.id) else ev.source_id
         evidence.append(
             attrs.evolve(
                 ev,
                 claim_id=renamed.get(ev.claim_id, ev.claim_id),
                 recorder=RecorderKind.IMPORTED,
+                source_id=moved,
                 id=None,
             )
         )

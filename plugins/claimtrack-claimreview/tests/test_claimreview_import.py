@@ -157,7 +157,7 @@ def test_a_round_trip_keeps_every_promise_and_verdict(tmp_path: Path, pm: Any) -
     out = tmp_path / "reviews.jsonld"
     exported = invoke_cli("export", "--format", "claimreview", "-O", "reviewer=Riverside Checks",
                           "-o", str(out), plugin_manager=pm, db=first)  # fmt: skip
-    assert exported.stderr.strip() == f"Wrote {len(verdicts)} claimreview record(s) to {out}"
+    assert exported.stderr.strip() == f"Wrote {len(verdicts)} claimreview review(s) to {out}"
     second = tmp_path / "second.db"
     invoke_cli("add", str(out), plugin_manager=pm, db=second)
 

@@ -27,7 +27,7 @@ PROPERTIES: dict[str, set[str]] = {
     "ClaimReview": {"url", "identifier", "claimReviewed", "itemReviewed", "reviewRating",
                     "datePublished", "author", "citation", "description"},
     "Claim": {"author", "datePublished", "appearance", "firstAppearance"},
-    "CreativeWork": {"url", "headline", "publisher", "datePublished"},
+    "CreativeWork": {"url", "headline", "publisher", "datePublished", "author"},
     "Rating": {"alternateName", "name", "ratingValue", "bestRating", "worstRating",
                "ratingExplanation"},
     "Organization": {"name", "url"},
