@@ -8,32 +8,34 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from claimtrack import Tracker
 from claimtrack.plugins import ClaimtrackPluginManager
 from claimtrack.testing import invoke_cli
 
+ARTICLE = (
+    "title: Depot to reopen\npublished: 2025-03-03T09:00:00+00:00\n"
+    "publisher: Riverside Gazette\n\nDepot to reopen\nBy Tom Ashby · Riverside Gazette\n"
+    "Ana Ruiz said the council will reopen the depot.\n"
+)
+
 
 @pytest.fixture
-def ledger(tmp_path: Path, will_pm: ClaimtrackPluginManager) -> Path:
+def article_db(tmp_path: Path, will_pm: ClaimtrackPluginManager) -> Path:
     path = tmp_path / "article.txt"
-    path.write_text(
-        "title: Depot to reopen\npublished: 2025-03-03T09:00:00+00:00\n"
-        "publisher: Riverside Gazette\n\nDepot to reopen\nBy Tom Ashby · Riverside Gazette\n"
-        "Ana Ruiz said the council will reopen the depot.\n",
-        encoding="utf-8",
-    )
+    path.write_text(ARTICLE, encoding="utf-8")
     db = tmp_path / "t.db"
     assert invoke_cli("add", str(path), plugin_manager=will_pm, db=db).exit_code == 0
     return db
 
 
 def test_claim_records_name_outlet_and_reporter(
-    ledger: Path, will_pm: ClaimtrackPluginManager
+    article_db: Path, will_pm: ClaimtrackPluginManager
 ) -> None:
+    ledger = article_db
     out = invoke_cli("export", "--format", "jsonl", plugin_manager=will_pm, db=ledger).stdout
     records = [json.loads(line) for line in out.splitlines()]
     assert records
@@ -55,8 +57,9 @@ def _status_json(db: Path, pm: ClaimtrackPluginManager) -> list[dict[str, object
 
 
 def test_promise_records_name_outlet_and_reporter(
-    ledger: Path, will_pm: ClaimtrackPluginManager
+    article_db: Path, will_pm: ClaimtrackPluginManager
 ) -> None:
+    ledger = article_db
     (promise,) = _status_json(ledger, will_pm)
     sources = [promise["source"], *(m["source"] for m in promise["mentions"])]  # type: ignore[attr-defined]
     for src in sources:
@@ -68,21 +71,23 @@ def test_promise_records_name_outlet_and_reporter(
 
 
 def test_an_older_store_gains_the_reporter_in_its_promise_records(
-    ledger: Path, will_pm: ClaimtrackPluginManager
+    engine_tracker: Tracker, tmp_path: Path, ledger: str, will_pm: ClaimtrackPluginManager
 ) -> None:
-    # As a store written before records had them: no publisher nor reporter, and the
-    # migration not yet applied.
-    conn = sqlite3.connect(ledger)
-    with conn:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    engine_tracker.add(path)
+    # As a store written before records had them: no publisher nor reporter in its
+    # promise records, and the migration not yet applied.
+    with engine_tracker.store.transaction() as conn:
         for pid, text in conn.execute("SELECT id, record FROM promises").fetchall():
             record = json.loads(text)
             for src in [record["source"], *(m["source"] for m in record["mentions"])]:
                 del src["publisher"], src["reporter"]
             conn.execute("UPDATE promises SET record = ? WHERE id = ?", (json.dumps(record), pid))
         conn.execute("DELETE FROM _migrations WHERE name = 'pub_mention_source_fields'")
-    conn.close()
-    from claimtrack import Tracker
-
-    Tracker(ledger, plugin_manager=will_pm).close()  # opened for writing: migrated
-    (promise,) = _status_json(ledger, will_pm)
-    assert promise["source"]["reporter"] == "Tom Ashby"  # type: ignore[index]
+    engine_tracker.close()
+    with Tracker(ledger, plugin_manager=will_pm) as tracker:  # opened again: migrated
+        (record,) = tracker.report(as_of="2025-03-10").records()
+    sources = [record["source"], *(m["source"] for m in record["mentions"])]  # type: ignore[attr-defined]
+    assert all(src["reporter"] == "Tom Ashby" for src in sources)
+    assert all(src["publisher"] == "Riverside Gazette" for src in sources)
