@@ -199,3 +199,20 @@ def test_an_apposition_is_no_owner() -> None:
     )
     claims = extract_english(text, published=PUBLISHED, publisher="The Courier")
     assert all("actor.possessor" not in c.rules for c in claims)
+
+
+def test_his_members_are_the_body_the_speaker_speaks_for() -> None:
+    text = (
+        "Tom Hale, chairman of the Kelby Growers' Union, said his members would stop "
+        "deliveries in May."
+    )
+    assert actor_of(text, "his members would stop") == "Kelby Growers' Union"
+
+
+def test_a_function_after_of_is_no_organisation() -> None:
+    text = (
+        "Prairie Valley Energy said power would return this week.\n\n"
+        '"We will make this right for our customers," Dana Whit, the company\'s vice '
+        "president of operations, said."
+    )
+    assert actor_of(text, "make this right") == "Prairie Valley Energy"

@@ -33,14 +33,17 @@ from .actor_bodies import (
 from .actor_refs import (
     body_for,
     definite_body,
+    first_person,
     on_behalf_of,
+    own_group,
     possessor,
     request_addressee,
+    speakers_members,
     story_organisation,
     subject_words,
 )
 from .kinds import AUX, VERB_FORMS, Analysis
-from .lexicon import DETERMINERS, FIRST_PERSON, TITLES
+from .lexicon import DETERMINERS, TITLES
 from .rulebook import Example, Rule, first
 from .speakers import Speakers
 from .text import Tok
@@ -316,37 +319,6 @@ def _no_subject(r: Actors, q: ActorQuery) -> Answer | None:
     return r.own(q.speaker, 0.6, q)
 
 
-def _first_person(r: Actors, q: ActorQuery) -> Answer | None:
-    lows = {w.lower() for w in subject_words(q)}
-    if not lows & FIRST_PERSON or not (q.found.own_side or q.found.kind is ClaimKind.COMMITMENT):
-        return None
-    a = q.found.subject[0] if q.found.subject is not None else 0
-    joint = bool(lows & {"and", "we"}) or (a > 0 and q.toks[a - 1].low == "and")
-    if lows & {"i", "me", "my", "i'm", "i’m", "i'll", "i’ll"} and not joint:
-        return q.speaker, 0.85  # "the team and I": the speaker's side, below
-    actor, confidence = r.own(q.speaker, 0.7, q)
-    if actor is not None and actor.id == q.speaker.id:
-        current = r.registry.get(actor.id) or actor
-        if current.kind is ActorKind.PERSON:
-            # A person's "we" with no side the article states: the organisation named
-            # last before the claim, if any (a chief executive's "we" is the company).
-            body = r.organisation_before(q, reach=STORY_REACH, strict=True)
-            if body is not None:
-                return body, 0.4
-    return actor, confidence
-
-
-def _own_group(r: Actors, q: ActorQuery) -> Answer | None:
-    # "the coalition" said by someone whose "we" is "the coalition of the willing".
-    words = subject_words(q)
-    if not q.found.own_side or len(words) > 3 or not words:
-        return None
-    group = r.speakers.group_of(q.speaker) or ""
-    if group and words[-1].lower() in group.lower().split():
-        return r.own(q.speaker, 0.65, q)
-    return None
-
-
 def _pronoun(r: Actors, q: ActorQuery) -> Answer | None:
     words = subject_words(q)
     lows = [w.lower().replace("’", "'") for w in words]
@@ -483,7 +455,7 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
     ),
     Rule(
         "actor.first-person",
-        _first_person,
+        first_person,
         (
             _ex(
                 '"We will reopen the pool in May," said Dana Moss, the leisure trust\'s chair.',
@@ -493,7 +465,20 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
         ),
         "'we'/'I': the speaker or the group the speaker says 'we' for",
     ),
-    Rule("actor.own-group", _own_group, doc="'the coalition' from one whose 'we' it is"),
+    Rule("actor.own-group", own_group, doc="'the coalition' from one whose 'we' it is"),
+    Rule(
+        "actor.speakers-members",
+        speakers_members,
+        (
+            _ex(
+                "Tom Hale, chairman of the Kelby Growers' Union, said his members would "
+                "stop deliveries in May.",
+                "his members would stop deliveries",
+                "Kelby Growers' Union",
+            ),
+        ),
+        "'his members', 'her board': the body the speaker speaks for",
+    ),
     Rule(
         "actor.pronoun",
         _pronoun,

@@ -19,6 +19,7 @@ __all__ = [
     "BODY_NOUNS",
     "BODY_ROLES",
     "JOINERS",
+    "NAME_WORDS",
     "STORY_REACH",
     "TIME_HEADS",
     "TIME_LEADS",
@@ -87,6 +88,22 @@ BODY_NAME_WORDS = ORG_WORDS | frozenset(
         "international", "council", "committee", "ministry", "department", "bank",
     }
 )  # fmt: skip
+#: Words of an organisation's name that show what kind of body it is, by the noun a
+#: story later uses for it ("the agency": the Federal Railroad Administration).
+NAME_WORDS: dict[str, set[str]] = {
+    "agency": {"agency", "administration", "authority", "commission", "office", "service",
+               "bureau", "board", "inspectorate", "executive"},
+    "company": {"company", "inc", "ltd", "plc", "corp", "corporation", "group", "energy",
+                "devices", "therapeutics", "motors", "holdings", "technologies", "systems",
+                "industries", "pharmaceuticals", "foods", "airways", "airlines", "marine"},
+    "firm": {"inc", "ltd", "plc", "corp", "group", "partners", "llp", "holdings"},
+    "club": {"club", "fc", "afc", "united", "athletic", "rovers", "wanderers", "albion"},
+    "airline": {"airline", "airlines", "airways", "air"},
+    "carrier": {"airline", "airlines", "airways", "air", "rail", "railways"},
+    "utility": {"energy", "power", "water", "electric", "gas", "utilities"},
+    "regulator": {"authority", "commission", "office", "regulator", "administration"},
+    "shipyard": {"marine", "yard", "yards", "shipyard", "shipbuilders"},
+}  # fmt: skip
 #: Nouns naming a body in a possessive role ("the club's chief executive").
 BODY_NOUNS = frozenset(
     {"club", "company", "firm", "group", "charity", "trust", "union", "airline", "agency"}
@@ -176,9 +193,13 @@ def name_before(r: Actors, q: ActorQuery) -> Actor | None:
 def body_named(r: Actors, noun: str, q: ActorQuery) -> Actor:
     """The organisation named before the claim whose name ends in ``noun`` ("the
     council": Harwick Borough Council), else the phrase "the <noun>"."""
+    fits = NAME_WORDS.get(noun, set()) | {noun}
     for found in r.names_before(q, STORY_REACH):
-        if (found.kind in _ORG_KINDS or found.id in r.speakers.organisations) and any(
-            n.lower().split()[-1:] == [noun] for n in (found.name, *found.aliases)
+        if found.id == r.speakers.publisher.id:
+            continue
+        body = found.kind in _ORG_KINDS or found.id in r.speakers.organisations
+        if (body or named_as_body(found, r.speakers)) and any(
+            set(n.lower().split()) & fits for n in (found.name, *found.aliases)
         ):
             return found
     return Actor.named(f"the {noun}", ActorKind.ORGANISATION)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Actor, ActorKind, ClaimKind
-from .actor_bodies import STORY_REACH, TIME_HEADS, TIME_LEADS
-from .lexicon import ANIMATE_NOUNS, DETERMINERS
+from .actor_bodies import NAME_WORDS, STORY_REACH, TIME_HEADS, TIME_LEADS
+from .lexicon import ANIMATE_NOUNS, DETERMINERS, FIRST_PERSON
 
 if TYPE_CHECKING:
     from .actor import ActorQuery, Actors, Answer
@@ -16,9 +16,12 @@ if TYPE_CHECKING:
 __all__ = [
     "BODY_HEADS",
     "definite_body",
+    "first_person",
     "on_behalf_of",
+    "own_group",
     "possessor",
     "request_addressee",
+    "speakers_members",
     "story_organisation",
     "subject_words",
 ]
@@ -104,24 +107,6 @@ BODY_HEADS = frozenset(
         "builder", "contractor", "developer", "broadcaster", "railway", "hospital",
     }
 )  # fmt: skip
-
-
-#: Words of an organisation's name that show what kind of body it is, by the noun a
-#: story later uses for it ("the agency": the Federal Railroad Administration).
-NAME_WORDS = {
-    "agency": {"agency", "administration", "authority", "commission", "office", "service",
-               "bureau", "board", "inspectorate", "executive"},
-    "company": {"company", "inc", "ltd", "plc", "corp", "corporation", "group", "energy",
-                "devices", "therapeutics", "motors", "holdings", "technologies", "systems",
-                "industries", "pharmaceuticals", "foods", "airways", "airlines", "marine"},
-    "firm": {"inc", "ltd", "plc", "corp", "group", "partners", "llp", "holdings"},
-    "club": {"club", "fc", "afc", "united", "athletic", "rovers", "wanderers", "albion"},
-    "airline": {"airline", "airlines", "airways", "air"},
-    "carrier": {"airline", "airlines", "airways", "air", "rail", "railways"},
-    "utility": {"energy", "power", "water", "electric", "gas", "utilities"},
-    "regulator": {"authority", "commission", "office", "regulator", "administration"},
-    "shipyard": {"marine", "yard", "yards", "shipyard", "shipbuilders"},
-}  # fmt: skip
 
 
 def definite_body(r: Actors, q: ActorQuery) -> Answer | None:
@@ -234,4 +219,54 @@ def on_behalf_of(r: Actors, q: ActorQuery) -> Answer | None:
         if "i" in lows:
             return None  # "On behalf of the board, I will write ...": the speaker writes
         return r.named(phrase, q)
+    return None
+
+
+_MEMBER_NOUNS = frozenset(
+    {"members", "board", "staff", "team", "colleagues", "party", "organisation", "union"}
+)
+
+
+def speakers_members(r: Actors, q: ActorQuery) -> Answer | None:
+    # "his members would vote against it", "her board will decide": the body the
+    # speaker speaks for, when the article says which.
+    if q.found.subject is None:
+        return None
+    lows = [w.lower() for w in subject_words(q)]
+    if len(lows) != 2 or lows[0] not in {"his", "her", "their"} or lows[1] not in _MEMBER_NOUNS:
+        return None
+    actor, confidence = r.own(q.speaker, 0.6, q)
+    if actor is None or actor.id == q.speaker.id:
+        return None
+    return actor, confidence
+
+
+def first_person(r: Actors, q: ActorQuery) -> Answer | None:
+    lows = {w.lower() for w in subject_words(q)}
+    if not lows & FIRST_PERSON or not (q.found.own_side or q.found.kind is ClaimKind.COMMITMENT):
+        return None
+    a = q.found.subject[0] if q.found.subject is not None else 0
+    joint = bool(lows & {"and", "we"}) or (a > 0 and q.toks[a - 1].low == "and")
+    if lows & {"i", "me", "my", "i'm", "i’m", "i'll", "i’ll"} and not joint:
+        return q.speaker, 0.85  # "the team and I": the speaker's side, below
+    actor, confidence = r.own(q.speaker, 0.7, q)
+    if actor is not None and actor.id == q.speaker.id:
+        current = r.registry.get(actor.id) or actor
+        if current.kind is ActorKind.PERSON:
+            # A person's "we" with no side the article states: the organisation named
+            # last before the claim, if any (a chief executive's "we" is the company).
+            body = r.organisation_before(q, reach=STORY_REACH, strict=True)
+            if body is not None:
+                return body, 0.4
+    return actor, confidence
+
+
+def own_group(r: Actors, q: ActorQuery) -> Answer | None:
+    # "the coalition" said by someone whose "we" is "the coalition of the willing".
+    words = subject_words(q)
+    if not q.found.own_side or len(words) > 3 or not words:
+        return None
+    group = r.speakers.group_of(q.speaker) or ""
+    if group and words[-1].lower() in group.lower().split():
+        return r.own(q.speaker, 0.65, q)
     return None

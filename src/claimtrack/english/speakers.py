@@ -256,6 +256,8 @@ class Speakers:
             org = words[k + 1 :]
             if org and org[0].lower() == "the":
                 org = org[1:]
+            if org and not any(w[:1].isupper() for w in org):
+                org = []  # "vice president of operations": a function, no organisation
             if role and org and role[-1].lower() in ROLE_WORDS | {"head", "member"}:
                 if role[0].lower() in DETERMINERS:
                     role = role[1:]
