@@ -11,7 +11,7 @@ issued") by the speaker's side — with low confidence, never the passive subjec
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
@@ -258,11 +258,11 @@ class Actors:
         # Transport (HT) confirmed the date" in the next sentence)
         return self.registry.get(self.defined_order[0]) if self.defined_order else None
 
-    def names_before(self, q: ActorQuery, reach: int = 400) -> list[Actor]:
+    def names_before(self, q: ActorQuery, reach: int = 400) -> Iterator[Actor]:
         """Known actors named before the claim, the nearest first: each capitalised run
-        ("Transport for London", "Harbour Lines'") whole, else its words one by one."""
+        ("Transport for London", "Harbour Lines'") whole, else its words one by one.
+        Lazy: a caller that stops at the first fit reads no further back."""
         toks = self.before(q, reach)
-        out: list[Actor] = []
         k = len(toks) - 1
         while k >= 0:
             if not (toks[k].is_cap and toks[k].low not in TITLES):
@@ -278,14 +278,13 @@ class Actors:
             if found is not None and found.id == self.speakers.publisher.id:
                 pass  # the outlet reporting the story acts in nobody's claim
             elif found is not None:
-                out.append(found)
+                yield found
             else:
                 for word in reversed(run):
                     one = self.registry.resolve(word) if word.lower() not in TITLES else None
                     if one is not None:
-                        out.append(one)
+                        yield one
             k -= 1
-        return out
 
 
 # -- the rules, in order ---------------------------------------------------------------
