@@ -227,12 +227,24 @@ def m005_suggestions(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def scale_status_index(conn: sqlite3.Connection) -> None:
+    """The index the report reads status through (:mod:`claimtrack.store_status_index`):
+    each promise's deciding verdicts with their times, kept by triggers, and indexes
+    of the promises' windows and first-seen times."""
+    from .store_status_index import SQLITE_STATEMENTS, fill
+
+    for statement in SQLITE_STATEMENTS:
+        conn.execute(statement)
+    fill(conn, postgres=False)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_initial,
     m002_status_index,
     m003_extraction_failures,
     m004_promises,
     m005_suggestions,
+    scale_status_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

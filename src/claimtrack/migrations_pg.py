@@ -260,10 +260,20 @@ def m005_suggestions(conn: Conn) -> None:
     _run(_SUGGESTION_TABLES)(conn)
 
 
+def scale_status_index(conn: Conn) -> None:
+    """The index the report reads status through (see
+    :func:`claimtrack.migrations.scale_status_index`)."""
+    from .store_status_index import PG_STATEMENTS, fill
+
+    _run(PG_STATEMENTS)(conn)
+    fill(conn, postgres=True)
+
+
 PG_MIGRATIONS: list[Callable[[Conn], None]] = [
     m001_initial,
     m002_status_index,
     m003_extraction_failures,
     m004_promises,
     m005_suggestions,
+    scale_status_index,
 ]

@@ -48,6 +48,7 @@ __all__ = [
     "render_table",
     "report_json",
     "section_of",
+    "sort_key",
 ]
 
 #: How far back "recently resolved" looks, in days.
@@ -236,7 +237,8 @@ def section_of(line: StatusLine, as_of_ts: float, horizon_ts: float, recent_ts: 
     return "open"
 
 
-def _sort_key(key: str) -> Callable[[StatusLine], tuple[float, str]]:
+def sort_key(key: str) -> Callable[[StatusLine], tuple[float, str]]:
+    """The order of section ``key``: the sort key of a line in it."""
     far = float("inf")
 
     def newest_known(ln: StatusLine) -> tuple[float, str]:
@@ -302,7 +304,7 @@ def assemble_report(
         counts[status.value] = counts.get(status.value, 0) + n
     shown: dict[str, list[str]] = {}
     for key, group in grouped.items():
-        group.sort(key=_sort_key(key))
+        group.sort(key=sort_key(key))
         shown[key] = [ln.claim_id for ln in (group if limit is None else group[:limit])]
     full = load([cid for ids in shown.values() for cid in ids]) if any(shown.values()) else {}
     sections = [

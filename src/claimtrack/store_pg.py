@@ -37,6 +37,7 @@ from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .migrations_pg import PG_MIGRATIONS
 from .store import _STORE_ONLY_KEYS, SQLStore
 from .store_conn import Conn, Cursor
+from .store_status_index import refresh as refresh_status
 
 __all__ = ["PgConnection", "PostgresStore", "pg_sql", "redact"]
 
@@ -242,6 +243,7 @@ class PostgresStore(SQLStore):
         self._retry(self._begin)
         try:
             yield self._conn
+            refresh_status(self._conn)  # the status index of what this transaction changed
         except psycopg.Error as exc:
             self._rollback()
             raise _store_error(self.path, exc) from exc

@@ -73,6 +73,7 @@ from .status import (
     standing,
     timeline_at,
 )
+from .status_report import query_for, sql_report
 from .store_promise_reads import PromiseSummary
 from .store_protocol import Store, is_postgres_url, open_store
 from .timeutil import check_verdict_times, parse_published, parse_when
@@ -609,6 +610,8 @@ class Tracker(Corrections, Checking):
         Every matching commitment is counted; each section lists at most ``limit`` of
         them in full (None: all), so the report of a large store stays quick."""
         when = self._as_of(as_of)
+        if self.store.has_status_index():
+            return self._sql_report(when, actor, kind, due_within, since, limit)
         lines = self.status_lines(when, actor=actor, kind=kind, since=since)
         return assemble_report(
             lines,
@@ -618,6 +621,38 @@ class Tracker(Corrections, Checking):
             load=lambda ids: {s.claim.id: s for s in self.standings_of(ids, when)},
             names=self.store.actor_names,
             records=lambda lines: self._records(lines, when),
+            records_json=lambda lines: self._records_json(lines, when),
+        )
+
+    def _sql_report(
+        self,
+        when: datetime,
+        actor: str | None,
+        kind: ClaimKind | str | None,
+        due_within: float,
+        since: When,
+        limit: int | None,
+    ) -> StatusReport:
+        # Counts and sections decided in the database (claimtrack.status_report).
+        kinds = (
+            [ClaimKind(ClaimKind.parse(kind)).value]
+            if kind is not None
+            else [ClaimKind.COMMITMENT.value, ClaimKind.PREDICTION.value, ClaimKind.DEMAND.value]
+        )
+        query = query_for(
+            when,
+            due_within=due_within,
+            kinds=kinds,
+            actor_ids=None if actor is None else self._actor_ids(actor),
+            since=parse_when(since, what="--since") if since is not None else None,
+        )
+        return sql_report(
+            self.store,
+            query,
+            when,
+            due_within=due_within,
+            limit=limit,
+            load=lambda ids: {s.claim.id: s for s in self.standings_of(ids, when)},
             records_json=lambda lines: self._records_json(lines, when),
         )
 
