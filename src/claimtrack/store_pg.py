@@ -69,6 +69,8 @@ _NO_INDEX = re.compile(r"(?<=[\s(])\+(?=[a-z_]+\.[a-z_]+)")
 _JSON_VALID = re.compile(r"json_valid\(([\w.]+)\)")
 _JSON_TYPE = re.compile(r"json_type\(([\w.]+)\)")
 _JSON_REMOVE = re.compile(r"json_remove\(([\w.]+)((?:, '\$\.\w+')+)\)")
+# SQLite's "INDEXED BY" (which index a join reads): PostgreSQL's planner picks its own.
+_INDEXED_BY = re.compile(r" INDEXED BY \w+")
 _INSERT_OR_IGNORE = re.compile(r"^\s*INSERT OR IGNORE INTO", re.IGNORECASE)
 
 
@@ -80,6 +82,7 @@ def pg_sql(sql: str) -> str:
     out = _JSON_EACH_PATH.sub(r"jsonb_array_elements_text(\1 -> '\2') AS \3(value)", out)
     out = _JSON_EXTRACT.sub(r"(\1 ->> '\2')", out)
     out = _NO_INDEX.sub("", out)
+    out = _INDEXED_BY.sub("", out)
     out = _JSON_VALID.sub(r"(\1 IS NOT NULL)", out)  # jsonb holds nothing else
     out = _JSON_TYPE.sub(r"jsonb_typeof(\1)", out)
     out = _JSON_REMOVE.sub(_json_remove, out)

@@ -70,6 +70,9 @@ _COMMON = (
     # holds every column they need in that order (no sort, no table lookup).
     "CREATE INDEX promises_by_actor ON promises (actor_id, speaker_id, retired_at, kind,"
     " first_seen_ts, has_condition, due_vague, due_start_ts, due_end_ts)",
+    # ... and the steps look their promises up in this one, by id.
+    "CREATE INDEX promises_by_id ON promises (id, actor_id, speaker_id, retired_at, kind,"
+    " first_seen_ts, has_condition, due_vague, due_start_ts, due_end_ts)",
 )
 # Marks may repeat (a trigger cannot ignore a conflict on both engines alike): read
 # with DISTINCT.
