@@ -22,7 +22,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from . import retries
+from . import retries, workers
 from .actors import ActorRegistry, normalise_name
 from .dispatch import failure
 from .errors import (
@@ -54,6 +54,7 @@ from .model import (
     content_id,
     document_address,
 )
+from .parallel_add import MIN_PARALLEL, add_in_parallel
 from .plugins import (
     ClaimtrackPluginManager,
     PluginInfo,
@@ -205,6 +206,7 @@ class Tracker(Corrections, Checking):
         on_progress: Callable[[str, int, int], None] | None = None,
         rederive: bool = False,
         extractors: Sequence[str] | None = None,
+        jobs: int = 1,
     ) -> AddReport:
         """Load, extract and store every source in ``uris`` (files, directories, URLs).
 
@@ -217,7 +219,8 @@ class Tracker(Corrections, Checking):
         A source, item or plugin that fails is reported in ``errors`` and the rest go
         on; each source lands in its own transaction, so an interrupted run loses
         nothing already added.  ``on_progress(uri, done, total)`` is called after each
-        input.
+        input.  ``jobs`` above 1 extracts in that many worker processes, with the same
+        result (see :mod:`claimtrack.parallel_add`).
         """
         selected = self._selected(extractors)
         override = parse_published(published, what="published") if published is not None else None
@@ -229,7 +232,24 @@ class Tracker(Corrections, Checking):
                 paths.extend(expand_paths(str(item), warn=report.errors.append))
             except ClaimtrackError as exc:  # an empty directory: say so, add the rest
                 report.errors.append(exc)
+
+        def prepare(source: Source) -> Source:
+            source = self._as_stored(source)
+            return source if override is None else attrs.evolve(source, published_at=override)
+
         with self._indexing_actors():
+            if jobs > 1 and len(paths) >= MIN_PARALLEL and workers.available():
+                add_in_parallel(
+                    self,
+                    paths,
+                    report,
+                    jobs=jobs,
+                    prepare=prepare,
+                    rederive=rederive,
+                    extractors=selected,
+                    on_progress=on_progress,
+                )
+                return report
             for done, uri in enumerate(paths, 1):
                 try:
                     reviewed = read_reviewed(self.pm, uri, self.load_options)
@@ -243,9 +263,7 @@ class Tracker(Corrections, Checking):
                     )
                     report.errors.extend(loaded.problems)
                     for source in loaded.sources:
-                        source = self._as_stored(source)
-                        if override is not None:
-                            source = attrs.evolve(source, published_at=override)
+                        source = prepare(source)
                         self._add_source(source, report, rederive=rederive, extractors=selected)
                 except ClaimtrackError as exc:
                     report.errors.append(exc)
@@ -308,19 +326,20 @@ class Tracker(Corrections, Checking):
         *,
         rederive: bool = False,
         extractors: Sequence[str] | None = None,
+        extracted: ExtractResult | None = None,
     ) -> None:
+        # ``extracted``: the extraction a worker made, when it is the one this would make.
+        if not self._needs_extraction(source, rederive=rederive):
+            report.unchanged += 1
+            return
         stored = self.store.has_source(source.id)
         # A source an extractor failed on (ran out of time, raised) is tried again.
         failed_before = retries.failed_extractors(self.store, source.id) if stored else {}
-        if (
-            not rederive
-            and not failed_before
-            and stored
-            and _same_metadata(self.store.get_source(source.id), source)
-        ):
-            report.unchanged += 1
-            return
-        result = self.extract_source(source, extractors=extractors)
+        result = (
+            extracted
+            if extracted is not None
+            else self.extract_source(source, extractors=extractors)
+        )
         report.errors.extend(result.errors)
         report.notes.extend(result.notes)
         too_many = claims_over_limit(source, len(result.claims), self.load_options)
@@ -345,6 +364,14 @@ class Tracker(Corrections, Checking):
             report.updated += 1
         else:
             report.unchanged += 1
+
+    def _needs_extraction(self, source: Source, *, rederive: bool) -> bool:
+        # False when this source is stored as it is (and no extractor failed on it).
+        if rederive or not self.store.has_source(source.id):
+            return True
+        if retries.failed_extractors(self.store, source.id):
+            return True
+        return not _same_metadata(self.store.get_source(source.id), source)
 
     def rederive(
         self,
