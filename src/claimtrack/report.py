@@ -704,17 +704,20 @@ def render_markdown(
         )
 
 
-def report_json(report: StatusReport, *, records: bool = True) -> dict[str, Any]:
+def report_json(
+    report: StatusReport, *, records: bool = True, sections: bool = True
+) -> dict[str, Any]:
     """The report as one JSON object: ``as_of``, ``commitments`` (every claim record,
     with ``status`` and ``progress``), ``actors`` (per-actor counts, ``decided`` and
     ``share_kept``), plus ``due_within``, ``counts`` (by status) and ``sections``
     (claim ids in each section, in report order, unlimited).  ``records=False``
-    leaves ``commitments`` empty (for writers that stream them)."""
+    leaves ``commitments`` empty, ``sections=False`` each section's list (for writers
+    that stream them)."""
     return {
         "as_of": report.as_of.isoformat(),
         "due_within": report.due_within,
         "counts": dict(sorted(report.counts.items())),
-        "sections": {key: list(ids) for key, ids in report.section_ids.items()},
+        "sections": {key: list(ids) if sections else [] for key, ids in report.section_ids.items()},
         "commitments": report.records() if records else [],
         "actors": [
             {
@@ -734,11 +737,20 @@ def render_json(report: StatusReport, stream: TextIO) -> None:
     commitment and each actor on a line of its own.  (The encoder's ``indent`` runs in
     pure Python and takes seconds over 100,000 records; this layout stays readable and
     line-diffable.)"""
-    doc = report_json(report, records=False)
+    doc = report_json(report, records=False, sections=False)
     keys = list(doc)
     stream.write("{")
     for n, key in enumerate(keys):
         stream.write(("\n" if n == 0 else ",\n") + f"  {json.dumps(key)}: ")
+        if key == "sections":  # each section's ids as they are read
+            stream.write("{")
+            for m, (name, ids) in enumerate(report.section_ids.items()):
+                stream.write(("" if m == 0 else ", ") + f"{json.dumps(name)}: [")
+                for i, cid in enumerate(ids):
+                    stream.write(("" if i == 0 else ", ") + json.dumps(cid))
+                stream.write("]")
+            stream.write("}")
+            continue
         if key == "commitments":
             items: Iterable[str] = report.records_json()
         elif key == "actors":

@@ -333,7 +333,7 @@ class StatusReads:
         if wanted:
             for r in self._conn.execute(
                 f"SELECT {EVIDENCE_COLUMNS} FROM evidence"
-                " WHERE id IN (SELECT value FROM json_each(?))",
+                " WHERE id IN (SELECT CAST(value AS INTEGER) FROM json_each(?))",
                 (json.dumps(wanted),),
             ):
                 e = evidence_from_row(r)
