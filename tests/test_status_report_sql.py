@@ -14,6 +14,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -194,3 +195,22 @@ def test_json_streams_the_same_document(
         render_json(tracker.report(at, limit=0), streamed)
         render_json(_plain(tracker, at, 0), plain)
         assert json.loads(streamed.getvalue()) == json.loads(plain.getvalue())
+
+
+def test_counts_too_large_for_a_field_are_counted_one_class_at_a_time(
+    new_store: Callable[[], AbstractContextManager[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimtrack.store_status as store_status
+
+    pm = get_plugin_manager(load_entrypoints=False)
+    with new_store() as where, Tracker(where, plugin_manager=pm) as tracker:
+        windows = [TimeWindow(start=T0, end=T0 + timedelta(hours=h), grain="span") for h in (1, 9)]
+        _build(
+            tracker, [(w, c, 0, 0) for w in windows for c in (False, True)] + [(None, False, 0, 0)]
+        )
+        at = T0 + timedelta(hours=5)
+        packed = tracker.report(at)
+        monkeypatch.setattr(store_status, "_FIELD", 2)
+        wide = tracker.report(at)
+        _same(wide, packed)
+        _same(wide, _plain(tracker, at, None))

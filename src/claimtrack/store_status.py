@@ -176,8 +176,9 @@ class StatusReads:
             " WHEN ? < p.due_end_ts THEN 4 ELSE 5 END"
         )
         packed = (
-            f"SELECT actor_id, speaker_id, COUNT(*), SUM(CASE WHEN c < 3 THEN 1 << (21 * c)"
-            f" ELSE 0 END), SUM(CASE WHEN c >= 3 THEN 1 << (21 * (c - 3)) ELSE 0 END) FROM"
+            "SELECT actor_id, speaker_id, COUNT(*), SUM(CASE WHEN c < 3 THEN"
+            " CAST(1 AS BIGINT) << (21 * c) ELSE 0 END), SUM(CASE WHEN c >= 3 THEN"
+            " CAST(1 AS BIGINT) << (21 * (c - 3)) ELSE 0 END) FROM"
             f" (SELECT p.actor_id, p.speaker_id, {code} AS c FROM promises p WHERE {where}) AS"
             " classed GROUP BY actor_id, speaker_id"
         )
