@@ -33,6 +33,7 @@ from .errors import (
     PluginError,
     StoreMissingError,
 )
+from .export_rows import ClaimStandings
 from .exporters import Exporter, collect_exporters
 from .extraction import ExtractContext, ExtractResult, run_extractors, selected_extractors
 from .loading import (
@@ -847,7 +848,10 @@ class Tracker(Corrections, Checking):
         exporter = exporters[format]
         values = exporter.bind(options)
         when = self._as_of(as_of)
-        rows = self.standings(when)
+        # Read a slice at a time as the exporter iterates (claimtrack.export_rows).
+        rows: Sequence[Standing] = (
+            ClaimStandings(self, when) if self.store.has_status_index() else self.standings(when)
+        )
         try:
             return exporter.run(rows, stream, when, values)
         except (ClaimtrackError, BrokenPipeError):
