@@ -56,6 +56,7 @@ evidence_shapes = st.lists(
         st.sampled_from(list(Verdict)),
         st.integers(-60, 400),  # known, hours after T0
         st.booleans(),  # by a person
+        st.sampled_from([None, None, "cancelled", "postponed"]),  # a reason code
     ),
     max_size=10,
 )
@@ -105,6 +106,7 @@ def _row(r: Standing) -> tuple[object, ...]:
 
 def _same(fast: StatusReport, plain: StatusReport) -> None:
     assert fast.counts == plain.counts
+    assert fast.reasons == plain.reasons
     assert fast.total == plain.total
     assert [(s.key, s.total, [r.claim.id for r in s.rows]) for s in fast.sections] == [
         (s.key, s.total, [r.claim.id for r in s.rows]) for s in plain.sections
@@ -128,7 +130,7 @@ def _same(fast: StatusReport, plain: StatusReport) -> None:
 def test_the_report_in_sql_equals_the_pure_derivation(
     new_store: Callable[[], AbstractContextManager[str]],
     shapes: list[tuple[TimeWindow | None, bool, int, int]],
-    history: list[tuple[int, Verdict, int, bool]],
+    history: list[tuple[int, Verdict, int, bool, str | None]],
     retract: list[tuple[int, int]],
     limit: int | None,
     data: st.DataObject,
@@ -137,12 +139,13 @@ def test_the_report_in_sql_equals_the_pure_derivation(
     with new_store() as where, Tracker(where, plugin_manager=pm) as tracker:
         claims = _build(tracker, shapes)
         times = [T0]
-        for which, verdict, known_h, person in history:
+        for which, verdict, known_h, person, reason in history:
             known = T0 + timedelta(hours=known_h)
             tracker.store.add_evidence(
                 Evidence(
                     claim_id=claims[which % len(claims)].id,
                     verdict=verdict,
+                    reason=reason,
                     known_at=known,
                     recorded_at=known,
                     recorded_by="desk" if person else "claimtrack.checker 0.1.0",

@@ -260,6 +260,14 @@ def m005_suggestions(conn: Conn) -> None:
     _run(_SUGGESTION_TABLES)(conn)
 
 
+def pub_mention_source_fields(conn: Conn) -> None:
+    """Promise records' sources gain ``publisher`` and ``reporter`` (see
+    :func:`claimtrack.migrations.pub_mention_source_fields`, the same on both engines)."""
+    from .migrations import pub_mention_source_fields as same
+
+    same(conn)
+
+
 def scale_status_index(conn: Conn) -> None:
     """The index the report reads status through (see
     :func:`claimtrack.migrations.scale_status_index`)."""
@@ -275,5 +283,6 @@ PG_MIGRATIONS: list[Callable[[Conn], None]] = [
     m003_extraction_failures,
     m004_promises,
     m005_suggestions,
+    pub_mention_source_fields,
     scale_status_index,
 ]

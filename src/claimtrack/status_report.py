@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from itertools import islice
 from typing import Any, overload
 
+from .reasons import UNSTATED, ordered_reasons
 from .report import (
     RECENT_DAYS,
     SECTIONS,
@@ -28,7 +29,7 @@ from .report import (
 )
 from .status import Standing, StatusLine
 from .store_protocol import Store
-from .store_status import StatusQuery, class_status
+from .store_status import SECTION_CLASSES, StatusQuery, class_status
 
 __all__ = ["sql_report"]
 
@@ -66,14 +67,22 @@ def sql_report(
         if section:
             totals[section] += n
 
-    for who, cls, n in store.status_tally(q):
+    why: dict[str, dict[str, int]] = {}
+    for who, cls, reason, n in store.status_tally(q):
         status, section = class_status(cls)
         tally(who, status, section, n)
+        if cls not in SECTION_CLASSES:  # a final verdict's: counted by its reason code
+            row = why.setdefault(status, {})
+            row[reason or UNSTATED] = row.get(reason or UNSTATED, 0) + n
     odd_sections: dict[str, list[StatusLine]] = {}
     for ln in odd:
         assert ln.status is not None
         key = section_of(ln, q.at, q.horizon, q.recent)
         tally(ln.who, ln.status.value, key, 1)
+        if ln.status.is_final and ln.decided_by is not None:
+            row = why.setdefault(ln.status.value, {})
+            code = ln.decided_by.reason or UNSTATED
+            row[code] = row.get(code, 0) + 1
         if key:
             odd_sections.setdefault(key, []).append(ln)
     shown: dict[str, list[str]] = {}
@@ -117,6 +126,7 @@ def sql_report(
         sections=sections,
         actors=actors,
         counts=counts,
+        reasons=ordered_reasons(why),
         lines=lines,
         section_ids=section_ids,
         records=lambda ls: [_loads(t) for t in _chunked_json(records_json, ls)],

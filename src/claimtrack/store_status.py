@@ -162,11 +162,12 @@ class StatusReads:
         opened for reading may predate it)."""
         return has_index(self._conn)
 
-    def status_tally(self, q: StatusQuery) -> list[tuple[str | None, str, int]]:
-        """(who must act, class, how many) over the promises ``q`` covers (but those it
-        excludes): see :func:`class_status` for the classes."""
+    def status_tally(self, q: StatusQuery) -> list[tuple[str | None, str, str | None, int]]:
+        """(who must act, class, reason code, how many) over the promises ``q`` covers
+        (but those it excludes): see :func:`class_status` for the classes; the reason
+        code is the deciding verdict's, for a final one (else None)."""
         where, wargs = _filters(q)
-        counts: dict[tuple[str | None, str], int] = {}
+        counts: dict[tuple[str | None, str, str | None], int] = {}
         # Each promise's class as a number, counted in two sums of three 21-bit fields
         # (one pass, the class computed once per promise).
         code = (
@@ -191,42 +192,44 @@ class StatusReads:
             for n, name in enumerate(_CLASSES):
                 k = (int(low) if n < 3 else int(high)) >> (21 * (n % 3)) & (_FIELD - 1)
                 if k:
-                    counts[(who, name)] = counts.get((who, name), 0) + k
+                    counts[(who, name, None)] = counts.get((who, name, None), 0) + k
         return self._tally_steps(q, counts)
 
-    def _tally_wide(self, q: StatusQuery) -> list[tuple[str | None, str, int]]:
+    def _tally_wide(self, q: StatusQuery) -> list[tuple[str | None, str, str | None, int]]:
         where, wargs = _filters(q)
         base, bargs = _base(q)
-        counts: dict[tuple[str | None, str], int] = {}
+        counts: dict[tuple[str | None, str, str | None], int] = {}
         for actor, speaker, cls, n in self._conn.execute(
             f"SELECT p.actor_id, p.speaker_id, {base} AS cls, COUNT(*) FROM promises p"
             f" WHERE {where} GROUP BY p.actor_id, p.speaker_id, cls",
             [*bargs, *wargs],
         ):
             who = actor or speaker
-            counts[(who, cls)] = counts.get((who, cls), 0) + int(n)
+            counts[(who, cls, None)] = counts.get((who, cls, None), 0) + int(n)
         return self._tally_steps(q, counts)
 
     def _tally_steps(
-        self, q: StatusQuery, counts: dict[tuple[str | None, str], int]
-    ) -> list[tuple[str | None, str, int]]:
+        self, q: StatusQuery, counts: dict[tuple[str | None, str, str | None], int]
+    ) -> list[tuple[str | None, str, str | None, int]]:
         # The promises a step covering ``at`` moves out of their evidence-less class.
         where, wargs = _filters(q)
         base, bargs = _base(q)
         real, rargs = _real(q)
-        for actor, speaker, was, now, n in self._conn.execute(
-            f"SELECT p.actor_id, p.speaker_id, {base} AS was, {real} AS now, COUNT(*)"
+        for actor, speaker, was, now, why, n in self._conn.execute(
+            f"SELECT p.actor_id, p.speaker_id, {base} AS was, {real} AS now,"
+            " s.final_reason, COUNT(*)"
             f" FROM status_steps s CROSS JOIN promises p INDEXED BY promises_by_id WHERE {_ACTIVE}"
             f" AND (s.final_id IS NOT NULL OR s.cond_met <> 0) AND {where}"
-            " GROUP BY p.actor_id, p.speaker_id, was, now",
+            " GROUP BY p.actor_id, p.speaker_id, was, now, s.final_reason",
             [*bargs, *rargs, q.at, q.at, *wargs],
         ):
             if was == now:
                 continue
             who = actor or speaker
-            counts[(who, was)] = counts.get((who, was), 0) - int(n)
-            counts[(who, now)] = counts.get((who, now), 0) + int(n)
-        return [(who, cls, n) for (who, cls), n in counts.items() if n]
+            why = None if now in SECTION_CLASSES else why
+            counts[(who, was, None)] = counts.get((who, was, None), 0) - int(n)
+            counts[(who, now, why)] = counts.get((who, now, why), 0) + int(n)
+        return [(who, cls, why, n) for (who, cls, why), n in counts.items() if n]
 
     def status_section(self, section: str, q: StatusQuery, limit: int | None) -> Iterator[str]:
         """The ids of the promises in ``section`` (a report section key), in the

@@ -4,7 +4,7 @@ the times from which they decide.
 Status stays derived (:mod:`claimtrack.status`): this is an index of it, rebuilt from
 the evidence.  For each promise with evidence, ``status_steps`` holds the intervals
 ``[from_ts, to_ts)`` of ``--as-of`` over which what its evidence says stays the same:
-the final verdict that decides it (``final_*``, with its known time), whether its
+the final verdict that decides it (``final_*``, with its known time and reason code), whether its
 condition is met (``cond_met``) and the interim verdict that shows as its progress
 (``interim_*``).  A step starts when a verdict becomes known or a retraction takes
 effect, so a step is used only for an ``--as-of`` at or after the known time of the
@@ -55,6 +55,7 @@ _STEPS = """
         final_id {int},
         final_verdict {t},
         final_known_ts {real},
+        final_reason {t},
         cond_met INTEGER NOT NULL DEFAULT 0,
         interim_id {int},
         interim_verdict {t},
@@ -297,8 +298,8 @@ def _refresh(conn: Conn, ids: Sequence[str]) -> None:
     if rows:
         conn.executemany(
             "INSERT INTO status_steps (promise_id, from_ts, to_ts, final_id, final_verdict,"
-            " final_known_ts, cond_met, interim_id, interim_verdict)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " final_known_ts, final_reason, cond_met, interim_id, interim_verdict)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
     conn.execute(
@@ -315,6 +316,7 @@ def _row(pid: str, step: Step) -> tuple[Any, ...]:
         None if final is None else final.id,
         None if final is None else final.verdict.value,
         None if final is None else final.known_at.timestamp(),
+        None if final is None else final.reason,
         int(met),
         None if best is None else best.id,
         None if best is None else best.verdict.value,
