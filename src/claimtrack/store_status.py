@@ -239,11 +239,12 @@ class StatusReads:
         if section == "resolved":
             sql = (
                 "SELECT p.id FROM status_steps s JOIN promises p ON p.id = s.promise_id"
-                " WHERE s.final_known_ts >= ? AND s.from_ts <= ?"
+                " WHERE s.final_known_ts >= ? AND s.final_known_ts <= ? AND s.from_ts <= ?"
                 f" AND (s.to_ts IS NULL OR s.to_ts > ?) AND {where}"
                 f" ORDER BY s.final_known_ts DESC, p.id{cap}"
             )
-            args: list[Any] = [q.recent, q.at, q.at, *wargs]
+            # A step starts once its verdict is known: its known time is by ``at`` too.
+            args: list[Any] = [q.recent, q.at, q.at, q.at, *wargs]
         else:
             classes, walk, order = _SECTIONS[section]
             real, rargs = _real(q)

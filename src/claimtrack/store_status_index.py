@@ -64,6 +64,9 @@ _STEPS = """
 """
 _COMMON = (
     "CREATE INDEX status_steps_final ON status_steps (final_known_ts)",
+    # The counts read the steps that started by ``--as-of`` from this one alone.
+    "CREATE INDEX status_steps_active ON status_steps (from_ts, to_ts, final_id, cond_met,"
+    " promise_id, final_verdict, final_known_ts, final_reason)",
     "CREATE INDEX promises_due_end ON promises (due_end_ts)",
     "CREATE INDEX promises_due_start ON promises (due_start_ts)",
     "CREATE INDEX promises_first_seen ON promises (first_seen_ts)",
