@@ -40,6 +40,7 @@ from .exporters import options_from_file, parse_option_pairs
 from .extraction import EXTRACTORS_ENV, resolve_extractors
 from .model import ClaimKind, RecorderKind, Status, Verdict
 from .output import write_output
+from .parallel_add import default_jobs
 from .plugins import ClaimtrackPluginManager, describe_plugins
 from .reasons import reasons_help
 from .records import dumps_line, evidence_record, standing_record
@@ -234,6 +235,13 @@ def cli(ctx: click.Context, db: str, actors: str | None, time_limit: float) -> N
     "extractor); with no PATHS, every stored source.",
 )
 @extractor_option
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Extract in this many worker processes (default: one per core); the result is "
+    "the same as with 1.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 @handle_errors
@@ -243,6 +251,7 @@ def add(
     published: datetime | None,
     rederive: bool,
     extractor: tuple[str, ...],
+    jobs: int | None,
     quiet: bool,
 ) -> None:
     """Read sources, extract their claims and store them.
@@ -292,6 +301,7 @@ def add(
                 on_progress=progress,
                 rederive=rederive,
                 extractors=chosen,
+                jobs=jobs or default_jobs(),
             )
         else:
             report = tracker.rederive(on_progress=progress, extractors=chosen)

@@ -261,6 +261,17 @@ def pub_mention_source_fields(conn: Conn) -> None:
         conn.executemany("UPDATE promises SET record = ? WHERE id = ?", changed)
 
 
+def scale_status_index(conn: sqlite3.Connection) -> None:
+    """The index the report reads status through (:mod:`claimtrack.store_status_index`):
+    each promise's deciding verdicts with their times, kept by triggers, and indexes
+    of the promises' windows and first-seen times."""
+    from .store_status_index import SQLITE_STATEMENTS, fill
+
+    for statement in SQLITE_STATEMENTS:
+        conn.execute(statement)
+    fill(conn, postgres=False)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_initial,
     m002_status_index,
@@ -268,6 +279,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m004_promises,
     m005_suggestions,
     pub_mention_source_fields,
+    scale_status_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

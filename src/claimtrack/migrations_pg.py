@@ -268,6 +268,15 @@ def pub_mention_source_fields(conn: Conn) -> None:
     same(conn)
 
 
+def scale_status_index(conn: Conn) -> None:
+    """The index the report reads status through (see
+    :func:`claimtrack.migrations.scale_status_index`)."""
+    from .store_status_index import PG_STATEMENTS, fill
+
+    _run(PG_STATEMENTS)(conn)
+    fill(conn, postgres=True)
+
+
 PG_MIGRATIONS: list[Callable[[Conn], None]] = [
     m001_initial,
     m002_status_index,
@@ -275,4 +284,5 @@ PG_MIGRATIONS: list[Callable[[Conn], None]] = [
     m004_promises,
     m005_suggestions,
     pub_mention_source_fields,
+    scale_status_index,
 ]

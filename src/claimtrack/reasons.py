@@ -12,7 +12,15 @@ from .errors import InputError
 if TYPE_CHECKING:
     from .status import StatusLine
 
-__all__ = ["REASONS", "UNSTATED", "parse_reason", "reason_counts", "reason_lines", "reasons_help"]
+__all__ = [
+    "REASONS",
+    "UNSTATED",
+    "ordered_reasons",
+    "parse_reason",
+    "reason_counts",
+    "reason_lines",
+    "reasons_help",
+]
 
 #: Every reason code, with what it means.  The built-in checker's rules use these
 #: (a test holds it to that).
@@ -68,6 +76,13 @@ def reason_counts(lines: Iterable[StatusLine]) -> dict[str, dict[str, int]]:
         row = tally.setdefault(ln.status.value, {})
         key = e.reason or UNSTATED
         row[key] = row.get(key, 0) + 1
+    return ordered_reasons(tally)
+
+
+def ordered_reasons(tally: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, int]]:
+    """Counts by final status and reason code as :func:`reason_counts` gives them: the
+    statuses in order, each one's codes most frequent first (unstated last), a status
+    none of whose promises has a code left out."""
     return {
         status: dict(sorted(row.items(), key=lambda kv: (kv[0] == UNSTATED, -kv[1], kv[0])))
         for status, row in sorted(tally.items())

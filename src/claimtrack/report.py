@@ -50,6 +50,7 @@ __all__ = [
     "render_table",
     "report_json",
     "section_of",
+    "sort_key",
 ]
 
 #: How far back "recently resolved" looks, in days.
@@ -240,7 +241,8 @@ def section_of(line: StatusLine, as_of_ts: float, horizon_ts: float, recent_ts: 
     return "open"
 
 
-def _sort_key(key: str) -> Callable[[StatusLine], tuple[float, str]]:
+def sort_key(key: str) -> Callable[[StatusLine], tuple[float, str]]:
+    """The order of section ``key``: the sort key of a line in it."""
     far = float("inf")
 
     def newest_known(ln: StatusLine) -> tuple[float, str]:
@@ -306,7 +308,7 @@ def assemble_report(
         counts[status.value] = counts.get(status.value, 0) + n
     shown: dict[str, list[str]] = {}
     for key, group in grouped.items():
-        group.sort(key=_sort_key(key))
+        group.sort(key=sort_key(key))
         shown[key] = [ln.claim_id for ln in (group if limit is None else group[:limit])]
     full = load([cid for ids in shown.values() for cid in ids]) if any(shown.values()) else {}
     sections = [
@@ -723,19 +725,22 @@ def render_markdown(
         stream.write("".join(f"- {_md(line)}\n" for line in reason_lines(report.reasons)))
 
 
-def report_json(report: StatusReport, *, records: bool = True) -> dict[str, Any]:
+def report_json(
+    report: StatusReport, *, records: bool = True, sections: bool = True
+) -> dict[str, Any]:
     """The report as one JSON object: ``as_of``, ``commitments`` (every claim record,
     with ``status`` and ``progress``), ``actors`` (per-actor counts, ``decided`` and
     ``share_kept``), plus ``due_within``, ``counts`` (by status), ``reasons`` (by final
     status, how many promises each reason code settled) and ``sections``
     (claim ids in each section, in report order, unlimited).  ``records=False``
-    leaves ``commitments`` empty (for writers that stream them)."""
+    leaves ``commitments`` empty, ``sections=False`` each section's list (for writers
+    that stream them)."""
     return {
         "as_of": report.as_of.isoformat(),
         "due_within": report.due_within,
         "counts": dict(sorted(report.counts.items())),
         "reasons": {status: dict(row) for status, row in report.reasons.items()},
-        "sections": {key: list(ids) for key, ids in report.section_ids.items()},
+        "sections": {key: list(ids) if sections else [] for key, ids in report.section_ids.items()},
         "commitments": report.records() if records else [],
         "actors": [
             {
@@ -755,11 +760,20 @@ def render_json(report: StatusReport, stream: TextIO) -> None:
     commitment and each actor on a line of its own.  (The encoder's ``indent`` runs in
     pure Python and takes seconds over 100,000 records; this layout stays readable and
     line-diffable.)"""
-    doc = report_json(report, records=False)
+    doc = report_json(report, records=False, sections=False)
     keys = list(doc)
     stream.write("{")
     for n, key in enumerate(keys):
         stream.write(("\n" if n == 0 else ",\n") + f"  {json.dumps(key)}: ")
+        if key == "sections":  # each section's ids as they are read
+            stream.write("{")
+            for m, (name, ids) in enumerate(report.section_ids.items()):
+                stream.write(("" if m == 0 else ", ") + f"{json.dumps(name)}: [")
+                for i, cid in enumerate(ids):
+                    stream.write(("" if i == 0 else ", ") + json.dumps(cid))
+                stream.write("]")
+            stream.write("}")
+            continue
         if key == "commitments":
             items: Iterable[str] = report.records_json()
         elif key == "actors":

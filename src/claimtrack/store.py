@@ -39,6 +39,8 @@ from .store_promises import regroup
 from .store_rows import EVIDENCE_COLUMNS as _EVIDENCE_COLUMNS
 from .store_rows import RECORDER_RANK_SQL
 from .store_rows import evidence_from_row as _evidence
+from .store_status import StatusReads
+from .store_status_index import refresh as refresh_status
 from .store_suggestions import SuggestionStore
 
 #: Claims whose extractor name starts with this were recorded by a person
@@ -93,7 +95,7 @@ def _warn_default(error: StoreError) -> None:
     warnings.warn(str(error), UserWarning, stacklevel=3)
 
 
-class SQLStore(PromiseReads, SuggestionStore):
+class SQLStore(PromiseReads, SuggestionStore, StatusReads):
     """The ledger's SQL, shared by both engines (SQLite's spelling; see
     :mod:`claimtrack.store_conn`): a backend adds its connection and its transactions."""
 
@@ -963,6 +965,7 @@ class SQLiteStore(SQLStore):
             raise store_open.store_error(self.path, exc) from exc
         try:
             yield self._conn
+            refresh_status(self._conn)  # the status index of what this transaction changed
         except sqlite3.Error as exc:
             self._rollback()
             raise store_open.store_error(self.path, exc) from exc
