@@ -86,13 +86,14 @@ def _anchors(view: PromiseView) -> frozenset[str]:
         # No name in the promise: the actor's words, the theme and the act's own words
         # must carry the search.
         anchors |= view.act.triggers | view.act.nouns
-        if view.condition is not None:
-            anchors |= view.condition.triggers | view.condition.theme
         if view.actor is not None:
             anchors |= {s for p in view.actor.phrases for s in p}
             if view.actor.head:
                 anchors.add(view.actor.head)
         anchors |= view.act.theme
+    if view.condition is not None:
+        # What the promise waits on is looked for whatever names the promise has.
+        anchors |= view.condition.triggers | view.condition.theme
     if view.act.places:
         from .lexicon import _CONTAINED_IN
 

@@ -177,6 +177,32 @@ def _subject_head(toks: Sequence[Tok], at: int) -> Tok | None:
     return head if head is not None and k <= at else None
 
 
+def _named_subject(toks: Sequence[Tok], at: int, view: PromiseView) -> str | None:
+    # A name that is no part of the promise opens the sentence, as the one who acted:
+    # "Cobalt Stores opened a store" for what Brightwater promised.  A sentence's first
+    # word alone is no name (it is capitalised whatever it is).
+    k = 0
+    while k < at and toks[k].low in DETERMINERS:
+        k += 1
+    lo = k
+    while k < at and toks[k].low not in _PREPOSITIONS and toks[k].low not in _VERBISH:
+        k += 1
+    if k != at:
+        return None
+    mine = view.anchors | view.title_anchors
+    if view.actor is not None:
+        mine |= {s for p in view.actor.phrases for s in p}
+    for a, b in name_runs(toks[lo:at]):
+        if a + lo == 0 and b - a == 1:
+            continue
+        run = toks[lo + a : lo + b]
+        if all(t.stem in view.act.theme for t in run):
+            continue  # "Harbour Bridge" itself, capitalised
+        if not any(related(t.stem, n) or t.stem == n for t in run for n in mine):
+            return " ".join(t.text for t in run)
+    return None
+
+
 def _by_another(toks: Sequence[Tok], at: int) -> bool:
     # A passive's "by" phrase after the act, naming someone (the actor was not found).
     for k in range(at + 1, min(len(toks) - 1, at + 4)):
@@ -265,6 +291,8 @@ def identity(
                 return (*parts, Part("actor", "in a sentence before", before[2]))
     if _by_another(toks, at):
         return None  # "was published by the Senate": someone else did it
+    if view.actor is not None and _named_subject(toks, at, view) is not None:
+        return None  # "Cobalt Stores opened a store in Kelby": someone else did it
     head = _subject_head(toks, at)
     if (
         view.actor is not None

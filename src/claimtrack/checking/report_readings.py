@@ -222,10 +222,14 @@ def condition_readings(view: PromiseView, rs: ReportSentence) -> Found:
             return
         mention = attrs.evolve(pseudo, tense="past", negated=happened[0].negated)
         reading = Reading(mention, tuple(hits), rs.report.published_at, view.since, None)
-        yield reading, "", (Part("act", "the condition's act", "its words"),)
+        theme = Part("theme", "whole" if len(cond.theme) >= 2 else "named")
+        yield reading, "", (Part("act", "the condition's act", "its words"), theme)
         return
     if cond.theme and not cond.theme & sent.stems:
         return
+    shared = cond.theme & sent.stems
+    grade = "whole" if len(cond.theme) >= 2 and shared == cond.theme else "named"
+    theme_part = (Part("theme", grade, ", ".join(sorted(shared))),) if shared else ()
     for mention in find_mentions(
         sent.toks, sent.text, cond.classes, cond.verb, headline=sent.headline
     ):
@@ -233,7 +237,7 @@ def condition_readings(view: PromiseView, rs: ReportSentence) -> Found:
         yield (
             Reading(mention, tuple(hits), rs.report.published_at, view.since, None),
             f"act {mention.how}",
-            (Part("act", "the condition's act", mention.how),),
+            (Part("act", "the condition's act", mention.how), *theme_part),
         )
 
 
