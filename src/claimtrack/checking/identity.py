@@ -250,7 +250,10 @@ def identity(
     if view.actor is not None and other_actor(view.actor, toks) is not None:
         return None
     found = find_actor(view.actor, toks) if view.actor is not None else None
-    span = range(mention.index, mention.end) if mention is not None else range(0)
+    # The act's own words are not what it is on; a theme word standing for the act
+    # ("cancelled the concerts") is.
+    own = mention is not None and mention.form != "theme"
+    span = range(mention.index, mention.end) if own and mention is not None else range(0)
     theme_here = theme_in(view, toks, nouns=False, skip=span)
     needs_theme = bool(view.act.theme) and not view.act.object_free
     context_theme: set[str] = set()

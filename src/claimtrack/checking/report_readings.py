@@ -17,10 +17,10 @@ from .confidence import Part
 from .lexicon import ACTS, STOPWORDS
 from .places import place_fit, places_in
 from .promise import ActView, PromiseView
-from .reading import Mention, clause_of, find_cues, find_mentions
+from .reading import DETERMINERS, CueHit, Mention, clause_of, find_cues, find_mentions
 from .reports import ReportSentence
 from .rules import Reading
-from .text import stem
+from .text import Tok, stem
 
 __all__ = [
     "act_readings",
@@ -142,6 +142,25 @@ def act_readings(view: PromiseView, act: ActView, rs: ReportSentence) -> Found:
 _NEGATIVE_GROUPS = ("postpone", "cancel", "decline", "reverse")
 
 
+_PASSIVE_AUX = frozenset(["was", "were", "is", "are", "has", "have", "had", "been", "be"])
+_BEFORE_OBJECT = DETERMINERS | {"of", "both", "all", "its", "their", "his", "her", "our", "plan"}
+
+
+def _object_of(toks: Sequence[Tok], cue: CueHit, k: int, act: ActView) -> bool:
+    # The theme word at k is what the cue acts on: between them only determiners,
+    # names and words of the theme ("cancelled both of its concerts", "has scrapped the
+    # Riverside festival"), not another thing ("postponed the vote on the schools bill").
+    if cue.index > k:
+        # Or the subject of a passive: "the pay offer was rejected".
+        after = toks[k + 1 : cue.index]
+        return bool(after) and all(t.low in _PASSIVE_AUX for t in after)
+    between = toks[cue.index + len(cue.text.split()) : k]
+    return all(
+        t.low in _BEFORE_OBJECT or t.is_cap or t.stem in act.theme or t.low.endswith("'s")
+        for t in between
+    )
+
+
 def theme_readings(view: PromiseView, act: ActView, rs: ReportSentence) -> Found:
     """What the act is on, as the object of a cue that it will not happen."""
     # "The council has cancelled the music festival": no word of the act, but what it
@@ -155,7 +174,7 @@ def theme_readings(view: PromiseView, act: ActView, rs: ReportSentence) -> Found
         hits = [
             h
             for h in find_cues(toks, sent.text, pseudo, headline=sent.headline, reach=5)
-            if h.group in _NEGATIVE_GROUPS and h.index < k
+            if h.group in _NEGATIVE_GROUPS and _object_of(toks, h, k, act)
         ]
         if hits:
             place, place_note = place_fit(act.places, *places_in(toks, sent.text))

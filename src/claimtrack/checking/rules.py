@@ -203,7 +203,7 @@ RULES: tuple[Rule, ...] = (
         "cancelled",
         Verdict.BROKEN,
         "cancelled",
-        0.8,
+        0.83,
         "the act was cancelled, scrapped, called off or abandoned",
         lambda r: r.cue("cancel") is not None,
         (
@@ -221,7 +221,7 @@ RULES: tuple[Rule, ...] = (
         "declined_by_counterpart",
         Verdict.BROKEN,
         "declined",
-        0.75,
+        0.67,
         "the act was rejected, refused or blocked (by the other side, or refused by the actor)",
         lambda r: r.cue("decline") is not None,
         (
