@@ -121,9 +121,8 @@ def act_readings(view: PromiseView, act: ActView, rs: ReportSentence) -> Found:
             place=place,
             first=act.first,
             partial=short is not None or any(c.group == "partial" for c in cue_hits),
-            event_act=any(ACTS[c].kind == "event" for c in mention.classes)
-            if mention.classes
-            else True,
+            # An act of no known kind under way is in progress, not done.
+            event_act=any(ACTS[c].kind == "event" for c in mention.classes or act.classes),
         )
         if place == "unstated" and act.first:
             continue  # where it starts is the promise: a report that does not say is none
@@ -139,7 +138,7 @@ def act_readings(view: PromiseView, act: ActView, rs: ReportSentence) -> Found:
         yield reading, "; ".join(n for n in notes if n), parts
 
 
-_NEGATIVE_GROUPS = ("postpone", "cancel", "decline", "reverse")
+_NEGATIVE_GROUPS = ("postpone", "cancel", "decline", "reverse", "stall")
 
 
 _PASSIVE_AUX = frozenset(["was", "were", "is", "are", "has", "have", "had", "been", "be"])
@@ -151,9 +150,21 @@ def _object_of(toks: Sequence[Tok], cue: CueHit, k: int, act: ActView) -> bool:
     # names and words of the theme ("cancelled both of its concerts", "has scrapped the
     # Riverside festival"), not another thing ("postponed the vote on the schools bill").
     if cue.index > k:
-        # Or the subject of a passive: "the pay offer was rejected".
+        # Or its subject, the cue's auxiliary right before it: "the pay offer was
+        # rejected", "work on the skate park at Ferry Meadow has stalled".
         after = toks[k + 1 : cue.index]
-        return bool(after) and all(t.low in _PASSIVE_AUX for t in after)
+        return (
+            bool(after)
+            and after[-1].low in _PASSIVE_AUX
+            and all(
+                t.low in _PASSIVE_AUX
+                or t.low in DETERMINERS
+                or t.low in {"at", "in", "on", "of"}
+                or t.is_cap
+                or t.stem in act.theme
+                for t in after
+            )
+        )
     between = toks[cue.index + len(cue.text.split()) : k]
     return all(
         t.low in _BEFORE_OBJECT or t.is_cap or t.stem in act.theme or t.low.endswith("'s")

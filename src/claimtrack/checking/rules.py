@@ -336,7 +336,7 @@ RULES: tuple[Rule, ...] = (
         "stalled",
         Verdict.STALLED,
         "stalled",
-        0.5,
+        0.75,
         "work on it is reported stalled or held up",
         lambda r: r.cue("stall") is not None,
         (
@@ -463,7 +463,7 @@ RULES: tuple[Rule, ...] = (
         "happening_in_window",
         Verdict.KEPT,
         None,
-        0.5,
+        0.67,
         "a one-off event reported as happening now, inside its window",
         lambda r: r.mention.tense == "progress" and r.event_act and r.in_window,
         (
@@ -481,7 +481,7 @@ RULES: tuple[Rule, ...] = (
         "under_way",
         Verdict.IN_PROGRESS,
         None,
-        0.8,
+        0.83,
         "it is reported continuing or under way, not done",
         lambda r: r.mention.tense == "progress" or r.cue("continue") is not None,
         (
