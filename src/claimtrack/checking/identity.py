@@ -20,7 +20,7 @@ from .reading import DETERMINERS, Mention
 from .reports import ReportSentence, anchor_key, name_anchor, related
 from .text import Tok, stem, tokens
 
-__all__ = ["identity", "keys", "name_parts", "name_runs", "theme_in"]
+__all__ = ["another_one", "identity", "keys", "name_parts", "name_runs", "theme_in"]
 
 _PRONOUNS = frozenset(["they", "he", "she", "we", "it", "this", "these"])
 _ANAPHORIC_HEADS = frozenset(
@@ -212,6 +212,19 @@ def _by_another(toks: Sequence[Tok], at: int) -> bool:
     return False
 
 
+#: Words saying that what follows is not the one spoken of before.
+_ANOTHER = frozenset(["rival", "another", "other", "separate", "different", "competing"])
+
+
+def another_one(toks: Sequence[Tok], stems: frozenset[str]) -> bool:
+    """Whether one of ``stems`` follows a word saying it is another one: "a rival
+    operator", "a separate pay deal"."""
+    for k, t in enumerate(toks):
+        if t.low in _ANOTHER and any(u.stem in stems for u in toks[k + 1 : k + 3]):
+            return True
+    return False
+
+
 def _names_here(rs: ReportSentence, names: frozenset[str]) -> bool:
     # One of the names in the sentence itself (not only in its headline or before).
     stems = rs.sentence.stems
@@ -249,6 +262,9 @@ def identity(
     toks = rs.sentence.toks
     if view.actor is not None and other_actor(view.actor, toks) is not None:
         return None
+    who = {view.actor.head} if view.actor is not None and view.actor.head else set()
+    if another_one(toks, frozenset(who) | view.act.theme):
+        return None  # "a rival operator launched", "another bridge opened"
     found = find_actor(view.actor, toks) if view.actor is not None else None
     # The act's own words are not what it is on; a theme word standing for the act
     # ("cancelled the concerts") is.

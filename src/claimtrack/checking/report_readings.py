@@ -14,6 +14,7 @@ import attrs
 
 from ..model import TimeWindow
 from .confidence import Part
+from .identity import another_one
 from .lexicon import ACTS, STOPWORDS
 from .places import place_fit, places_in
 from .promise import ActView, PromiseView
@@ -240,6 +241,8 @@ def condition_readings(view: PromiseView, rs: ReportSentence) -> Found:
     if cond is None:
         return
     sent = rs.sentence
+    if another_one(sent.toks, cond.theme):
+        return  # "a separate pay deal was signed"
     if not cond.classes:
         # A nominal condition ("in the event of a peace deal"): all its nouns, with a
         # verb saying it happened or failed.

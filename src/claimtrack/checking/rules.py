@@ -203,7 +203,7 @@ RULES: tuple[Rule, ...] = (
         "cancelled",
         Verdict.BROKEN,
         "cancelled",
-        0.83,
+        0.75,
         "the act was cancelled, scrapped, called off or abandoned",
         lambda r: r.cue("cancel") is not None,
         (
@@ -221,7 +221,7 @@ RULES: tuple[Rule, ...] = (
         "declined_by_counterpart",
         Verdict.BROKEN,
         "declined",
-        0.67,
+        0.75,
         "the act was rejected, refused or blocked (by the other side, or refused by the actor)",
         lambda r: r.cue("decline") is not None,
         (
@@ -257,7 +257,7 @@ RULES: tuple[Rule, ...] = (
         "missed_deadline",
         Verdict.BROKEN,
         "missed",
-        0.75,
+        0.8,
         "after the window closed, the act is reported late, delayed or not done",
         lambda r: (
             r.past_due
@@ -283,7 +283,7 @@ RULES: tuple[Rule, ...] = (
         "replaced_by_later_date",
         Verdict.BROKEN,
         "postponed",
-        0.8,
+        0.83,
         "before it fell due, a later date replaced the promised one",
         lambda r: (
             not r.past_due
@@ -418,7 +418,7 @@ RULES: tuple[Rule, ...] = (
         "happened_late",
         Verdict.PARTIALLY_KEPT,
         "late",
-        0.83,
+        0.86,
         "it happened after the promised window",
         lambda r: r.happened_form and (r.timing == "late" or r.cue("late") is not None),
         (
@@ -481,7 +481,7 @@ RULES: tuple[Rule, ...] = (
         "under_way",
         Verdict.IN_PROGRESS,
         None,
-        0.83,
+        0.86,
         "it is reported continuing or under way, not done",
         lambda r: r.mention.tense == "progress" or r.cue("continue") is not None,
         (
@@ -499,7 +499,7 @@ RULES: tuple[Rule, ...] = (
         "happened_in_window",
         Verdict.KEPT,
         None,
-        0.94,
+        0.95,
         "it happened as promised, inside the window (or before it)",
         lambda r: r.happened_form and r.timing in {"in", "early"},
         (
@@ -521,7 +521,7 @@ CONDITION_RULES: tuple[Rule, ...] = (
         "condition_failed",
         Verdict.ANNULLED,
         "condition_failed",
-        0.75,
+        0.8,
         "what the promise waited on failed: the promise is annulled",
         lambda r: r.cue("failed") is not None or (r.mention.negated and r.mention.tense == "past"),
         (
