@@ -175,14 +175,7 @@ def find_actor(terms: ActorTerms, toks: Sequence[Tok]) -> tuple[float, int, str]
         if t.low in terms.surnames and t.is_cap:
             # "Holt" for Dana Holt, "Mr Holt"; not "Jane Holt", not "Osprey Works" for
             # the Kestrel Works: a name of someone else's stands right before it.
-            before = toks[i - 1] if i > 0 else None
-            if (
-                before is not None
-                and _proper(before)
-                and before.stem not in mine
-                and before.low.rstrip(".") not in _TITLES
-                and i - 1 > 0
-            ):
+            if _another_first_name(toks, i, mine):
                 continue
             offer(0.9, i, f'named as "{t.text}"')
     if terms.head is not None:
@@ -223,17 +216,45 @@ _TITLES = frozenset(
 )
 
 
+def _phrase_at(toks: Sequence[Tok], k: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(t.stem for t in toks[k : k + len(phrase)]) == phrase
+
+
 def _proper(t: Tok) -> bool:
     return t.is_cap and t.low not in STOPWORDS and not t.low.isdigit()
+
+
+def _another_first_name(toks: Sequence[Tok], i: int, mine: set[str]) -> bool:
+    # A name of someone else's right before the surname at i: "Tomas Brandt" for Lena
+    # Brandt, "Kladno Steel" for Ostrava Steel -- at the sentence's start too, unless
+    # that first word is a common one ("The", "Yesterday").
+    if i == 0:
+        return False
+    before = toks[i - 1]
+    return (
+        _proper(before)
+        and before.stem not in mine
+        and before.low.rstrip(".") not in _TITLES
+        and (i - 1 > 0 or before.low not in STOPWORDS)
+    )
 
 
 def other_actor(terms: ActorTerms, toks: Sequence[Tok]) -> str | None:
     """A mention of the actor's head noun ("mayor", "council") qualified by a name that
     is not the actor's ("the mayor of Bexley", "Bexley council", "Bexley's mayor"): the
     text of that name, else None.  Such a report is about another actor."""
+    mine = set(terms.modifiers) | {s for p in terms.phrases for s in p}
+    whole = any(_phrase_at(toks, k, p) for p in terms.phrases for k in range(len(toks)))
+    for i, t in enumerate(toks):
+        if (
+            t.low in terms.surnames
+            and t.is_cap
+            and not whole
+            and _another_first_name(toks, i, mine)
+        ):
+            return f"{toks[i - 1].text} {t.text}"
     if terms.head is None:
         return None
-    mine = set(terms.modifiers) | {s for p in terms.phrases for s in p}
     for i, t in enumerate(toks):
         if t.stem != terms.head or (terms.head_cap and not t.is_cap):
             continue

@@ -63,6 +63,7 @@ STRENGTHS: dict[tuple[str, str], float] = {
     ("name", "in the sentence"): 0.7,  # "Ashford", "Northumberland Line"
     ("name", "in its context"): 0.3,  # in the headline or the sentences before
     ("name", "none to match"): 0.0,
+    ("name", "absent"): -0.7,  # the promise names something; the sentence does not
     # where
     ("place", "same"): 0.8,
     ("place", "inside"): 0.8,  # "Northwood" for "in the UK"

@@ -298,7 +298,7 @@ def identity(
         parts.append(Part("theme", grade, ", ".join(sorted(theme_here))))
     elif context_theme:
         parts.append(Part("theme", "just before", ", ".join(sorted(context_theme))))
-    parts += name_parts(view, rs)
+    parts += name_parts(view, rs) or ((Part("name", "absent"),) if view.anchors else ())
     if found is not None:
         score, _at, how = found
         return (*parts, _actor_part(score, how))
@@ -308,7 +308,7 @@ def identity(
             before = find_actor(view.actor, s.toks)
             if before is not None:
                 return (*parts, Part("actor", "in a sentence before", before[2]))
-    if _by_another(toks, at):
+    if own and _by_another(toks, at):
         return None  # "was published by the Senate": someone else did it
     if view.actor is not None and _named_subject(toks, at, view) is not None:
         return None  # "Cobalt Stores opened a store in Kelby": someone else did it

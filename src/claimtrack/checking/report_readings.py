@@ -14,7 +14,7 @@ import attrs
 
 from ..model import TimeWindow
 from .confidence import Part
-from .identity import another_one
+from .identity import another_one, name_parts
 from .lexicon import ACTS, STOPWORDS
 from .places import place_fit, places_in
 from .promise import ActView, PromiseView
@@ -28,6 +28,7 @@ __all__ = [
     "amounts",
     "condition_readings",
     "item_readings",
+    "plan_dropped",
     "theme_readings",
     "time_part",
 ]
@@ -124,6 +125,7 @@ def act_readings(view: PromiseView, act: ActView, rs: ReportSentence) -> Found:
             partial=short is not None or any(c.group == "partial" for c in cue_hits),
             # An act of no known kind under way is in progress, not done.
             event_act=any(ACTS[c].kind == "event" for c in mention.classes or act.classes),
+            plan_dropped=plan_dropped(sent.toks, cue_hits),
         )
         if place == "unstated" and act.first:
             continue  # where it starts is the promise: a report that does not say is none
@@ -140,6 +142,21 @@ def act_readings(view: PromiseView, act: ActView, rs: ReportSentence) -> Found:
 
 
 _NEGATIVE_GROUPS = ("postpone", "cancel", "decline", "reverse", "stall")
+
+
+_PLANS = frozenset(["plan", "plans", "proposal", "proposals", "pledge", "promise", "bid"])
+
+
+def plan_dropped(toks: Sequence[Tok], cues: Sequence[CueHit]) -> bool:
+    """Whether a cue of cancelling acts on a plan of the promiser's: "has dropped its
+    plan to", "scrapped plans for"."""
+    for c in cues:
+        if c.group != "cancel":
+            continue
+        end = c.index + len(c.text.split())
+        if any(t.low in _PLANS for t in toks[end : end + 3]):
+            return True
+    return False
 
 
 _PASSIVE_AUX = frozenset(["was", "were", "is", "are", "has", "have", "had", "been", "be"])
@@ -197,6 +214,7 @@ def theme_readings(view: PromiseView, act: ActView, rs: ReportSentence) -> Found
                 since=view.since,
                 due=view.due,
                 place=place,
+                plan_dropped=plan_dropped(toks, hits),
             )
             parts = (Part("act", "not named", hits[0].text), Part("place", place, place_note))
             yield reading, f'act not named; "{hits[0].text}" the {t.text}', parts
@@ -235,6 +253,11 @@ def _has_words(lows: Sequence[str], words: Sequence[str]) -> bool:
     return any(list(lows[i : i + n]) == list(words) for i in range(len(lows) - n + 1))
 
 
+def _names(view: PromiseView, rs: ReportSentence) -> tuple[Part, ...]:
+    # Where the promise's names stand, or that they are absent.
+    return name_parts(view, rs) or ((Part("name", "absent"),) if view.anchors else ())
+
+
 def condition_readings(view: PromiseView, rs: ReportSentence) -> Found:
     """The promise's condition reported met or failed."""
     cond = view.condition
@@ -256,7 +279,8 @@ def condition_readings(view: PromiseView, rs: ReportSentence) -> Found:
         mention = attrs.evolve(pseudo, tense="past", negated=happened[0].negated)
         reading = Reading(mention, tuple(hits), rs.report.published_at, view.since, None)
         theme = Part("theme", "whole" if len(cond.theme) >= 2 else "named")
-        yield reading, "", (Part("act", "the condition's act", "its words"), theme)
+        parts = (Part("act", "the condition's act", "its words"), theme, *_names(view, rs))
+        yield reading, "", parts
         return
     if cond.theme and not cond.theme & sent.stems:
         return
@@ -270,7 +294,7 @@ def condition_readings(view: PromiseView, rs: ReportSentence) -> Found:
         yield (
             Reading(mention, tuple(hits), rs.report.published_at, view.since, None),
             f"act {mention.how}",
-            (Part("act", "the condition's act", mention.how), *theme_part),
+            (Part("act", "the condition's act", mention.how), *theme_part, *_names(view, rs)),
         )
 
 

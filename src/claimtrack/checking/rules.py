@@ -49,6 +49,8 @@ class Reading:
     partial: bool = False
     event_act: bool = True
     item: str | None = None
+    #: A cue of cancelling acts on the promiser's plan ("dropped its plan to").
+    plan_dropped: bool = False
 
     def cue(self, group: str) -> CueHit | None:
         """A cue of ``group`` that is in force: reported as fact, not as a risk
@@ -200,10 +202,28 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "plan_dropped",
+        Verdict.WITHDRAWN,
+        "reversed",
+        0.8,
+        "the one who promised dropped, scrapped or abandoned its plan to do it",
+        lambda r: r.plan_dropped and r.cue("cancel") is not None,
+        (
+            Example(
+                "The airline will open a base at Kelby airport in May.",
+                MON,
+                "The airline has dropped its plan to open a base at Kelby airport.",
+                WED,
+                Verdict.WITHDRAWN,
+                actor="the airline",
+            ),
+        ),
+    ),
+    Rule(
         "cancelled",
         Verdict.BROKEN,
         "cancelled",
-        0.75,
+        0.86,
         "the act was cancelled, scrapped, called off or abandoned",
         lambda r: r.cue("cancel") is not None,
         (
@@ -221,7 +241,7 @@ RULES: tuple[Rule, ...] = (
         "declined_by_counterpart",
         Verdict.BROKEN,
         "declined",
-        0.75,
+        0.8,
         "the act was rejected, refused or blocked (by the other side, or refused by the actor)",
         lambda r: r.cue("decline") is not None,
         (
@@ -257,7 +277,7 @@ RULES: tuple[Rule, ...] = (
         "missed_deadline",
         Verdict.BROKEN,
         "missed",
-        0.8,
+        0.83,
         "after the window closed, the act is reported late, delayed or not done",
         lambda r: (
             r.past_due
@@ -418,7 +438,7 @@ RULES: tuple[Rule, ...] = (
         "happened_late",
         Verdict.PARTIALLY_KEPT,
         "late",
-        0.86,
+        0.88,
         "it happened after the promised window",
         lambda r: r.happened_form and (r.timing == "late" or r.cue("late") is not None),
         (
@@ -481,7 +501,7 @@ RULES: tuple[Rule, ...] = (
         "under_way",
         Verdict.IN_PROGRESS,
         None,
-        0.86,
+        0.88,
         "it is reported continuing or under way, not done",
         lambda r: r.mention.tense == "progress" or r.cue("continue") is not None,
         (
@@ -499,7 +519,7 @@ RULES: tuple[Rule, ...] = (
         "happened_in_window",
         Verdict.KEPT,
         None,
-        0.95,
+        0.96,
         "it happened as promised, inside the window (or before it)",
         lambda r: r.happened_form and r.timing in {"in", "early"},
         (
@@ -540,7 +560,7 @@ CONDITION_RULES: tuple[Rule, ...] = (
         "condition_met",
         Verdict.CONDITION_MET,
         None,
-        0.75,
+        0.8,
         "what the promise waited on happened: the promise is live",
         lambda r: r.happened_form or r.cue("met") is not None,
         (
