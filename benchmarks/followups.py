@@ -17,6 +17,8 @@ Three parts, each printing its figures:
    per verdict rule, how often it was right and the reliability that follows (the rule's
    confidence, ``docs/checker.md``); per kind of follow-up, how many pairs were decided
    right; the verdicts at the default threshold on reports about something else.
+   **heldout** (``tests/data/checker_heldout.jsonl``): the same figures on pairs of our
+   own that were never used to set a confidence or change a rule.
 4. **cost**: many towns' mayors each promising a bridge and more, and reports each about
    one town; the time per promise against the time to read every report once, in the
    same run (the machine is shared: ratios, not seconds, are the figure).
@@ -25,7 +27,7 @@ A text is matched to a stored claim by word-level F1 >= 0.5, as the claim scorer
 matches quotes.  Verdicts: ``fulfilled`` = kept, ``broken`` = broken or withdrawn,
 ``partially`` = partially kept, ``pending`` = no final verdict.
 
-usage: .venv/bin/python benchmarks/followups.py [--bench DIR] [--part seed|news|calibration|cost] [-v]
+usage: .venv/bin/python benchmarks/followups.py [--bench DIR] [--part seed|news|calibration|heldout|cost] [-v]
        [--min-confidence X]
 
 Exit status 0 whatever the score.
@@ -302,16 +304,22 @@ def news_part(bench: Path, verbose: bool, threshold: float = DEFAULT_MIN_CONFIDE
 # -- 3. calibration ----------------------------------------------------------------------
 
 CALIBRATION = ROOT / "tests" / "data" / "checker_calibration.jsonl"
+HELDOUT = ROOT / "tests" / "data" / "checker_heldout.jsonl"
 
 
-def calibration_part(verbose: bool, threshold: float = DEFAULT_MIN_CONFIDENCE) -> None:
-    """The calibration pairs: each rule's reliability, each kind's score."""
-    outcomes = run_pairs(load_pairs(CALIBRATION))
+def calibration_part(
+    verbose: bool, threshold: float = DEFAULT_MIN_CONFIDENCE, path: Path = CALIBRATION
+) -> None:
+    """The calibration pairs: each rule's reliability, each kind's score.  With the
+    held-out pairs (never used to set anything), the same figures as a measurement."""
+    outcomes = run_pairs(load_pairs(path))
     counts = rule_counts(outcomes)
     for rule in (*RULES, *CONDITION_RULES):
         if rule.verdict is None:
             continue
         right, fired = counts.get(rule.name, (0, 0))
+        if path != CALIBRATION and not fired:
+            continue
         print(
             f"  {rule.name:<24} right {right}/{fired}  reliability {reliability(right, fired):.2f}"
             f"  (rule's confidence {rule.confidence:.2f})"
@@ -446,7 +454,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bench", type=Path, default=BENCH)
     parser.add_argument("--seed", type=Path, default=SEED)
-    parser.add_argument("--part", choices=["seed", "news", "calibration", "cost"], action="append")
+    parser.add_argument(
+        "--part", choices=["seed", "news", "calibration", "heldout", "cost"], action="append"
+    )
     parser.add_argument("--promises", type=int, default=10_000)
     parser.add_argument("--reports", type=int, default=1_000)
     parser.add_argument("-v", "--verbose", action="store_true", help="show the evidence")
@@ -457,7 +467,7 @@ def main() -> None:
         help="as `check --min-confidence` (news-dev)",
     )
     opts = parser.parse_args()
-    parts = opts.part or ["seed", "news", "calibration", "cost"]
+    parts = opts.part or ["seed", "news", "calibration", "heldout", "cost"]
     if "seed" in parts:
         print("seed follow-ups")
         right, total = seed_part(opts.bench, opts.seed, opts.verbose)
@@ -468,6 +478,9 @@ def main() -> None:
     if "calibration" in parts:
         print("calibration pairs (ours)")
         calibration_part(opts.verbose, opts.min_confidence)
+    if "heldout" in parts:
+        print("held-out pairs (ours; never used to set anything)")
+        calibration_part(opts.verbose, opts.min_confidence, HELDOUT)
     if "cost" in parts:
         print("cost")
         cost_part(opts.promises, opts.reports)

@@ -22,6 +22,8 @@ from claimtrack.checking.rules import CONDITION_RULES, RULES
 from claimtrack.tracker_check import DEFAULT_MIN_CONFIDENCE
 
 CALIBRATION = Path(__file__).parent / "data" / "checker_calibration.jsonl"
+#: Pairs never used to set a confidence or change a rule: a guard of precision only.
+HELDOUT = Path(__file__).parent / "data" / "checker_heldout.jsonl"
 CASES = {
     "kept", "cancelled", "declined", "postponed", "missed", "late", "reduced", "elsewhere",
     "item left out", "withdrawn", "not as promised", "condition failed", "condition met",
@@ -33,6 +35,12 @@ CASES = {
 def outcomes() -> list[Outcome]:
     """Every calibration pair through the whole checker."""
     return run_pairs(load_pairs(CALIBRATION))
+
+
+@pytest.fixture(scope="module")
+def heldout() -> list[Outcome]:
+    """Every held-out pair through the whole checker."""
+    return run_pairs(load_pairs(HELDOUT))
 
 
 def test_the_calibration_set_covers_every_kind_of_follow_up() -> None:
@@ -58,10 +66,14 @@ def test_each_rule_s_confidence_is_its_reliability_on_the_calibration_set(
         )
 
 
-def test_no_final_verdict_on_a_report_about_something_else(outcomes: list[Outcome]) -> None:
+@pytest.mark.parametrize("which", ["outcomes", "heldout"])
+def test_no_final_verdict_on_a_report_about_something_else(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    found: list[Outcome] = request.getfixturevalue(which)
     wrong = [
         (o.pair.example.report, o.verdict, o.confidence)
-        for o in outcomes
+        for o in found
         if o.pair.case == "unrelated"
         and o.verdict is not None
         and o.verdict.is_final
