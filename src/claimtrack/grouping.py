@@ -22,15 +22,24 @@ number of mentions whatever they say.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import datetime
-from importlib import resources
 
 import attrs
 
-from .actors import normalise_name
+from .grouping_acts import (
+    Mention,
+    actors_compatible,
+    bucket_of,
+    contained_words,
+    mention_of,
+    most_words,
+    quantities_conflict,
+    same_words,
+    windows_compatible,
+)
+from .grouping_relations import RELATION_RULES, RelationRule, related
 from .model import Claim
 
 __all__ = [
@@ -45,52 +54,8 @@ __all__ = [
 ]
 
 
-def _data(name: str) -> list[str]:
-    text = resources.files(__package__).joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-#: Words that carry no act: articles, pronouns, auxiliaries, prepositions (data:
-#: ``data/grouping_stopwords.txt``).
-STOPWORDS = frozenset(w for line in _data("grouping_stopwords.txt") for w in line.split())
-
-#: Verbs that name the same act, mapped to one (data: ``data/grouping_verbs.txt``).
-VERB_CLASSES: Mapping[str, str] = {
-    k.strip(): v.strip()
-    for k, _, v in (line.partition("=") for line in _data("grouping_verbs.txt"))
-}
-
-_MODAL = re.compile(
-    r"\b(?:will|would|shall|is to|are to|plans? to|pledged? to|promised? to)\s+", re.I
-)
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
-#: At most this many words before a modal are read as the action's subject.
-_SUBJECT_WORDS = 6
-_NEGATION = ("not", "never", "no longer")
-
 #: How many candidates a mention is compared with per index (keeps grouping linear).
 CANDIDATE_CAP = 64
-
-
-def stem(word: str) -> str:
-    """A crude stem: "meeting", "meets" and "meet" are one; "defences" and "defence"."""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    w = w.strip("'-")
-    if len(w) > 4 and w.endswith("ies"):
-        w = w[:-3] + "y"
-    elif len(w) > 5 and w.endswith("ing"):
-        w = w[:-3]
-    elif (len(w) > 4 and w.endswith("ed")) or (len(w) > 4 and w.endswith("es") and w[-3] in "sxz"):
-        w = w[:-2]
-    elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        w = w[:-1]
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
-        w = w[:-1]  # "planning" -> "plann" -> "plan"
-    if len(w) > 3 and w.endswith("e"):
-        w = w[:-1]
-    return w
 
 
 def is_trackable(claim: Claim) -> bool:
@@ -99,157 +64,16 @@ def is_trackable(claim: Claim) -> bool:
     return claim.is_tracked
 
 
-@attrs.frozen(kw_only=True)
-class Mention:
-    """What grouping reads of one tracked claim."""
-
-    claim_id: str
-    source_id: str
-    kind: str
-    actor: frozenset[str]  # stems of who must act (else the speaker)
-    head: str  # the actor's head word ("coalition of the willing" -> "coalition")
-    verb: str
-    negated: bool
-    words: frozenset[str]  # the act's object: content-word stems
-    start_ts: float | None  # a firm window (resolved, not vague), else None
-    end_ts: float | None
-    published_ts: float | None
-    span_start: int = 0
-
-    @property
-    def bucket(self) -> str:
-        """Mentions are compared only within one bucket: kind, actor head, verb."""
-        return f"{self.kind}|{self.head}|{'not ' if self.negated else ''}{self.verb}"
-
-    @property
-    def order(self) -> tuple[float, str, int, str]:
-        """The canonical order: publication, source, position, id."""
-        return (
-            float("inf") if self.published_ts is None else self.published_ts,
-            self.source_id,
-            self.span_start,
-            self.claim_id,
-        )
-
-    @property
-    def dated(self) -> bool:
-        """Whether the mention has a firm window."""
-        return self.start_ts is not None and self.end_ts is not None
-
-
-def _tokens(text: str) -> list[str]:
-    return [t.lower() for t in _WORD.findall(text)]
-
-
-def _actor_key(name: str | None) -> tuple[frozenset[str], str]:
-    if not name:
-        return frozenset(), ""
-    key = normalise_name(name)
-    head_part = key.split(" of ", 1)[0]
-    words = [stem(t) for t in _tokens(key) if t not in STOPWORDS]
-    head_words = [stem(t) for t in _tokens(head_part) if t not in STOPWORDS]
-    return frozenset(words), (head_words[-1] if head_words else "")
-
-
-def act_of(action: str, drop: Iterable[str] = ()) -> tuple[str, bool, frozenset[str]]:
-    """(verb, negated, object words) of an action, without the phrases in ``drop``
-    (its due window's text and its condition).  An action written with its subject
-    and modal ("The council will resurface the lane") is read from after the modal."""
-    text = action
-    for phrase in drop:
-        if phrase:
-            text = text.replace(phrase, " ")
-    modal = _MODAL.search(text)
-    if modal is not None and len(_tokens(text[: modal.start()])) <= _SUBJECT_WORDS:
-        text = text[modal.end() :]
-    lowered = " ".join(_tokens(text))
-    negated = False
-    for neg in _NEGATION:
-        if lowered.startswith(neg + " "):
-            negated, lowered = True, lowered[len(neg) + 1 :]
-            break
-    tokens = lowered.split()
-    verb = ""
-    rest: list[str] = []
-    for i, tok in enumerate(tokens):
-        if tok in STOPWORDS:
-            continue
-        pair = f"{tok} {tokens[i + 1]}" if i + 1 < len(tokens) else ""
-        if pair in VERB_CLASSES:
-            verb, rest = VERB_CLASSES[pair], tokens[i + 2 :]
-        else:
-            base = stem(tok)
-            verb = VERB_CLASSES.get(tok, VERB_CLASSES.get(base, base))
-            rest = tokens[i + 1 :]
-        break
-    words = frozenset(stem(t) for t in rest if t not in STOPWORDS)
-    return verb, negated, words
-
-
-def mention_of(claim: Claim, published_ts: float | None = None) -> Mention:
-    """The :class:`Mention` of a tracked claim (``published_ts``: its source's time)."""
-    who = claim.actor or claim.speaker
-    actor, head = _actor_key(who.name if who is not None else None)
-    due = claim.due
-    drop = [due.text] if due is not None and due.text else []
-    if claim.condition:
-        drop.append(claim.condition)
-    verb, negated, words = act_of(claim.action or claim.text, drop)
-    firm = due is not None and due.start is not None and due.end is not None and not due.vague
-    if published_ts is None and claim.asserted_at is not None:
-        published_ts = claim.asserted_at.timestamp()
-    return Mention(
-        claim_id=claim.id,
-        source_id=claim.source_id,
-        kind=claim.kind.value,
-        actor=actor,
-        head=head,
-        verb=verb,
-        negated=negated,
-        words=words,
-        start_ts=_ts(due.start) if firm and due is not None else None,
-        end_ts=_ts(due.end) if firm and due is not None else None,
-        published_ts=published_ts,
-        span_start=claim.span[0],
-    )
-
-
-def _ts(when: datetime | None) -> float | None:
-    return None if when is None else when.timestamp()
-
-
-# -- the rules ---------------------------------------------------------------------------
-
-
-def windows_compatible(a: Mention, b: Mention) -> bool:
-    """Windows that can be one deadline: either undated, or overlapping."""
-    if not a.dated or not b.dated:
-        return True
-    assert a.start_ts is not None and a.end_ts is not None
-    assert b.start_ts is not None and b.end_ts is not None
-    return a.start_ts < b.end_ts and b.start_ts < a.end_ts
-
-
-def actors_compatible(a: Mention, b: Mention) -> bool:
-    """The same actor: one name's words within the other's ("military chiefs" and
-    "coalition military chiefs")."""
-    if not a.actor or not b.actor:
-        return a.actor == b.actor
-    return a.actor <= b.actor or b.actor <= a.actor
-
-
 def _same_words(a: Mention, b: Mention) -> bool:
-    return a.words == b.words
+    return same_words(a.words, b.words)
 
 
 def _contained_words(a: Mention, b: Mention) -> bool:
-    small, big = (a.words, b.words) if len(a.words) <= len(b.words) else (b.words, a.words)
-    return bool(small) and small <= big
+    return contained_words(a.words, b.words)
 
 
 def _most_words(a: Mention, b: Mention) -> bool:
-    shared = len(a.words & b.words)
-    return shared >= 2 and shared / len(a.words | b.words) >= 0.6
+    return most_words(a.words, b.words)
 
 
 def _same_source_deadline(a: Mention, b: Mention) -> bool:
@@ -312,8 +136,11 @@ RULES: tuple[Rule, ...] = (
         (("meeting", "meet in London on Thursday"),),
     ),
 )
-_ACT_RULES = frozenset({"same_words", "contained_words", "most_words_shared"})
+_RULE_NAMES = {r.name for r in RULES}
+#: The relation rules by name (see :mod:`claimtrack.grouping_relations`).
+RELATIONS: Mapping[str, RelationRule] = {r.name: r for r in RELATION_RULES}
 REVISES = "later_window_revises"
+REVERSES = "later_negation_reverses"
 
 
 @attrs.frozen
@@ -329,19 +156,38 @@ class Link:
 @attrs.frozen
 class Grouping:
     """The groups (claim ids in canonical order, groups ordered by their first
-    mention), why each claim is where it is, the revisions found — (later claim,
-    earlier claim, rule) where the later one's promise revises the earlier one's — and
-    the reversals: a later mention that takes an earlier promise back."""
+    mention), why each claim is where it is, and the relations found between groups:
+    (later claim, earlier claim, relation rule) — the later one's promise revises,
+    reverses or recurs the earlier one's (:data:`RELATIONS` names each rule's type)."""
 
     groups: tuple[tuple[str, ...], ...]
     links: Mapping[str, Link]
-    revisions: tuple[tuple[str, str, str], ...]
-    reversals: tuple[tuple[str, str, str], ...] = ()
+    relations: tuple[tuple[str, str, str], ...] = ()
+
+    def _of(self, kind: str) -> tuple[tuple[str, str, str], ...]:
+        return tuple(r for r in self.relations if RELATIONS[r[2]].relation == kind)
+
+    @property
+    def revisions(self) -> tuple[tuple[str, str, str], ...]:
+        """The relations that revise (a moved deadline, a changed act)."""
+        return self._of("revises")
+
+    @property
+    def reversals(self) -> tuple[tuple[str, str, str], ...]:
+        """The relations that take an earlier promise back."""
+        return self._of("reverses")
+
+    @property
+    def recurrences(self) -> tuple[tuple[str, str, str], ...]:
+        """The next occurrences of a recurring act (the earlier left as it was)."""
+        return self._of("recurs")
 
 
 def match(a: Mention, b: Mention) -> str | None:
     """The first rule joining ``a`` and ``b`` (same bucket), or None."""
     if a.bucket != b.bucket or not actors_compatible(a, b) or not windows_compatible(a, b):
+        return None
+    if quantities_conflict(a, b):  # "cut 300 jobs" and "cut 150 jobs": two acts
         return None
     for rule in RULES:
         if rule.test(a, b):
@@ -350,45 +196,17 @@ def match(a: Mention, b: Mention) -> str | None:
 
 
 def revises(earlier: Mention, later: Mention) -> bool:
-    """Whether ``later`` restates ``earlier``'s act with a window wholly after it, in a
-    source published later: a moved deadline."""
-    if earlier.bucket != later.bucket or not actors_compatible(earlier, later):
-        return False
-    if not earlier.dated or not later.dated or earlier.source_id == later.source_id:
-        return False
-    if earlier.published_ts is None or later.published_ts is None:
-        return False
-    assert earlier.end_ts is not None and later.start_ts is not None
-    if later.published_ts <= earlier.published_ts or later.start_ts < earlier.end_ts:
-        return False
-    if any(r.test(earlier, later) for r in RULES if r.name in _ACT_RULES):
-        return True
-    # A revision usually adds words ("now", "two weeks on"): most of the smaller
-    # object's words are enough.
-    shared = len(earlier.words & later.words)
-    smaller = min(len(earlier.words), len(later.words))
-    return shared >= 2 and shared / smaller >= 0.6
-
-
-REVERSES = "later_negation_reverses"
+    """Whether ``later``'s promise revises ``earlier``'s (a moved deadline, a changed
+    act or quantity: see :mod:`claimtrack.grouping_relations`)."""
+    rule = related(earlier, later)
+    return rule is not None and rule.relation == "revises"
 
 
 def reverses(earlier: Mention, later: Mention) -> bool:
     """Whether ``later`` takes ``earlier`` back: the same actor and act, negated ("will
     not reopen the depot" after "will reopen the depot"), in a source published later."""
-    if earlier.negated or not later.negated or earlier.kind != later.kind:
-        return False
-    if earlier.head != later.head or earlier.verb != later.verb:
-        return False
-    if not actors_compatible(earlier, later) or earlier.source_id == later.source_id:
-        return False
-    if earlier.published_ts is None or later.published_ts is None:
-        return False
-    if later.published_ts <= earlier.published_ts:
-        return False
-    return any(r.test(earlier, later) for r in RULES if r.name in _ACT_RULES) or (
-        not earlier.words and not later.words
-    )
+    rule = related(earlier, later)
+    return rule is not None and rule.relation == "reverses"
 
 
 def _candidates(ms: Sequence[Mention]) -> list[tuple[int, int]]:
@@ -490,7 +308,7 @@ def group(mentions: Iterable[Mention], pins: Mapping[str, str] | None = None) ->
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(ordered):
         buckets[m.bucket].append(i)
-    revisions: list[tuple[int, int]] = []
+    pairs: list[tuple[int, int, str]] = []  # (earlier, later, relation rule)
     for bucket in sorted(buckets):
         members = buckets[bucket]
         local = [ordered[i] for i in members]
@@ -501,19 +319,11 @@ def group(mentions: Iterable[Mention], pins: Mapping[str, str] | None = None) ->
                 if union(i, j):
                     edges[i].append((j, rule))
                     edges[j].append((i, rule))
-            elif revises(ordered[i], ordered[j]):
-                revisions.append((i, j))
-    reversals: list[tuple[int, int]] = []
-    for bucket in sorted(buckets):
-        kind, head, verb = bucket.split("|", 2)
-        if not verb.startswith("not "):
-            continue
-        positive = buckets.get(f"{kind}|{head}|{verb[4:]}", [])
-        for j in buckets[bucket]:
-            earlier = [i for i in positive if ordered[i].order < ordered[j].order]
-            for i in earlier[-CANDIDATE_CAP:]:
-                if reverses(ordered[i], ordered[j]):
-                    reversals.append((i, j))
+            else:
+                rel = related(ordered[i], ordered[j])
+                if rel is not None:
+                    pairs.append((i, j, rel.name))
+    pairs.extend(_other_bucket_relations(ordered, buckets))
     comps: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ordered)):
         comps[find(i)].append(i)
@@ -536,18 +346,32 @@ def group(mentions: Iterable[Mention], pins: Mapping[str, str] | None = None) ->
                     queue.append(nxt)
         groups.append(tuple(ordered[i].claim_id for i in members))
     found: dict[tuple[int, int], tuple[str, str, str]] = {}
-    for i, j in sorted(revisions, key=lambda p: (p[1], p[0])):
+    for i, j, rel_name in sorted(pairs, key=lambda p: (p[1], p[0])):
         key = (find(j), find(i))
         if key[0] != key[1] and key not in found:
-            found[key] = (ordered[j].claim_id, ordered[i].claim_id, REVISES)
-    taken: dict[tuple[int, int], tuple[str, str, str]] = {}
-    for i, j in sorted(reversals, key=lambda p: (p[1], p[0])):
-        key = (find(j), find(i))
-        if key[0] != key[1] and key not in taken:
-            taken[key] = (ordered[j].claim_id, ordered[i].claim_id, REVERSES)
-    return Grouping(
-        groups=tuple(groups),
-        links=links,
-        revisions=tuple(found.values()),
-        reversals=tuple(taken.values()),
-    )
+            found[key] = (ordered[j].claim_id, ordered[i].claim_id, rel_name)
+    return Grouping(groups=tuple(groups), links=links, relations=tuple(found.values()))
+
+
+def _other_bucket_relations(
+    ordered: Sequence[Mention], buckets: Mapping[str, Sequence[int]]
+) -> Iterable[tuple[int, int, str]]:
+    """Relations to mentions of another verb: a negated act to the act ("not reopen"
+    to "reopen"), a changed act to the verb it replaces ("lease ... rather than sell
+    it" to "sell"); the latest ``CANDIDATE_CAP`` earlier ones of that bucket."""
+    for bucket in sorted(buckets):
+        kind, head, verb = bucket.split("|", 2)
+        for j in buckets[bucket]:
+            m = ordered[j]
+            others = []
+            if verb.startswith("not "):
+                others.append(bucket_of(kind, head, verb[4:]))
+            if m.replaced_verb and m.replaced_verb != m.verb:
+                others.append(bucket_of(kind, head, m.replaced_verb))
+            for other in others:
+                held = buckets.get(other, ())
+                end = bisect_left(held, j)  # bucket lists are in canonical order
+                for i in held[max(0, end - CANDIDATE_CAP) : end]:
+                    rel = related(ordered[i], ordered[j])
+                    if rel is not None:
+                        yield (i, j, rel.name)

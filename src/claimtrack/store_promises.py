@@ -29,7 +29,8 @@ from typing import Any
 
 import attrs
 
-from .grouping import Grouping, Mention, group, is_trackable, mention_of
+from .grouping import RELATIONS, Grouping, Mention, group, is_trackable, mention_of
+from .grouping_acts import bucket_of
 from .model import Claim, ClaimKind
 from .promises import effective_claim, promise_record
 from .records import claim_from_record
@@ -134,6 +135,7 @@ def _scope(conn: Conn, touched: Iterable[str]) -> _Loaded:
     ):
         buckets.add(b)
     buckets |= {_twin(b) for b in buckets}  # "not reopen" is read beside "reopen"
+    buckets |= _replaced_buckets(first.mentions.values())
     pins = _pins(conn)
     loaded = first
     done: set[str] = set()
@@ -161,7 +163,17 @@ def _scope(conn: Conn, touched: Iterable[str]) -> _Loaded:
             loaded.mentions.update(extra.mentions)
         buckets |= {m.bucket for m in loaded.mentions.values()}
         buckets |= {_twin(b) for b in buckets}
+        buckets |= _replaced_buckets(loaded.mentions.values())
     return loaded
+
+
+def _replaced_buckets(mentions: Iterable[Mention]) -> set[str]:
+    """The buckets of the acts these mentions say they replace ("rather than sell")."""
+    return {
+        bucket_of(m.kind, m.head, m.replaced_verb)
+        for m in mentions
+        if m.replaced_verb and m.replaced_verb != m.verb
+    }
 
 
 def _twin(bucket: str) -> str:
@@ -457,20 +469,18 @@ def _write_relations(
     conn: Conn, grouping: Grouping, id_of_first: Mapping[str, str], loaded: _Loaded
 ) -> None:
     promise_of = {c: id_of_first[g[0]] for g in grouping.groups for c in g}
-    found = [("revises", r) for r in grouping.revisions] + [
-        ("reverses", r) for r in grouping.reversals
-    ]
-    for kind, (later, earlier, rule) in found:
+    for later, earlier, rule_name in grouping.relations:
+        rule = RELATIONS[rule_name]
         new, old = promise_of[later], promise_of[earlier]
         cur = conn.execute(
             "INSERT OR IGNORE INTO relations (promise_id, type, other_id, rule, claim_id) VALUES (?,?,?,?,?)",
-            (new, kind, old, rule, later),
+            (new, rule.relation, old, rule_name, later),
         )
         if cur.rowcount:
-            verdict, reason = (
-                ("broken", "postponed") if kind == "revises" else ("withdrawn", "reversed")
-            )
-            _record_change(conn, old, new, loaded.claims[later], rule, verdict, reason)
+            if rule.verdict is not None and rule.reason is not None:
+                _record_change(
+                    conn, old, new, loaded.claims[later], rule_name, rule.verdict, rule.reason
+                )
             _refresh_relations(conn, new)
 
 
@@ -535,6 +545,7 @@ def _record_change(
             f"{GROUPER} (rule {rule})",
             "checker",
             0.8,
-            f"{'revised' if verdict == 'broken' else 'taken back'} by promise {new}",
+            f"{'revised' if verdict == 'broken' else 'taken back'} by promise {new}"
+            + (f" ({reason})" if verdict == "broken" else ""),
         ),
     )
