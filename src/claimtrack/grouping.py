@@ -25,6 +25,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from heapq import merge
 
 import attrs
 
@@ -48,6 +49,8 @@ __all__ = [
     "Link",
     "Mention",
     "Rule",
+    "can_extend",
+    "extend",
     "group",
     "is_trackable",
     "mention_of",
@@ -209,39 +212,158 @@ def reverses(earlier: Mention, later: Mention) -> bool:
     return rule is not None and rule.relation == "reverses"
 
 
-def _candidates(ms: Sequence[Mention]) -> list[tuple[int, int]]:
-    """Pairs (i, j), i < j in canonical order, worth testing, in canonical order."""
-    df: dict[str, int] = defaultdict(int)
-    for m in ms:
+class _Candidates:
+    """The candidates of one bucket, built one mention at a time in canonical order:
+    those of the same source, with the same words, sharing one of its rarest words, or
+    whose rarest word it holds (rareness counted over the mentions so far, so a
+    mention's candidates depend only on the mentions before it: grouping can resume)."""
+
+    def __init__(self) -> None:
+        self.df: dict[str, int] = defaultdict(int)
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        self.by_rarest: dict[str, list[int]] = defaultdict(list)
+        self.by_source: dict[str, list[int]] = defaultdict(list)
+        self.by_words: dict[frozenset[str], list[int]] = defaultdict(list)
+
+    def add(self, j: int, m: Mention) -> list[int]:
+        """Index ``m`` (position ``j``); return its candidates, in order."""
+        df = self.df
         for w in m.words:
             df[w] += 1
-
-    def rarest(m: Mention) -> str | None:
-        return min(m.words, key=lambda w: (df[w], w)) if m.words else None
-
-    by_word: dict[str, list[int]] = defaultdict(list)  # word -> mentions holding it
-    by_rarest: dict[str, list[int]] = defaultdict(list)  # word -> mentions whose rarest it is
-    by_source: dict[str, list[int]] = defaultdict(list)
-    by_words: dict[frozenset[str], list[int]] = defaultdict(list)
-    pairs: list[tuple[int, int]] = []
-    for j, m in enumerate(ms):
         found: set[int] = set()
-        found.update(by_source[m.source_id][-CANDIDATE_CAP:])
-        found.update(by_words[m.words][-CANDIDATE_CAP:])
-        r = rarest(m)
+        found.update(self.by_source[m.source_id][-CANDIDATE_CAP:])
+        found.update(self.by_words[m.words][-CANDIDATE_CAP:])
         by_rareness = sorted(m.words, key=lambda w: (df[w], w))
         for w in by_rareness[:3]:  # those sharing one of its rarest words
-            found.update(by_word[w][-CANDIDATE_CAP:])
+            found.update(self.by_word[w][-CANDIDATE_CAP:])
         for w in by_rareness[:8]:  # those whose rarest word it holds (a subset of it)
-            found.update(by_rarest[w][-CANDIDATE_CAP:])
-        pairs.extend((i, j) for i in sorted(found))
-        by_source[m.source_id].append(j)
-        by_words[m.words].append(j)
+            found.update(self.by_rarest[w][-CANDIDATE_CAP:])
+        self.by_source[m.source_id].append(j)
+        self.by_words[m.words].append(j)
         for w in m.words:
-            by_word[w].append(j)
-        if r is not None:
-            by_rarest[r].append(j)
-    return pairs
+            self.by_word[w].append(j)
+        if by_rareness:
+            self.by_rarest[by_rareness[0]].append(j)
+        return sorted(found)
+
+
+class _Engine:
+    """Union-find over mentions in canonical order, with the edges (rule) that joined
+    them and the relation pairs found; a group's root is its first member."""
+
+    def __init__(self, ordered: Sequence[Mention]) -> None:
+        self.ordered = ordered
+        self.index = {m.claim_id: i for i, m in enumerate(ordered)}
+        self.parent = list(range(len(ordered)))
+        self.label: dict[int, str] = {}
+        self.members_of: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
+        self.edges: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        self.pairs: list[tuple[int, int, str]] = []  # (earlier, later, relation rule)
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def kept_apart(self, ri: int, rj: int) -> bool:
+        # One article stating two acts that no rule joins keeps them two promises: a
+        # third mention naming both ("flights to A and to B") must not chain them.
+        a_side = self.members_of[ri][:CANDIDATE_CAP]
+        b_side = self.members_of[rj][:CANDIDATE_CAP]
+        for a in a_side:
+            for b in b_side:
+                ma, mb = self.ordered[a], self.ordered[b]
+                if ma.source_id == mb.source_id and ma.words and mb.words and match(ma, mb) is None:
+                    return True
+        return False
+
+    def union(self, i: int, j: int, rule: str, *, person: bool = False) -> bool:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return False
+        li, lj = self.label.get(ri), self.label.get(rj)
+        if li is not None and lj is not None and li != lj:
+            return False
+        if not person and self.kept_apart(ri, rj):
+            return False
+        keep, gone = (ri, rj) if ri < rj else (rj, ri)
+        self.parent[gone] = keep
+        self.members_of[keep] = list(merge(self.members_of[keep], self.members_of.pop(gone)))
+        if self.label.get(gone) is not None:
+            self.label[keep] = self.label.pop(gone)
+        self.edges[i].append((j, rule))
+        self.edges[j].append((i, rule))
+        return True
+
+    def pin(self, pins: Mapping[str, str]) -> None:
+        """Claims a person fixed to one promise are one; to two, never joined."""
+        first_of_label: dict[str, int] = {}
+        for cid, lab in sorted(pins.items(), key=lambda kv: self.index.get(kv[0], -1)):
+            if cid not in self.index:
+                continue
+            i = self.index[cid]
+            self.label[self.find(i)] = lab
+            if lab in first_of_label:
+                j = first_of_label[lab]
+                if not self.union(j, i, "pinned_by_person", person=True):
+                    self.edges[i].append((j, "pinned_by_person"))
+                    self.edges[j].append((i, "pinned_by_person"))
+            else:
+                first_of_label[lab] = i
+
+    def test(self, i: int, j: int) -> None:
+        """Join ``j`` to ``i`` by the first rule that holds, else note their relation."""
+        ordered = self.ordered
+        rule = match(ordered[i], ordered[j])
+        if rule is not None:
+            self.union(i, j, rule)
+        else:
+            rel = related(ordered[i], ordered[j])
+            if rel is not None:
+                self.pairs.append((i, j, rel.name))
+
+    def result(self) -> Grouping:
+        ordered, find = self.ordered, self.find
+        comps: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(ordered)):
+            comps[find(i)].append(i)
+        links: dict[str, Link] = {}
+        groups: list[tuple[str, ...]] = []
+        for root in sorted(comps):  # a root is its group's first member
+            members = comps[root]
+            first = members[0]
+            links[ordered[first].claim_id] = Link(ordered[first].claim_id, None, "first_mention")
+            seen = {first}
+            queue = [first]
+            while queue:  # breadth first from the first mention: each one's reason
+                cur = queue.pop(0)
+                for nxt, rule in sorted(self.edges[cur]):
+                    if nxt not in seen:
+                        seen.add(nxt)
+                        links[ordered[nxt].claim_id] = Link(
+                            ordered[nxt].claim_id, ordered[cur].claim_id, rule
+                        )
+                        queue.append(nxt)
+            groups.append(tuple(ordered[i].claim_id for i in members))
+        found: dict[tuple[int, int], tuple[str, str, str]] = {}
+        for i, j, rel_name in sorted(self.pairs, key=lambda p: (p[1], p[0])):
+            key = (find(j), find(i))
+            if key[0] != key[1] and key not in found:
+                found[key] = (ordered[j].claim_id, ordered[i].claim_id, rel_name)
+        return Grouping(groups=tuple(groups), links=links, relations=tuple(found.values()))
+
+
+def _buckets(ordered: Sequence[Mention]) -> dict[str, list[int]]:
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(ordered):
+        buckets[m.bucket].append(i)
+    return buckets
+
+
+def _canonical(mentions: Iterable[Mention]) -> list[Mention]:
+    return sorted({m.claim_id: m for m in mentions}.values(), key=lambda m: m.order)
 
 
 def group(mentions: Iterable[Mention], pins: Mapping[str, str] | None = None) -> Grouping:
@@ -250,111 +372,72 @@ def group(mentions: Iterable[Mention], pins: Mapping[str, str] | None = None) ->
     ``pins`` maps a claim id to a label (a promise id a person's correction fixed it
     to): claims with one label are one promise, and claims with different labels are
     never joined.  The result depends on the set of mentions and pins only."""
-    pins = pins or {}
-    ordered = sorted({m.claim_id: m for m in mentions}.values(), key=lambda m: m.order)
-    index = {m.claim_id: i for i, m in enumerate(ordered)}
-    parent = list(range(len(ordered)))
-    label: dict[int, str] = {}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    members_of: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
-
-    def kept_apart(ri: int, rj: int) -> bool:
-        # One article stating two acts that no rule joins keeps them two promises: a
-        # third mention naming both ("flights to A and to B") must not chain them.
-        a_side, b_side = members_of[ri][:CANDIDATE_CAP], members_of[rj][:CANDIDATE_CAP]
-        for a in a_side:
-            for b in b_side:
-                ma, mb = ordered[a], ordered[b]
-                if ma.source_id == mb.source_id and ma.words and mb.words and match(ma, mb) is None:
-                    return True
-        return False
-
-    def union(i: int, j: int, *, person: bool = False) -> bool:
-        ri, rj = find(i), find(j)
-        if ri == rj:
-            return False
-        li, lj = label.get(ri), label.get(rj)
-        if li is not None and lj is not None and li != lj:
-            return False
-        if not person and kept_apart(ri, rj):
-            return False
-        keep, gone = (ri, rj) if ri < rj else (rj, ri)
-        parent[gone] = keep
-        members_of[keep].extend(members_of.pop(gone))
-        if label.get(gone) is not None:
-            label[keep] = label.pop(gone)
-        return True
-
-    edges: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    first_of_label: dict[str, int] = {}
-    for cid, lab in sorted(pins.items(), key=lambda kv: index.get(kv[0], -1)):
-        if cid not in index:
-            continue
-        i = index[cid]
-        label[find(i)] = lab
-        if lab in first_of_label:
-            j = first_of_label[lab]
-            union(j, i, person=True)
-            edges[i].append((j, "pinned_by_person"))
-            edges[j].append((i, "pinned_by_person"))
-        else:
-            first_of_label[lab] = i
-    buckets: dict[str, list[int]] = defaultdict(list)
-    for i, m in enumerate(ordered):
-        buckets[m.bucket].append(i)
-    pairs: list[tuple[int, int, str]] = []  # (earlier, later, relation rule)
+    ordered = _canonical(mentions)
+    engine = _Engine(ordered)
+    engine.pin(pins or {})
+    buckets = _buckets(ordered)
     for bucket in sorted(buckets):
         members = buckets[bucket]
-        local = [ordered[i] for i in members]
-        for a, b in _candidates(local):
-            i, j = members[a], members[b]
-            rule = match(ordered[i], ordered[j])
-            if rule is not None:
-                if union(i, j):
-                    edges[i].append((j, rule))
-                    edges[j].append((i, rule))
-            else:
-                rel = related(ordered[i], ordered[j])
-                if rel is not None:
-                    pairs.append((i, j, rel.name))
-    pairs.extend(_other_bucket_relations(ordered, buckets))
-    comps: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(ordered)):
-        comps[find(i)].append(i)
-    links: dict[str, Link] = {}
-    groups: list[tuple[str, ...]] = []
-    for root in sorted(comps, key=lambda r: min(comps[r])):
-        members = sorted(comps[root])
-        first = members[0]
-        links[ordered[first].claim_id] = Link(ordered[first].claim_id, None, "first_mention")
-        seen = {first}
-        queue = [first]
-        while queue:  # breadth first from the first mention: each one's reason
-            cur = queue.pop(0)
-            for nxt, rule in sorted(edges[cur]):
-                if nxt not in seen:
-                    seen.add(nxt)
-                    links[ordered[nxt].claim_id] = Link(
-                        ordered[nxt].claim_id, ordered[cur].claim_id, rule
-                    )
-                    queue.append(nxt)
-        groups.append(tuple(ordered[i].claim_id for i in members))
-    found: dict[tuple[int, int], tuple[str, str, str]] = {}
-    for i, j, rel_name in sorted(pairs, key=lambda p: (p[1], p[0])):
-        key = (find(j), find(i))
-        if key[0] != key[1] and key not in found:
-            found[key] = (ordered[j].claim_id, ordered[i].claim_id, rel_name)
-    return Grouping(groups=tuple(groups), links=links, relations=tuple(found.values()))
+        cands = _Candidates()
+        for b, j in enumerate(members):
+            for a in cands.add(b, ordered[j]):
+                engine.test(members[a], j)
+    engine.pairs.extend(_other_bucket_relations(ordered, buckets, 0))
+    return engine.result()
+
+
+def can_extend(old: Iterable[Mention], new: Iterable[Mention]) -> bool:
+    """Whether :func:`extend` can resume from ``old``'s grouping: every new mention is
+    new and comes after every old one in canonical order."""
+    old_ms, new_ms = list(old), list(new)
+    if not new_ms or not old_ms:
+        return True
+    if {m.claim_id for m in old_ms} & {m.claim_id for m in new_ms}:
+        return False
+    return max(m.order for m in old_ms) < min(m.order for m in new_ms)
+
+
+def extend(before: Grouping, old: Iterable[Mention], new: Iterable[Mention]) -> Grouping:
+    """The grouping of ``old`` and ``new`` mentions, given ``before``, the grouping of
+    ``old`` alone (without pins): the same as ``group(old + new)``, but only the new
+    mentions' candidates are tested, so adding a source costs what its own mentions
+    do, whatever is stored.  Requires :func:`can_extend` (else ``ValueError``)."""
+    old_ms, new_ms = _canonical(old), _canonical(new)
+    if not can_extend(old_ms, new_ms):
+        raise ValueError("a new mention comes before an old one: group afresh")
+    ordered = [*old_ms, *new_ms]
+    start = len(old_ms)
+    engine = _Engine(ordered)
+    index = engine.index
+    for claims in before.groups:  # the groups as they were, with their tree of links
+        at = sorted(index[c] for c in claims)
+        for i in at[1:]:
+            engine.parent[i] = at[0]
+            del engine.members_of[i]
+        engine.members_of[at[0]] = at
+    for cid, link in before.links.items():
+        if link.joined is not None:
+            i, j = index[cid], index[link.joined]
+            engine.edges[i].append((j, link.rule))
+            engine.edges[j].append((i, link.rule))
+    engine.pairs.extend((index[e], index[lt], rule) for lt, e, rule in before.relations)
+    buckets = _buckets(ordered)
+    for bucket in sorted(buckets):
+        held = buckets[bucket]
+        if held[-1] < start:
+            continue  # no new mention here
+        cands = _Candidates()
+        for pos, j in enumerate(held):
+            found = cands.add(pos, ordered[j])
+            if j >= start:
+                for a in found:
+                    engine.test(held[a], j)
+    engine.pairs.extend(_other_bucket_relations(ordered, buckets, start))
+    return engine.result()
 
 
 def _other_bucket_relations(
-    ordered: Sequence[Mention], buckets: Mapping[str, Sequence[int]]
+    ordered: Sequence[Mention], buckets: Mapping[str, Sequence[int]], start: int
 ) -> Iterable[tuple[int, int, str]]:
     """Relations to mentions of another verb: a negated act to the act ("not reopen"
     to "reopen"), a changed act to the verb it replaces ("lease ... rather than sell
@@ -362,6 +445,8 @@ def _other_bucket_relations(
     for bucket in sorted(buckets):
         kind, head, verb = bucket.split("|", 2)
         for j in buckets[bucket]:
+            if j < start:
+                continue
             m = ordered[j]
             others = []
             if verb.startswith("not "):
