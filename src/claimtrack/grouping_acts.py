@@ -6,6 +6,7 @@ Pure functions: no store, no SQL (see :mod:`claimtrack.grouping`)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
@@ -24,9 +25,13 @@ __all__ = [
     "Mention",
     "act_of",
     "actors_compatible",
+    "bucket_of",
+    "mention_from_json",
+    "mention_json",
     "mention_of",
     "quantities_conflict",
     "read_act",
+    "replaced_bucket",
     "same_act",
     "stem",
     "windows_compatible",
@@ -358,3 +363,59 @@ def most_words(a: frozenset[str], b: frozenset[str]) -> bool:
 def same_act(a: frozenset[str], b: frozenset[str]) -> bool:
     """Object words that state one act by the act rules (same, contained, most shared)."""
     return same_words(a, b) or contained_words(a, b) or most_words(a, b)
+
+
+def mention_json(m: Mention) -> str:
+    """A mention's reading as the store keeps it (everything but its claim id)."""
+    return json.dumps(
+        [
+            m.source_id,
+            m.kind,
+            sorted(m.actor),
+            m.head,
+            m.verb,
+            m.negated,
+            sorted(m.words),
+            m.start_ts,
+            m.end_ts,
+            m.published_ts,
+            m.span_start,
+            sorted(m.replaced),
+            m.replaced_verb,
+            m.changed,
+            m.period,
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def mention_from_json(claim_id: str, text: str) -> Mention:
+    """The :class:`Mention` of ``claim_id`` from :func:`mention_json`'s text."""
+    (src, kind, actor, head, verb, negated, words, start, end, published, span, replaced,
+     replaced_verb, changed, period) = json.loads(text)  # fmt: skip
+    return Mention(
+        claim_id=claim_id,
+        source_id=src,
+        kind=kind,
+        actor=frozenset(actor),
+        head=head,
+        verb=verb,
+        negated=negated,
+        words=frozenset(words),
+        start_ts=start,
+        end_ts=end,
+        published_ts=published,
+        span_start=span,
+        replaced=frozenset(replaced),
+        replaced_verb=replaced_verb,
+        changed=changed,
+        period=period,
+    )
+
+
+def replaced_bucket(m: Mention) -> str | None:
+    """The bucket of the act ``m`` says it replaces ("rather than sell it"), if any."""
+    if not m.replaced_verb or m.replaced_verb == m.verb:
+        return None
+    return bucket_of(m.kind, m.head, m.replaced_verb)
