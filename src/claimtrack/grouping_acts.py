@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from functools import lru_cache
 from importlib import resources
 
 import attrs
@@ -106,6 +107,7 @@ _CHANGED = re.compile(
 _RECURRENCE_WORDS = frozenset({"next", *PERIODS, "every", "each"})
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem: "meeting", "meets" and "meet" are one; "defences" and "defence"."""
     w = word.lower().replace("’", "'")
@@ -201,6 +203,7 @@ def _tokens(text: str) -> list[str]:
     return [t.lower() for t in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=16384)
 def _actor_key(name: str | None) -> tuple[frozenset[str], str]:
     if not name:
         return frozenset(), ""

@@ -70,7 +70,8 @@ def regroup(conn: Conn, touched: Iterable[str] | None = None, *, force: bool = F
     if resumed is not None:
         _, new, before = resumed
         tied: dict[str, str] = {}
-        old = [m for c, m in loaded.mentions.items() if c not in set(new)]
+        added = set(new)
+        old = [m for c, m in loaded.mentions.items() if c not in added]
         grouping = extend(before, old, [loaded.mentions[c] for c in new])
     else:
         tied = {c: p for c, p in pins(conn).items() if c in loaded.mentions}
@@ -87,11 +88,23 @@ def regroup(conn: Conn, touched: Iterable[str] | None = None, *, force: bool = F
         conn,
         (c for g, pid in zip(grouping.groups, ids, strict=True) if pid not in unchanged for c in g),
     )
-    written: list[str] = []
-    for members, pid in zip(grouping.groups, ids, strict=True):
-        if pid not in unchanged:
-            _write_promise(conn, pid, members, grouping, loaded, now)
-        written.append(pid)
+    to_write = [
+        (members, pid)
+        for members, pid in zip(grouping.groups, ids, strict=True)
+        if pid not in unchanged
+    ]
+    # One read of the sources and of which promises exist, for all of them.
+    srcs = _sources(conn, (loaded.claims[c].source_id for g, _ in to_write for c in g))
+    held = {
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM promises WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps([pid for _, pid in to_write]),),
+        )
+    }
+    for members, pid in to_write:
+        _write_promise(conn, pid, members, grouping, loaded, now, srcs, known=pid in held)
+    written = list(ids)
     placeholders = json.dumps(list(loaded.mentions))
     conn.execute(
         "UPDATE mentions SET active = 0 WHERE active = 1 AND promise_id IN"
@@ -251,11 +264,16 @@ def _write_promise(
     grouping: Grouping,
     loaded: Loaded,
     now: str,
+    all_sources: Mapping[str, dict[str, Any]],
+    *,
+    known: bool = True,
 ) -> None:
+    """Write one promise (``known``: its id is stored, so it may have edits and
+    relations; a new one has neither)."""
     claims = [loaded.claims[c] for c in members]
     first = claims[0]
-    reading = effective_claim(first, claims, _edits(conn, pid))
-    srcs = _sources(conn, (c.source_id for c in claims))
+    reading = effective_claim(first, claims, _edits(conn, pid) if known else [])
+    srcs = {c.source_id: all_sources[c.source_id] for c in claims if c.source_id in all_sources}
     times = [t for t in (loaded.mentions[c].published_ts for c in members) if t is not None]
     first_ts = min(times) if times else None
     first_seen = None if first_ts is None else datetime.fromtimestamp(first_ts, timezone.utc)
@@ -272,9 +290,14 @@ def _write_promise(
     ]
     relations = [
         {"type": t, "id": o, "rule": r}
-        for t, o, r in conn.execute(
-            "SELECT type, other_id, rule FROM relations WHERE promise_id = ? ORDER BY type, other_id",
-            (pid,),
+        for t, o, r in (
+            conn.execute(
+                "SELECT type, other_id, rule FROM relations WHERE promise_id = ?"
+                " ORDER BY type, other_id",
+                (pid,),
+            )
+            if known
+            else ()
         )
     ]
     record = promise_record(pid, reading, mentions, first_seen, relations)
