@@ -675,6 +675,16 @@ class Tracker(Corrections, Checking):
             a.id for a in registry if any(key in normalise_name(n) for n in (a.name, *a.aliases))
         ]
 
+    def promise_standings(self, as_of: When = None) -> list[Standing]:
+        """One :class:`Standing` per tracked promise (every tracked kind) first seen by
+        ``as_of``, in first-seen order, with its whole evidence history known by then
+        and its facts (``promise``: mentions, sources, first seen, relations): what an
+        exporter of unit ``promise`` gets."""
+        when = self._as_of(as_of)
+        lines = self.status_lines(when, kind=None)
+        lines.sort(key=lambda ln: (ln.published_ts is None, ln.published_ts or 0.0, ln.claim_id))
+        return self.standings_of([ln.claim_id for ln in lines], when, history=True)
+
     def standings(self, as_of: When = None) -> list[Standing]:
         """Every active claim (all kinds) as of ``as_of``, with its evidence history
         known by then, for exporters (see :meth:`claim_standings`)."""
@@ -785,7 +795,7 @@ class Tracker(Corrections, Checking):
         exporter = exporters[format]
         values = exporter.bind(options)
         when = self._as_of(as_of)
-        rows = self.standings(when)
+        rows = self.promise_standings(when) if exporter.unit == "promise" else self.standings(when)
         try:
             return exporter.run(rows, stream, when, values)
         except (ClaimtrackError, BrokenPipeError):
