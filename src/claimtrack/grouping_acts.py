@@ -250,7 +250,9 @@ def read_act(action: str, drop: Iterable[str] = ()) -> Act:
     if modal is not None and len(_tokens(text[: modal.start()])) <= _SUBJECT_WORDS:
         text = text[modal.end() :]
     replaced_text = ""
-    contrast = _CONTRAST.search(text)
+    lowered_text = text.lower()
+    hinted = "rather" in lowered_text or "instead" in lowered_text or "not" in lowered_text
+    contrast = _CONTRAST.search(text) if hinted else None
     if contrast is not None and _tokens(text[: contrast.start()]):
         text, replaced_text = text[: contrast.start()], text[contrast.end() :]
     lowered = " ".join(_tokens(text))
@@ -273,13 +275,26 @@ def act_of(action: str, drop: Iterable[str] = ()) -> tuple[str, bool, frozenset[
     return act.verb, act.negated, act.words
 
 
+#: Cheap tests before the regular expressions (most actions name none of these).
+_RECURS_HINTS = ("every", "each", "once a", "twice a", "ly", "annual", "biennial")
+_CHANGED_HINTS = ("now", "instead", "than", "postpone", "delay", "pushed", "moved", "brought")
+
+
 def period_of(text: str) -> float | None:
     """The period of a recurring act named in ``text`` (seconds; 0 for "its next
     meeting", a recurrence without a period), else None."""
-    m = _RECURS.search(text)
-    if m is not None:
-        return PERIODS[(m.group(1) or m.group(2)).lower()]
-    return 0.0 if _NEXT.search(text) else None
+    lowered = text.lower()
+    if any(h in lowered for h in _RECURS_HINTS):
+        m = _RECURS.search(text)
+        if m is not None:
+            return PERIODS[(m.group(1) or m.group(2)).lower()]
+    return 0.0 if "next" in lowered and _NEXT.search(text) else None
+
+
+def says_changed(text: str) -> bool:
+    """Whether ``text`` says the plan changed ("will now", "instead", "delayed")."""
+    lowered = text.lower()
+    return any(h in lowered for h in _CHANGED_HINTS) and _CHANGED.search(text) is not None
 
 
 def mention_of(claim: Claim, published_ts: float | None = None) -> Mention:
@@ -310,7 +325,7 @@ def mention_of(claim: Claim, published_ts: float | None = None) -> Mention:
         span_start=claim.span[0],
         replaced=act.replaced,
         replaced_verb=act.replaced_verb,
-        changed=bool(act.replaced) or _CHANGED.search(said) is not None,
+        changed=bool(act.replaced) or says_changed(said),
         period=period_of(" ".join(p for p in (claim.text, claim.action) if p)),
     )
 
