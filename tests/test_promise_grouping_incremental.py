@@ -176,3 +176,19 @@ def test_a_random_order_of_many_sources_ends_where_a_full_regroup_does(
         before = _state(tracker)
         tracker.store.regroup(None)
         assert _state(tracker) == before
+
+
+@SETTINGS
+@given(CLAIMS, st.integers(0, 16))
+def test_resuming_for_the_changed_groups_gives_those_groups_as_afresh(
+    claims: list[Claim], cut: int
+) -> None:
+    ms = sorted((mention_of(c) for c in claims), key=lambda m: m.order)
+    old, new = ms[:cut], ms[cut:]
+    whole = group(ms)
+    part = extend(group(old), old, new, changed_only=True)
+    fresh = {m.claim_id for m in new}
+    assert set(part.groups) == {g for g in whole.groups if fresh & set(g)}
+    assert all(whole.links[c] == part.links[c] for g in part.groups for c in g)
+    touched = {c for g in part.groups for c in g}
+    assert set(part.relations) == {r for r in whole.relations if r[0] in touched or r[1] in touched}

@@ -324,11 +324,21 @@ class _Engine:
             if rel is not None:
                 self.pairs.append((i, j, rel.name))
 
-    def result(self) -> Grouping:
+    def result(self, since: int | None = None) -> Grouping:
+        """The grouping; with ``since``, only the groups holding a mention from
+        position ``since`` on, and the relations of those groups."""
         ordered, find = self.ordered, self.find
-        comps: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(ordered)):
-            comps[find(i)].append(i)
+        comps: dict[int, list[int]] = {}
+        if since is None:
+            grouped: dict[int, list[int]] = defaultdict(list)
+            for i in range(len(ordered)):
+                grouped[find(i)].append(i)
+            comps = grouped
+        else:
+            for i in range(since, len(ordered)):
+                root = find(i)
+                if root not in comps:
+                    comps[root] = self.members_of[root]
         links: dict[str, Link] = {}
         groups: list[tuple[str, ...]] = []
         for root in sorted(comps):  # a root is its group's first member
@@ -352,6 +362,8 @@ class _Engine:
             key = (find(j), find(i))
             if key[0] != key[1] and key not in found:
                 found[key] = (ordered[j].claim_id, ordered[i].claim_id, rel_name)
+        if since is not None:
+            found = {k: v for k, v in found.items() if k[0] in comps or k[1] in comps}
         return Grouping(groups=tuple(groups), links=links, relations=tuple(found.values()))
 
 
@@ -397,11 +409,15 @@ def can_extend(old: Iterable[Mention], new: Iterable[Mention]) -> bool:
     return max(m.order for m in old_ms) < min(m.order for m in new_ms)
 
 
-def extend(before: Grouping, old: Iterable[Mention], new: Iterable[Mention]) -> Grouping:
+def extend(
+    before: Grouping, old: Iterable[Mention], new: Iterable[Mention], *, changed_only: bool = False
+) -> Grouping:
     """The grouping of ``old`` and ``new`` mentions, given ``before``, the grouping of
     ``old`` alone (without pins): the same as ``group(old + new)``, but only the new
     mentions' candidates are tested, so adding a source costs what its own mentions
-    do, whatever is stored.  Requires :func:`can_extend` (else ``ValueError``)."""
+    do, whatever is stored.  With ``changed_only``, only the groups holding a new
+    mention (and their relations): the others are as ``before`` had them.  Requires
+    :func:`can_extend` (else ``ValueError``)."""
     old_ms, new_ms = _canonical(old), _canonical(new)
     if not can_extend(old_ms, new_ms):
         raise ValueError("a new mention comes before an old one: group afresh")
@@ -433,7 +449,7 @@ def extend(before: Grouping, old: Iterable[Mention], new: Iterable[Mention]) -> 
                 for a in found:
                     engine.test(held[a], j)
     engine.pairs.extend(_other_bucket_relations(ordered, buckets, start))
-    return engine.result()
+    return engine.result(start if changed_only else None)
 
 
 def _other_bucket_relations(

@@ -72,14 +72,18 @@ def regroup(conn: Conn, touched: Iterable[str] | None = None, *, force: bool = F
         tied: dict[str, str] = {}
         added = set(new)
         old = [m for c, m in loaded.mentions.items() if c not in added]
-        grouping = extend(before, old, [loaded.mentions[c] for c in new])
+        # Only the promises the new claims join or make: the others stay as stored.
+        grouping = extend(before, old, [loaded.mentions[c] for c in new], changed_only=True)
     else:
         tied = {c: p for c, p in pins(conn).items() if c in loaded.mentions}
         grouping = group(loaded.mentions.values(), tied)
     ids = _assign_ids(conn, grouping, tied, loaded)
     now = _now()
     # Mentions leaving the scope's promises (retired claims) go inactive.
-    old_promises = _previous_promises(conn, loaded, touched, scope_all)
+    in_groups = [c for g in grouping.groups for c in g]
+    old_promises = _previous_promises(
+        conn, in_groups if resumed is not None else loaded.mentions, touched, scope_all
+    )
     unchanged = set() if force or touched is None else _unchanged(conn, grouping, ids)
     if unchanged:  # a claim just (re)stored may read differently: its promise is rewritten
         fresh = set(touched or ())
@@ -154,11 +158,11 @@ def _unchanged(conn: Conn, grouping: Grouping, ids: Sequence[str]) -> set[str]:
 
 
 def _previous_promises(
-    conn: Conn, loaded: Loaded, touched: Sequence[str] | None, scope_all: bool
+    conn: Conn, claims: Iterable[str], touched: Sequence[str] | None, scope_all: bool
 ) -> set[str]:
     if scope_all:
         return {r[0] for r in conn.execute("SELECT id FROM promises WHERE retired_at IS NULL")}
-    wanted = json.dumps(sorted(set(loaded.mentions) | set(touched or ())))
+    wanted = json.dumps(sorted(set(claims) | set(touched or ())))
     return {
         r[0]
         for r in conn.execute(
@@ -173,16 +177,17 @@ def _assign_ids(
 ) -> list[str]:
     """One id per group: its pinned promise, else the promise most of its mentions were
     in (the older on a tie), else a new one (its first mention's claim id)."""
+    grouped = json.dumps([c for g in grouping.groups for c in g])
     previous: dict[str, str] = {}
     for cid, pid in conn.execute(
         "SELECT claim_id, promise_id FROM mentions WHERE claim_id IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(loaded.mentions)),),
+        (grouped,),
     ):
         previous[cid] = pid
     # A claim that replaced another on re-extraction inherits the old one's promise.
     for old, new in conn.execute(
         "SELECT old_id, new_id FROM claim_moves WHERE new_id IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(loaded.mentions)),),
+        (grouped,),
     ):
         if new not in previous:
             row = conn.execute(
@@ -377,7 +382,7 @@ def _write_relations(
     promise_of = {c: id_of_first[g[0]] for g in grouping.groups for c in g}
     for later, earlier, rule_name in grouping.relations:
         rule = RELATIONS[rule_name]
-        new, old = promise_of[later], promise_of[earlier]
+        new, old = _promise(promise_of, loaded, later), _promise(promise_of, loaded, earlier)
         held = conn.execute(
             "SELECT other_claim FROM relations WHERE promise_id = ? AND type = ? AND other_id = ?",
             (new, rule.relation, old),
@@ -401,6 +406,15 @@ def _write_relations(
                 conn, old, new, loaded.claims[later], rule_name, rule.verdict, rule.reason
             )
         _refresh_relations(conn, new)
+
+
+def _promise(promise_of: Mapping[str, str], loaded: Loaded, claim: str) -> str:
+    """The promise of a claim: as grouped now, else (a group left as it was) as stored."""
+    if claim in promise_of:
+        return promise_of[claim]
+    stored = loaded.stored.get(claim)
+    assert stored is not None, claim
+    return stored[0]
 
 
 def _refresh_relations(conn: Conn, pid: str) -> None:
