@@ -136,15 +136,17 @@ def _unchanged(conn: Conn, grouping: Grouping, ids: Sequence[str]) -> set[str]:
     """The promises whose stored mentions (claims, rules, joins) are exactly these."""
     stored: dict[str, set[tuple[str, str, str | None]]] = {}
     for cid, pid, rule, joined in conn.execute(
-        "SELECT claim_id, promise_id, rule, joined FROM mentions WHERE active = 1 AND"
-        " promise_id IN (SELECT value FROM json_each(?))",
+        "SELECT m.claim_id, m.promise_id, m.rule, m.joined FROM mentions m WHERE +m.active = 1 AND"
+        " m.promise_id IN (SELECT value FROM json_each(?))",
         (json.dumps(list(ids)),),
     ):
         stored.setdefault(pid, set()).add((cid, rule, joined))
     live = {
         r[0]
         for r in conn.execute(
-            "SELECT id FROM promises WHERE retired_at IS NULL AND id IN"
+            # Unary + keeps the planner off the status index (it would scan every
+            # live promise): the ids asked for are few.
+            "SELECT p.id FROM promises p WHERE +p.retired_at IS NULL AND p.id IN"
             " (SELECT value FROM json_each(?))",
             (json.dumps(list(ids)),),
         )
