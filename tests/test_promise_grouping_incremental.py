@@ -192,3 +192,27 @@ def test_resuming_for_the_changed_groups_gives_those_groups_as_afresh(
     assert all(whole.links[c] == part.links[c] for g in part.groups for c in g)
     touched = {c for g in part.groups for c in g}
     assert set(part.relations) == {r for r in whole.relations if r[0] in touched or r[1] in touched}
+
+
+def test_mentions_stored_without_a_reading_get_one_at_the_next_regroup(
+    tmp_path: Path, will_pm: ClaimtrackPluginManager
+) -> None:
+    import sqlite3
+
+    db = tmp_path / "ledger.db"
+    with claimtrack.Tracker(db, plugin_manager=will_pm) as tracker:
+        tracker.add(_article(tmp_path, 0))
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE mentions SET reading = NULL")  # as a store from before readings
+    conn.commit()
+    (unread,) = conn.execute("SELECT COUNT(*) FROM mentions").fetchone()
+    conn.close()
+    with claimtrack.Tracker(db, plugin_manager=will_pm) as tracker:
+        tracker.add(_article(tmp_path, 1))  # touches the Mill Lane promise's bucket
+        added = _state(tracker)
+        tracker.store.regroup(None)
+        assert _state(tracker) == added
+    conn = sqlite3.connect(db)
+    (left,) = conn.execute("SELECT COUNT(*) FROM mentions WHERE reading IS NULL").fetchone()
+    conn.close()
+    assert left == 0 and unread > 0  # the full regroup read every claim it had to

@@ -129,6 +129,14 @@ def regroup(conn: Conn, touched: Iterable[str] | None = None, *, force: bool = F
     _write_relations(
         conn, grouping, dict(zip((g[0] for g in grouping.groups), ids, strict=True)), loaded
     )
+    # Mentions stored before readings were kept get theirs now (a later add resumes).
+    for cid in sorted(set(loaded.claims) & set(loaded.mentions)):
+        m = loaded.mentions[cid]
+        conn.execute(
+            "UPDATE mentions SET reading = ?, replaced_bucket = ? WHERE claim_id = ?"
+            " AND reading IS NULL",
+            (mention_json(m), replaced_bucket(m), cid),
+        )
     return written
 
 
