@@ -40,7 +40,7 @@ def claimtrack_register_exporters(register: Callable[..., None]) -> None:
         write_ical,
         description="iCalendar: one event per open, due or overdue promise's due window",
         extension="ics",
-        unit="promise",
+        rows="promise",
     )
 
 

@@ -121,7 +121,7 @@ def claimtrack_register_exporters(register: Callable[..., None]) -> None:
         write_timeline,
         description="a self-contained HTML page: tracked promises as bars over their due windows",
         extension="html",
-        unit="promise",
+        rows="promise",
     )
 
 

@@ -109,16 +109,18 @@ def _options(value: Iterable[ExportOption] | None) -> tuple[ExportOption, ...]:
 
 
 #: What an exporter's rows stand for.
-UNITS = ("claim", "promise")
+ROWS = ("claim", "promise")
 
 
 @attrs.frozen(kw_only=True)
 class Exporter:
     """One output format: its name, writer, a one-line description, file extension,
-    the plugin that registered it, the options it takes, and the unit its rows stand
-    for: ``claim`` (every stored claim, each tracked one carrying its promise's status)
-    or ``promise`` (one row per tracked promise: its reading, status and facts — the
-    mentions, sources and first appearance in ``Standing.promise``)."""
+    the plugin that registered it, the options it takes, what an item it writes is
+    called (``unit``, for the summary line: "Wrote 3 claimreview review(s)"), and what
+    its rows stand for (``rows``): ``claim`` (every stored claim, each tracked one
+    carrying its promise's status) or ``promise`` (one row per tracked promise: its
+    reading, status and facts — the mentions, sources and first appearance in
+    ``Standing.promise``)."""
 
     name: str
     write: WriteFn
@@ -126,12 +128,14 @@ class Exporter:
     extension: str = ""
     plugin: str = ""
     options: tuple[ExportOption, ...] = attrs.field(default=(), converter=_options)
-    unit: str = attrs.field(default="claim")
+    #: What one item written is called ("review"): the summary line counts them.
+    unit: str = "record"
+    rows: str = attrs.field(default="claim")
 
-    @unit.validator
-    def _unit(self, _attribute: object, value: str) -> None:
-        if value not in UNITS:
-            raise TypeError(f"an exporter's unit is one of {', '.join(UNITS)}, not {value!r}")
+    @rows.validator
+    def _rows(self, _attribute: object, value: str) -> None:
+        if value not in ROWS:
+            raise TypeError(f"an exporter's rows are one of {', '.join(ROWS)}, not {value!r}")
 
     def bind(self, given: Mapping[str, str] | None) -> dict[str, Any]:
         """Every declared option's value: converted from ``given`` (the ``-O`` pairs)
@@ -268,10 +272,11 @@ def collect_exporters(pm: pluggy.PluginManager) -> tuple[dict[str, Exporter], li
             description: str = "",
             extension: str = "",
             options: Iterable[ExportOption] = (),
-            unit: str = "claim",
+            unit: str = "record",
+            rows: str = "claim",
         ) -> None:
-            if unit not in UNITS:
-                raise TypeError(f"unit is one of {', '.join(UNITS)}, not {unit!r}")
+            if rows not in ROWS:
+                raise TypeError(f"rows is one of {', '.join(ROWS)}, not {rows!r}")
             if not isinstance(name, str) or not name.strip() or not callable(write):
                 raise TypeError("register(name, write) needs a name and a callable writer")
             declared = _options(options)
@@ -295,7 +300,8 @@ def collect_exporters(pm: pluggy.PluginManager) -> tuple[dict[str, Exporter], li
                 extension=extension or name,
                 plugin=plugin,
                 options=declared,
-                unit=unit,
+                unit=unit if isinstance(unit, str) and unit.strip() else "record",
+                rows=rows,
             )
 
         return {"register": register}

@@ -258,6 +258,14 @@ def m005_suggestions(conn: Conn) -> None:
     _run(_SUGGESTION_TABLES)(conn)
 
 
+def pub_mention_source_fields(conn: Conn) -> None:
+    """Promise records' sources gain ``publisher`` and ``reporter`` (see
+    :func:`claimtrack.migrations.pub_mention_source_fields`, the same on both engines)."""
+    from .migrations import pub_mention_source_fields as same
+
+    same(conn)
+
+
 def prom_mention_readings(conn: Conn) -> None:
     """Mentions keep their reading for grouping, the bucket of the act they replace;
     relations name the earlier claim (as the SQLite migration of that name)."""
@@ -281,5 +289,6 @@ PG_MIGRATIONS: list[Callable[[Conn], None]] = [
     m003_extraction_failures,
     m004_promises,
     m005_suggestions,
+    pub_mention_source_fields,
     prom_mention_readings,
 ]

@@ -679,7 +679,7 @@ class Tracker(Corrections, Checking):
         """One :class:`Standing` per tracked promise (every tracked kind) first seen by
         ``as_of``, in first-seen order, with its whole evidence history known by then
         and its facts (``promise``: mentions, sources, first seen, relations): what an
-        exporter of unit ``promise`` gets."""
+        exporter whose rows are ``promise`` gets."""
         when = self._as_of(as_of)
         lines = self.status_lines(when, kind=None)
         lines.sort(key=lambda ln: (ln.published_ts is None, ln.published_ts or 0.0, ln.claim_id))
@@ -795,7 +795,7 @@ class Tracker(Corrections, Checking):
         exporter = exporters[format]
         values = exporter.bind(options)
         when = self._as_of(as_of)
-        rows = self.promise_standings(when) if exporter.unit == "promise" else self.standings(when)
+        rows = self.promise_standings(when) if exporter.rows == "promise" else self.standings(when)
         try:
             return exporter.run(rows, stream, when, values)
         except (ClaimtrackError, BrokenPipeError):

@@ -186,4 +186,4 @@ def test_the_exporter_asks_for_promises() -> None:
     from claimtrack.exporters import collect_exporters
 
     pm = make_plugin_manager(claimtrack_ical)
-    assert collect_exporters(pm)[0]["ical"].unit == "promise"
+    assert collect_exporters(pm)[0]["ical"].rows == "promise"
