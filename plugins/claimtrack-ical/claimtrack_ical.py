@@ -1,10 +1,12 @@
 """claimtrack-ical: an iCalendar (RFC 5545) feed of commitments' deadlines.
 
-``claimtrack export --format ical -o deadlines.ics`` writes one event per commitment that
-is still open, due or overdue and has a resolved due window, so a news desk can subscribe
-to what was promised for when.  Each event carries the claim, who said it, and a link to
-the source.  Event UIDs come from claim ids, so a calendar that re-reads the file updates
-its events instead of duplicating them.
+``claimtrack export --format ical -o deadlines.ics`` writes one event per tracked promise
+that is still open, due or overdue and has a resolved due window, so a news desk can
+subscribe to what was promised for when — one event however many articles repeat the
+promise.  Each event carries the promise's first mention, who said it, how many mentions
+in how many sources, when it was first seen, what it revises, and a link to the source.
+Event UIDs come from promise ids (which never change), so a calendar that re-reads the
+file updates its events instead of duplicating them.
 
 Every field is cleaned on its own (:mod:`claimtrack.sanitize`): control characters,
 which iCalendar forbids, are dropped, one-line fields stay on one line, and the link is
@@ -36,8 +38,9 @@ def claimtrack_register_exporters(register: Callable[..., None]) -> None:
     register(
         "ical",
         write_ical,
-        description="iCalendar: one event per open, due or overdue commitment's due window",
+        description="iCalendar: one event per open, due or overdue promise's due window",
         extension="ics",
+        rows="promise",
     )
 
 
@@ -99,6 +102,11 @@ def build_event(row: Standing, as_of: datetime) -> Event:
     if claim.speaker is not None:
         event.add("x-claimtrack-speaker", one_line(claim.speaker.name))
     event.add("x-claimtrack-status", row.status.value if row.status else "")
+    if row.promise is not None:
+        event.add("x-claimtrack-mentions", str(row.promise.mentions))
+        event.add("x-claimtrack-sources", str(row.promise.sources))
+        if row.promise.first_seen is not None:
+            event.add("x-claimtrack-first-seen", row.promise.first_seen.isoformat())
     return event
 
 
@@ -141,6 +149,12 @@ def description(row: Standing) -> str:
     if row.progress is not None:
         status += f" ({row.progress.value})"
     lines.append(f"Status as of {row.as_of:%Y-%m-%d}: {status}")
+    p = row.promise
+    if p is not None:
+        seen = f", first seen {p.first_seen:%d %B %Y}" if p.first_seen is not None else ""
+        lines.append(f"Stated: {p.mentions_phrase}{seen}")
+        for kind, other in p.relations:
+            lines.append(f"{kind.capitalize()} promise {other}")
     source = row.source
     if source is not None:
         name = " · ".join(x for x in (source.title, source.publisher) if x)
@@ -148,7 +162,7 @@ def description(row: Standing) -> str:
             lines.append(f"Source: {name}")
         if source.uri:
             lines.append(one_line(source.uri))
-    lines.append(f"Claim id: {claim.id}")
+    lines.append(f"{'Promise' if row.promise is not None else 'Claim'} id: {claim.id}")
     return "\n".join(lines)
 
 

@@ -1,10 +1,12 @@
 """claimtrack-timeline: a self-contained HTML timeline of commitments.
 
 ``claimtrack export --format timeline -o timeline.html`` writes one HTML page — no
-external fonts, scripts, styles or images — that draws every dated commitment as a bar
-over its due window on a time axis, coloured by status and grouped by who must act, with
-a legend, an "as of" line and the quote on hover.  Commitments without a date are listed
-under the chart.  Every piece of text from a source is escaped.
+external fonts, scripts, styles or images — that draws every tracked promise with a
+dated window as a bar over that window on a time axis, coloured by status and grouped
+by who must act, with a legend, an "as of" line and, on hover, the quote of its first
+mention, how many mentions in how many sources, when it was first seen and what it
+revises.  One bar per promise, however many articles repeat it; promises without a date
+are listed under the chart.  Every piece of text from a source is escaped.
 """
 
 from __future__ import annotations
@@ -117,8 +119,9 @@ def claimtrack_register_exporters(register: Callable[..., None]) -> None:
     register(
         "timeline",
         write_timeline,
-        description="a self-contained HTML page: commitments as bars over their due windows",
+        description="a self-contained HTML page: tracked promises as bars over their due windows",
         extension="html",
+        rows="promise",
     )
 
 
@@ -156,7 +159,7 @@ def render_timeline(
         "</head>",
         "<body>",
         f"<h1>{esc(title)}</h1>",
-        f'<p class="asof">As of {esc(_when(as_of))} · {len(rows)} commitment(s)'
+        f'<p class="asof">As of {esc(_when(as_of))} · {len(rows)} promise(s)'
         + (f": {esc(summary)}" if summary else "")
         + "</p>",
         _legend(counts, any(s.claim.due is not None and s.claim.due.vague for s in dated)),
@@ -329,13 +332,29 @@ def tooltip(row: Standing) -> str:
         )
     if row.source is not None:
         lines.append("Source: " + " · ".join(x for x in (row.source.title, row.source.uri) if x))
+    facts = promise_facts(row)
+    if facts:
+        lines.append(facts)
     return "\n".join(lines)
+
+
+def promise_facts(row: Standing) -> str:
+    """ "3 mentions in 2 sources · first seen 03 Mar 2025 · revises 1a2b3c4d" for a
+    promise's row ("" for a row that is no promise)."""
+    p = row.promise
+    if p is None:
+        return ""
+    parts = [p.mentions_phrase]
+    if p.first_seen is not None:
+        parts.append(f"first seen {p.first_seen:%d %b %Y}")
+    parts += [f"{kind} {other[:8]}" for kind, other in p.relations]
+    return " · ".join(parts)
 
 
 def _table(rows: Sequence[Standing]) -> str:
     out = [
         "<table><thead><tr><th>status</th><th>who must act</th><th>what</th>"
-        "<th>said</th><th>source</th></tr></thead><tbody>"
+        "<th>said</th><th>mentions</th><th>source</th></tr></thead><tbody>"
     ]
     for row in sorted(rows, key=lambda r: (_actor(r).casefold(), r.claim.id)):
         assert row.status is not None
@@ -360,7 +379,7 @@ def _table(rows: Sequence[Standing]) -> str:
             f'<td><span class="status" style="background:{COLOURS[row.status]}">{esc(status)}</span></td>'
             f"<td>{esc(_actor(row))}</td><td>{esc(claim.action or claim.text)}{due}</td>"
             f"<td>“{esc(claim.text)}” — {esc(claim.speaker.name if claim.speaker else '?')}</td>"
-            f"<td>{link}</td></tr>"
+            f"<td>{esc(promise_facts(row))}</td><td>{link}</td></tr>"
         )
     out.append("</tbody></table>")
     return "".join(out)

@@ -108,11 +108,19 @@ def _options(value: Iterable[ExportOption] | None) -> tuple[ExportOption, ...]:
     return out
 
 
+#: What an exporter's rows stand for.
+ROWS = ("claim", "promise")
+
+
 @attrs.frozen(kw_only=True)
 class Exporter:
     """One output format: its name, writer, a one-line description, file extension,
-    the plugin that registered it, the options it takes and what an item it writes is
-    called (``unit``, for the summary line: "Wrote 3 claimreview review(s)")."""
+    the plugin that registered it, the options it takes, what an item it writes is
+    called (``unit``, for the summary line: "Wrote 3 claimreview review(s)"), and what
+    its rows stand for (``rows``): ``claim`` (every stored claim, each tracked one
+    carrying its promise's status) or ``promise`` (one row per tracked promise: its
+    reading, status and facts — the mentions, sources and first appearance in
+    ``Standing.promise``)."""
 
     name: str
     write: WriteFn
@@ -122,6 +130,12 @@ class Exporter:
     options: tuple[ExportOption, ...] = attrs.field(default=(), converter=_options)
     #: What one item written is called ("review"): the summary line counts them.
     unit: str = "record"
+    rows: str = attrs.field(default="claim")
+
+    @rows.validator
+    def _rows(self, _attribute: object, value: str) -> None:
+        if value not in ROWS:
+            raise TypeError(f"an exporter's rows are one of {', '.join(ROWS)}, not {value!r}")
 
     def bind(self, given: Mapping[str, str] | None) -> dict[str, Any]:
         """Every declared option's value: converted from ``given`` (the ``-O`` pairs)
@@ -259,7 +273,10 @@ def collect_exporters(pm: pluggy.PluginManager) -> tuple[dict[str, Exporter], li
             extension: str = "",
             options: Iterable[ExportOption] = (),
             unit: str = "record",
+            rows: str = "claim",
         ) -> None:
+            if rows not in ROWS:
+                raise TypeError(f"rows is one of {', '.join(ROWS)}, not {rows!r}")
             if not isinstance(name, str) or not name.strip() or not callable(write):
                 raise TypeError("register(name, write) needs a name and a callable writer")
             declared = _options(options)
@@ -284,6 +301,7 @@ def collect_exporters(pm: pluggy.PluginManager) -> tuple[dict[str, Exporter], li
                 plugin=plugin,
                 options=declared,
                 unit=unit if isinstance(unit, str) and unit.strip() else "record",
+                rows=rows,
             )
 
         return {"register": register}

@@ -108,7 +108,9 @@ def claimtrack_register_exporters(register: Callable[..., None]) -> None:
 
     ``write(standings, stream, as_of)`` writes every claim (each a
     :class:`claimtrack.Standing`: claim, source, status, progress, evidence) to the text
-    stream.  claimtrack's own exporters register first; a name already taken is refused
+    stream; with ``rows="promise"`` it gets one row per tracked promise instead (its
+    reading as ``claim``, its status, its whole evidence history, and ``promise``: its
+    mentions, sources, first appearance and relations).  claimtrack's own exporters register first; a name already taken is refused
     and reported on standard error, naming both plugins.  The return value is ignored.
     """
 

@@ -212,12 +212,10 @@ PROMISE_TABLES = (
 def m004_promises(conn: sqlite3.Connection) -> None:
     """Promises: the claims that state one promise grouped under a stable id, the
     relations between promises, a person's corrections (append-only) and the moves of
-    re-extracted claims; every stored claim is grouped at once, nothing else changes."""
-    from .store_promises import regroup  # grouping is Python: imported when needed
-
+    re-extracted claims; every stored claim is grouped once the mentions' columns are
+    all there (by :func:`prom_mention_readings`), nothing else changes."""
     for statement in PROMISE_TABLES:
         conn.execute(statement)
-    regroup(conn, None)
 
 
 def m005_suggestions(conn: sqlite3.Connection) -> None:
@@ -261,6 +259,28 @@ def pub_mention_source_fields(conn: Conn) -> None:
         conn.executemany("UPDATE promises SET record = ? WHERE id = ?", changed)
 
 
+#: Each mention's reading for grouping (so a regroup reads it instead of parsing the
+#: claim), the bucket of the act it says it replaces, and a relation's earlier claim.
+PROM_READING_COLUMNS = (
+    "ALTER TABLE mentions ADD COLUMN reading TEXT",
+    "ALTER TABLE mentions ADD COLUMN replaced_bucket TEXT",
+    "CREATE INDEX mentions_replaced ON mentions (replaced_bucket)",
+    "ALTER TABLE relations ADD COLUMN other_claim TEXT",
+)
+
+
+def prom_mention_readings(conn: sqlite3.Connection) -> None:
+    """Mentions keep their reading for grouping (filled as promises are next written:
+    a mention without one is read from its claim), the bucket of the act they replace;
+    relations name the earlier claim."""
+    from .store_promises import regroup  # grouping is Python: imported when needed
+
+    for statement in PROM_READING_COLUMNS:
+        conn.execute(statement)
+    if conn.execute("SELECT 1 FROM mentions LIMIT 1").fetchone() is None:
+        regroup(conn, None)  # a store from before promises: every claim grouped now
+
+
 def scale_status_index(conn: sqlite3.Connection) -> None:
     """The index the report reads status through (:mod:`claimtrack.store_status_index`):
     each promise's deciding verdicts with their times, kept by triggers, and indexes
@@ -279,6 +299,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m004_promises,
     m005_suggestions,
     pub_mention_source_fields,
+    prom_mention_readings,
     scale_status_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

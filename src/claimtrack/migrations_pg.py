@@ -215,11 +215,9 @@ _PROMISE_TABLES = (
 
 def m004_promises(conn: Conn) -> None:
     """Promises, mentions, relations, corrections (append-only) and claim moves; every
-    stored claim is grouped at once."""
-    from .store_promises import regroup
-
+    stored claim is grouped once the mentions' columns are all there (by
+    :func:`prom_mention_readings`)."""
     _run(_PROMISE_TABLES)(conn)
-    regroup(conn, None)
 
 
 _SUGGESTION_TABLES = (
@@ -268,6 +266,23 @@ def pub_mention_source_fields(conn: Conn) -> None:
     same(conn)
 
 
+def prom_mention_readings(conn: Conn) -> None:
+    """Mentions keep their reading for grouping, the bucket of the act they replace;
+    relations name the earlier claim (as the SQLite migration of that name)."""
+    _run(
+        (
+            f"ALTER TABLE mentions ADD COLUMN reading {_T}",
+            f"ALTER TABLE mentions ADD COLUMN replaced_bucket {_T}",
+            "CREATE INDEX mentions_replaced ON mentions (replaced_bucket)",
+            f"ALTER TABLE relations ADD COLUMN other_claim {_T}",
+        )
+    )(conn)
+    from .store_promises import regroup
+
+    if conn.execute("SELECT 1 FROM mentions LIMIT 1").fetchone() is None:
+        regroup(conn, None)  # a store from before promises: every claim grouped now
+
+
 def scale_status_index(conn: Conn) -> None:
     """The index the report reads status through (see
     :func:`claimtrack.migrations.scale_status_index`)."""
@@ -284,5 +299,6 @@ PG_MIGRATIONS: list[Callable[[Conn], None]] = [
     m004_promises,
     m005_suggestions,
     pub_mention_source_fields,
+    prom_mention_readings,
     scale_status_index,
 ]

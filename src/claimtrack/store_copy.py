@@ -103,9 +103,21 @@ TABLES: dict[str, tuple[tuple[str, ...], str]] = {
         ),
         "rowid",
     ),
-    "mentions": (("claim_id", "promise_id", "bucket", "rule", "joined", "active"), "claim_id"),
+    "mentions": (
+        (
+            "claim_id",
+            "promise_id",
+            "bucket",
+            "rule",
+            "joined",
+            "active",
+            "reading",
+            "replaced_bucket",
+        ),
+        "claim_id",
+    ),
     "relations": (
-        ("promise_id", "type", "other_id", "rule", "claim_id"),
+        ("promise_id", "type", "other_id", "rule", "claim_id", "other_claim"),
         "promise_id, type, other_id",
     ),
     "corrections": (

@@ -27,14 +27,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-import attrs
-
-from .grouping import Grouping, Mention, group, is_trackable, mention_of
-from .model import Claim, ClaimKind, reporter_of
+from .grouping import RELATIONS, Grouping, extend, group
+from .grouping_acts import mention_json, replaced_bucket
+from .model import Claim, reporter_of
 from .promises import effective_claim, promise_record
-from .records import claim_from_record, source_record
+from .records import source_record
 from .store_conn import Conn
-from .store_open import damaged_record
+from .store_promise_scope import TRACKED_KINDS, Loaded, load, pins, prior, resolve_moves, scope
 
 __all__ = [
     "GROUPER",
@@ -45,162 +44,73 @@ __all__ = [
 
 #: Who records the evidence a revision implies (a machine decision: it names its rule).
 GROUPER = "claimtrack grouping"
-TRACKED_KINDS = (ClaimKind.COMMITMENT.value, ClaimKind.PREDICTION.value, ClaimKind.DEMAND.value)
 
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat()
 
 
-def resolve_moves(conn: Conn, claim_ids: Iterable[str]) -> dict[str, str]:
-    """claim id -> the active claim it became through re-extractions (itself if none)."""
-    out: dict[str, str] = {}
-    for cid in claim_ids:
-        cur, seen = cid, {cid}
-        while True:
-            row = conn.execute("SELECT new_id FROM claim_moves WHERE old_id = ?", (cur,)).fetchone()
-            if row is None or row[0] in seen:
-                break
-            cur = row[0]
-            seen.add(cur)
-        out[cid] = cur
-    return out
-
-
-@attrs.frozen
-class _Loaded:
-    claims: dict[str, Claim]
-    published: dict[str, float | None]
-    mentions: dict[str, Mention]
-
-
-def _corrections(conn: Conn) -> list[tuple[int, str, str, dict[str, Any]]]:
-    return [
-        (r[0], r[1], r[2], json.loads(r[3]))
-        for r in conn.execute(
-            "SELECT id, promise_id, command, args FROM corrections"
-            " WHERE command IN ('merge', 'split') ORDER BY id"
-        )
-    ]
-
-
-def _pins(conn: Conn) -> dict[str, str]:
-    """claim id -> the promise a person's merge or split fixed it to (the latest wins)."""
-    pins: dict[str, str] = {}
-    for _id, _pid, command, args in _corrections(conn):
-        if command == "merge":
-            for cid in args.get("claims", ()):
-                pins[cid] = args["into"]
-        elif command == "split":
-            for cid in args.get("claims", ()):
-                pins[cid] = args["new"]
-            for cid in args.get("rest", ()):
-                pins[cid] = args["from"]
-    moved = resolve_moves(conn, pins)
-    return {moved[cid]: pid for cid, pid in pins.items()}
-
-
-def _load(conn: Conn, where: str, args: Sequence[Any]) -> _Loaded:
-    claims: dict[str, Claim] = {}
-    published: dict[str, float | None] = {}
-    mentions: dict[str, Mention] = {}
-    kinds = ",".join(f"'{k}'" for k in TRACKED_KINDS)
-    sql = (
-        "SELECT c.id, c.record, s.published_ts FROM claims c LEFT JOIN sources s ON s.id = c.source_id"
-        # Unary + keeps the planner off the kind index: the ids asked for are few.
-        f" WHERE +c.retired_at IS NULL AND +c.kind IN ({kinds}) AND ({where})"
-    )
-    for cid, record, pts in conn.execute(sql, args):
-        claim, problem = damaged_record(cid, record, claim_from_record)
-        if problem is not None:  # a damaged record is not grouped (status names it)
-            continue
-        if not is_trackable(claim):
-            continue
-        claims[cid] = claim
-        published[cid] = pts
-        mentions[cid] = mention_of(claim, pts)
-    return _Loaded(claims, published, mentions)
-
-
-def _scope(conn: Conn, touched: Iterable[str]) -> _Loaded:
-    """The claims to regroup with ``touched``: every claim of their buckets, closed
-    under the buckets of the promises they were in and the pins that tie them."""
-    first = _load(conn, "c.id IN (SELECT value FROM json_each(?))", [json.dumps(list(touched))])
-    buckets = {m.bucket for m in first.mentions.values()}
-    for (b,) in conn.execute(
-        "SELECT DISTINCT p.bucket FROM mentions m JOIN promises p ON p.id = m.promise_id"
-        " WHERE m.claim_id IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(touched)),),
-    ):
-        buckets.add(b)
-    buckets |= {_twin(b) for b in buckets}  # "not reopen" is read beside "reopen"
-    pins = _pins(conn)
-    loaded = first
-    done: set[str] = set()
-    while buckets - done:
-        todo = sorted(buckets - done)
-        done |= set(todo)
-        marks = json.dumps(todo)
-        # Two indexed lookups (an OR across the join would scan every mention).
-        more = _load(
-            conn,
-            "c.id IN (SELECT claim_id FROM mentions WHERE bucket IN (SELECT value FROM json_each(?))"
-            " UNION SELECT m.claim_id FROM promises p JOIN mentions m ON m.promise_id = p.id"
-            " WHERE p.bucket IN (SELECT value FROM json_each(?)))",
-            [marks, marks],
-        )
-        loaded.claims.update(more.claims)
-        loaded.published.update(more.published)
-        loaded.mentions.update(more.mentions)
-        labels = {pins[c] for c in loaded.claims if c in pins}
-        partners = [c for c, lab in pins.items() if lab in labels and c not in loaded.claims]
-        if partners:
-            extra = _load(conn, "c.id IN (SELECT value FROM json_each(?))", [json.dumps(partners)])
-            loaded.claims.update(extra.claims)
-            loaded.published.update(extra.published)
-            loaded.mentions.update(extra.mentions)
-        buckets |= {m.bucket for m in loaded.mentions.values()}
-        buckets |= {_twin(b) for b in buckets}
-    return loaded
-
-
-def _twin(bucket: str) -> str:
-    """The bucket of the same act negated (or not): where reversals are found."""
-    kind, head, verb = bucket.split("|", 2)
-    return f"{kind}|{head}|{verb[4:] if verb.startswith('not ') else 'not ' + verb}"
-
-
 def regroup(conn: Conn, touched: Iterable[str] | None = None, *, force: bool = False) -> list[str]:
     """Group the stored claims into promises again: those ``touched`` (claim ids just
     added, changed or retired) and every claim they may group with; None: all.  Ids
     already given are kept; a promise whose mentions did not change is not rewritten
-    unless ``force`` (a correction changed its reading).  Returns the ids of the
-    promises it holds."""
+    unless ``force`` (a correction changed its reading).  New claims coming after the
+    stored ones resume the stored grouping (see :mod:`claimtrack.store_promise_scope`).
+    Returns the ids of the promises it holds."""
+    resumed = None
     if touched is None:
-        loaded = _load(conn, "1 = 1", [])
+        loaded = load(conn, "1 = 1", [])
         scope_all = True
     else:
         touched = list(touched)
         if not touched:
             return []
-        loaded = _scope(conn, touched)
+        resumed = None if force else prior(conn, touched)
         scope_all = False
-    pins = {c: p for c, p in _pins(conn).items() if c in loaded.claims}
-    grouping = group(loaded.mentions.values(), pins)
-    ids = _assign_ids(conn, grouping, pins, loaded)
+        loaded = resumed[0] if resumed is not None else scope(conn, touched)
+    if resumed is not None:
+        _, new, before = resumed
+        tied: dict[str, str] = {}
+        added = set(new)
+        old = [m for c, m in loaded.mentions.items() if c not in added]
+        # Only the promises the new claims join or make: the others stay as stored.
+        grouping = extend(before, old, [loaded.mentions[c] for c in new], changed_only=True)
+    else:
+        tied = {c: p for c, p in pins(conn).items() if c in loaded.mentions}
+        grouping = group(loaded.mentions.values(), tied)
+    ids = _assign_ids(conn, grouping, tied, loaded)
     now = _now()
     # Mentions leaving the scope's promises (retired claims) go inactive.
-    old_promises = _previous_promises(conn, loaded, touched, scope_all)
+    in_groups = [c for g in grouping.groups for c in g]
+    old_promises = _previous_promises(
+        conn, in_groups if resumed is not None else loaded.mentions, touched, scope_all
+    )
     unchanged = set() if force or touched is None else _unchanged(conn, grouping, ids)
     if unchanged:  # a claim just (re)stored may read differently: its promise is rewritten
         fresh = set(touched or ())
         unchanged -= {pid for g, pid in zip(grouping.groups, ids, strict=True) if fresh & set(g)}
-    written: list[str] = []
-    for members, pid in zip(grouping.groups, ids, strict=True):
-        if pid not in unchanged:
-            _write_promise(conn, pid, members, grouping, loaded, now)
-        written.append(pid)
-    placeholders = json.dumps(list(loaded.claims))
+    loaded.ensure_claims(
+        conn,
+        (c for g, pid in zip(grouping.groups, ids, strict=True) if pid not in unchanged for c in g),
+    )
+    to_write = [
+        (members, pid)
+        for members, pid in zip(grouping.groups, ids, strict=True)
+        if pid not in unchanged
+    ]
+    # One read of the sources and of which promises exist, for all of them.
+    srcs = _sources(conn, (loaded.claims[c].source_id for g, _ in to_write for c in g))
+    held = {
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM promises WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps([pid for _, pid in to_write]),),
+        )
+    }
+    for members, pid in to_write:
+        _write_promise(conn, pid, members, grouping, loaded, now, srcs, known=pid in held)
+    written = list(ids)
+    placeholders = json.dumps(list(loaded.mentions))
     conn.execute(
         "UPDATE mentions SET active = 0 WHERE active = 1 AND promise_id IN"
         " (SELECT value FROM json_each(?)) AND claim_id NOT IN (SELECT value FROM json_each(?))",
@@ -220,6 +130,14 @@ def regroup(conn: Conn, touched: Iterable[str] | None = None, *, force: bool = F
     _write_relations(
         conn, grouping, dict(zip((g[0] for g in grouping.groups), ids, strict=True)), loaded
     )
+    # Mentions stored before readings were kept get theirs now (a later add resumes).
+    for cid in sorted(set(loaded.claims) & set(loaded.mentions)):
+        m = loaded.mentions[cid]
+        conn.execute(
+            "UPDATE mentions SET reading = ?, replaced_bucket = ? WHERE claim_id = ?"
+            " AND reading IS NULL",
+            (mention_json(m), replaced_bucket(m), cid),
+        )
     return written
 
 
@@ -227,15 +145,17 @@ def _unchanged(conn: Conn, grouping: Grouping, ids: Sequence[str]) -> set[str]:
     """The promises whose stored mentions (claims, rules, joins) are exactly these."""
     stored: dict[str, set[tuple[str, str, str | None]]] = {}
     for cid, pid, rule, joined in conn.execute(
-        "SELECT claim_id, promise_id, rule, joined FROM mentions WHERE active = 1 AND"
-        " promise_id IN (SELECT value FROM json_each(?))",
+        "SELECT m.claim_id, m.promise_id, m.rule, m.joined FROM mentions m WHERE +m.active = 1 AND"
+        " m.promise_id IN (SELECT value FROM json_each(?))",
         (json.dumps(list(ids)),),
     ):
         stored.setdefault(pid, set()).add((cid, rule, joined))
     live = {
         r[0]
         for r in conn.execute(
-            "SELECT id FROM promises WHERE retired_at IS NULL AND id IN"
+            # Unary + keeps the planner off the status index (it would scan every
+            # live promise): the ids asked for are few.
+            "SELECT p.id FROM promises p WHERE +p.retired_at IS NULL AND p.id IN"
             " (SELECT value FROM json_each(?))",
             (json.dumps(list(ids)),),
         )
@@ -249,11 +169,11 @@ def _unchanged(conn: Conn, grouping: Grouping, ids: Sequence[str]) -> set[str]:
 
 
 def _previous_promises(
-    conn: Conn, loaded: _Loaded, touched: Sequence[str] | None, scope_all: bool
+    conn: Conn, claims: Iterable[str], touched: Sequence[str] | None, scope_all: bool
 ) -> set[str]:
     if scope_all:
         return {r[0] for r in conn.execute("SELECT id FROM promises WHERE retired_at IS NULL")}
-    wanted = json.dumps(sorted(set(loaded.claims) | set(touched or ())))
+    wanted = json.dumps(sorted(set(claims) | set(touched or ())))
     return {
         r[0]
         for r in conn.execute(
@@ -264,20 +184,21 @@ def _previous_promises(
 
 
 def _assign_ids(
-    conn: Conn, grouping: Grouping, pins: Mapping[str, str], loaded: _Loaded
+    conn: Conn, grouping: Grouping, pins: Mapping[str, str], loaded: Loaded
 ) -> list[str]:
     """One id per group: its pinned promise, else the promise most of its mentions were
     in (the older on a tie), else a new one (its first mention's claim id)."""
+    grouped = json.dumps([c for g in grouping.groups for c in g])
     previous: dict[str, str] = {}
     for cid, pid in conn.execute(
         "SELECT claim_id, promise_id FROM mentions WHERE claim_id IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(loaded.claims)),),
+        (grouped,),
     ):
         previous[cid] = pid
     # A claim that replaced another on re-extraction inherits the old one's promise.
     for old, new in conn.execute(
         "SELECT old_id, new_id FROM claim_moves WHERE new_id IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(loaded.claims)),),
+        (grouped,),
     ):
         if new not in previous:
             row = conn.execute(
@@ -371,14 +292,19 @@ def _write_promise(
     pid: str,
     members: Sequence[str],
     grouping: Grouping,
-    loaded: _Loaded,
+    loaded: Loaded,
     now: str,
+    all_sources: Mapping[str, dict[str, Any]],
+    *,
+    known: bool = True,
 ) -> None:
+    """Write one promise (``known``: its id is stored, so it may have edits and
+    relations; a new one has neither)."""
     claims = [loaded.claims[c] for c in members]
     first = claims[0]
-    reading = effective_claim(first, claims, _edits(conn, pid))
-    srcs = _sources(conn, (c.source_id for c in claims))
-    times = [t for t in (loaded.published[c] for c in members) if t is not None]
+    reading = effective_claim(first, claims, _edits(conn, pid) if known else [])
+    srcs = {c.source_id: all_sources[c.source_id] for c in claims if c.source_id in all_sources}
+    times = [t for t in (loaded.mentions[c].published_ts for c in members) if t is not None]
     first_ts = min(times) if times else None
     first_seen = None if first_ts is None else datetime.fromtimestamp(first_ts, timezone.utc)
     mentions = [
@@ -392,9 +318,14 @@ def _write_promise(
     ]
     relations = [
         {"type": t, "id": o, "rule": r}
-        for t, o, r in conn.execute(
-            "SELECT type, other_id, rule FROM relations WHERE promise_id = ? ORDER BY type, other_id",
-            (pid,),
+        for t, o, r in (
+            conn.execute(
+                "SELECT type, other_id, rule FROM relations WHERE promise_id = ?"
+                " ORDER BY type, other_id",
+                (pid,),
+            )
+            if known
+            else ()
         )
     ]
     record = promise_record(pid, reading, mentions, first_seen, relations)
@@ -415,11 +346,14 @@ def _write_promise(
     )
     for c in members:
         link = grouping.links[c]
+        m = loaded.mentions[c]
         conn.execute(
-            "INSERT INTO mentions (claim_id, promise_id, bucket, rule, joined, active) VALUES (?,?,?,?,?,1)"
+            "INSERT INTO mentions (claim_id, promise_id, bucket, rule, joined, active, reading,"
+            " replaced_bucket) VALUES (?,?,?,?,?,1,?,?)"
             " ON CONFLICT (claim_id) DO UPDATE SET promise_id = excluded.promise_id,"
-            " bucket = excluded.bucket, rule = excluded.rule, joined = excluded.joined, active = 1",
-            (c, pid, loaded.mentions[c].bucket, link.rule, link.joined),
+            " bucket = excluded.bucket, rule = excluded.rule, joined = excluded.joined, active = 1,"
+            " reading = excluded.reading, replaced_bucket = excluded.replaced_bucket",
+            (c, pid, m.bucket, link.rule, link.joined, mention_json(m), replaced_bucket(m)),
         )
 
 
@@ -466,24 +400,44 @@ def write_promise_row(
 
 
 def _write_relations(
-    conn: Conn, grouping: Grouping, id_of_first: Mapping[str, str], loaded: _Loaded
+    conn: Conn, grouping: Grouping, id_of_first: Mapping[str, str], loaded: Loaded
 ) -> None:
     promise_of = {c: id_of_first[g[0]] for g in grouping.groups for c in g}
-    found = [("revises", r) for r in grouping.revisions] + [
-        ("reverses", r) for r in grouping.reversals
-    ]
-    for kind, (later, earlier, rule) in found:
-        new, old = promise_of[later], promise_of[earlier]
-        cur = conn.execute(
-            "INSERT OR IGNORE INTO relations (promise_id, type, other_id, rule, claim_id) VALUES (?,?,?,?,?)",
-            (new, kind, old, rule, later),
+    for later, earlier, rule_name in grouping.relations:
+        rule = RELATIONS[rule_name]
+        new, old = _promise(promise_of, loaded, later), _promise(promise_of, loaded, earlier)
+        held = conn.execute(
+            "SELECT other_claim FROM relations WHERE promise_id = ? AND type = ? AND other_id = ?",
+            (new, rule.relation, old),
+        ).fetchone()
+        if held is not None:
+            if held[0] is None:  # stored before relations named their earlier claim
+                conn.execute(
+                    "UPDATE relations SET other_claim = ? WHERE promise_id = ? AND type = ?"
+                    " AND other_id = ?",
+                    (earlier, new, rule.relation, old),
+                )
+            continue
+        conn.execute(
+            "INSERT INTO relations (promise_id, type, other_id, rule, claim_id, other_claim)"
+            " VALUES (?,?,?,?,?,?)",
+            (new, rule.relation, old, rule_name, later, earlier),
         )
-        if cur.rowcount:
-            verdict, reason = (
-                ("broken", "postponed") if kind == "revises" else ("withdrawn", "reversed")
+        if rule.verdict is not None and rule.reason is not None:
+            loaded.ensure_claims(conn, [later])
+            _record_change(
+                conn, old, new, loaded.claims[later], rule_name, rule.verdict, rule.reason
             )
-            _record_change(conn, old, new, loaded.claims[later], rule, verdict, reason)
-            _refresh_relations(conn, new)
+        _refresh_relations(conn, new)
+
+
+def _promise(promise_of: Mapping[str, str], loaded: Loaded, claim: str) -> str:
+    """The promise of a claim: as grouped now, else (a group left as it was) as stored."""
+    if claim in promise_of:
+        return promise_of[claim]
+    stored = loaded.stored.get(claim)
+    assert stored is not None, claim
+    return stored[0]
 
 
 def _refresh_relations(conn: Conn, pid: str) -> None:
@@ -547,6 +501,7 @@ def _record_change(
             f"{GROUPER} (rule {rule})",
             "checker",
             0.8,
-            f"{'revised' if verdict == 'broken' else 'taken back'} by promise {new}",
+            f"{'revised' if verdict == 'broken' else 'taken back'} by promise {new}"
+            + (f" ({reason})" if verdict == "broken" else ""),
         ),
     )

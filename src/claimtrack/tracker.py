@@ -738,6 +738,16 @@ class Tracker(Corrections, Checking):
             a.id for a in registry if any(key in normalise_name(n) for n in (a.name, *a.aliases))
         ]
 
+    def promise_standings(self, as_of: When = None) -> list[Standing]:
+        """One :class:`Standing` per tracked promise (every tracked kind) first seen by
+        ``as_of``, in first-seen order, with its whole evidence history known by then
+        and its facts (``promise``: mentions, sources, first seen, relations): what an
+        exporter whose rows are ``promise`` gets."""
+        when = self._as_of(as_of)
+        lines = self.status_lines(when, kind=None)
+        lines.sort(key=lambda ln: (ln.published_ts is None, ln.published_ts or 0.0, ln.claim_id))
+        return self.standings_of([ln.claim_id for ln in lines], when, history=True)
+
     def standings(self, as_of: When = None) -> list[Standing]:
         """Every active claim (all kinds) as of ``as_of``, with its evidence history
         known by then, for exporters (see :meth:`claim_standings`)."""
@@ -848,10 +858,15 @@ class Tracker(Corrections, Checking):
         exporter = exporters[format]
         values = exporter.bind(options)
         when = self._as_of(as_of)
-        # Read a slice at a time as the exporter iterates (claimtrack.export_rows).
-        rows: Sequence[Standing] = (
-            ClaimStandings(self, when) if self.store.has_status_index() else self.standings(when)
-        )
+        # Promise exporters get one row per promise; claim exporters read a slice at a
+        # time as they iterate (claimtrack.export_rows).
+        rows: Sequence[Standing]
+        if exporter.rows == "promise":
+            rows = self.promise_standings(when)
+        elif self.store.has_status_index():
+            rows = ClaimStandings(self, when)
+        else:
+            rows = self.standings(when)
         try:
             return exporter.run(rows, stream, when, values)
         except (ClaimtrackError, BrokenPipeError):

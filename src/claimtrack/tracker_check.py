@@ -159,9 +159,9 @@ class Checking:
         return out
 
     def _revision_recorded(self, promise_id: str, item: Evidence) -> bool:
-        # A moved deadline is recorded once, by grouping, when the revising source is
+        # A moved deadline (or a changed act) is recorded once, by grouping, when the revising source is
         # added: the checker reading the same source does not record it again.
-        if item.reason != "postponed" or item.source_id is None:
+        if item.reason not in ("postponed", "changed") or item.source_id is None:
             return False
         return any(
             e.recorded_by.startswith(GROUPER) and e.source_id == item.source_id

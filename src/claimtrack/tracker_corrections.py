@@ -404,7 +404,7 @@ def _who(claim: Claim) -> str:
 
 
 def _same_actor(a: Claim, b: Claim) -> bool:
-    from .grouping import actors_compatible, mention_of
+    from .grouping_acts import actors_compatible, mention_of
 
     ma, mb = mention_of(a), mention_of(b)
     return actors_compatible(ma, mb) and ma.head == mb.head

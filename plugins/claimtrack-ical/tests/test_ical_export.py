@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -133,8 +134,6 @@ def test_claimtrack_export_format_ical(tmp_path: Path) -> None:
 
 
 def test_installed_entry_point_is_listed() -> None:
-    import json
-
     result = invoke_cli("plugins", "--format", "json", env={"CLAIMTRACK_LOAD_PLUGINS": "ical"})
     info = {p["name"]: p for p in json.loads(result.output)}
     assert info["ical"]["version"] == claimtrack_ical.__version__
@@ -151,3 +150,40 @@ def test_statuses_follow_as_of(as_of: str) -> None:
         assert all(name.startswith("[overdue]") for name in found)
     else:
         assert not any(name.startswith("[overdue]") for name in found)
+
+
+def test_one_event_per_promise_however_many_articles_repeat_it(tmp_path: Path) -> None:
+    pm = make_plugin_manager(OneDeadline(), claimtrack_ical, extractor=False)
+    db = tmp_path / "ledger.db"
+    for day, name in (("2025-03-18", "first.txt"), ("2025-03-19", "again.txt")):
+        article = tmp_path / name
+        article.write_text(
+            f"published: {day}\n\nDredging will finish next week.\n", encoding="utf-8"
+        )
+        assert invoke_cli("add", str(article), plugin_manager=pm, db=db).exit_code == 0
+    out = tmp_path / "deadlines.ics"
+    result = invoke_cli(
+        "export", "--format", "ical", "--as-of", "2025-03-20", "-o", str(out),
+        plugin_manager=pm, db=db,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    event: Any
+    (event,) = Calendar.from_ical(out.read_text(encoding="utf-8")).walk("VEVENT")
+    status = invoke_cli(
+        "status", "--format", "json", "--as-of", "2025-03-20", plugin_manager=pm, db=db
+    )
+    (promise,) = json.loads(status.output)["commitments"]
+    assert str(event["uid"]) == f"{promise['id']}@claimtrack"
+    assert str(event["x-claimtrack-mentions"]) == "2"
+    assert str(event["x-claimtrack-sources"]) == "2"
+    assert str(event["x-claimtrack-first-seen"]).startswith("2025-03-18")
+    description = str(event["description"])
+    assert "Stated: 2 mentions in 2 sources, first seen 18 March 2025" in description
+    assert f"Promise id: {promise['id']}" in description
+
+
+def test_the_exporter_asks_for_promises() -> None:
+    from claimtrack.exporters import collect_exporters
+
+    pm = make_plugin_manager(claimtrack_ical)
+    assert collect_exporters(pm)[0]["ical"].rows == "promise"

@@ -209,3 +209,80 @@ def test_installed_entry_point_is_listed() -> None:
     info = {p["name"]: p for p in json.loads(result.output)}
     assert info["timeline"]["version"] == claimtrack_timeline.__version__
     assert info["timeline"]["hooks"] == ["claimtrack_register_exporters"]
+
+
+class RepeatedPromise:
+    """A stand-in extractor: each article states one promise to resurface Mill Lane
+    by the end of March, so articles repeating it are mentions of one promise."""
+
+    @claimtrack.hookimpl
+    def claimtrack_extract(
+        self, source: claimtrack.Source, context: claimtrack.ExtractContext
+    ) -> list[claimtrack.Claim]:
+        text = source.text.strip()
+        council = context.registry.resolve_or_add("The council", "organisation")
+        return [
+            claimtrack.Claim.build(
+                source_id=source.id,
+                span=(0, len(text)),
+                speaker=council,
+                kind=claimtrack.ClaimKind.COMMITMENT,
+                text=text,
+                actor=council,
+                action="resurface Mill Lane",
+                due=claimtrack.TimeWindow(
+                    start=datetime(2025, 3, 1, tzinfo=timezone.utc),
+                    end=datetime(2025, 4, 1, tzinfo=timezone.utc),
+                    grain="month",
+                    text="by the end of March",
+                ),
+                asserted_at=source.published_at,
+            )
+        ]
+
+
+def test_one_bar_per_promise_with_its_mentions_on_hover(tmp_path: Path) -> None:
+    pm = make_plugin_manager(RepeatedPromise(), claimtrack_timeline, extractor=False)
+    db = tmp_path / "l.db"
+    for day in ("03", "05", "09"):
+        article = tmp_path / f"a{day}.txt"
+        article.write_text(
+            f"published: 2025-03-{day}\n\nThe lane will be resurfaced this month.\n",
+            encoding="utf-8",
+        )
+        assert invoke_cli("add", str(article), plugin_manager=pm, db=db).exit_code == 0
+    out = tmp_path / "timeline.html"
+    result = invoke_cli(
+        "export", "--format", "timeline", "--as-of", "2025-03-20", "-o", str(out),
+        plugin_manager=pm, db=db,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert len(bars(page)) == 1
+    assert "1 promise(s)" in page
+    assert "3 mentions in 3 sources · first seen 03 Mar 2025" in page
+
+
+def test_a_revision_is_named_on_hover() -> None:
+    from attrs import evolve
+    from claimtrack.status import PromiseFacts
+
+    source = make_source("The council will reopen the depot.", published="2025-03-03")
+    claim = make_claim(
+        source,
+        "The council will reopen the depot.",
+        speaker="The council",
+        action="reopen the depot",
+        due=make_window("2025-03-10", "2025-03-17", text="next week"),
+    )
+    row = make_standing(claim, source, as_of="2025-03-05")
+    facts = PromiseFacts(
+        id=row.claim.id,
+        first_claim=row.claim.id,
+        mentions=2,
+        sources=1,
+        first_seen=datetime(2025, 3, 3, tzinfo=timezone.utc),
+        relations=(("revises", "0123456789abcdef"),),
+    )
+    text = claimtrack_timeline.tooltip(evolve(row, promise=facts))
+    assert "2 mentions in 1 source · first seen 03 Mar 2025 · revises 01234567" in text
