@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timezone
 from typing import Any
 
 from .model import Evidence, RecorderKind, Verdict
 
-__all__ = ["EVIDENCE_COLUMNS", "evidence_from_row"]
+__all__ = ["EVIDENCE_COLUMNS", "chunks", "dt", "evidence_from_row", "iso", "now", "ts"]
 
 EVIDENCE_COLUMNS = (
     "id, claim_id, verdict, reason, source_id, uri, excerpt, happened_at, known_at,"
@@ -35,3 +35,29 @@ def evidence_from_row(r: Sequence[Any]) -> Evidence:
         confidence=r[12],
         note=r[13],
     )
+
+
+def ts(value: datetime | None) -> float | None:
+    """A time as the seconds the store orders by (None stays None)."""
+    return None if value is None else value.timestamp()
+
+
+def dt(value: str | None) -> datetime | None:
+    """A stored ISO 8601 time as a datetime (None stays None)."""
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def iso(value: datetime | None) -> str | None:
+    """A time as the store writes it: ISO 8601 text (None stays None)."""
+    return None if value is None else value.isoformat()
+
+
+def now() -> datetime:
+    """The time now, in UTC."""
+    return datetime.now(timezone.utc)
+
+
+def chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    """``items`` in slices of ``size``: SQLite caps bound parameters (999 in old builds)."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
