@@ -324,3 +324,16 @@ def test_a_lost_server_connection_is_one_clear_line(ledger: str) -> None:
     store._conn.raw.pgconn.finish()  # type: ignore[attr-defined]  # the server went away
     with pytest.raises(StoreError, match="connection to the PostgreSQL server"):
         store.count("claims")
+
+
+@pytest.mark.parametrize("ledger", ["postgresql"], indirect=True)
+def test_a_nul_character_is_refused_by_postgresql_in_one_clear_line(ledger: str) -> None:
+    # PostgreSQL's text and jsonb cannot hold U+0000 (SQLite can): the write is refused
+    # whole, saying why, and the ledger is as it was.
+    from claimtrack.errors import StoreError
+
+    s = Source.from_text("The depot\x00 will reopen.", published_at=T0)
+    with closing(open_store(ledger)) as store:
+        with pytest.raises(StoreError, match="NUL"):
+            store.add_source(s, [])
+        assert store.count("sources") == 0
