@@ -315,6 +315,99 @@ def test_two_people_resolving_one_promise_at_once_both_count(
 
 
 @pytest.mark.parametrize("ledger", ["postgresql"], indirect=True)
+def test_writers_lose_nothing_on_a_server_whose_default_is_serializable(
+    ledger: str, will_pm: ClaimtrackPluginManager, article: Path, tmp_path: Path
+) -> None:
+    # A server (or role) set to default_transaction_isolation = serializable: a writer
+    # that waited for another's lock still sees what that one committed, so two people
+    # resolving and correcting one promise at once get no serialization failure and
+    # lose no update, and three first commands race through the migrations.
+    strict = ledger + "%20-cdefault_transaction_isolation%3Dserializable"
+    go = tmp_path / "go"
+    code = (
+        "import os, sys, time, claimtrack\n"
+        "while not os.path.exists(sys.argv[2]): time.sleep(0.001)\n"
+        "with claimtrack.Tracker(sys.argv[1]) as t:\n"
+        "    pass\n"
+    )
+    racers = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, strict, str(go)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    time.sleep(0.3)  # all are waiting for the go file (not a timing assertion)
+    go.touch()
+    for child in racers:
+        _, stderr = child.communicate(timeout=300)
+        assert child.returncode == 0, stderr
+    with claimtrack.Tracker(strict, plugin_manager=will_pm) as tracker:
+        tracker.add(article)
+        promise = tracker.store.promise_summaries()[0].id
+        mentions = tracker.store.mention_ids(promise)
+    # Deterministic: A holds the writers' lock until B waits for it, then A corrects
+    # the promise and commits; B, which began waiting before A's commit, corrects the
+    # same promise after it.
+    import threading
+
+    import psycopg
+
+    from claimtrack.store_pg import PostgresStore
+
+    a, b = PostgresStore(strict), PostgresStore(strict)
+    begin = a._begin
+
+    def begin_then_wait_for_b() -> None:
+        begin()
+        with psycopg.connect(ledger, autocommit=True) as admin:
+            while not admin.execute(
+                "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            ).fetchone()[0]:  # type: ignore[index]
+                time.sleep(0.01)
+
+    a._begin = begin_then_wait_for_b  # type: ignore[method-assign]
+    failed: list[BaseException] = []
+
+    def second() -> None:
+        try:
+            b.add_correction(
+                promise,
+                "edit",
+                {"kind": "commitment"},
+                note="ben",
+                by="ben",
+                regroup_claims=mentions,
+            )
+        except BaseException as exc:
+            failed.append(exc)
+
+    with closing(a), closing(b):
+        thread = threading.Thread(target=second)
+        first = threading.Thread(
+            target=lambda: a.add_correction(
+                promise,
+                "edit",
+                {"kind": "commitment"},
+                note="ana",
+                by="ana",
+                regroup_claims=mentions,
+            )
+        )
+        first.start()
+        time.sleep(0.2)  # A holds the lock first (the wait above is what is relied on)
+        thread.start()
+        first.join(timeout=120)
+        thread.join(timeout=120)
+    assert not failed, failed
+    with closing(open_store(ledger, read_only=True)) as store:
+        notes = sorted(c.note or "" for c in store.corrections_of(promise))
+    assert notes == ["ana", "ben"]
+
+
+@pytest.mark.parametrize("ledger", ["postgresql"], indirect=True)
 def test_a_lost_server_connection_is_one_clear_line(ledger: str) -> None:
     from claimtrack.errors import StoreError
 
