@@ -161,6 +161,86 @@ def test_db_copy_round_trips_nothing_lost(
         assert len(ids) == len(set(ids)) == 2
 
 
+def _raw_rows(db: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table of an SQLite file as stored: times exactly, JSON as the
+    values it holds (jsonb keeps values, not the order or spacing of keys)."""
+
+    def value(v: Any) -> Any:
+        return json.loads(v) if isinstance(v, str) and v[:1] in "{[" else v
+
+    with closing(sqlite3.connect(db)) as conn:
+        return {
+            table: [
+                tuple(map(value, row))
+                for row in conn.execute(
+                    f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}"
+                )
+            ]
+            for table, (columns, order) in TABLES.items()
+        }
+
+
+def _offset_ledger(db: str) -> None:
+    """A ledger whose times were written with several UTC offsets (and one in UTC)."""
+    from datetime import timedelta
+
+    cet, ist = timezone(timedelta(hours=1)), timezone(timedelta(hours=5, minutes=30))
+    s = Source.from_text(
+        "The depot will reopen.",
+        published_at=datetime(2025, 3, 3, 10, 15, 30, 250, tzinfo=cet),
+        retrieved_at=datetime(2025, 3, 4, 8, tzinfo=UTC),
+    )
+    c = Claim.build(source_id=s.id, span=(4, 9), speaker=None, kind="commitment", text="depot")
+    with closing(open_store(db)) as store:
+        store.add_source(s, [c])
+        store.add_evidence(
+            Evidence(
+                claim_id=c.id,
+                verdict="kept",
+                happened_at=datetime(2025, 3, 5, 23, 30, tzinfo=ist),
+                known_at=datetime(2025, 3, 6, 9, tzinfo=cet),
+                recorded_at=T0,
+                recorded_by="t",
+            )
+        )
+
+
+@pytest.mark.parametrize("ledger", ["postgresql"], indirect=True)
+def test_db_copy_sqlite_to_postgresql_and_back_keeps_every_time_as_written(
+    ledger: str, tmp_path: Path, postgres_server: str
+) -> None:
+    start, back, again = (str(tmp_path / n) for n in ("start.db", "back.db", "again.db"))
+    _offset_ledger(start)
+    runner = CliRunner()
+    for src, dst in ((start, ledger), (ledger, back)):
+        result = runner.invoke(cli, ["db", "copy", src, dst])
+        assert result.exit_code == 0, result.output
+    with closing(open_store(ledger, read_only=True)) as store:
+        (published,) = store.read("SELECT published_at FROM sources")
+    assert published == ("2025-03-03T09:15:30.000250+00:00",)  # PostgreSQL's own: UTC
+    first = _raw_rows(start)
+    assert "2025-03-03T10:15:30.000250+01:00" in first["sources"][0]
+    assert _raw_rows(back) == first
+    # Through a second PostgreSQL database too (PostgreSQL to PostgreSQL keeps them).
+    import uuid
+
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")  # type: ignore[arg-type]
+    try:
+        sep = "&" if "?" in postgres_server else "?"
+        other = f"{postgres_server}{sep}options=-csearch_path%3D{schema}"
+        for src, dst in ((ledger, other), (other, again)):
+            result = runner.invoke(cli, ["db", "copy", src, dst])
+            assert result.exit_code == 0, result.output
+        assert _raw_rows(again) == first
+    finally:
+        with psycopg.connect(postgres_server, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")  # type: ignore[arg-type]
+
+
 def test_db_copy_refuses_a_destination_that_holds_a_ledger(ledger: str) -> None:
     _stored(ledger)
     result = CliRunner().invoke(cli, ["db", "copy", ledger, ledger])

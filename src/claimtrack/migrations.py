@@ -227,12 +227,19 @@ def m005_suggestions(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def pg_time_texts(conn: sqlite3.Connection) -> None:
+    """Nothing on SQLite, which keeps every time as the text it was written with: on
+    PostgreSQL, the table of texts ``timestamptz`` would not give back
+    (:mod:`claimtrack.time_texts`).  The same name on both engines."""
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_initial,
     m002_status_index,
     m003_extraction_failures,
     m004_promises,
     m005_suggestions,
+    pg_time_texts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -260,10 +260,21 @@ def m005_suggestions(conn: Conn) -> None:
     _run(_SUGGESTION_TABLES)(conn)
 
 
+def pg_time_texts(conn: Conn) -> None:
+    """The texts of times ``timestamptz`` would give back otherwise (another UTC offset),
+    so that ``db copy`` back to SQLite writes each time as it was written
+    (:mod:`claimtrack.time_texts`): by table, the row's key (JSON) and column."""
+    conn.execute(
+        f"CREATE TABLE time_texts (tbl {_T} NOT NULL, row_key {_T} NOT NULL, col {_T} NOT NULL,"
+        " text TEXT NOT NULL, PRIMARY KEY (tbl, row_key, col))"
+    )
+
+
 PG_MIGRATIONS: list[Callable[[Conn], None]] = [
     m001_initial,
     m002_status_index,
     m003_extraction_failures,
     m004_promises,
     m005_suggestions,
+    pg_time_texts,
 ]

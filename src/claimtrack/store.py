@@ -80,6 +80,9 @@ class SQLStore(SourceRows, ClaimRows, EvidenceRows, PromiseReads, SuggestionStor
 
     path: Path | str
     read_only: bool
+    #: Whether a time reads back as the text it was written with (SQLite), rather than
+    #: as its instant in UTC (PostgreSQL's ``timestamptz``): see ``db copy``.
+    keeps_time_text = True
     warn: Callable[[StoreError], None]
     damaged: dict[str, str]
     _conn: Conn

@@ -178,6 +178,7 @@ class PostgresStore(SQLStore):
 
     path: str
     _conn: PgConnection
+    keeps_time_text = False
 
     def __init__(
         self,
