@@ -1,10 +1,18 @@
-"""The SQLite store: the only module that speaks SQL.
+"""The store's SQL and the SQLite backend.
 
-One file, no server: WAL journal, a busy timeout and ``BEGIN IMMEDIATE`` for every write
-(so two processes can add at once without "database is locked" reaching the user),
-every write in one transaction, schema version and migrations (``migrations.py``).
-Sources are stored once by content hash; evidence is append-only (a trigger refuses
-updates and deletes).
+:class:`SQLStore` is the ledger's SQL both engines share, put together from the
+tables' own parts (:mod:`claimtrack.store_sources`, :mod:`claimtrack.store_claims`,
+:mod:`claimtrack.store_evidence`, promises and suggestions) and the status narrowing
+below; what the ledger decides is plain code those parts call
+(:mod:`claimtrack.reextraction`, :mod:`claimtrack.duplicates`,
+:mod:`claimtrack.stored_actors`).  A backend adds only its connection and its
+transactions.
+
+:class:`SQLiteStore` is one file, no server: WAL journal, a busy timeout and ``BEGIN
+IMMEDIATE`` for every write (so two processes can add at once without "database is
+locked" reaching the user), every write in one transaction, schema version and
+migrations (:mod:`claimtrack.migrations`).  Sources are stored once by content hash;
+evidence is append-only (a trigger refuses updates and deletes).
 """
 
 from __future__ import annotations
