@@ -13,7 +13,13 @@ Three parts, each printing its figures:
    commitment, or with a due window that misses the gold's) or to the checker.  The same
    pairs are then checked on the gold commitment itself (its actor, action, window and
    condition as the annotators wrote them), which measures the checker alone.
-3. **cost**: many towns' mayors each promising a bridge and more, and reports each about
+3. **calibration** (``tests/data/checker_calibration.jsonl``, pairs of our own writing):
+   per verdict rule, how often it was right and the reliability that follows (the rule's
+   confidence, ``docs/checker.md``); per kind of follow-up, how many pairs were decided
+   right; the verdicts at the default threshold on reports about something else.
+   **heldout** (``tests/data/checker_heldout.jsonl``): the same figures on pairs of our
+   own that were never used to set a confidence or change a rule.
+4. **cost**: many towns' mayors each promising a bridge and more, and reports each about
    one town; the time per promise against the time to read every report once, in the
    same run (the machine is shared: ratios, not seconds, are the figure).
 
@@ -21,7 +27,7 @@ A text is matched to a stored claim by word-level F1 >= 0.5, as the claim scorer
 matches quotes.  Verdicts: ``fulfilled`` = kept, ``broken`` = broken or withdrawn,
 ``partially`` = partially kept, ``pending`` = no final verdict.
 
-usage: .venv/bin/python benchmarks/followups.py [--bench DIR] [--part seed|news|cost] [-v]
+usage: .venv/bin/python benchmarks/followups.py [--bench DIR] [--part seed|news|calibration|heldout|cost] [-v]
        [--min-confidence X]
 
 Exit status 0 whatever the score.
@@ -43,7 +49,9 @@ from typing import Any
 
 from claimtrack import Tracker
 from claimtrack.checking import check_commitment
+from claimtrack.checking.calibration import load_pairs, reliability, rule_counts, run_pairs
 from claimtrack.checking.reports import ReportIndex, one_reading
+from claimtrack.checking.rules import CONDITION_RULES, RULES
 from claimtrack.model import (
     Actor,
     Claim,
@@ -293,7 +301,60 @@ def news_part(bench: Path, verbose: bool, threshold: float = DEFAULT_MIN_CONFIDE
     )
 
 
-# -- 3. cost ----------------------------------------------------------------------------
+# -- 3. calibration ----------------------------------------------------------------------
+
+CALIBRATION = ROOT / "tests" / "data" / "checker_calibration.jsonl"
+HELDOUT = ROOT / "tests" / "data" / "checker_heldout.jsonl"
+
+
+def calibration_part(
+    verbose: bool, threshold: float = DEFAULT_MIN_CONFIDENCE, path: Path = CALIBRATION
+) -> None:
+    """The calibration pairs: each rule's reliability, each kind's score.  With the
+    held-out pairs (never used to set anything), the same figures as a measurement."""
+    outcomes = run_pairs(load_pairs(path))
+    counts = rule_counts(outcomes)
+    for rule in (*RULES, *CONDITION_RULES):
+        if rule.verdict is None:
+            continue
+        right, fired = counts.get(rule.name, (0, 0))
+        if path != CALIBRATION and not fired:
+            continue
+        print(
+            f"  {rule.name:<24} right {right}/{fired}  reliability {reliability(right, fired):.2f}"
+            f"  (rule's confidence {rule.confidence:.2f})"
+        )
+    by_case: dict[str, list[int]] = {}
+    for o in outcomes:
+        c = by_case.setdefault(o.pair.case, [0, 0])
+        c[0] += o.right
+        c[1] += 1
+    print("  by kind: " + ", ".join(f"{k} {a}/{b}" for k, (a, b) in sorted(by_case.items())))
+    decided = [o for o in outcomes if (o.confidence or 0.0) >= threshold]
+    right = sum(o.right for o in decided)
+    unrelated = [
+        o
+        for o in decided
+        if o.pair.case == "unrelated" and o.verdict is not None and o.verdict.is_final
+    ]
+    mean = sum(o.confidence or 0.0 for o in decided) / max(1, len(decided))
+    print(
+        f"  decided at --min-confidence {threshold}: {len(decided)}/{len(outcomes)} pairs,"
+        f" {right} right ({right / max(1, len(decided)):.0%}; mean confidence {mean:.2f});"
+        f" final verdicts on reports about something else: {len(unrelated)}"
+    )
+    for o in outcomes:
+        if verbose or not o.right:
+            want = o.pair.example.expect
+            print(
+                f"    {'ok  ' if o.right else 'MISS'} {o.pair.case:<16}"
+                f" want {want.value if want else '-':<14}"
+                f" got {o.verdict.value if o.verdict else '-':<14}"
+                f" {o.confidence if o.confidence is not None else '':<6} {o.rule or ''}"
+            )
+
+
+# -- 4. cost ----------------------------------------------------------------------------
 
 _ACTS = [
     ("build a new bridge over the river", "opened the new bridge over the river"),
@@ -393,7 +454,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bench", type=Path, default=BENCH)
     parser.add_argument("--seed", type=Path, default=SEED)
-    parser.add_argument("--part", choices=["seed", "news", "cost"], action="append")
+    parser.add_argument(
+        "--part", choices=["seed", "news", "calibration", "heldout", "cost"], action="append"
+    )
     parser.add_argument("--promises", type=int, default=10_000)
     parser.add_argument("--reports", type=int, default=1_000)
     parser.add_argument("-v", "--verbose", action="store_true", help="show the evidence")
@@ -404,7 +467,7 @@ def main() -> None:
         help="as `check --min-confidence` (news-dev)",
     )
     opts = parser.parse_args()
-    parts = opts.part or ["seed", "news", "cost"]
+    parts = opts.part or ["seed", "news", "calibration", "heldout", "cost"]
     if "seed" in parts:
         print("seed follow-ups")
         right, total = seed_part(opts.bench, opts.seed, opts.verbose)
@@ -412,6 +475,12 @@ def main() -> None:
     if "news" in parts:
         print("news-dev follow-up pairs")
         news_part(opts.bench, opts.verbose, opts.min_confidence)
+    if "calibration" in parts:
+        print("calibration pairs (ours)")
+        calibration_part(opts.verbose, opts.min_confidence)
+    if "heldout" in parts:
+        print("held-out pairs (ours; never used to set anything)")
+        calibration_part(opts.verbose, opts.min_confidence, HELDOUT)
     if "cost" in parts:
         print("cost")
         cost_part(opts.promises, opts.reports)

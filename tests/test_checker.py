@@ -551,13 +551,21 @@ def test_an_agentless_passive_of_the_promised_thing(store: SQLiteStore) -> None:
         "The review of air defences was published on Tuesday.", datetime(2025, 4, 2, tzinfo=UTC)
     )
     [ev] = findings(store, promise, done)
-    assert ev.verdict is Verdict.KEPT and ev.confidence is not None and ev.confidence < 0.6
+    assert ev.verdict is Verdict.KEPT and ev.confidence is not None
+    # Less sure than a report that names who did it.
+    named = report(
+        "The coalition published its review of air defences on Tuesday.",
+        datetime(2025, 4, 2, 1, tzinfo=UTC),
+    )
+    store.add_source(named, [])
+    by_source = {e.source_id: e.confidence for e in check_commitment(promise[1], store, LATER)}
+    assert ev.confidence < (by_source[named.id] or 0.0)
     other = report(
         "The review of air defences was published by the Senate on Tuesday.",
         datetime(2025, 4, 3, tzinfo=UTC),
     )
     store.add_source(other, [])
-    assert {e.source_id for e in check_commitment(promise[1], store, LATER)} == {done.id}
+    assert {e.source_id for e in check_commitment(promise[1], store, LATER)} == {done.id, named.id}
 
 
 TRUMP = Actor.named("Donald Trump", "person")

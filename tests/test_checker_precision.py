@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from claimtrack import Actor, Claim, Source, TimeWindow, Verdict
 from claimtrack.checking import check_commitment
 from claimtrack.store import SQLiteStore
+from claimtrack.tracker_check import DEFAULT_MIN_CONFIDENCE
 
 UTC = timezone.utc
 SAID = datetime(2025, 3, 10, 12, tzinfo=UTC)
@@ -148,3 +149,128 @@ def test_a_report_about_another_town_never_decides(
         ):
             store.add_source(report(text, 10 + n), [])
         assert check_commitment(claim, store, LATER) == []
+
+
+def _finals(store: SQLiteStore, claim: Claim) -> list[tuple[Verdict, float | None, str | None]]:
+    # The final verdicts the checker would record at the default threshold.
+    return [
+        (e.verdict, e.confidence, e.excerpt)
+        for e in check_commitment(claim, store, LATER)
+        if e.verdict.is_final and (e.confidence or 0.0) >= DEFAULT_MIN_CONFIDENCE
+    ]
+
+
+def test_recruitment_continuing_is_no_final_verdict(store: SQLiteStore) -> None:
+    council = Actor.named("Ashford Borough Council", "organisation")
+    text = "Ashford Borough Council will recruit 40 community wardens by June."
+    source, [wardens] = promises(text, council, ["recruit 40 community wardens"], "Ashford")
+    store.add_source(source, [wardens])
+    store.add_source(report("Recruitment of community wardens in Ashford is continuing.", 4), [])
+    found = check_commitment(wardens, store, LATER)
+    assert all(not e.verdict.is_final for e in found), [e.note for e in found]
+
+
+def test_another_company_doing_the_same_is_no_verdict(store: SQLiteStore) -> None:
+    firm = Actor.named("Brightwater", "organisation")
+    text = "Brightwater will open a store in Kelby by June."
+    source, [store_promise] = promises(text, firm, ["open a store in Kelby"], "Brightwater")
+    store.add_source(source, [store_promise])
+    for n, text in enumerate(
+        [
+            "Cobalt Stores opened a store in Kelby on Saturday.",
+            "Rival retailer Cobalt opened a store in Kelby on Monday.",
+            "A store opened by Cobalt Stores in Kelby drew crowds on Monday.",
+        ]
+    ):
+        store.add_source(report(text, 5 + n), [])
+    assert _finals(store, store_promise) == []
+
+
+@pytest.mark.parametrize(
+    ("promise", "action", "later"),
+    [
+        pytest.param(
+            "Ashford Borough Council will repair the library roof by June.",
+            "repair the library roof",
+            "Ashford Borough Council has postponed its meeting on parking charges.",
+            id="the same actor postpones something else",
+        ),
+        pytest.param(
+            "Ashford Borough Council will increase funding for rural schools by June.",
+            "increase funding for rural schools",
+            "Ashford Borough Council postponed the vote on the schools bill.",
+            id="a word of the theme in a postponement of another thing",
+        ),
+        pytest.param(
+            "Ashford Borough Council will open the new market hall by June.",
+            "open the new market hall",
+            "Ashford Borough Council said the new market hall could open in June.",
+            id="the promise said again as a possibility",
+        ),
+        pytest.param(
+            "Ashford Borough Council will reopen Harbour Bridge by June.",
+            "reopen Harbour Bridge",
+            "Harbour Street in Ashford reopened on Friday after resurfacing.",
+            id="a name that begins the same",
+        ),
+        pytest.param(
+            "Ashford Borough Council will hold the Riverside festival in Halden Park by June.",
+            "hold the Riverside festival in Halden Park",
+            "The Riverside festival in Halden Park was held in 2019 with 20,000 visitors.",
+            id="the same event before the promise",
+        ),
+        pytest.param(
+            "Ashford Borough Council will reopen the Queen Street car park by June.",
+            "reopen the Queen Street car park",
+            "Ashford Borough Council has not postponed the reopening of the Queen Street car park.",
+            id="a postponement denied",
+        ),
+    ],
+)  # fmt: skip
+def test_no_final_verdict_on_what_the_report_does_not_speak_of(
+    store: SQLiteStore, promise: str, action: str, later: str
+) -> None:
+    council = Actor.named("Ashford Borough Council", "organisation")
+    source, [claim] = promises(promise, council, [action], "Ashford plans")
+    store.add_source(source, [claim])
+    store.add_source(report(later, 6), [])
+    assert _finals(store, claim) == []
+
+
+def test_the_postponed_meeting_breaks_only_the_meeting_at_the_default_threshold(
+    store: SQLiteStore,
+) -> None:
+    chiefs = Actor.named("coalition military chiefs", "group")
+    text = "Coalition military chiefs will accelerate our military support and meet in London."
+    source, (support, meet) = promises(
+        text, chiefs, ["accelerate our military support", "meet in London"], "Coalition plans"
+    )
+    store.add_source(source, [support, meet])
+    store.add_source(
+        report("The meeting of the coalition's military chiefs has been postponed.", 3), []
+    )
+    assert _finals(store, support) == []
+    [(verdict, confidence, _excerpt)] = _finals(store, meet)
+    assert verdict is Verdict.BROKEN and confidence is not None and confidence < 0.95
+
+
+@pytest.mark.parametrize(
+    ("promise", "action", "later", "verdict"),
+    [
+        ("Ashford Borough Council will reopen Harbour Bridge by June.", "reopen Harbour Bridge",
+         "Ashford Borough Council reopened Harbour Bridge on Friday.", Verdict.KEPT),
+        ("Ashford Borough Council will repair the library roof by June.", "repair the library roof",
+         "Ashford Borough Council has postponed the repair of the library roof.", Verdict.BROKEN),
+        ("Brightwater will open a store in Kelby by June.", "open a store in Kelby",
+         "Brightwater opened its store in Kelby on Saturday.", Verdict.KEPT),
+    ],
+)  # fmt: skip
+def test_the_same_promises_are_decided_by_a_report_that_speaks_of_them(
+    store: SQLiteStore, promise: str, action: str, later: str, verdict: Verdict
+) -> None:
+    # The controls of the tests above: the checker is not merely silent.
+    actor = Actor.named(promise.split(" will ")[0], "organisation")
+    source, [claim] = promises(promise, actor, [action], "Plans")
+    store.add_source(source, [claim])
+    store.add_source(report(later, 6), [])
+    assert [v for v, _c, _e in _finals(store, claim)] == [verdict]

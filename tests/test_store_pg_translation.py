@@ -121,7 +121,7 @@ def test_a_postgresql_url_without_the_driver_says_what_to_install(
         open_store("postgresql://desk@db.example.org/claims")
 
 
-def test_a_commit_the_server_refuses_is_not_retried() -> None:
+def test_a_commit_the_server_refuses_is_not_retried(monkeypatch: pytest.MonkeyPatch) -> None:
     # A failed COMMIT has rolled the transaction back: a second COMMIT would "succeed"
     # with nothing in it, so the write is reported as not kept instead.
     store = PostgresStore.__new__(PostgresStore)
@@ -138,6 +138,7 @@ def test_a_commit_the_server_refuses_is_not_retried() -> None:
                 raise psycopg.errors.SerializationFailure("could not serialize access")
 
     store._conn = _Refusing()  # type: ignore[assignment]
+    monkeypatch.setattr("claimtrack.store_pg.refresh_status", lambda conn: None)
     with pytest.raises(StoreError, match="nothing of it was kept"), store.transaction():
         pass
     assert sent.count("COMMIT") == 1

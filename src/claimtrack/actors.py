@@ -6,6 +6,7 @@ article) and answers "who is 'Sir Keir'?" with one actor and one id.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import ChainMap
@@ -21,6 +22,7 @@ _SPACE = re.compile(r"\s+")
 _LEADING_THE = ("the ", "The ")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise_name(name: str) -> str:
     """The key a name is looked up by: case-folded, single-spaced, curly quotes plain,
     without a leading "the" and without trailing possessive "'s"."""

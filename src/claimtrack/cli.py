@@ -38,8 +38,9 @@ from .cli_promises import register as _register_corrections
 from .errors import ClaimtrackError, InputError, NotFoundError
 from .exporters import options_from_file, parse_option_pairs
 from .extraction import EXTRACTORS_ENV, resolve_extractors
-from .model import ClaimKind, Status, Verdict
+from .model import ClaimKind, RecorderKind, Status, Verdict
 from .output import write_output
+from .parallel_add import default_jobs
 from .plugins import ClaimtrackPluginManager, describe_plugins
 from .reasons import reasons_help
 from .records import dumps_line, evidence_record, standing_record
@@ -234,6 +235,13 @@ def cli(ctx: click.Context, db: str, actors: str | None, time_limit: float) -> N
     "extractor); with no PATHS, every stored source.",
 )
 @extractor_option
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Extract in this many worker processes (default: one per core); the result is "
+    "the same as with 1.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 @handle_errors
@@ -243,6 +251,7 @@ def add(
     published: datetime | None,
     rederive: bool,
     extractor: tuple[str, ...],
+    jobs: int | None,
     quiet: bool,
 ) -> None:
     """Read sources, extract their claims and store them.
@@ -292,6 +301,7 @@ def add(
                 on_progress=progress,
                 rederive=rederive,
                 extractors=chosen,
+                jobs=jobs or default_jobs(),
             )
         else:
             report = tracker.rederive(on_progress=progress, extractors=chosen)
@@ -691,9 +701,8 @@ def _print_history(
     )
     if src.uri:
         line("", src.uri)
-    reporter = src.meta.get("author") or src.meta.get("byline")
-    if isinstance(reporter, str) and reporter.strip():
-        line("reported by", reporter)  # the byline: not the speaker, not the outlet
+    if src.reporter:
+        line("reported by", src.reporter)  # the byline: not the speaker, not the outlet
     if c.kind is not ClaimKind.STATEMENT:
         line("who acts", c.actor.name if c.actor else "?")
         line("what", c.action or "?")
@@ -726,7 +735,10 @@ def _print_history(
             block.append(" (retracted)", style="dim")
         if e.reason:
             block.append(f" ({e.reason})")
-        block.append(f" — {e.recorded_by} ({e.recorder.value}")
+        if e.recorder is RecorderKind.IMPORTED:  # another fact-checker's review
+            block.append(f" — per {e.recorded_by} (imported review")
+        else:
+            block.append(f" — {e.recorded_by} ({e.recorder.value}")
         block.append(f", confidence {e.confidence:.0%})" if e.confidence is not None else ")")
         if e.known_at > row.as_of:
             block.append(f"  not yet known as of {row.as_of:%d %b %Y}", style="dim")
@@ -821,7 +833,8 @@ def export(
         return
     # Whole or not at all, and only into a regular file: see claimtrack.output.
     n = write_output(output, lambda stream: tracker.export(fmt, stream, as_of=as_of, options=given))
-    click.echo(f"Wrote {n} {fmt} record(s) to {output}", err=True)
+    unit = getattr(tracker.exporters().get(fmt), "unit", "record")
+    click.echo(f"Wrote {n} {fmt} {unit}(s) to {output}", err=True)
 
 
 def _print_export_options(tracker: Tracker, fmt: str) -> None:

@@ -260,6 +260,23 @@ def m005_suggestions(conn: Conn) -> None:
     _run(_SUGGESTION_TABLES)(conn)
 
 
+def pub_mention_source_fields(conn: Conn) -> None:
+    """Promise records' sources gain ``publisher`` and ``reporter`` (see
+    :func:`claimtrack.migrations.pub_mention_source_fields`, the same on both engines)."""
+    from .migrations import pub_mention_source_fields as same
+
+    same(conn)
+
+
+def scale_status_index(conn: Conn) -> None:
+    """The index the report reads status through (see
+    :func:`claimtrack.migrations.scale_status_index`)."""
+    from .store_status_index import PG_STATEMENTS, fill
+
+    _run(PG_STATEMENTS)(conn)
+    fill(conn, postgres=True)
+
+
 def pg_time_texts(conn: Conn) -> None:
     """The texts of times ``timestamptz`` would give back otherwise (another UTC offset),
     so that ``db copy`` back to SQLite writes each time as it was written
@@ -276,5 +293,7 @@ PG_MIGRATIONS: list[Callable[[Conn], None]] = [
     m003_extraction_failures,
     m004_promises,
     m005_suggestions,
+    pub_mention_source_fields,
+    scale_status_index,
     pg_time_texts,
 ]

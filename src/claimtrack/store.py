@@ -45,9 +45,12 @@ from .store_conn import Conn
 from .store_evidence import EvidenceRows
 from .store_promise_reads import PromiseReads
 from .store_rows import EVIDENCE_COLUMNS as _EVIDENCE_COLUMNS
+from .store_rows import RECORDER_RANK_SQL
 from .store_rows import chunks as _chunks
 from .store_rows import evidence_from_row as _evidence
 from .store_sources import SourceRows
+from .store_status import StatusReads
+from .store_status_index import refresh as refresh_status
 from .store_suggestions import SuggestionStore
 
 __all__ = ["PERSON_EXTRACTOR", "ClaimSummary", "SQLStore", "SQLiteStore", "StoreView"]
@@ -82,7 +85,7 @@ def _warn_default(error: StoreError) -> None:
     warnings.warn(str(error), UserWarning, stacklevel=3)
 
 
-class SQLStore(SourceRows, ClaimRows, EvidenceRows, PromiseReads, SuggestionStore):
+class SQLStore(SourceRows, ClaimRows, EvidenceRows, PromiseReads, SuggestionStore, StatusReads):
     """The ledger's SQL, shared by both engines (SQLite's spelling; see
     :mod:`claimtrack.store_conn`): a backend adds its connection and its transactions."""
 
@@ -194,7 +197,7 @@ class SQLStore(SourceRows, ClaimRows, EvidenceRows, PromiseReads, SuggestionStor
             f"SELECT {_EVIDENCE_COLUMNS}, RANK() OVER ("
             f" PARTITION BY claim_id, CASE WHEN verdict IN ({finals}) THEN 1"
             f" WHEN verdict IN ({interim}) THEN 2 ELSE 3 END"
-            " ORDER BY CASE WHEN recorder = 'person' THEN 1 ELSE 0 END DESC, known_ts DESC"
+            f" ORDER BY {RECORDER_RANK_SQL} DESC, known_ts DESC"
             ") AS rk FROM evidence WHERE known_ts <= ?"
         )
         args: list[Any] = [as_of.timestamp()]
@@ -395,6 +398,7 @@ class SQLiteStore(SQLStore):
             raise store_open.store_error(self.path, exc) from exc
         try:
             yield self._conn
+            refresh_status(self._conn)  # the status index of what this transaction changed
         except sqlite3.Error as exc:
             self._rollback()
             raise store_open.store_error(self.path, exc) from exc

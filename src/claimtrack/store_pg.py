@@ -37,6 +37,7 @@ from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .migrations_pg import PG_MIGRATIONS
 from .store import _STORE_ONLY_KEYS, SQLStore
 from .store_conn import Conn, Cursor
+from .store_status_index import refresh as refresh_status
 
 __all__ = ["PgConnection", "PostgresStore", "pg_sql", "redact"]
 
@@ -71,6 +72,8 @@ _NO_INDEX = re.compile(r"(?<=[\s(])\+(?=[a-z_]+\.[a-z_]+)")
 _JSON_VALID = re.compile(r"json_valid\(([\w.]+)\)")
 _JSON_TYPE = re.compile(r"json_type\(([\w.]+)\)")
 _JSON_REMOVE = re.compile(r"json_remove\(([\w.]+)((?:, '\$\.\w+')+)\)")
+# SQLite's "INDEXED BY" (which index a join reads): PostgreSQL's planner picks its own.
+_INDEXED_BY = re.compile(r" INDEXED BY \w+")
 _INSERT_OR_IGNORE = re.compile(r"^\s*INSERT OR IGNORE INTO", re.IGNORECASE)
 
 
@@ -82,6 +85,7 @@ def pg_sql(sql: str) -> str:
     out = _JSON_EACH_PATH.sub(r"jsonb_array_elements_text(\1 -> '\2') AS \3(value)", out)
     out = _JSON_EXTRACT.sub(r"(\1 ->> '\2')", out)
     out = _NO_INDEX.sub("", out)
+    out = _INDEXED_BY.sub("", out)
     out = _JSON_VALID.sub(r"(\1 IS NOT NULL)", out)  # jsonb holds nothing else
     out = _JSON_TYPE.sub(r"jsonb_typeof(\1)", out)
     out = _JSON_REMOVE.sub(_json_remove, out)
@@ -249,6 +253,7 @@ class PostgresStore(SQLStore):
         self._retry(self._begin)
         try:
             yield self._conn
+            refresh_status(self._conn)  # the status index of what this transaction changed
         except psycopg.Error as exc:
             self._rollback()
             raise _store_error(self.path, exc) from exc

@@ -19,8 +19,10 @@ from .errors import StoreError
 if TYPE_CHECKING:
     from .actors import ActorRegistry
     from .model import Actor, Claim, ClaimKind, Evidence, Source, SourceRef
+    from .status import StatusLine
     from .store import AddOutcome, ClaimSummary
     from .store_promise_reads import Correction, PromiseSummary
+    from .store_status import StatusQuery
     from .store_suggestions import Suggestion
 
 __all__ = ["POSTGRES_SCHEMES", "Store", "is_postgres_url", "open_store"]
@@ -216,3 +218,17 @@ class Store(Protocol):
     def suggestions_of(self, promise_ids: Sequence[str]) -> dict[str, list[Suggestion]]: ...
 
     def get_suggestion(self, number: int) -> Suggestion: ...
+
+    # -- the report, decided in the database (claimtrack.store_status) -------------
+
+    def has_status_index(self) -> bool: ...
+
+    def status_tally(self, q: StatusQuery) -> list[tuple[str | None, str, str | None, int]]: ...
+
+    def status_section(self, section: str, q: StatusQuery, limit: int | None) -> Iterator[str]: ...
+
+    def status_exceptions(self, q: StatusQuery) -> tuple[list[str], list[StatusLine]]: ...
+
+    def status_stream(
+        self, q: StatusQuery, *, ids: Sequence[str] | None = None, chunk: int = 2000
+    ) -> Iterator[StatusLine]: ...

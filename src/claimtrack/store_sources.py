@@ -144,7 +144,7 @@ class SourceRows:
 
     def source_refs(self, ids: Iterable[str] | None = None) -> dict[str, SourceRef]:
         """Metadata (no text) of the given sources, or of all."""
-        sql = "SELECT id, uri, title, publisher, published_at FROM sources"
+        sql = "SELECT id, uri, title, publisher, published_at, meta FROM sources"
         if ids is None:
             rows = self._conn.execute(sql).fetchall()
         else:
@@ -154,7 +154,14 @@ class SourceRows:
                 marks = ",".join("?" * len(chunk))
                 rows += self._conn.execute(f"{sql} WHERE id IN ({marks})", chunk).fetchall()
         return {
-            r[0]: SourceRef(id=r[0], uri=r[1], title=r[2], publisher=r[3], published_at=dt(r[4]))
+            r[0]: SourceRef(
+                id=r[0],
+                uri=r[1],
+                title=r[2],
+                publisher=r[3],
+                published_at=dt(r[4]),
+                meta=json.loads(r[5]) if r[5] and r[5] != "{}" else None,
+            )
             for r in rows
         }
 

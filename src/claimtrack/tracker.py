@@ -22,7 +22,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from . import retries
+from . import retries, workers
 from .actors import ActorRegistry, normalise_name
 from .dispatch import failure
 from .errors import (
@@ -33,6 +33,7 @@ from .errors import (
     PluginError,
     StoreMissingError,
 )
+from .export_rows import ClaimStandings
 from .exporters import Exporter, collect_exporters
 from .extraction import ExtractContext, ExtractResult, run_extractors, selected_extractors
 from .loading import (
@@ -54,6 +55,7 @@ from .model import (
     content_id,
     document_address,
 )
+from .parallel_add import MIN_PARALLEL, add_in_parallel
 from .plugins import (
     ClaimtrackPluginManager,
     PluginInfo,
@@ -73,6 +75,7 @@ from .status import (
     standing,
     timeline_at,
 )
+from .status_report import query_for, sql_report
 from .store_promise_reads import PromiseSummary
 from .store_protocol import Store, is_postgres_url, open_store
 from .timeutil import check_verdict_times, parse_published, parse_when
@@ -204,6 +207,7 @@ class Tracker(Corrections, Checking):
         on_progress: Callable[[str, int, int], None] | None = None,
         rederive: bool = False,
         extractors: Sequence[str] | None = None,
+        jobs: int = 1,
     ) -> AddReport:
         """Load, extract and store every source in ``uris`` (files, directories, URLs).
 
@@ -216,7 +220,8 @@ class Tracker(Corrections, Checking):
         A source, item or plugin that fails is reported in ``errors`` and the rest go
         on; each source lands in its own transaction, so an interrupted run loses
         nothing already added.  ``on_progress(uri, done, total)`` is called after each
-        input.
+        input.  ``jobs`` above 1 extracts in that many worker processes, with the same
+        result (see :mod:`claimtrack.parallel_add`).
         """
         selected = self._selected(extractors)
         override = parse_published(published, what="published") if published is not None else None
@@ -228,7 +233,24 @@ class Tracker(Corrections, Checking):
                 paths.extend(expand_paths(str(item), warn=report.errors.append))
             except ClaimtrackError as exc:  # an empty directory: say so, add the rest
                 report.errors.append(exc)
+
+        def prepare(source: Source) -> Source:
+            source = self._as_stored(source)
+            return source if override is None else attrs.evolve(source, published_at=override)
+
         with self._indexing_actors():
+            if jobs > 1 and len(paths) >= MIN_PARALLEL and workers.available():
+                add_in_parallel(
+                    self,
+                    paths,
+                    report,
+                    jobs=jobs,
+                    prepare=prepare,
+                    rederive=rederive,
+                    extractors=selected,
+                    on_progress=on_progress,
+                )
+                return report
             for done, uri in enumerate(paths, 1):
                 try:
                     reviewed = read_reviewed(self.pm, uri, self.load_options)
@@ -242,9 +264,7 @@ class Tracker(Corrections, Checking):
                     )
                     report.errors.extend(loaded.problems)
                     for source in loaded.sources:
-                        source = self._as_stored(source)
-                        if override is not None:
-                            source = attrs.evolve(source, published_at=override)
+                        source = prepare(source)
                         self._add_source(source, report, rederive=rederive, extractors=selected)
                 except ClaimtrackError as exc:
                     report.errors.append(exc)
@@ -307,19 +327,20 @@ class Tracker(Corrections, Checking):
         *,
         rederive: bool = False,
         extractors: Sequence[str] | None = None,
+        extracted: ExtractResult | None = None,
     ) -> None:
+        # ``extracted``: the extraction a worker made, when it is the one this would make.
+        if not self._needs_extraction(source, rederive=rederive):
+            report.unchanged += 1
+            return
         stored = self.store.has_source(source.id)
         # A source an extractor failed on (ran out of time, raised) is tried again.
         failed_before = retries.failed_extractors(self.store, source.id) if stored else {}
-        if (
-            not rederive
-            and not failed_before
-            and stored
-            and _same_metadata(self.store.get_source(source.id), source)
-        ):
-            report.unchanged += 1
-            return
-        result = self.extract_source(source, extractors=extractors)
+        result = (
+            extracted
+            if extracted is not None
+            else self.extract_source(source, extractors=extractors)
+        )
         report.errors.extend(result.errors)
         report.notes.extend(result.notes)
         too_many = claims_over_limit(source, len(result.claims), self.load_options)
@@ -344,6 +365,14 @@ class Tracker(Corrections, Checking):
             report.updated += 1
         else:
             report.unchanged += 1
+
+    def _needs_extraction(self, source: Source, *, rederive: bool) -> bool:
+        # False when this source is stored as it is (and no extractor failed on it).
+        if rederive or not self.store.has_source(source.id):
+            return True
+        if retries.failed_extractors(self.store, source.id):
+            return True
+        return not _same_metadata(self.store.get_source(source.id), source)
 
     def rederive(
         self,
@@ -609,6 +638,8 @@ class Tracker(Corrections, Checking):
         Every matching commitment is counted; each section lists at most ``limit`` of
         them in full (None: all), so the report of a large store stays quick."""
         when = self._as_of(as_of)
+        if self.store.has_status_index():
+            return self._sql_report(when, actor, kind, due_within, since, limit)
         lines = self.status_lines(when, actor=actor, kind=kind, since=since)
         return assemble_report(
             lines,
@@ -618,6 +649,38 @@ class Tracker(Corrections, Checking):
             load=lambda ids: {s.claim.id: s for s in self.standings_of(ids, when)},
             names=self.store.actor_names,
             records=lambda lines: self._records(lines, when),
+            records_json=lambda lines: self._records_json(lines, when),
+        )
+
+    def _sql_report(
+        self,
+        when: datetime,
+        actor: str | None,
+        kind: ClaimKind | str | None,
+        due_within: float,
+        since: When,
+        limit: int | None,
+    ) -> StatusReport:
+        # Counts and sections decided in the database (claimtrack.status_report).
+        kinds = (
+            [ClaimKind(ClaimKind.parse(kind)).value]
+            if kind is not None
+            else [ClaimKind.COMMITMENT.value, ClaimKind.PREDICTION.value, ClaimKind.DEMAND.value]
+        )
+        query = query_for(
+            when,
+            due_within=due_within,
+            kinds=kinds,
+            actor_ids=None if actor is None else self._actor_ids(actor),
+            since=parse_when(since, what="--since") if since is not None else None,
+        )
+        return sql_report(
+            self.store,
+            query,
+            when,
+            due_within=due_within,
+            limit=limit,
+            load=lambda ids: {s.claim.id: s for s in self.standings_of(ids, when)},
             records_json=lambda lines: self._records_json(lines, when),
         )
 
@@ -785,7 +848,10 @@ class Tracker(Corrections, Checking):
         exporter = exporters[format]
         values = exporter.bind(options)
         when = self._as_of(as_of)
-        rows = self.standings(when)
+        # Read a slice at a time as the exporter iterates (claimtrack.export_rows).
+        rows: Sequence[Standing] = (
+            ClaimStandings(self, when) if self.store.has_status_index() else self.standings(when)
+        )
         try:
             return exporter.run(rows, stream, when, values)
         except (ClaimtrackError, BrokenPipeError):

@@ -176,6 +176,8 @@ def verb_tense(toks: Sequence[Tok], i: int, *, headline: bool = False) -> tuple[
             negated = True
             j -= 1
             continue
+        if low == "may" and _month_may(toks, j):
+            break  # "due on 30 May has been": a date, not a modal
         if low in _AUX or low in FUTURE_MARKERS:
             aux.append(low)
             j -= 1
@@ -209,8 +211,8 @@ def verb_tense(toks: Sequence[Tok], i: int, *, headline: bool = False) -> tuple[
         return "past", negated
     if "did" in aux:
         return "past", negated
-    if w in _SAME_IN_PAST and not aux:
-        return "past", negated  # "the Bank cut rates": a report, not a habit
+    if w in _SAME_IN_PAST and (not aux or {"has", "have", "had"} & set(aux)):
+        return "past", negated  # "the Bank cut rates", "has shut": a report, not a habit
     if headline and not aux:
         return "past", negated  # headlines report the past in the present: "Chiefs meet"
     return "present", negated
@@ -362,6 +364,15 @@ def _cue_spans(stems: tuple[str, ...], lows: tuple[str, ...]) -> tuple[tuple[int
     return tuple(out)
 
 
+def _month_may(toks: Sequence[Tok], k: int) -> bool:
+    # "May" capitalised beside a number or after "in", "of", "since", "until", "by".
+    t = toks[k]
+    if t.low != "may" or not t.is_cap:
+        return False
+    near = [toks[j] for j in (k - 1, k + 1) if 0 <= j < len(toks)]
+    return any(u.low.isdigit() or u.low in {"in", "of", "since", "until", "by"} for u in near)
+
+
 def find_cues(
     toks: Sequence[Tok], text: str, mention: Mention, *, headline: bool, reach: int = 12
 ) -> list[CueHit]:
@@ -373,6 +384,8 @@ def find_cues(
     for k, n, group in spans:
         if not lo <= k < hi or mention.index <= k < mention.end:
             continue
+        if n == 1 and _month_may(toks, k):
+            continue  # "on 19 May" is a date, not "may be delayed"
         tense, negated = verb_tense(toks, k, headline=headline)
         out.append(CueHit(group, k, " ".join(t.text for t in toks[k : k + n]), tense, negated))
     return out

@@ -49,6 +49,8 @@ class Reading:
     partial: bool = False
     event_act: bool = True
     item: str | None = None
+    #: A cue of cancelling acts on the promiser's plan ("dropped its plan to").
+    plan_dropped: bool = False
 
     def cue(self, group: str) -> CueHit | None:
         """A cue of ``group`` that is in force: reported as fact, not as a risk
@@ -167,7 +169,7 @@ RULES: tuple[Rule, ...] = (
         "part_left_out",
         Verdict.PARTIALLY_KEPT,
         "reduced",
-        0.6,
+        0.75,
         "one of the names a promise lists is reported delayed or left out",
         lambda r: r.item is not None,
         (
@@ -200,10 +202,28 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "plan_dropped",
+        Verdict.WITHDRAWN,
+        "reversed",
+        0.8,
+        "the one who promised dropped, scrapped or abandoned its plan to do it",
+        lambda r: r.plan_dropped and r.cue("cancel") is not None,
+        (
+            Example(
+                "The airline will open a base at Kelby airport in May.",
+                MON,
+                "The airline has dropped its plan to open a base at Kelby airport.",
+                WED,
+                Verdict.WITHDRAWN,
+                actor="the airline",
+            ),
+        ),
+    ),
+    Rule(
         "cancelled",
         Verdict.BROKEN,
         "cancelled",
-        0.85,
+        0.86,
         "the act was cancelled, scrapped, called off or abandoned",
         lambda r: r.cue("cancel") is not None,
         (
@@ -239,7 +259,7 @@ RULES: tuple[Rule, ...] = (
         "reversed",
         Verdict.WITHDRAWN,
         "reversed",
-        0.8,
+        0.75,
         "the one who promised took it back (a U-turn, reneged, backed out)",
         lambda r: r.cue("reverse") is not None,
         (
@@ -257,10 +277,11 @@ RULES: tuple[Rule, ...] = (
         "missed_deadline",
         Verdict.BROKEN,
         "missed",
-        0.75,
+        0.83,
         "after the window closed, the act is reported late, delayed or not done",
         lambda r: (
             r.past_due
+            and not (r.mention.form == "verb" and r.happened_form)
             and (
                 r.cue("miss") is not None
                 or r.cue("postpone") is not None
@@ -282,7 +303,7 @@ RULES: tuple[Rule, ...] = (
         "replaced_by_later_date",
         Verdict.BROKEN,
         "postponed",
-        0.85,
+        0.83,
         "before it fell due, a later date replaced the promised one",
         lambda r: (
             not r.past_due
@@ -335,7 +356,7 @@ RULES: tuple[Rule, ...] = (
         "stalled",
         Verdict.STALLED,
         "stalled",
-        0.6,
+        0.75,
         "work on it is reported stalled or held up",
         lambda r: r.cue("stall") is not None,
         (
@@ -353,7 +374,7 @@ RULES: tuple[Rule, ...] = (
         "not_as_promised",
         Verdict.BROKEN,
         "not_as_promised",
-        0.75,
+        0.67,
         "a promise of where it starts: it started somewhere else",
         lambda r: r.happened_form and r.first and r.place == "elsewhere",
         (
@@ -417,7 +438,7 @@ RULES: tuple[Rule, ...] = (
         "happened_late",
         Verdict.PARTIALLY_KEPT,
         "late",
-        0.7,
+        0.88,
         "it happened after the promised window",
         lambda r: r.happened_form and (r.timing == "late" or r.cue("late") is not None),
         (
@@ -444,7 +465,7 @@ RULES: tuple[Rule, ...] = (
         "happened_in_part",
         Verdict.PARTIALLY_KEPT,
         "reduced",
-        0.7,
+        0.75,
         "it happened in part, or less of it than promised",
         lambda r: r.happened_form and r.partial,
         (
@@ -462,7 +483,7 @@ RULES: tuple[Rule, ...] = (
         "happening_in_window",
         Verdict.KEPT,
         None,
-        0.75,
+        0.67,
         "a one-off event reported as happening now, inside its window",
         lambda r: r.mention.tense == "progress" and r.event_act and r.in_window,
         (
@@ -480,7 +501,7 @@ RULES: tuple[Rule, ...] = (
         "under_way",
         Verdict.IN_PROGRESS,
         None,
-        0.6,
+        0.88,
         "it is reported continuing or under way, not done",
         lambda r: r.mention.tense == "progress" or r.cue("continue") is not None,
         (
@@ -498,7 +519,7 @@ RULES: tuple[Rule, ...] = (
         "happened_in_window",
         Verdict.KEPT,
         None,
-        0.9,
+        0.96,
         "it happened as promised, inside the window (or before it)",
         lambda r: r.happened_form and r.timing in {"in", "early"},
         (
@@ -520,9 +541,9 @@ CONDITION_RULES: tuple[Rule, ...] = (
         "condition_failed",
         Verdict.ANNULLED,
         "condition_failed",
-        0.6,
+        0.8,
         "what the promise waited on failed: the promise is annulled",
-        lambda r: r.cue("failed") is not None or (r.mention.negated and r.happened_form),
+        lambda r: r.cue("failed") is not None or (r.mention.negated and r.mention.tense == "past"),
         (
             Example(
                 "The government will lift the tariffs if a trade deal is signed.",
@@ -539,7 +560,7 @@ CONDITION_RULES: tuple[Rule, ...] = (
         "condition_met",
         Verdict.CONDITION_MET,
         None,
-        0.6,
+        0.8,
         "what the promise waited on happened: the promise is live",
         lambda r: r.happened_form or r.cue("met") is not None,
         (

@@ -10,14 +10,40 @@ issued") by the speaker's side — with low confidence, never the passive subjec
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
 from ..actors import ActorRegistry
 from ..model import Actor, ActorKind, ClaimKind
+from .actor_bodies import (
+    JOINERS,
+    STORY_REACH,
+    agentless_passive,
+    define_organisation,
+    defined_organisations,
+    employer,
+    is_crowd,
+    named_as_body,
+    passive_agent,
+    speaks_as_one,
+    story_subject,
+)
+from .actor_refs import (
+    body_for,
+    definite_body,
+    first_person,
+    on_behalf_of,
+    own_group,
+    possessor,
+    request_addressee,
+    speakers_members,
+    story_organisation,
+    subject_words,
+)
 from .kinds import AUX, VERB_FORMS, Analysis
-from .lexicon import DETERMINERS, FIRST_PERSON, TITLES
+from .lexicon import DETERMINERS, TITLES
 from .rulebook import Example, Rule, first
 from .speakers import Speakers
 from .text import Tok
@@ -57,29 +83,14 @@ FACILITY_HEADS = frozenset(
 FRAGMENTS = DETERMINERS | frozenset(
     {"thats", "that's", "there", "you", "which", "what", "this", "it's", "its", "such"}
 )
-_PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were", "get", "got"})
-_IRREGULAR_PARTICIPLES = frozenset(
-    {
-        "built", "held", "made", "paid", "sold", "given", "taken", "shown", "done", "seen",
-        "kept", "put", "set", "sent", "spent", "cut", "brought", "bought", "run", "laid",
-        "met", "told", "won", "found", "chosen", "drawn", "known", "begun", "shut",
-    }
-)  # fmt: skip
 _ORG_KINDS = (ActorKind.ORGANISATION, ActorKind.GROUP, ActorKind.COUNTRY)
+#: How far back into its own sentence a claim's context is read (a run-on "sentence"
+#: with no full stops is read no further: linear time).
+_SENTENCE_REACH = 600
 _LEAD_WORDS = frozenset({"also", "now", "then", "just", "still", "only"})
-_JOINERS = frozenset({"for", "of", "and", "the", "&"})
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "official"})
-#: A time phrase opening a subject ("last spring it was planning to ...").
-_TIME_LEADS = frozenset({"last", "next", "this", "on", "in", "by", "earlier", "later", "from"})
-_TIME_HEADS = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "week", "month", "year", "spring",
-        "summer", "autumn", "winter", "weekend", "night", "morning",
-    }
-)  # fmt: skip
-_PUNCT = "-–—,;:()'\"“”‘’"
+_POSSESSIVE_END = re.compile(r"(\w)['’]s?$")
+_POSSESSIVE = re.compile(r"(\w)['’](s?)(?=\s)")
 
 
 @attrs.frozen
@@ -113,6 +124,12 @@ class Actors:
         self.speakers = speakers
         self.tokens = tokens
         self.clean = clean
+        self.lower_words: frozenset[str] | None = None  # the text's lower-case words
+        self.story: str | None = None  # the name the story is most about ("": none)
+        self.defined: set[str] = set()  # ids of organisations defined by their initials
+        self.defined_order: list[str] = []  # the same, in the order the text defines them
+        for name, initials in defined_organisations(text):
+            define_organisation(self, name, initials)
 
     def resolve(self, q: ActorQuery) -> tuple[Actor | None, float | None, str]:
         """The actor, its confidence and the name of the rule that found it."""
@@ -124,9 +141,15 @@ class Actors:
 
     # -- shared steps ----------------------------------------------------------------
 
-    def own(self, speaker: Actor, confidence: float) -> Answer:
-        """The speaker's side: the group the speaker says "we" for, else the speaker."""
+    def own(self, speaker: Actor, confidence: float, q: ActorQuery | None = None) -> Answer:
+        """The speaker's side: the group the speaker says "we" for, else the body a
+        role of theirs names ("its chief executive", "the council's engineer"), else
+        the speaker."""
         group = self.speakers.group_of(speaker)
+        if not group and q is not None:
+            body = employer(self, speaker, q)
+            if body is not None:
+                return body, confidence * 0.7
         if not group:
             return speaker, confidence * 0.8
         try:
@@ -143,16 +166,25 @@ class Actors:
             set(current.name.lower().split()) & _SPOKES
         )
         if not q.by_publisher and not spokes:
-            return self.own(q.speaker, confidence)
+            return self.own(q.speaker, confidence, q)
         # Named before the claim (the speaker state is the article's end state by now).
         found = self.organisation_before(q)
+        if found is None and q.by_publisher:
+            found = self.organisation_before(q, loose=True, reach=STORY_REACH)
+        if found is None and q.by_publisher:
+            found = story_subject(self)  # the name the story is most about
         if found is None:
-            return self.own(q.speaker, confidence) if spokes else (None, None)
+            return self.own(q.speaker, confidence, q) if spokes else (None, None)
         return found, confidence * 0.8
 
-    def named(self, phrase: str, q: ActorQuery) -> Answer:
-        """The actor a noun phrase names (a known name, a name, else the phrase)."""
-        words = self.clean(phrase).split()
+    def named(self, phrase: str, q: ActorQuery, initial: bool = False) -> Answer:
+        """The actor a noun phrase names (a known name, a name, else the phrase);
+        ``initial``: the phrase opens its sentence, so its first capital proves nothing."""
+        # "the club’s (plan)": the club; "the councils’": the councils (a possessive's
+        # mark would otherwise be cleaned into another word, "the clubs").
+        phrase = _POSSESSIVE_END.sub(r"\1", phrase.strip())
+        phrase = _POSSESSIVE.sub("\\1\u02bc\\2", phrase)  # kept through the cleaning
+        words = self.clean(phrase).replace("\u02bc", "'").split()
         while len(words) > 1 and words[0].lower() in _LEAD_WORDS:
             words = words[1:]
         if not words:
@@ -164,6 +196,10 @@ class Actors:
         known = self.registry.resolve(" ".join(words))
         if known is not None:
             return known, 0.8
+        if initial and all(not w[:1].isupper() for w in words[1:]):
+            # "Discounts will be available": a capital of the sentence, not a name.
+            kind = ActorKind.GROUP if low0.endswith("s") else ActorKind.UNKNOWN
+            return Actor.named(" ".join(words), kind), 0.5
         if words[0][:1].isupper() and low0 not in DETERMINERS:
             m = self.speakers.name(words)
             if m is not None:
@@ -175,31 +211,58 @@ class Actors:
         kind = ActorKind.GROUP if words[-1].lower().endswith("s") else ActorKind.UNKNOWN
         return Actor.named(" ".join(words), kind), 0.5
 
-    def _before(self, q: ActorQuery) -> Sequence[Tok]:
-        return self.tokens(max(0, q.sentence_start - 400), q.start)
+    def before(self, q: ActorQuery, reach: int = 400) -> Sequence[Tok]:
+        # bounded from the claim too: a page-long "sentence" must not make this O(n)
+        lo = max(0, q.sentence_start - reach, q.start - reach - _SENTENCE_REACH)
+        return self.tokens(lo, q.start)
+
+    def opens_sentence(self, q: ActorQuery) -> bool:
+        """Whether the claim's subject is the first word of its sentence."""
+        if q.found.subject is None:
+            return False
+        at = q.toks[q.found.subject[0]].start
+        before = self.text[max(0, at - 3) : at].rstrip(" \t\"“‘'")
+        return at <= q.sentence_start or not before or before[-1] in ".!?\n:;"
 
     def person_before(self, q: ActorQuery) -> Actor | None:
         """The last person named before the claim (not its speaker)."""
-        for found in self._names_before(q):
+        for found in self.names_before(q):
             if found.id != q.speaker.id and found.kind is not ActorKind.ORGANISATION:
                 return found
         return None
 
-    def organisation_before(self, q: ActorQuery, loose: bool = False) -> Actor | None:
+    def organisation_before(
+        self, q: ActorQuery, loose: bool = False, reach: int = 400, strict: bool = False
+    ) -> Actor | None:
         """The last organisation, group or country named before the claim; ``loose``:
-        or any name with no sign of a person ("Harbour Lines", read as two names)."""
-        for found in self._names_before(q):
-            if found.kind in _ORG_KINDS or found.id in self.speakers.organisations:
+        or any name with no sign of a person ("Harbour Lines", read as two names);
+        ``strict``: an organisation only (no group such as "Analysts", no country)."""
+        kinds = (ActorKind.ORGANISATION,) if strict else _ORG_KINDS
+        for found in self.names_before(q, reach):
+            if is_crowd(self, found):
+                continue  # "Onlookers", "Analysts": people, no body that acts
+            if found.kind in kinds or found.id in self.speakers.organisations:
                 return found
-            if loose and found.id != q.speaker.id and _speaks_as_one(found, self.speakers):
+            if strict and found.id != q.speaker.id and named_as_body(found, self.speakers):
+                return found  # "Orbis Devices", read as a person's two names
+            if loose and found.id != q.speaker.id and speaks_as_one(found, self.speakers):
                 return found
         return None
 
-    def _names_before(self, q: ActorQuery) -> list[Actor]:
+    def defined_before(self, q: ActorQuery) -> Actor | None:
+        """The nearest organisation the text defined by its initials before the claim."""
+        for found in self.names_before(q, STORY_REACH):
+            if found.id in self.defined:
+                return found
+        # none yet: the one the text defines first ("The tunnel will open ... Harbour
+        # Transport (HT) confirmed the date" in the next sentence)
+        return self.registry.get(self.defined_order[0]) if self.defined_order else None
+
+    def names_before(self, q: ActorQuery, reach: int = 400) -> Iterator[Actor]:
         """Known actors named before the claim, the nearest first: each capitalised run
-        ("Transport for London", "Harbour Lines'") whole, else its words one by one."""
-        toks = self._before(q)
-        out: list[Actor] = []
+        ("Transport for London", "Harbour Lines'") whole, else its words one by one.
+        Lazy: a caller that stops at the first fit reads no further back."""
+        toks = self.before(q, reach)
         k = len(toks) - 1
         while k >= 0:
             if not (toks[k].is_cap and toks[k].low not in TITLES):
@@ -207,38 +270,31 @@ class Actors:
                 continue
             end = k + 1
             while k > 0 and (
-                toks[k - 1].is_cap or (toks[k - 1].low in _JOINERS and k > 1 and toks[k - 2].is_cap)
+                toks[k - 1].is_cap or (toks[k - 1].low in JOINERS and k > 1 and toks[k - 2].is_cap)
             ):
                 k -= 1
             run = [t.text[:-2] if t.low.endswith(("'s", "’s")) else t.text for t in toks[k:end]]
             found = self.registry.resolve(" ".join(run))
-            if found is not None:
-                out.append(found)
+            if found is not None and found.id == self.speakers.publisher.id:
+                pass  # the outlet reporting the story acts in nobody's claim
+            elif found is not None:
+                yield found
             else:
                 for word in reversed(run):
                     one = self.registry.resolve(word) if word.lower() not in TITLES else None
                     if one is not None:
-                        out.append(one)
+                        yield one
             k -= 1
-        return out
-
-
-def _speaks_as_one(actor: Actor, speakers: Speakers) -> bool:
-    """Whether ``actor`` may be an "it": an organisation, group or country, or a name
-    with no sign of a person (no he/she learnt, no personal title)."""
-    if actor.kind in _ORG_KINDS or actor.id in speakers.organisations:
-        return True
-    if actor.id in speakers.gender:
-        return False
-    titled = any(a.split()[0].lower() in TITLES for a in (actor.name, *actor.aliases) if a)
-    return actor.kind in (ActorKind.UNKNOWN, ActorKind.PERSON) and not titled
 
 
 # -- the rules, in order ---------------------------------------------------------------
 
 
 def _addressee(r: Actors, q: ActorQuery) -> Answer | None:
-    return r.named(q.addressee, q) if q.addressee is not None else None
+    if q.addressee is None:
+        return None
+    # "urged the agency to ...": the agency the story named before, when it did
+    return body_for(r, q, r.clean(q.addressee).split()) or r.named(q.addressee, q)
 
 
 def _found_addressee(r: Actors, q: ActorQuery) -> Answer | None:
@@ -253,46 +309,17 @@ def _no_subject(r: Actors, q: ActorQuery) -> Answer | None:
         return None
     if q.found.kind is ClaimKind.DEMAND:
         return None, None
-    return r.own(q.speaker, 0.6)
-
-
-def _subject_words(q: ActorQuery) -> list[str]:
-    """The subject's words, without a time phrase before it ("last November it") and
-    without the dashes of an apposition cut in two ("- the UK's last ... -")."""
-    assert q.found.subject is not None
-    a, b = q.found.subject
-    words = [t.text for t in q.toks[a:b]]
-    while len(words) > 2 and words[0].lower() in _TIME_LEADS and words[1].lower() in _TIME_HEADS:
-        words = words[2:]
-    while words and all(c in _PUNCT for c in words[0]):
-        words = words[1:]
-    while words and all(c in _PUNCT for c in words[-1]):
-        words = words[:-1]
-    return words
-
-
-def _first_person(r: Actors, q: ActorQuery) -> Answer | None:
-    lows = {w.lower() for w in _subject_words(q)}
-    if not lows & FIRST_PERSON or not (q.found.own_side or q.found.kind is ClaimKind.COMMITMENT):
-        return None
-    if lows & {"i", "me", "my", "i'm", "i’m", "i'll", "i’ll"}:
-        return q.speaker, 0.85
-    return r.own(q.speaker, 0.7)
-
-
-def _own_group(r: Actors, q: ActorQuery) -> Answer | None:
-    # "the coalition" said by someone whose "we" is "the coalition of the willing".
-    words = _subject_words(q)
-    if not q.found.own_side or len(words) > 3 or not words:
-        return None
-    group = r.speakers.group_of(q.speaker) or ""
-    if group and words[-1].lower() in group.lower().split():
-        return r.own(q.speaker, 0.65)
-    return None
+    if q.by_publisher:
+        # The article's own schedule ("..., will host five matches"): the organisation
+        # it is about acts, never the news outlet that reports it.
+        return r.side(q, 0.5)
+    if q.found.trigger == "cue" and r.speakers.group_of(q.speaker):
+        return q.speaker, 0.6  # "pledged to step down": the one who pledged, not the side
+    return r.own(q.speaker, 0.6, q)
 
 
 def _pronoun(r: Actors, q: ActorQuery) -> Answer | None:
-    words = _subject_words(q)
+    words = subject_words(q)
     lows = [w.lower().replace("’", "'") for w in words]
     if not lows or lows[0] not in {"it", "its", "they", "their", "them", "it's"}:
         return None
@@ -300,7 +327,7 @@ def _pronoun(r: Actors, q: ActorQuery) -> Answer | None:
         return None  # "its board will": the board, read by the later rules
     # "The Alder Group said it would cut 40 jobs": the speaker, when it speaks as one.
     current = r.registry.get(q.speaker.id) or q.speaker
-    if not q.by_publisher and _speaks_as_one(current, r.speakers):
+    if not q.by_publisher and speaks_as_one(current, r.speakers):
         return current, 0.7
     # "It will open a depot": the organisation named last before it (for "it", any
     # name that shows no sign of being a person).
@@ -313,7 +340,7 @@ def _pronoun(r: Actors, q: ActorQuery) -> Answer | None:
 
 
 def _event_participants(r: Actors, q: ActorQuery) -> Answer | None:
-    words = _subject_words(q)
+    words = subject_words(q)
     lows = [w.lower() for w in words]
     heads = [k for k, w in enumerate(lows) if w in EVENT_HEADS]
     if not heads:
@@ -328,7 +355,7 @@ def _event_participants(r: Actors, q: ActorQuery) -> Answer | None:
 
 
 def _process(r: Actors, q: ActorQuery) -> Answer | None:
-    words = _subject_words(q)
+    words = subject_words(q)
     lows = [w.lower() for w in words]
     if not lows or lows[-1] not in PROCESS_HEADS or any(w[:1].isupper() for w in words[1:]):
         return None
@@ -338,42 +365,27 @@ def _process(r: Actors, q: ActorQuery) -> Answer | None:
 def _facility(r: Actors, q: ActorQuery) -> Answer | None:
     # "The tunnel will open in April", "These aircraft will support ...": a thing does
     # not act; the organisation that runs it does (named before, or the latest to speak).
-    words = _subject_words(q)
+    words = subject_words(q)
     lows = [w.lower().strip("'’") for w in words]
     if not lows or lows[-1] not in FACILITY_HEADS or len(lows) > 6:
         return None
     if any(w[:1].isupper() for w in words[1:]):
-        return None  # "the Northumberland Line": a named thing, read by the later rules
+        # "the Kelby Tunnel": a named thing; the article's own schedule of it is run by
+        # the organisation it defined by its initials ("Harbour Transport (HT)"), else
+        # the later rules name the thing.
+        found = r.defined_before(q) if q.by_publisher else None
+        return None if found is None else (found, 0.35)
+    current = r.registry.get(q.speaker.id) or q.speaker
+    if not q.by_publisher and speaks_as_one(current, r.speakers):
+        return current, 0.45  # "Harbour Lines said the new ferry would sail in June"
     found = r.organisation_before(q, loose=True)
     if found is None:
         return None  # nobody to run it: the later rules name the thing
     return found, 0.35
 
 
-def _agentless_passive(r: Actors, q: ActorQuery) -> Answer | None:
-    found, toks = q.found, q.toks
-    assert found.subject is not None
-    end = found.subject[1]
-    k = end
-    limit = min(len(toks), end + 5)
-    while k < limit and toks[k].low not in _PASSIVE_BE:
-        if not toks[k].is_word:
-            return None
-        k += 1
-    if k + 1 >= len(toks) or k >= limit:
-        return None
-    nxt = toks[k + 1].low
-    if not (nxt.endswith("ed") or nxt.endswith("en") or nxt in _IRREGULAR_PARTICIPLES):
-        return None
-    if toks[k].low in {"is", "are", "was", "were"} and nxt in {"due", "set"}:
-        return None
-    if any(t.low == "by" for t in toks[k + 2 :]):
-        return None  # "will be built by the council": the agent acts
-    return r.side(q, 0.3)
-
-
 def _fragment(r: Actors, q: ActorQuery) -> Answer | None:
-    words = [w for w in _subject_words(q) if any(c.isalnum() for c in w)]
+    words = [w for w in subject_words(q) if any(c.isalnum() for c in w)]
     if len(words) != 1:
         return None
     low = words[0].lower().replace("’", "'")
@@ -385,7 +397,7 @@ def _fragment(r: Actors, q: ActorQuery) -> Answer | None:
 
 
 def _he_she(r: Actors, q: ActorQuery) -> Answer | None:
-    words = _subject_words(q)
+    words = subject_words(q)
     if len(words) == 1 and words[0].lower() in {"he", "she", "him", "her"}:
         found = r.person_before(q)
         return (found, 0.5) if found else (None, None)
@@ -393,7 +405,7 @@ def _he_she(r: Actors, q: ActorQuery) -> Answer | None:
 
 
 def _named(r: Actors, q: ActorQuery) -> Answer | None:
-    return r.named(" ".join(_subject_words(q)), q)
+    return r.named(" ".join(subject_words(q)), q, r.opens_sentence(q))
 
 
 def _ex(text: str, claim: str, actor: str | None) -> Example:
@@ -414,10 +426,35 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
         "'urged X to ...': X must act",
     ),
     Rule("actor.addressee-in-claim", _found_addressee, doc="'X must tell Y to ...': Y"),
+    Rule(
+        "actor.request-addressee",
+        request_addressee,
+        (
+            _ex(
+                '"I will write to the Harbour Board requesting that the pier be repaired '
+                'by May," the mayor said.',
+                "requesting that the pier be repaired",
+                "the Harbour Board",
+            ),
+        ),
+        "'write to X requesting that ... be done': X must act, never the one asking",
+    ),
     Rule("actor.no-subject", _no_subject, doc="no subject: the speaker's side (demands: none)"),
     Rule(
+        "actor.on-behalf-of",
+        on_behalf_of,
+        (
+            _ex(
+                '"On behalf of the harbour board, we will reopen the pier in May," Dana Moss said.',
+                "we will reopen the pier",
+                "the harbour board",
+            ),
+        ),
+        "'On behalf of X, we will ...': X is the side that acts",
+    ),
+    Rule(
         "actor.first-person",
-        _first_person,
+        first_person,
         (
             _ex(
                 '"We will reopen the pool in May," said Dana Moss, the leisure trust\'s chair.',
@@ -427,7 +464,20 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
         ),
         "'we'/'I': the speaker or the group the speaker says 'we' for",
     ),
-    Rule("actor.own-group", _own_group, doc="'the coalition' from one whose 'we' it is"),
+    Rule("actor.own-group", own_group, doc="'the coalition' from one whose 'we' it is"),
+    Rule(
+        "actor.speakers-members",
+        speakers_members,
+        (
+            _ex(
+                "Tom Hale, chairman of the Kelby Growers' Union, said his members would "
+                "stop deliveries in May.",
+                "his members would stop deliveries",
+                "Kelby Growers' Union",
+            ),
+        ),
+        "'his members', 'her board': the body the speaker speaks for",
+    ),
     Rule(
         "actor.pronoun",
         _pronoun,
@@ -454,6 +504,18 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
         "an event's participants act, not the event",
     ),
     Rule(
+        "actor.possessor",
+        possessor,
+        (
+            _ex(
+                "Harbour Lines' new ferry will sail to the island in June.",
+                "new ferry will sail",
+                "Harbour Lines",
+            ),
+        ),
+        "'Harbour Lines' new ferry will sail': the owner named in the subject acts",
+    ),
+    Rule(
         "actor.process-subject",
         _process,
         (
@@ -464,6 +526,18 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
             ),
         ),
         "'Testing will resume': the side that runs it",
+    ),
+    Rule(
+        "actor.passive-agent",
+        passive_agent,
+        (
+            _ex(
+                "The new footbridge will be built by Orland Works, the council said.",
+                "The new footbridge will be built",
+                "Orland Works",
+            ),
+        ),
+        "'will be built by X': the agent acts",
     ),
     Rule(
         "actor.facility",
@@ -480,7 +554,7 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
     ),
     Rule(
         "actor.agentless-passive",
-        _agentless_passive,
+        agentless_passive,
         (
             _ex(
                 "Permits would be issued within weeks, the planning office said.",
@@ -491,5 +565,31 @@ RULES: tuple[Rule[Callable[[Actors, ActorQuery], Answer | None]], ...] = (
         "a passive with no agent: the speaker's side (low confidence), never the subject",
     ),
     Rule("actor.fragment", _fragment, doc="'It', 'thats', 'business': the speaker's side"),
+    Rule(
+        "actor.story-organisation",
+        story_organisation,
+        (
+            _ex(
+                "Harbour Lines said on Monday that the new ferry would sail in June.\n\n"
+                "Discounts will be available to island residents from the first day.",
+                "Discounts will be available",
+                "Harbour Lines",
+            ),
+        ),
+        "the article's schedule of a thing or service: the organisation the story is about",
+    ),
+    Rule(
+        "actor.definite-body",
+        definite_body,
+        (
+            _ex(
+                "The Federal Grain Agency fined two traders on Monday.\n\nThe agency will "
+                "publish the list of traders in June, a spokesman said.",
+                "The agency will publish the list",
+                "Federal Grain Agency",
+            ),
+        ),
+        "'the agency', 'the club': the organisation the story named before",
+    ),
     Rule("actor.named", _named, doc="the subject's noun phrase, resolved to a name"),
 )

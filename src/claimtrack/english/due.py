@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from ..model import Grain, TimeWindow
+from .due_events import EVENT_RULES
 from .due_revise import REVISION_RULES, revise
 from .due_types import DEADLINE_WORDS as _DEADLINE_WORDS
 from .due_types import Candidate, Choice, DueContext
@@ -432,7 +433,9 @@ def from_sentence(
             phrase = prefix[ws:we].strip()
             first_word, _, rest = phrase.partition(" ")
             if reparse is not None and rest and first_word.lower() in _DEADLINE_WORDS:
-                point = reparse("in " + rest) or reparse(rest)
+                # "by early May, at which time": May, as "by early May" runs to its end
+                core = rest[6:] if rest.lower().startswith("early ") else rest
+                point = reparse("in " + core) or reparse(core)
                 if point is not None:
                     window = attrs.evolve(point, text=rest)
             return Choice(window, "due.anchor", 0.6)
@@ -448,6 +451,7 @@ def from_sentence(
 #: rules (see :func:`from_sentence`).
 SENTENCE_RULES: tuple[Rule[Callable[..., Choice | None]], ...] = (
     *REVISION_RULES,
+    *EVENT_RULES,
     Rule(
         "due.anchor",
         from_sentence,

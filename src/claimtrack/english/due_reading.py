@@ -214,8 +214,14 @@ class DueReading(ReaderState):
         picked = choose_due(windows, ctx)
         if picked is None and u.sentence[0] < base:
             picked = self._due_from_sentence(u, base, clause, toks)
+        if picked is None:
+            # "before the Games", dated by an earlier claim of the article
+            picked = self._events.deadline(clause, self.source.published_at)
         if picked is not None and picked.window.resolved:
             if picked.window.grain is Grain.DAY:
                 self._last_day = picked.window
             self._last_due = picked.window
+            if found.subject is not None and picked.rule != "due.dated-event":
+                a, b = found.subject
+                self._events.learn(self.text[toks[a].start : toks[b - 1].end], picked.window)
         return picked

@@ -111,6 +111,60 @@ def _dated_anchor(choice: Choice, cands: Sequence[Candidate], ctx: DueContext) -
     return choice
 
 
+_BY_EARLY = re.compile(r"^(?:by|before|until|till) (?:the )?(?:early|earlier)[- ](.+)$", re.I)
+
+
+def _by_early(choice: Choice, kept: Sequence[Candidate], ctx: DueContext) -> Choice:
+    # "by early May": a deadline that runs to the end of May (the settled reading: the
+    # early part names when, the month bounds the deadline).
+    w = choice.window
+    if w.reference is None or w.start != w.reference or w.end is None:
+        return choice
+    m = _BY_EARLY.match((w.text or "").strip())
+    if m is None:
+        return choice
+    period = ctx.reparse("in " + m.group(1)) or ctx.reparse(m.group(1))
+    if period is None or period.end is None or period.end <= w.end:
+        return choice
+    widened = attrs.evolve(w, end=period.end, grain=period.grain)
+    return attrs.evolve(choice, window=widened, rule="due.by-early")
+
+
+_NEGATED = frozenset({"not", "never", "unlikely", "cannot", "no"})
+_BEFORE_NAMED = re.compile(
+    r"\b(before|by|until|till|ahead of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:of\s+)?$", re.I
+)
+
+
+def _before_named(choice: Choice, kept: Sequence[Candidate], ctx: DueContext) -> Choice:
+    # "before the holy month of Ramadan": a deadline that ends when the month begins,
+    # not the month itself (the grammar read only "Ramadan").
+    w = choice.window
+    ref = w.reference
+    if ref is None or w.start is None or w.end is None or w.start <= ref:
+        return choice
+    if choice.rule == "due.negated-deadline":
+        return choice  # "will not open until at least June": June itself, as it stands
+    for c in kept:
+        if c.window is not w:
+            continue
+        words = c.phrase.split()
+        if not words or words[0] in DEADLINE_WORDS | {"ahead"}:
+            return choice  # "before March": the grammar read the deadline already
+        lo = max(0, c.start - 48)
+        m = _BEFORE_NAMED.search(ctx.clause[lo : c.start])
+        if m is None:
+            return choice
+        ahead = ctx.clause[max(0, c.start - 80) : lo + m.start()].lower().replace("’", "'")
+        if any(w in _NEGATED or w.endswith("n't") for w in ahead.split()):
+            return choice  # "will not open until at least June": June itself
+        end = w.end if m.group(1).lower() in {"by", "until", "till"} else w.start
+        text = ctx.clause[lo + m.start() : c.end]
+        deadline = attrs.evolve(w, start=ref, end=end, text=text.strip())
+        return attrs.evolve(choice, window=deadline, rule="due.before-named")
+    return choice
+
+
 def revise(
     choice: Choice, kept: Sequence[Candidate], every: Sequence[Candidate], ctx: DueContext
 ) -> Choice:
@@ -119,11 +173,39 @@ def revise(
     choice = _as_deadline(choice, kept, ctx)
     choice = _today_by_weekday(choice, kept, ctx)
     choice = _joined(choice, kept, ctx)
+    choice = _by_early(choice, kept, ctx)
+    choice = _before_named(choice, kept, ctx)
     return _dated_anchor(choice, every, ctx)
 
 
 #: The revisions as named rules with their examples.
 REVISION_RULES: tuple[Rule[Callable[..., Choice | None]], ...] = (
+    Rule(
+        "due.before-named",
+        _before_named,
+        (
+            due_example(
+                "due.before-named",
+                "The council said the market would reopen before the festive season of Christmas.",
+                "the market would reopen before the festive season of Christmas",
+                "before the festive season of Christmas",
+            ),
+        ),
+        "'before the holy month of Ramadan': from now until the month begins",
+    ),
+    Rule(
+        "due.by-early",
+        _by_early,
+        (
+            due_example(
+                "due.by-early",
+                "The agency will inspect every dam by early April, the minister said.",
+                "The agency will inspect every dam by early April",
+                "by early April",
+            ),
+        ),
+        "'by early May': from now to the end of May",
+    ),
     Rule(
         "due.dated-anchor",
         _dated_anchor,

@@ -126,7 +126,11 @@ def np_before_plain(toks: Sequence[Tok], end: int, lo: int) -> tuple[int, int] |
                 t.text in {"-", "'", "’"}
                 and k - 1 >= lo
                 and toks[k - 1].end == t.start
-                and toks[k + 1].start == t.end
+                and (
+                    toks[k + 1].start == t.end
+                    # "The Cyclists' Alliance": a plural possessive inside a name
+                    or (t.text != "-" and toks[k - 1].low.endswith("s") and toks[k + 1].is_cap)
+                )
             ):
                 k -= 1
                 continue

@@ -13,6 +13,7 @@ from ..model import Actor, ActorKind, Source, TimeWindow
 from .actor import Actors
 from .attribution import Cue
 from .claim_spans import clean
+from .due_events import EventDates
 from .speakers import Mention, Speakers
 from .text import QuoteSeg, Tok, TokenIndex, byline_publisher, is_byline, paragraphs
 
@@ -76,6 +77,7 @@ class ReaderState:
         self._first_body = -1  # where the first body paragraph starts
         self._last_day: TimeWindow | None = None  # for "the same day" (see due.py)
         self._last_due: TimeWindow | None = None  # for "on schedule" (see due.py)
+        self._events = EventDates()  # for "before the Games" (see due_events.py)
         self.publisher = self._publisher()
         self.speakers = Speakers(context.registry, self.publisher)
         self.publisher_mention = Mention(self.publisher, 0.7)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ..model import ActorKind
 from .attribution.cues import join as _join
 from .kinds import AUX, VERB_FORMS
-from .lexicon import CUES, ROLE_WORDS, TITLES
+from .lexicon import CUES, DETERMINERS, ROLE_WORDS, TITLES
 from .noun_phrases import (
     CONNECTORS,
     NEVER_SPEAKERS,
@@ -36,6 +36,7 @@ class SpeakerPhrases(ReaderState):
                 head
                 and all(w[:1].isupper() for w in head)
                 and (len(head) >= 2 or lows[0] in TITLES)
+                and lows[0] not in DETERMINERS  # "The Association of Rural Bakers": one name
             ):
                 # "Dr John Pike of the Department of Agriculture": the person speaks.
                 words = head

@@ -256,6 +256,8 @@ class Speakers:
             org = words[k + 1 :]
             if org and org[0].lower() == "the":
                 org = org[1:]
+            if org and not any(w[:1].isupper() for w in org):
+                org = []  # "vice president of operations": a function, no organisation
             if role and org and role[-1].lower() in ROLE_WORDS | {"head", "member"}:
                 if role[0].lower() in DETERMINERS:
                     role = role[1:]
@@ -307,7 +309,7 @@ class Speakers:
 
     def name(self, words: Sequence[str]) -> Mention | None:
         """Resolve a noun phrase naming a speaker: a name, a role phrase or a group."""
-        words = [w for w in words if w not in {",", ";"}]
+        words = _glued([w for w in words if w not in {",", ";"}])
         while words and words[-1] in {"'s", "’s"}:
             words = words[:-1]
         if not words:
@@ -352,6 +354,9 @@ class Speakers:
                 return found
             if setting(words) and (met := self._known_at_end(words)) is not None:
                 return met  # "an interview with the Courier Angela": Angela, met before
+            if setting(words) and given_name(words[-1]) and len(words) > 2:
+                # "an interview with the Courier Angela", Angela not met as a speaker
+                return Mention(self.registry.resolve_or_add(words[-1], ActorKind.PERSON), 0.6)
             kind = ActorKind.GROUP if words[-1].lower().endswith("s") else ActorKind.UNKNOWN
             return Mention(Actor.named(surface, kind), 0.5)
         return self._proper(words)
@@ -419,7 +424,7 @@ class Speakers:
             bare = bare[cut:]
         titled = last_title >= 0 and any(low in _PERSON_TITLES for low in lows[: last_title + 1])
         orgish = any(low in ORG_WORDS for low in lows)
-        if orgish and role_cut and len(bare) >= 2:
+        if orgish and (role_cut or last_title >= 0) and len(bare) >= 2:
             # "Council senior engineer Jo Bell": a person whose role names an organisation.
             orgish = any(w.lower() in ORG_WORDS for w in bare)
         if orgish:
@@ -456,6 +461,10 @@ class Speakers:
             found = self.registry.resolve_or_add(bare_name or surface, kind)
             confidence = 0.85
         found = self._upgrade(found, kind)
+        if kind is ActorKind.PERSON and len(bare) < len(words):
+            org = _employer(words[: len(words) - len(bare)])
+            if org:
+                self.groups.setdefault(found.id, org)
         for alias in (surface, bare_name):
             found = self._alias(found, alias)
         if kind is ActorKind.PERSON:
@@ -508,3 +517,52 @@ class Speakers:
             target = self._alias(target, "the Prime Minister")
             target = self._alias(target, "the PM")
         return Mention(target, 0.6)
+
+
+_ORG_JOINERS = frozenset({"of", "for", "and", "&"})
+
+
+def _glued(words: Sequence[str]) -> list[str]:
+    """Words with a lone apostrophe put back on the word before it ("Cyclists", "'",
+    "Alliance" -> "Cyclists'", "Alliance"), so a name prints as written."""
+    out: list[str] = []
+    for w in words:
+        if w in {"'", "’"} and out and out[-1].lower().endswith("s"):
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
+def _employer(prefix: Sequence[str]) -> str | None:
+    """The organisation a role phrase before a name gives ("Harbour Rail Trust programme
+    director", "Kelby Water Board (KWB) Chief Executive"): its capitalised run before the
+    role words, or None (titles only, a country, a description)."""
+    words = [w.strip("()") for w in prefix if w.strip("()")]
+    while words and _role_word(words[-1], words[:-1]):
+        words.pop()
+    if not words or not words[0][:1].isupper() or words[0].lower() in DETERMINERS:
+        return None
+    for w in words:
+        low = w.lower()
+        low = low[:-2] if low.endswith(("'s", "’s")) else low
+        if low in TITLES or low in COUNTRY_OF or low in COUNTRIES:
+            return None
+        if not (w[:1].isupper() or low in _ORG_JOINERS):
+            return None
+    return " ".join(words) if len(words) <= 6 else None
+
+
+def _role_word(word: str, before: Sequence[str]) -> bool:
+    """Whether ``word`` ends a role phrase, not an organisation's name: a title, a role
+    word, a lower-case word, or the organisation's initials after it ("(KWB)")."""
+    low = word.lower()
+    if low in TITLES or low in ROLE_WORDS or word[:1].islower():
+        return True
+    return word.isupper() and len(word) <= 5 and bool(before) and _acronym_of(before, word)
+
+
+def _acronym_of(words: Sequence[str], acronym: str) -> bool:
+    """Whether ``acronym`` is the initials of ``words`` ("KWB" of "Kelby Water Board")."""
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return acronym.upper() in initials.upper()

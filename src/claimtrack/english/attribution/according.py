@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...text.words import MONTHS, WEEKDAYS
 from ..lexicon import DOCUMENT_NOUNS
 from ..speakers import Mention
 from ..text import Tok
@@ -15,6 +16,19 @@ from .sources import DOCUMENTS, source_words
 __all__ = ["according_cue"]
 
 _STOPS = frozenset({",", ".", ";", ":"})
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
+
+
+def _unsigned_document(toks: Sequence[Tok], j: int, k: int) -> bool:
+    """Whether ``toks[j:k]`` name a document and not who issued it ("the release",
+    "releases issued on Wednesday", "the latest estimates"): a document noun, and no
+    capitalised word but a weekday or a month."""
+    words = toks[j:k]
+    if not any(t.low in DOCUMENT_NOUNS or t.low in DOCUMENTS for t in words):
+        return False
+    if any(t.low in {"from", "by", "of"} for t in words):
+        return False  # "a statement from Harbour Lines": its issuer is named
+    return all(not t.is_cap or t.low in _CALENDAR for t in words)
 
 
 def according_cue(host: CueHost, toks: Sequence[Tok], i: int) -> Cue | None:
@@ -36,12 +50,9 @@ def according_cue(host: CueHost, toks: Sequence[Tok], i: int) -> Cue | None:
         for mention in mentions:
             speakers.learn_apposition(mention.actor, join(toks, j, k))
         k = m
-    elif (
-        (toks[k - 1].low in DOCUMENT_NOUNS or toks[k - 1].low in DOCUMENTS)
-        and not any(t.is_cap for t in toks[j:k])
-        and (issuer := speakers.issuer()) is not None
-    ):
-        # "according to the release": whoever issued it, the organisation in the news.
+    elif _unsigned_document(toks, j, k) and (issuer := speakers.issuer()) is not None:
+        # "according to the release", "according to releases issued on Wednesday":
+        # whoever issued it, the organisation in the news.
         mentions = [Mention(issuer, 0.6)]
     else:
         # "according to a statement from Harbour Lines": the issuer speaks.

@@ -6,6 +6,7 @@ from .dated import RULES as DATED_RULES
 from .engine import KindRule
 from .forecast import RULES as FORECAST_RULES
 from .headline import RULES as HEADLINE_RULES
+from .mandate import RULES as MANDATE_RULES
 from .nonfinite import RULES as NONFINITE_RULES
 from .schedule import RULES as SCHEDULE_RULES
 
@@ -17,4 +18,5 @@ RULES: tuple[KindRule, ...] = (
     *NONFINITE_RULES,
     *DATED_RULES,
     *SCHEDULE_RULES,
+    *MANDATE_RULES,
 )
