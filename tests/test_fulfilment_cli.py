@@ -1,4 +1,5 @@
-"""End to end through the command line: resolve, check, show and status, with --as-of."""
+"""End to end through the command line, on each engine: resolve, check, show and status,
+with --as-of."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -21,7 +21,7 @@ UTC = timezone.utc
 SAID = datetime(2025, 3, 15, 12, tzinfo=UTC)
 
 
-def run(pm: ClaimtrackPluginManager, db: Path, *args: str, columns: int = 80) -> Result:
+def run(pm: ClaimtrackPluginManager, db: str, *args: str, columns: int = 80) -> Result:
     # rich reads the width from COLUMNS when output is not a terminal.
     return CliRunner().invoke(
         cli, ["--db", str(db), *args], obj={"pm": pm}, env={"COLUMNS": str(columns)}
@@ -61,7 +61,13 @@ def day(d: int, hours: int = 24) -> TimeWindow:
 
 
 @pytest.fixture
-def ledger(db_path: Path, will_pm: ClaimtrackPluginManager) -> Iterator[dict[str, Claim]]:
+def db(ledger: str) -> str:
+    """Where the store goes: on each engine in turn (an SQLite file, a PostgreSQL schema)."""
+    return ledger
+
+
+@pytest.fixture
+def said(db: str, will_pm: ClaimtrackPluginManager) -> Iterator[dict[str, Claim]]:
     """A store with four commitments said on Saturday 15 March 2025 (meet on Thursday
     20th, a review by the 18th, a deployment on a condition, sanctions with no date)
     and a report of 20 March that the chiefs met."""
@@ -84,7 +90,7 @@ def ledger(db_path: Path, will_pm: ClaimtrackPluginManager) -> Iterator[dict[str
             "We will tighten our sanctions on Russia's revenues.", coalition, None
         ),
     }
-    with Tracker(db_path, plugin_manager=will_pm) as tracker:
+    with Tracker(db, plugin_manager=will_pm) as tracker:
         for source, claim in items.values():
             tracker.store.add_source(source, [claim])
         tracker.store.add_source(
@@ -99,7 +105,7 @@ def ledger(db_path: Path, will_pm: ClaimtrackPluginManager) -> Iterator[dict[str
     yield {name: claim for name, (_, claim) in items.items()}
 
 
-def status_json(pm: ClaimtrackPluginManager, db: Path, *args: str) -> dict[str, Any]:
+def status_json(pm: ClaimtrackPluginManager, db: str, *args: str) -> dict[str, Any]:
     result = run(pm, db, "status", "--format", "json", *args)
     assert result.exit_code == 0, result.output
     doc: dict[str, Any] = json.loads(result.stdout)
@@ -111,49 +117,47 @@ def statuses(doc: dict[str, Any]) -> dict[str, str]:
 
 
 def test_status_as_of_walks_the_timeline(
-    db_path: Path, will_pm: ClaimtrackPluginManager, ledger: dict[str, Claim]
+    db: str, will_pm: ClaimtrackPluginManager, said: dict[str, Claim]
 ) -> None:
-    early = statuses(status_json(will_pm, db_path, "--as-of", "2025-03-16"))
+    early = statuses(status_json(will_pm, db, "--as-of", "2025-03-16"))
     assert early == {
-        ledger["meet"].id: "open",
-        ledger["review"].id: "open",
-        ledger["deploy"].id: "conditional",
-        ledger["sanctions"].id: "open",
+        said["meet"].id: "open",
+        said["review"].id: "open",
+        said["deploy"].id: "conditional",
+        said["sanctions"].id: "open",
     }
-    late = statuses(status_json(will_pm, db_path, "--as-of", "2025-03-22"))
-    assert late[ledger["meet"].id] == "overdue" and late[ledger["review"].id] == "overdue"
+    late = statuses(status_json(will_pm, db, "--as-of", "2025-03-22"))
+    assert late[said["meet"].id] == "overdue" and late[said["review"].id] == "overdue"
 
 
 def test_check_then_status_shows_kept_beside_overdue(
-    db_path: Path, will_pm: ClaimtrackPluginManager, ledger: dict[str, Claim]
+    db: str, will_pm: ClaimtrackPluginManager, said: dict[str, Claim]
 ) -> None:
-    before = run(will_pm, db_path, "check", "--as-of", "2025-03-19")
+    before = run(will_pm, db, "check", "--as-of", "2025-03-19")
     assert before.exit_code == 0 and "0 new piece(s) of evidence" in before.stdout
-    result = run(will_pm, db_path, "check", "--as-of", "2025-03-22")
+    result = run(will_pm, db, "check", "--as-of", "2025-03-22")
     assert result.exit_code == 0, result.output
     assert "1 new piece(s) of evidence" in result.stdout
-    assert f"{ledger['meet'].id[:8]}  overdue -> kept" in result.stdout
-    doc = status_json(will_pm, db_path, "--as-of", "2025-03-22")
+    assert f"{said['meet'].id[:8]}  overdue -> kept" in result.stdout
+    doc = status_json(will_pm, db, "--as-of", "2025-03-22")
     got = statuses(doc)
-    assert got[ledger["meet"].id] == "kept" and got[ledger["review"].id] == "overdue"
+    assert got[said["meet"].id] == "kept" and got[said["review"].id] == "overdue"
     # What did we know on the 20th at noon?  The report came out that evening.
     assert (
-        statuses(status_json(will_pm, db_path, "--as-of", "2025-03-20T12:00:00+00:00"))[
-            ledger["meet"].id
-        ]
+        statuses(status_json(will_pm, db, "--as-of", "2025-03-20T12:00:00+00:00"))[said["meet"].id]
         == "due"
     )
-    again = run(will_pm, db_path, "check", "--as-of", "2025-03-22")
+    again = run(will_pm, db, "check", "--as-of", "2025-03-22")
     assert "0 new piece(s) of evidence" in again.stdout
 
 
 def test_status_json_contract(
-    db_path: Path,
+    db: str,
     will_pm: ClaimtrackPluginManager,
-    ledger: dict[str, Claim],
+    said: dict[str, Claim],
     claim_schema: dict[str, Any],
 ) -> None:
-    doc = status_json(will_pm, db_path, "--as-of", "2025-03-22")
+    doc = status_json(will_pm, db, "--as-of", "2025-03-22")
     assert {"as_of", "commitments", "actors"} <= set(doc)
     assert doc["as_of"].startswith("2025-03-22T23:59:59")
     for record in doc["commitments"]:
@@ -162,28 +166,28 @@ def test_status_json_contract(
     actors = {a["name"]: a for a in doc["actors"]}
     assert actors["coalition of the willing"]["overdue"] == 1
     assert actors["coalition of the willing"]["conditional"] == 1
-    assert doc["sections"]["overdue"] == [ledger["review"].id, ledger["meet"].id] or set(
+    assert doc["sections"]["overdue"] == [said["review"].id, said["meet"].id] or set(
         doc["sections"]["overdue"]
-    ) == {ledger["review"].id, ledger["meet"].id}
+    ) == {said["review"].id, said["meet"].id}
     assert doc["counts"] == {"conditional": 1, "open": 1, "overdue": 2}
 
 
 def test_fail_on_overdue_exits_3(
-    db_path: Path, will_pm: ClaimtrackPluginManager, ledger: dict[str, Claim]
+    db: str, will_pm: ClaimtrackPluginManager, said: dict[str, Claim]
 ) -> None:
-    calm = run(will_pm, db_path, "status", "--as-of", "2025-03-16", "--fail-on", "overdue")
+    calm = run(will_pm, db, "status", "--as-of", "2025-03-16", "--fail-on", "overdue")
     assert calm.exit_code == 0
-    alarm = run(will_pm, db_path, "status", "--as-of", "2025-03-22", "--fail-on", "overdue")
+    alarm = run(will_pm, db, "status", "--as-of", "2025-03-22", "--fail-on", "overdue")
     assert alarm.exit_code == 3
     assert "--fail-on: 2 overdue" in alarm.stderr
-    hyphen = run(will_pm, db_path, "status", "--as-of", "2025-03-22", "--fail-on", "partially-kept")
+    hyphen = run(will_pm, db, "status", "--as-of", "2025-03-22", "--fail-on", "partially-kept")
     assert hyphen.exit_code == 0
 
 
 def test_status_table_reads_at_a_glance(
-    db_path: Path, will_pm: ClaimtrackPluginManager, ledger: dict[str, Claim]
+    db: str, will_pm: ClaimtrackPluginManager, said: dict[str, Claim]
 ) -> None:
-    result = run(will_pm, db_path, "status", "--as-of", "2025-03-22", columns=160)
+    result = run(will_pm, db, "status", "--as-of", "2025-03-22", columns=160)
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "4 commitments: 2 overdue, 1 open, 1 conditional" in out
@@ -197,16 +201,16 @@ def test_status_table_reads_at_a_glance(
         assert title in out
     assert "2 days overdue" in out and "Thu 20 Mar 2025" in out
     assert "\x1b[" not in out  # no colour codes when not a terminal
-    narrow = run(will_pm, db_path, "status", "--as-of", "2025-03-22", columns=60).stdout
+    narrow = run(will_pm, db, "status", "--as-of", "2025-03-22", columns=60).stdout
     assert "who must do what" in narrow
     assert max(len(line) for line in narrow.splitlines()) <= 80
 
 
 def test_status_markdown_and_limit(
-    db_path: Path, will_pm: ClaimtrackPluginManager, ledger: dict[str, Claim]
+    db: str, will_pm: ClaimtrackPluginManager, said: dict[str, Claim]
 ) -> None:
     result = run(
-        will_pm, db_path, "status", "--as-of", "2025-03-22", "--format", "markdown", "--limit", "1"
+        will_pm, db, "status", "--as-of", "2025-03-22", "--format", "markdown", "--limit", "1"
     )
     assert result.exit_code == 0, result.output
     out = result.stdout
@@ -218,33 +222,23 @@ def test_status_markdown_and_limit(
     )
 
 
-def test_status_filters(
-    db_path: Path, will_pm: ClaimtrackPluginManager, ledger: dict[str, Claim]
-) -> None:
+def test_status_filters(db: str, will_pm: ClaimtrackPluginManager, said: dict[str, Claim]) -> None:
     chiefs = statuses(
-        status_json(
-            will_pm, db_path, "--as-of", "2025-03-22", "--actor", "coalition military chiefs"
-        )
+        status_json(will_pm, db, "--as-of", "2025-03-22", "--actor", "coalition military chiefs")
     )
-    assert set(chiefs) == {ledger["meet"].id}
-    partial_name = statuses(
-        status_json(will_pm, db_path, "--as-of", "2025-03-22", "--actor", "willing")
-    )
-    assert set(partial_name) == {ledger["review"].id, ledger["deploy"].id, ledger["sanctions"].id}
-    nobody = statuses(
-        status_json(will_pm, db_path, "--as-of", "2025-03-22", "--actor", "Nobody Atall")
-    )
+    assert set(chiefs) == {said["meet"].id}
+    partial_name = statuses(status_json(will_pm, db, "--as-of", "2025-03-22", "--actor", "willing"))
+    assert set(partial_name) == {said["review"].id, said["deploy"].id, said["sanctions"].id}
+    nobody = statuses(status_json(will_pm, db, "--as-of", "2025-03-22", "--actor", "Nobody Atall"))
     assert nobody == {}
-    since = statuses(
-        status_json(will_pm, db_path, "--as-of", "2025-03-22", "--since", "2025-03-16")
-    )
+    since = statuses(status_json(will_pm, db, "--as-of", "2025-03-22", "--since", "2025-03-16"))
     assert since == {}
-    due_soon = status_json(will_pm, db_path, "--as-of", "2025-03-16", "--due-within", "2")
-    assert due_soon["sections"]["due_soon"] == [ledger["review"].id]
+    due_soon = status_json(will_pm, db, "--as-of", "2025-03-16", "--due-within", "2")
+    assert due_soon["sections"]["due_soon"] == [said["review"].id]
 
 
 def test_resolve_every_verdict_with_hyphens(
-    db_path: Path, will_pm: ClaimtrackPluginManager, ledger: dict[str, Claim]
+    db: str, will_pm: ClaimtrackPluginManager, said: dict[str, Claim]
 ) -> None:
     verdicts = [
         "in-progress", "stalled", "kept", "partially-kept", "broken", "withdrawn",
@@ -252,13 +246,13 @@ def test_resolve_every_verdict_with_hyphens(
     ]  # fmt: skip
     for i, verdict in enumerate(verdicts):
         result = run(
-            will_pm, db_path, "resolve", ledger["sanctions"].id[:7], verdict,
+            will_pm, db, "resolve", said["sanctions"].id[:7], verdict,
             "--known", f"2025-04-{i + 1:02d}", "--by", "desk",
         )  # fmt: skip
         assert result.exit_code == 0, result.output
         assert f"Recorded {verdict.replace('-', '_')}" in result.stdout
     shown = json.loads(
-        run(will_pm, db_path, "show", ledger["sanctions"].id[:7], "--format", "json").stdout
+        run(will_pm, db, "show", said["sanctions"].id[:7], "--format", "json").stdout
     )
     assert [e["verdict"] for e in shown["history"]] == [v.replace("-", "_") for v in verdicts]
     # Each verdict counts from when it became known.
@@ -270,35 +264,31 @@ def test_resolve_every_verdict_with_hyphens(
         "2025-04-09": "annulled",
     }
     for when, expected in on.items():
-        got = statuses(status_json(will_pm, db_path, "--as-of", when))
-        assert got[ledger["sanctions"].id] == expected, when
+        got = statuses(status_json(will_pm, db, "--as-of", when))
+        assert got[said["sanctions"].id] == expected, when
 
 
-def test_resolve_errors(
-    db_path: Path, will_pm: ClaimtrackPluginManager, ledger: dict[str, Claim]
-) -> None:
-    bad = run(will_pm, db_path, "resolve", ledger["meet"].id, "done")
+def test_resolve_errors(db: str, will_pm: ClaimtrackPluginManager, said: dict[str, Claim]) -> None:
+    bad = run(will_pm, db, "resolve", said["meet"].id, "done")
     assert bad.exit_code == 2 and "not a valid verdict" in bad.output
-    missing = run(will_pm, db_path, "resolve", "ffffffffff", "kept")
+    missing = run(will_pm, db, "resolve", "ffffffffff", "kept")
     assert missing.exit_code == 1 and "Traceback" not in missing.output
     assert "no claim" in missing.stderr
 
 
 def test_show_prints_the_dated_history(
-    db_path: Path, will_pm: ClaimtrackPluginManager, ledger: dict[str, Claim]
+    db: str, will_pm: ClaimtrackPluginManager, said: dict[str, Claim]
 ) -> None:
-    run(will_pm, db_path, "check", "--as-of", "2025-03-22")
+    run(will_pm, db, "check", "--as-of", "2025-03-22")
     run(
-        will_pm, db_path, "resolve", ledger["meet"].id[:6], "kept",
+        will_pm, db, "resolve", said["meet"].id[:6], "kept",
         "--evidence", "https://example.org/mod", "--happened", "2025-03-20",
         "--known", "2025-03-21", "--note", "met at Northwood", "--by", "desk",
     )  # fmt: skip
-    result = run(
-        will_pm, db_path, "show", ledger["meet"].id[:6], "--as-of", "2025-03-22", columns=200
-    )
+    result = run(will_pm, db, "show", said["meet"].id[:6], "--as-of", "2025-03-22", columns=200)
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert ledger["meet"].id in out and "Coalition military chiefs will meet" in out
+    assert said["meet"].id in out and "Coalition military chiefs will meet" in out
     assert re.search(r"status\s+kept\s+as of 2025-03-22", out)
     for cell in (
         "2025-03-20",
@@ -311,9 +301,9 @@ def test_show_prints_the_dated_history(
 
 
 def test_check_lists_evidence_that_changes_no_status(
-    db_path: Path, will_pm: ClaimtrackPluginManager, ledger: dict[str, Claim]
+    db: str, will_pm: ClaimtrackPluginManager, said: dict[str, Claim]
 ) -> None:
-    with Tracker(db_path, plugin_manager=will_pm) as tracker:
+    with Tracker(db, plugin_manager=will_pm) as tracker:
         tracker.store.add_source(
             Source.from_text(
                 "Plans for the meeting of coalition military chiefs in London have stalled.",
@@ -329,10 +319,10 @@ def test_check_lists_evidence_that_changes_no_status(
             [],
         )
     # The peace deal's finding is below the default 0.5: recorded at 0.3 and above.
-    result = run(will_pm, db_path, "check", "--as-of", "2025-03-18", "--min-confidence", "0.3")
+    result = run(will_pm, db, "check", "--as-of", "2025-03-18", "--min-confidence", "0.3")
     assert result.exit_code == 0, result.output
-    assert f"{ledger['meet'].id[:8]}  + stalled (stalled), status unchanged" in result.stdout
-    assert f"{ledger['deploy'].id[:8]}  conditional -> open" in result.stdout
-    doc = status_json(will_pm, db_path, "--as-of", "2025-03-18")
-    meet = next(c for c in doc["commitments"] if c["id"] == ledger["meet"].id)
+    assert f"{said['meet'].id[:8]}  + stalled (stalled), status unchanged" in result.stdout
+    assert f"{said['deploy'].id[:8]}  conditional -> open" in result.stdout
+    doc = status_json(will_pm, db, "--as-of", "2025-03-18")
+    meet = next(c for c in doc["commitments"] if c["id"] == said["meet"].id)
     assert (meet["status"], meet["progress"]) == ("open", "stalled")

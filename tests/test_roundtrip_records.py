@@ -8,14 +8,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, closing
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import claimtrack
@@ -25,6 +26,7 @@ from claimtrack.default_plugins.exporters import safe_cell
 from claimtrack.plugins import ClaimtrackPluginManager, get_plugin_manager
 from claimtrack.records import claim_from_record, claim_record, dumps_line, store_record
 from claimtrack.store import SQLiteStore
+from claimtrack.store_protocol import Store, is_postgres_url, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_4f9421fb867c1b8c.txt"
@@ -143,25 +145,39 @@ def _window_times(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sources_and_claims())
 def test_every_claim_field_survives_the_store(
-    tmp_path_factory: pytest.TempPathFactory, drawn: tuple[Source, list[Claim]]
+    new_store: Callable[[], AbstractContextManager[str]], drawn: tuple[Source, list[Claim]]
 ) -> None:
     source, claims = drawn
-    db = tmp_path_factory.mktemp("rt") / "rt.db"
-    with SQLiteStore(db) as store:
-        store.add_source(source, claims)
-        back = store.claims_of(source.id)
-        assert [c.id for c in back] == [c.id for c in claims]
-        for original, stored in zip(claims, back, strict=True):
-            _same_claim(original, stored)
-            assert claim_record(stored, source) == claim_record(original, source)
-        assert store.get_source(source.id) == source
-        # The public record straight from the stored JSON is the public record.
-        public = store.claim_records([c.id for c in claims]) if HAS_CLAIM_RECORDS else {}
-        for claim in claims if HAS_CLAIM_RECORDS else ():
-            expected = claim_record(claim, source)
-            expected.pop("status", None)
-            expected.pop("progress", None)
-            assert public[claim.id] == expected
+    with new_store() as db:
+        # PostgreSQL's text and jsonb hold no U+0000 (a clear StoreError, pinned in
+        # test_store_engines); every other character survives on both engines.
+        assume(not (is_postgres_url(db) and _holds_nul(source, claims)))
+        with closing(open_store(db)) as store:
+            _survives(store, source, claims)
+
+
+def _holds_nul(source: Source, claims: list[Claim]) -> bool:
+    fields = [source.text, source.title, source.publisher, source.uri, source.language]
+    texts = [f or "" for f in fields] + [json.dumps(dict(source.meta), default=str)]
+    texts += [json.dumps(store_record(c, source)) for c in claims]
+    return any("\x00" in t or "\\u0000" in t for t in texts)
+
+
+def _survives(store: Store, source: Source, claims: list[Claim]) -> None:
+    store.add_source(source, claims)
+    back = store.claims_of(source.id)
+    assert [c.id for c in back] == [c.id for c in claims]
+    for original, stored in zip(claims, back, strict=True):
+        _same_claim(original, stored)
+        assert claim_record(stored, source) == claim_record(original, source)
+    assert store.get_source(source.id) == source
+    # The public record straight from the stored JSON is the public record.
+    public = store.claim_records([c.id for c in claims]) if HAS_CLAIM_RECORDS else {}
+    for claim in claims if HAS_CLAIM_RECORDS else ():
+        expected = claim_record(claim, source)
+        expected.pop("status", None)
+        expected.pop("progress", None)
+        assert public[claim.id] == expected
 
 
 @settings(max_examples=200, deadline=None)

@@ -1,4 +1,4 @@
-"""A bulk add reads the stored actors once, not once per source, and each source still
+"""On each engine: a bulk add reads the stored actors once, not once per source, and each source still
 sees every actor stored before it; a library Source with lone surrogates is cleaned."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import claimtrack
 from claimtrack import Actor, ActorRegistry, Claim, ClaimKind, ExtractContext, Source
 from claimtrack.plugins import ClaimtrackPluginManager
-from claimtrack.store import SQLiteStore
+from claimtrack.store import SQLStore
 
 
 class Speakers:
@@ -44,34 +44,37 @@ def speakers_pm(will_pm: ClaimtrackPluginManager) -> ClaimtrackPluginManager:
 
 
 def test_a_bulk_add_reads_the_stored_actors_once(
-    tmp_path: Path, speakers_pm: ClaimtrackPluginManager, monkeypatch: pytest.MonkeyPatch
+    ledger: str,
+    tmp_path: Path,
+    speakers_pm: ClaimtrackPluginManager,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(12):
         (folder / f"{i:02}.txt").write_text(f"Said by Speaker Number {i}.\nMore words {i}.\n")
     reads = [0]
-    original = SQLiteStore.registry
+    original = SQLStore.registry
 
-    def counted(self: SQLiteStore) -> ActorRegistry:
+    def counted(self: SQLStore) -> ActorRegistry:
         reads[0] += 1
         return original(self)
 
-    monkeypatch.setattr(SQLiteStore, "registry", counted)
-    with claimtrack.Tracker(tmp_path / "t.db", plugin_manager=speakers_pm) as tracker:
+    monkeypatch.setattr(SQLStore, "registry", counted)
+    with claimtrack.Tracker(ledger, plugin_manager=speakers_pm) as tracker:
         report = tracker.add(folder)
         assert report.added == 12 and tracker.store.count("actors") == 12
     assert reads[0] == 1
 
 
 def test_each_source_sees_the_actors_stored_before_it(
-    tmp_path: Path, speakers_pm: ClaimtrackPluginManager
+    ledger: str, tmp_path: Path, speakers_pm: ClaimtrackPluginManager
 ) -> None:
     first = tmp_path / "a.txt"
     first.write_text("Said by Ferry Trust.\n")
     second = tmp_path / "b.txt"
     second.write_text("Said by the trust.\n")
-    with claimtrack.Tracker(tmp_path / "t.db", plugin_manager=speakers_pm) as tracker:
+    with claimtrack.Tracker(ledger, plugin_manager=speakers_pm) as tracker:
         report = tracker.add([first, second])
         assert report.added == 2 and not report.errors
         (claim,) = tracker.store.claims_of(report.sources[1].id)
@@ -99,12 +102,12 @@ def test_an_overlay_reads_through_and_keeps_its_additions(
 
 
 def test_a_library_source_with_lone_surrogates_is_cleaned(
-    tmp_path: Path, will_pm: ClaimtrackPluginManager
+    ledger: str, will_pm: ClaimtrackPluginManager
 ) -> None:
     source = Source.from_text(
         "The council will open the ferry terminal. \udc80 It rained.", title="Ferry \ud800 news"
     )
-    with claimtrack.Tracker(tmp_path / "t.db", plugin_manager=will_pm) as tracker:
+    with claimtrack.Tracker(ledger, plugin_manager=will_pm) as tracker:
         report = tracker.add_source(source)
         assert report.added == 1 and not report.errors
         (stored,) = tracker.store.sources()

@@ -1,6 +1,9 @@
 """A process SIGKILLed in the middle of adding many documents leaves a store that opens,
 holds every source it committed (each with all its claims), and a rerun completes the
-rest without duplicates."""
+rest without duplicates: on each engine (PostgreSQL rolls back the dead connection's
+open transaction).  Replaying a stale WAL is SQLite's own (one file, no server); its
+PostgreSQL counterpart is a connection the server ends in the middle of a write, which
+loses nothing committed either."""
 
 from __future__ import annotations
 
@@ -10,13 +13,16 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 import claimtrack
 from claimtrack import Claim, ClaimKind, ExtractContext, Source
-from claimtrack.store import SQLiteStore
+from claimtrack.plugins import ClaimtrackPluginManager
+from claimtrack.store import SQLStore
+from claimtrack.store_protocol import is_postgres_url, open_store
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 
@@ -31,7 +37,7 @@ import os, re, signal, sys, time
 import claimtrack
 from claimtrack import Claim, ClaimKind
 from claimtrack.plugins import get_plugin_manager
-from claimtrack.store import SQLiteStore
+from claimtrack.store import SQLStore
 
 class Sentences:
     @claimtrack.hookimpl
@@ -47,13 +53,13 @@ db, folder, MODE = sys.argv[1:4]
 if MODE.startswith("die-in-write="):
     fatal = int(MODE.split("=")[1])
     calls = [0]
-    original = SQLiteStore._replace_claims
+    original = SQLStore._replace_claims
     def dying(self, conn, source, claims, *rest):
         original(self, conn, source, claims, *rest)
         calls[0] += 1
         if calls[0] == fatal:
             os.kill(os.getpid(), signal.SIGKILL)
-    SQLiteStore._replace_claims = dying
+    SQLStore._replace_claims = dying
 
 pm = get_plugin_manager(load_entrypoints=False)
 pm.unregister(name="claimtrack.default_plugins.english_extractor")
@@ -74,7 +80,7 @@ def _corpus(folder: Path) -> Path:
     return folder
 
 
-def _child(db: Path, folder: Path, mode: str) -> subprocess.Popen[str]:
+def _child(db: str, folder: Path, mode: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", CHILD, str(db), str(folder), mode],
         stdout=subprocess.PIPE,
@@ -83,15 +89,16 @@ def _child(db: Path, folder: Path, mode: str) -> subprocess.Popen[str]:
     )
 
 
-def _check_store(db: Path) -> int:
+def _check_store(db: str) -> int:
     """Open the store as a fresh process would; every committed source has all its
     claims (a transaction landed whole or not at all).  Returns how many sources."""
-    conn = sqlite3.connect(db)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    finally:
-        conn.close()
-    with SQLiteStore(db) as store:
+    if not is_postgres_url(db):
+        conn = sqlite3.connect(db)
+        try:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    with closing(open_store(db)) as store:
         sources = list(store.sources())
         for source in sources:
             assert len(store.claims_of(source.id)) == SENTENCES, source.title
@@ -118,11 +125,15 @@ class Sentences:
         ]
 
 
-def _rerun_completes(db: Path, folder: Path, committed: int) -> None:
+def _sentences_pm() -> ClaimtrackPluginManager:
     pm = claimtrack.get_plugin_manager(load_entrypoints=False)
     pm.unregister(name="claimtrack.default_plugins.english_extractor")
     pm.register(Sentences(), name="sentences")
-    with claimtrack.Tracker(db, plugin_manager=pm) as tracker:
+    return pm
+
+
+def _rerun_completes(db: str, folder: Path, committed: int) -> None:
+    with claimtrack.Tracker(db, plugin_manager=_sentences_pm()) as tracker:
         report = tracker.add(folder)
         assert report.errors == []
         assert report.unchanged == committed
@@ -131,21 +142,18 @@ def _rerun_completes(db: Path, folder: Path, committed: int) -> None:
         assert tracker.store.count("claims") == DOCS * SENTENCES
         again = tracker.add(folder)
         assert (again.added, again.updated, again.unchanged) == (0, 0, DOCS)
-    conn = sqlite3.connect(db)
-    try:
-        dupes = conn.execute(
+    with closing(open_store(db, read_only=True)) as store:
+        ((dupes,),) = store.read(
             "SELECT COUNT(*) FROM (SELECT source_id, span_start, span_end FROM claims"
-            " GROUP BY 1, 2, 3 HAVING COUNT(*) > 1)"
-        ).fetchone()[0]
-        titles = conn.execute("SELECT COUNT(DISTINCT title) FROM sources").fetchone()[0]
-    finally:
-        conn.close()
+            " GROUP BY 1, 2, 3 HAVING COUNT(*) > 1) AS twice"
+        )
+        ((titles,),) = store.read("SELECT COUNT(DISTINCT title) FROM sources")
     assert dupes == 0 and titles == DOCS
 
 
-def test_killed_inside_a_write_transaction(tmp_path: Path) -> None:
+def test_killed_inside_a_write_transaction(ledger: str, tmp_path: Path) -> None:
     folder = _corpus(tmp_path / "docs")
-    db = tmp_path / "ledger.db"
+    db = ledger
     child = _child(db, folder, "die-in-write=11")
     out, err = child.communicate(timeout=120)
     assert child.returncode == -signal.SIGKILL, err
@@ -155,9 +163,9 @@ def test_killed_inside_a_write_transaction(tmp_path: Path) -> None:
     _rerun_completes(db, folder, 10)
 
 
-def test_killed_at_an_arbitrary_moment(tmp_path: Path) -> None:
+def test_killed_at_an_arbitrary_moment(ledger: str, tmp_path: Path) -> None:
     folder = _corpus(tmp_path / "docs")
-    db = tmp_path / "ledger.db"
+    db = ledger
     child = _child(db, folder, "slow")
     assert child.stdout is not None
     seen = 0
@@ -176,11 +184,42 @@ def test_killed_at_an_arbitrary_moment(tmp_path: Path) -> None:
 
 
 def test_a_stale_wal_from_a_killed_process_is_recovered(tmp_path: Path) -> None:
-    # Killed before any checkpoint: the WAL holds the committed sources, the main file
-    # may not; opening the store must replay it.
+    # SQLite only: the WAL file is how one SQLite file commits.  Killed before any
+    # checkpoint, the WAL holds the committed sources, the main file may not; opening
+    # the store must replay it.
     folder = _corpus(tmp_path / "docs")
-    db = tmp_path / "ledger.db"
+    db = str(tmp_path / "ledger.db")
     child = _child(db, folder, "die-in-write=5")
     child.communicate(timeout=120)
-    assert Path(str(db) + "-wal").exists()
+    assert Path(db + "-wal").exists()
     assert _check_store(db) == 4
+
+
+@pytest.mark.parametrize("ledger", ["postgresql"], indirect=True)
+def test_a_connection_the_server_ends_mid_write_loses_nothing_committed(
+    ledger: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PostgreSQL's counterpart of the stale WAL: the server ends this connection (an
+    # administrator's pg_terminate_backend, a restart) inside the 5th source's write.
+    import psycopg
+
+    folder = _corpus(tmp_path / "docs")
+    original = SQLStore._replace_claims
+    calls = [0]
+
+    def ended(self: SQLStore, conn: object, *args: object, **kwargs: object) -> None:
+        original(self, conn, *args, **kwargs)  # type: ignore[arg-type]
+        calls[0] += 1
+        if calls[0] == 5:
+            ((pid,),) = self.read("SELECT pg_backend_pid()")
+            with psycopg.connect(ledger, autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+
+    monkeypatch.setattr(SQLStore, "_replace_claims", ended)
+    with claimtrack.Tracker(ledger, plugin_manager=_sentences_pm()) as tracker:
+        report = tracker.add(folder)
+    assert report.added == 4
+    assert report.errors and all("connection" in str(e) for e in report.errors)
+    monkeypatch.undo()
+    assert _check_store(ledger) == 4
+    _rerun_completes(ledger, folder, 4)

@@ -161,6 +161,86 @@ def test_db_copy_round_trips_nothing_lost(
         assert len(ids) == len(set(ids)) == 2
 
 
+def _raw_rows(db: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table of an SQLite file as stored: times exactly, JSON as the
+    values it holds (jsonb keeps values, not the order or spacing of keys)."""
+
+    def value(v: Any) -> Any:
+        return json.loads(v) if isinstance(v, str) and v[:1] in "{[" else v
+
+    with closing(sqlite3.connect(db)) as conn:
+        return {
+            table: [
+                tuple(map(value, row))
+                for row in conn.execute(
+                    f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}"
+                )
+            ]
+            for table, (columns, order) in TABLES.items()
+        }
+
+
+def _offset_ledger(db: str) -> None:
+    """A ledger whose times were written with several UTC offsets (and one in UTC)."""
+    from datetime import timedelta
+
+    cet, ist = timezone(timedelta(hours=1)), timezone(timedelta(hours=5, minutes=30))
+    s = Source.from_text(
+        "The depot will reopen.",
+        published_at=datetime(2025, 3, 3, 10, 15, 30, 250, tzinfo=cet),
+        retrieved_at=datetime(2025, 3, 4, 8, tzinfo=UTC),
+    )
+    c = Claim.build(source_id=s.id, span=(4, 9), speaker=None, kind="commitment", text="depot")
+    with closing(open_store(db)) as store:
+        store.add_source(s, [c])
+        store.add_evidence(
+            Evidence(
+                claim_id=c.id,
+                verdict="kept",
+                happened_at=datetime(2025, 3, 5, 23, 30, tzinfo=ist),
+                known_at=datetime(2025, 3, 6, 9, tzinfo=cet),
+                recorded_at=T0,
+                recorded_by="t",
+            )
+        )
+
+
+@pytest.mark.parametrize("ledger", ["postgresql"], indirect=True)
+def test_db_copy_sqlite_to_postgresql_and_back_keeps_every_time_as_written(
+    ledger: str, tmp_path: Path, postgres_server: str
+) -> None:
+    start, back, again = (str(tmp_path / n) for n in ("start.db", "back.db", "again.db"))
+    _offset_ledger(start)
+    runner = CliRunner()
+    for src, dst in ((start, ledger), (ledger, back)):
+        result = runner.invoke(cli, ["db", "copy", src, dst])
+        assert result.exit_code == 0, result.output
+    with closing(open_store(ledger, read_only=True)) as store:
+        (published,) = store.read("SELECT published_at FROM sources")
+    assert published == ("2025-03-03T09:15:30.000250+00:00",)  # PostgreSQL's own: UTC
+    first = _raw_rows(start)
+    assert "2025-03-03T10:15:30.000250+01:00" in first["sources"][0]
+    assert _raw_rows(back) == first
+    # Through a second PostgreSQL database too (PostgreSQL to PostgreSQL keeps them).
+    import uuid
+
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")  # type: ignore[arg-type]
+    try:
+        sep = "&" if "?" in postgres_server else "?"
+        other = f"{postgres_server}{sep}options=-csearch_path%3D{schema}"
+        for src, dst in ((ledger, other), (other, again)):
+            result = runner.invoke(cli, ["db", "copy", src, dst])
+            assert result.exit_code == 0, result.output
+        assert _raw_rows(again) == first
+    finally:
+        with psycopg.connect(postgres_server, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")  # type: ignore[arg-type]
+
+
 def test_db_copy_refuses_a_destination_that_holds_a_ledger(ledger: str) -> None:
     _stored(ledger)
     result = CliRunner().invoke(cli, ["db", "copy", ledger, ledger])
@@ -315,6 +395,99 @@ def test_two_people_resolving_one_promise_at_once_both_count(
 
 
 @pytest.mark.parametrize("ledger", ["postgresql"], indirect=True)
+def test_writers_lose_nothing_on_a_server_whose_default_is_serializable(
+    ledger: str, will_pm: ClaimtrackPluginManager, article: Path, tmp_path: Path
+) -> None:
+    # A server (or role) set to default_transaction_isolation = serializable: a writer
+    # that waited for another's lock still sees what that one committed, so two people
+    # resolving and correcting one promise at once get no serialization failure and
+    # lose no update, and three first commands race through the migrations.
+    strict = ledger + "%20-cdefault_transaction_isolation%3Dserializable"
+    go = tmp_path / "go"
+    code = (
+        "import os, sys, time, claimtrack\n"
+        "while not os.path.exists(sys.argv[2]): time.sleep(0.001)\n"
+        "with claimtrack.Tracker(sys.argv[1]) as t:\n"
+        "    pass\n"
+    )
+    racers = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, strict, str(go)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    time.sleep(0.3)  # all are waiting for the go file (not a timing assertion)
+    go.touch()
+    for child in racers:
+        _, stderr = child.communicate(timeout=300)
+        assert child.returncode == 0, stderr
+    with claimtrack.Tracker(strict, plugin_manager=will_pm) as tracker:
+        tracker.add(article)
+        promise = tracker.store.promise_summaries()[0].id
+        mentions = tracker.store.mention_ids(promise)
+    # Deterministic: A holds the writers' lock until B waits for it, then A corrects
+    # the promise and commits; B, which began waiting before A's commit, corrects the
+    # same promise after it.
+    import threading
+
+    import psycopg
+
+    from claimtrack.store_pg import PostgresStore
+
+    a, b = PostgresStore(strict), PostgresStore(strict)
+    begin = a._begin
+
+    def begin_then_wait_for_b() -> None:
+        begin()
+        with psycopg.connect(ledger, autocommit=True) as admin:
+            while not admin.execute(
+                "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            ).fetchone()[0]:  # type: ignore[index]
+                time.sleep(0.01)
+
+    a._begin = begin_then_wait_for_b  # type: ignore[method-assign]
+    failed: list[BaseException] = []
+
+    def second() -> None:
+        try:
+            b.add_correction(
+                promise,
+                "edit",
+                {"kind": "commitment"},
+                note="ben",
+                by="ben",
+                regroup_claims=mentions,
+            )
+        except BaseException as exc:
+            failed.append(exc)
+
+    with closing(a), closing(b):
+        thread = threading.Thread(target=second)
+        first = threading.Thread(
+            target=lambda: a.add_correction(
+                promise,
+                "edit",
+                {"kind": "commitment"},
+                note="ana",
+                by="ana",
+                regroup_claims=mentions,
+            )
+        )
+        first.start()
+        time.sleep(0.2)  # A holds the lock first (the wait above is what is relied on)
+        thread.start()
+        first.join(timeout=120)
+        thread.join(timeout=120)
+    assert not failed, failed
+    with closing(open_store(ledger, read_only=True)) as store:
+        notes = sorted(c.note or "" for c in store.corrections_of(promise))
+    assert notes == ["ana", "ben"]
+
+
+@pytest.mark.parametrize("ledger", ["postgresql"], indirect=True)
 def test_a_lost_server_connection_is_one_clear_line(ledger: str) -> None:
     from claimtrack.errors import StoreError
 
@@ -324,3 +497,16 @@ def test_a_lost_server_connection_is_one_clear_line(ledger: str) -> None:
     store._conn.raw.pgconn.finish()  # type: ignore[attr-defined]  # the server went away
     with pytest.raises(StoreError, match="connection to the PostgreSQL server"):
         store.count("claims")
+
+
+@pytest.mark.parametrize("ledger", ["postgresql"], indirect=True)
+def test_a_nul_character_is_refused_by_postgresql_in_one_clear_line(ledger: str) -> None:
+    # PostgreSQL's text and jsonb cannot hold U+0000 (SQLite can): the write is refused
+    # whole, saying why, and the ledger is as it was.
+    from claimtrack.errors import StoreError
+
+    s = Source.from_text("The depot\x00 will reopen.", published_at=T0)
+    with closing(open_store(ledger)) as store:
+        with pytest.raises(StoreError, match="NUL"):
+            store.add_source(s, [])
+        assert store.count("sources") == 0

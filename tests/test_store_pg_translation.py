@@ -119,3 +119,26 @@ def test_a_postgresql_url_without_the_driver_says_what_to_install(
     monkeypatch.delitem(sys.modules, "claimtrack.store_pg")
     with pytest.raises(StoreError, match=r"pip install 'claimtrack\[postgresql\]'"):
         open_store("postgresql://desk@db.example.org/claims")
+
+
+def test_a_commit_the_server_refuses_is_not_retried(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A failed COMMIT has rolled the transaction back: a second COMMIT would "succeed"
+    # with nothing in it, so the write is reported as not kept instead.
+    store = PostgresStore.__new__(PostgresStore)
+    store.path = "postgresql://desk@db.example.org/claims"
+    store.read_only = False
+    sent: list[str] = []
+
+    class _Refusing:
+        in_transaction = False
+
+        def execute(self, sql: str, parameters: object = ()) -> None:
+            sent.append(sql)
+            if sql == "COMMIT":
+                raise psycopg.errors.SerializationFailure("could not serialize access")
+
+    store._conn = _Refusing()  # type: ignore[assignment]
+    monkeypatch.setattr("claimtrack.store_pg.refresh_status", lambda conn: None)
+    with pytest.raises(StoreError, match="nothing of it was kept"), store.transaction():
+        pass
+    assert sent.count("COMMIT") == 1

@@ -292,6 +292,12 @@ def scale_status_index(conn: sqlite3.Connection) -> None:
     fill(conn, postgres=False)
 
 
+def pg_time_texts(conn: sqlite3.Connection) -> None:
+    """Nothing on SQLite, which keeps every time as the text it was written with: on
+    PostgreSQL, the table of texts ``timestamptz`` would not give back
+    (:mod:`claimtrack.time_texts`).  The same name on both engines."""
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_initial,
     m002_status_index,
@@ -301,6 +307,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     pub_mention_source_fields,
     prom_mention_readings,
     scale_status_index,
+    pg_time_texts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

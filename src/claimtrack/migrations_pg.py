@@ -292,6 +292,16 @@ def scale_status_index(conn: Conn) -> None:
     fill(conn, postgres=True)
 
 
+def pg_time_texts(conn: Conn) -> None:
+    """The texts of times ``timestamptz`` would give back otherwise (another UTC offset),
+    so that ``db copy`` back to SQLite writes each time as it was written
+    (:mod:`claimtrack.time_texts`): by table, the row's key (JSON) and column."""
+    conn.execute(
+        f"CREATE TABLE time_texts (tbl {_T} NOT NULL, row_key {_T} NOT NULL, col {_T} NOT NULL,"
+        " text TEXT NOT NULL, PRIMARY KEY (tbl, row_key, col))"
+    )
+
+
 PG_MIGRATIONS: list[Callable[[Conn], None]] = [
     m001_initial,
     m002_status_index,
@@ -301,4 +311,5 @@ PG_MIGRATIONS: list[Callable[[Conn], None]] = [
     pub_mention_source_fields,
     prom_mention_readings,
     scale_status_index,
+    pg_time_texts,
 ]

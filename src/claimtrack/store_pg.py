@@ -46,6 +46,9 @@ T = TypeVar("T")
 #: The advisory lock every claimtrack writer takes (an arbitrary constant: "ctrk").
 WRITE_LOCK = 0x6374726B
 _RETRIES = 10
+#: Every write transaction: the writers' lock orders them, so READ COMMITTED suffices
+#: and is what makes a writer see the one before it (see PostgresStore._begin).
+BEGIN = "BEGIN ISOLATION LEVEL READ COMMITTED"
 _RETRYABLE = (pg_errors.SerializationFailure, pg_errors.DeadlockDetected)
 
 
@@ -179,6 +182,7 @@ class PostgresStore(SQLStore):
 
     path: str
     _conn: PgConnection
+    keeps_time_text = False
 
     def __init__(
         self,
@@ -234,7 +238,10 @@ class PostgresStore(SQLStore):
         raise AssertionError("unreachable")
 
     def _begin(self) -> None:
-        self._conn.execute("BEGIN")
+        # READ COMMITTED whatever the server's default: each statement then sees what
+        # the writer before it committed while this one waited for the lock (under
+        # REPEATABLE READ or SERIALIZABLE the snapshot would predate that commit).
+        self._conn.execute(BEGIN)
         self._conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
 
     @contextmanager
@@ -253,7 +260,16 @@ class PostgresStore(SQLStore):
         except BaseException:
             self._rollback()
             raise
-        self._retry(lambda: self._conn.execute("COMMIT"))
+        try:
+            self._conn.execute("COMMIT")
+        except psycopg.Error as exc:
+            # A failed COMMIT rolled the transaction back: it is never "retried" (a
+            # second COMMIT would succeed with nothing in it).
+            self._rollback()
+            raise StoreError(
+                f"{self.path}: the server refused to commit this write ({_first_line(exc)});"
+                " nothing of it was kept; run the command again"
+            ) from exc
 
     def _rollback(self) -> None:
         with suppress(psycopg.Error):
@@ -322,7 +338,7 @@ def migrate_pg(conn: PgConnection, where: str) -> list[str]:
     if known != [m.__name__ for m in PG_MIGRATIONS]:
         raise AssertionError("the PostgreSQL migrations must match SQLite's")
     applied: list[str] = []
-    conn.execute("BEGIN")
+    conn.execute(BEGIN)
     try:
         conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
         conn.execute(
@@ -380,7 +396,12 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _store_error(where: str, exc: psycopg.Error, *, doing: str = "write") -> StoreError:
-    if isinstance(exc, psycopg.OperationalError):
+    if isinstance(exc, _RETRYABLE):
+        problem = (
+            f"another writer's change conflicted with this one ({_first_line(exc)}); "
+            "nothing of it was kept; run the command again"
+        )
+    elif isinstance(exc, psycopg.OperationalError):
         problem = (
             f"lost the connection to the PostgreSQL server ({_first_line(exc)}); "
             "check that it runs and try again (what was committed is kept)"

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timezone
 from typing import Any
 
 from .model import Evidence, RecorderKind, Verdict
 
-__all__ = ["EVIDENCE_COLUMNS", "RECORDER_RANK_SQL", "evidence_from_row"]
+__all__ = [
+    "EVIDENCE_COLUMNS",
+    "RECORDER_RANK_SQL",
+    "chunks",
+    "dt",
+    "evidence_from_row",
+    "iso",
+    "now",
+    "ts",
+]
 
 #: :attr:`RecorderKind.authority` in SQL (person 2, imported 1, checker 0): how the
 #: store's ranking queries order who recorded a verdict, as ``status.rank_key`` does.
@@ -43,3 +52,29 @@ def evidence_from_row(r: Sequence[Any]) -> Evidence:
         confidence=r[12],
         note=r[13],
     )
+
+
+def ts(value: datetime | None) -> float | None:
+    """A time as the seconds the store orders by (None stays None)."""
+    return None if value is None else value.timestamp()
+
+
+def dt(value: str | None) -> datetime | None:
+    """A stored ISO 8601 time as a datetime (None stays None)."""
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def iso(value: datetime | None) -> str | None:
+    """A time as the store writes it: ISO 8601 text (None stays None)."""
+    return None if value is None else value.isoformat()
+
+
+def now() -> datetime:
+    """The time now, in UTC."""
+    return datetime.now(timezone.utc)
+
+
+def chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    """``items`` in slices of ``size``: SQLite caps bound parameters (999 in old builds)."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -17,6 +17,7 @@ from datetime import datetime
 
 import attrs
 
+from .duplicates import SAME_FINDING, finding_key
 from .errors import NotFoundError
 from .model import Evidence
 from .store_conn import Conn
@@ -59,9 +60,6 @@ _INSERT = (
     "INSERT INTO suggestions (claim_id, verdict, reason, source_id, uri, excerpt, happened_at,"
     " known_at, known_ts, recorded_at, recorded_by, recorder, confidence, note)"
     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-)
-_SAME = (
-    " WHERE claim_id = ? AND verdict = ? AND recorded_by = ? AND source_id IS ? AND excerpt IS ?"
 )
 _COLUMNS = ", ".join(f"s.{c.strip()}" for c in EVIDENCE_COLUMNS.split(","))
 
@@ -127,10 +125,9 @@ class SuggestionStore:
     def holds(self, evidence: Evidence) -> bool:
         """Whether the store holds this finding already, as evidence or a suggestion
         (same claim, verdict, recorder, report and sentence)."""
-        e = evidence
-        key = (e.claim_id, e.verdict.value, e.recorded_by, e.source_id, e.excerpt)
+        key = finding_key(evidence)
         return any(
-            self._conn.execute(f"SELECT 1 FROM {table}{_SAME}", key).fetchone()
+            self._conn.execute(f"SELECT 1 FROM {table}{SAME_FINDING}", key).fetchone()
             for table in ("suggestions", "evidence")
         )
 
@@ -142,9 +139,9 @@ class SuggestionStore:
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM claims WHERE id = ?", (e.claim_id,)).fetchone() is None:
                 raise NotFoundError(f"no claim {e.claim_id!r} to suggest a verdict for")
-            key = (e.claim_id, e.verdict.value, e.recorded_by, e.source_id, e.excerpt)
+            key = finding_key(e)
             for table in ("suggestions", "evidence"):
-                if conn.execute(f"SELECT 1 FROM {table}{_SAME}", key).fetchone():
+                if conn.execute(f"SELECT 1 FROM {table}{SAME_FINDING}", key).fetchone():
                     return None
             cur = conn.execute(
                 _INSERT,
