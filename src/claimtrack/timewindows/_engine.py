@@ -32,10 +32,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._lookahead import END, Lookahead
 from ._tokens import Tok
 
 # No match spans more tokens than this: bounded lookahead, hence linear scans.
 MAX_SPAN = 24
+# Bits of a per-rule memo key below the token index (the rule's index and the cue flag).
+RULE_BITS = 16
 
 
 def key_of(tok: Tok) -> str:
@@ -156,6 +159,8 @@ class Rule:
     # Every element one required token (no category, nothing optional): matched by a
     # straight comparison.
     simple: bool = False
+    # The rule's place in its grammar's table.
+    index: int = 0
 
 
 def compile_pattern(pattern: str) -> list[Elem]:
@@ -250,7 +255,10 @@ class Grammar:
             raise ValueError(
                 f"rule names repeat: {sorted({n for n in names if names.count(n) > 1})}"
             )
-        for rule in self.rules:
+        if len(self.rules) >= 1 << (RULE_BITS - 1):
+            raise ValueError(f"more than {(1 << (RULE_BITS - 1)) - 1} rules")
+        for k, rule in enumerate(self.rules):
+            rule.index = k
             rule.elems = compile_pattern(rule.pattern)
             rule.names = {e.name: k for k, e in enumerate(rule.elems)}
             self.by_cat.setdefault(rule.cat, []).append(rule)
@@ -275,7 +283,8 @@ class Grammar:
                     e.words = self.first[e.cat]
             rule.needs = tuple(e.words for e in rule.elems if not e.optional)
             rule.simple = all(e.what != "c" and not e.optional for e in rule.elems)
-        self._viable: dict[tuple[str, str, int], list[tuple[Rule, bool]]] = {}
+        self._viable: dict[tuple[str, str, str, int], list[tuple[Rule, bool]]] = {}
+        self.lookahead = Lookahead(self.by_cat)
         # Rules that pass a category through are replaced by that category's rules (with
         # the cue flag they set), so a match does not descend through wrappers.
         self.flat: dict[str, dict[str, list[tuple[Rule, bool]]]] = {}
@@ -310,15 +319,21 @@ class Grammar:
                         out.append(item)
         return out
 
-    def viable(self, cat: str, key: str, missing: int) -> list[tuple[Rule, bool]]:
-        """The rules of ``cat`` that can start with ``key`` in a text meeting every need
-        but ``missing`` (computed once per combination: a lazily built automaton)."""
-        vkey = (cat, key, missing)
+    def viable(self, cat: str, key: str, nxt: str, missing: int) -> list[tuple[Rule, bool]]:
+        """The rules of ``cat`` that can start with the keys ``key`` and ``nxt`` (the next
+        token's, or :data:`END`) in a text meeting every need but ``missing`` (computed
+        once per combination: a lazily built automaton)."""
+        vkey = (cat, key, nxt, missing)
         found = self._viable.get(vkey)
         if found is None:
             if len(self._viable) > 100_000:
                 self._viable.clear()  # bounded memory on any stream of texts
-            found = [rc for rc in self.flat[cat].get(key, ()) if not rc[0].need_mask & missing]
+            can_start = self.lookahead.rule_can_start
+            found = [
+                rc
+                for rc in self.flat[cat].get(key, ())
+                if not rc[0].need_mask & missing and can_start(rc[0], key, nxt)
+            ]
             self._viable[vkey] = found
         return found
 
@@ -365,6 +380,8 @@ class Parser:
         self.toks = toks
         self.n = len(toks)
         self.keys = [key_of(t) for t in toks]
+        # The key of the token after each one (END after the last).
+        self.nxt = [*self.keys[1:], END]
         self.find = find
         # memo[cue][i][cat]: every end a category reaches from token i (a dict per token
         # and cue flag, made when first needed: cheaper to look up than a tuple key).
@@ -376,11 +393,16 @@ class Parser:
         # The needs no token of the text meets: a rule with one of them cannot match.
         self.missing = ~mask
         self.index = grammar.index
+        # done[i << RULE_BITS | rule index << 1 | cue]: one rule's matches at token i.
+        self.done: dict[int, tuple[Node, ...]] = {}
 
     def match(self, cat: str, i: int, cue: bool = False) -> dict[int, Node]:
         """Every end index a ``cat`` value starting at ``i`` reaches, with its match."""
         if i >= self.n:
             return {}
+        # Outside find mode every value counts as cued (see ``_guards.cued``): the flag
+        # changes nothing, and one memo serves both.
+        cue = cue and self.find
         rows = self.memo[cue]
         memo = rows.get(i)
         if memo is None:
@@ -390,42 +412,54 @@ class Parser:
             return found
         res: dict[int, Node] = {}
         memo[cat] = res  # a rule that refers back to itself here sees nothing
-        key = self.keys[i]
         g = self.g
-        rules = g._viable.get((cat, key, self.missing))
+        key, nxt = self.keys[i], self.nxt[i]
+        rules = g._viable.get((cat, key, nxt, self.missing))
         if rules is None:
-            rules = g.viable(cat, key, self.missing)
+            rules = g.viable(cat, key, nxt, self.missing)
         if not rules:
             return res
-        limit = i + MAX_SPAN
-        toks, find, add = self.toks, self.find, self._add
+        done = self.done
+        add = self._add
+        base = i << RULE_BITS
+        find = self.find
         for rule, rcue in rules:
-            c = cue or rcue
-            prod = rule.prod
-            assert prod is not None
-            if rule.simple:
-                caps = self._simple(rule.elems, i)
-                if caps is not None:
-                    end = i + len(caps)
-                    value = prod(M(rule, caps, toks, i, end, find, c))
-                    if value is not None:
-                        node = Node(rule.name, i, end, value, ())
-                        if end in res:
-                            add(res, end, node)
-                        else:
-                            res[end] = node
-                continue
-            for end, (caps, kids) in self._seq(rule.elems, i, c).items():
-                if end > limit:
-                    continue
-                value = prod(M(rule, caps, toks, i, end, find, c))
-                if value is not None:
-                    node = Node(rule.name, i, end, value, kids)
-                    if end in res:
-                        add(res, end, node)
-                    else:
-                        res[end] = node
+            c = (cue or rcue) and find
+            # One rule at one token, with one cue flag, is matched once, whichever
+            # categories it is flattened into.
+            rkey = base | rule.index << 1 | c
+            nodes = done.get(rkey)
+            if nodes is None:
+                done[rkey] = ()  # a rule that reaches itself here sees nothing
+                nodes = done[rkey] = self._rule(rule, i, c)
+            for node in nodes:
+                if node.end in res:
+                    add(res, node.end, node)
+                else:
+                    res[node.end] = node
         return res
+
+    def _rule(self, rule: Rule, i: int, c: bool) -> tuple[Node, ...]:
+        """The matches of one rule at token ``i``, one per end, in the order found."""
+        prod = rule.prod
+        assert prod is not None
+        toks, find = self.toks, self.find
+        if rule.simple:
+            caps = self._simple(rule.elems, i)
+            if caps is None:
+                return ()
+            end = i + len(caps)
+            value = prod(M(rule, caps, toks, i, end, find, c))
+            return () if value is None else (Node(rule.name, i, end, value, ()),)
+        out: list[Node] = []
+        limit = i + MAX_SPAN
+        for end, (caps, kids) in self._seq(rule.elems, i, c).items():
+            if end > limit:
+                continue
+            value = prod(M(rule, caps, toks, i, end, find, c))
+            if value is not None:
+                out.append(Node(rule.name, i, end, value, kids))
+        return tuple(out)
 
     def entries(self) -> list[tuple[str, int, bool, dict[int, Node]]]:
         """Every memoised match: (category, token index, cue flag, ends)."""
