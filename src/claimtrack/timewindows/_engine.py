@@ -156,6 +156,7 @@ class Rule:
     # none of one set cannot match the rule (a cheap filter before matching).
     needs: tuple[frozenset[str], ...] = ()
     need_mask: int = 0
+    rest_mask: int = 0
     # Every element one required token (no category, nothing optional): matched by a
     # straight comparison.
     simple: bool = False
@@ -283,7 +284,7 @@ class Grammar:
                     e.words = self.first[e.cat]
             rule.needs = tuple(e.words for e in rule.elems if not e.optional)
             rule.simple = all(e.what != "c" and not e.optional for e in rule.elems)
-        self._viable: dict[tuple[str, str, str, int], list[tuple[Rule, bool]]] = {}
+        self._viable: dict[tuple[str, str, str, int, int], list[tuple[Rule, bool]]] = {}
         self.lookahead = Lookahead(self.by_cat)
         # Rules that pass a category through are replaced by that category's rules (with
         # the cue flag they set), so a match does not descend through wrappers.
@@ -304,6 +305,10 @@ class Grammar:
                     for key in need:
                         self.key_mask[key] = self.key_mask.get(key, 0) | bits[need]
                 rule.need_mask |= bits[need]
+            # The needs of the required elements after the first: tokens after the
+            # match's first one must meet them.
+            for need in rule.needs[1:]:
+                rule.rest_mask |= bits[need]
 
     def _flatten(self, cat: str, cue: bool, seen: frozenset[str]) -> list[tuple[Rule, bool]]:
         out: list[tuple[Rule, bool]] = []
@@ -319,11 +324,14 @@ class Grammar:
                         out.append(item)
         return out
 
-    def viable(self, cat: str, key: str, nxt: str, missing: int) -> list[tuple[Rule, bool]]:
+    def viable(
+        self, cat: str, key: str, nxt: str, missing: int, missing_after: int
+    ) -> list[tuple[Rule, bool]]:
         """The rules of ``cat`` that can start with the keys ``key`` and ``nxt`` (the next
-        token's, or :data:`END`) in a text meeting every need but ``missing`` (computed
-        once per combination: a lazily built automaton)."""
-        vkey = (cat, key, nxt, missing)
+        token's, or :data:`END`) where the tokens from this one on meet every need but
+        ``missing`` and those after it every need but ``missing_after`` (computed once
+        per combination: a lazily built automaton)."""
+        vkey = (cat, key, nxt, missing, missing_after)
         found = self._viable.get(vkey)
         if found is None:
             if len(self._viable) > 100_000:
@@ -332,7 +340,9 @@ class Grammar:
             found = [
                 rc
                 for rc in self.flat[cat].get(key, ())
-                if not rc[0].need_mask & missing and can_start(rc[0], key, nxt)
+                if not rc[0].need_mask & missing
+                and not rc[0].rest_mask & missing_after
+                and can_start(rc[0], key, nxt)
             ]
             self._viable[vkey] = found
         return found
@@ -386,12 +396,23 @@ class Parser:
         # memo[cue][i][cat]: every end a category reaches from token i (a dict per token
         # and cue flag, made when first needed: cheaper to look up than a tuple key).
         self.memo: tuple[dict[int, dict[str, dict[int, Node]]], ...] = ({}, {})
-        mask = 0
         key_mask = grammar.key_mask
-        for key in set(self.keys):
-            mask |= key_mask.get(key, 0)
-        # The needs no token of the text meets: a rule with one of them cannot match.
-        self.missing = ~mask
+        # missing[k]: the needs no token from k on meets (a rule with one of them cannot
+        # match there).  A phrase is short: its masks are worked out per token.  In
+        # running text, one mask for the whole text keeps the look-ups few.
+        if find:
+            mask = 0
+            for key in set(self.keys):
+                mask |= key_mask.get(key, 0)
+            self.missing = [~mask] * (self.n + 1)
+        else:
+            masks = [0] * (self.n + 1)
+            mask = 0
+            for k in range(self.n - 1, -1, -1):
+                mask |= key_mask.get(self.keys[k], 0)
+                masks[k] = ~mask
+            masks[self.n] = -1
+            self.missing = masks
         self.index = grammar.index
         # done[i << RULE_BITS | rule index << 1 | cue]: one rule's matches at token i.
         self.done: dict[int, tuple[Node, ...]] = {}
@@ -414,9 +435,10 @@ class Parser:
         memo[cat] = res  # a rule that refers back to itself here sees nothing
         g = self.g
         key, nxt = self.keys[i], self.nxt[i]
-        rules = g._viable.get((cat, key, nxt, self.missing))
+        missing = self.missing
+        rules = g._viable.get((cat, key, nxt, missing[i], missing[i + 1]))
         if rules is None:
-            rules = g.viable(cat, key, nxt, self.missing)
+            rules = g.viable(cat, key, nxt, missing[i], missing[i + 1])
         if not rules:
             return res
         done = self.done

@@ -39,15 +39,28 @@ def _is_letter(ch: str) -> bool:
 def tokenize(text: str) -> list[Tok]:
     """Split ``text`` into tokens whose ``start``/``end`` are code-point offsets."""
     toks: list[Tok] = []
-    n = len(text)
-    i = 0
+    pos = 0
+    for chunk in text.split():
+        # Whitespace-separated chunks, each found where the last ended: a chunk of
+        # letters alone or of digits alone is one token, without the character loop.
+        s = text.find(chunk, pos)
+        pos = e = s + len(chunk)
+        if chunk.isalpha():
+            low = chunk.lower()
+            toks.append(Tok(chunk, low, low, "w", s, e, True, cap=chunk[0].isupper()))
+        elif chunk.isdigit() and chunk.isascii():
+            val = int(chunk) if len(chunk) <= _MAX_DIGITS else -1
+            toks.append(Tok(chunk, chunk, chunk, "n", s, e, True, val, len(chunk)))
+        else:
+            _scan(text, s, e, toks)
+    return toks
+
+
+def _scan(text: str, i: int, n: int, toks: list[Tok]) -> None:
+    """The tokens of ``text[i:n]``, a chunk without whitespace that follows some."""
     gap = True
     while i < n:
         c = text[i]
-        if c.isspace():
-            gap = True
-            i += 1
-            continue
         s = i
         if "0" <= c <= "9":
             while i < n and "0" <= text[i] <= "9":
@@ -90,4 +103,3 @@ def tokenize(text: str) -> list[Tok]:
             i += 1
             toks.append(Tok(c, c, c, "p", s, i, gap))
         gap = False
-    return toks
