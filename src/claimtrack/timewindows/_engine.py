@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._lookahead import END, Lookahead
+from ._lookahead import Lookahead
 from ._tokens import Tok
 
 # No match spans more tokens than this: bounded lookahead, hence linear scans.
@@ -160,6 +160,9 @@ class Rule:
     # Every element one required token (no category, nothing optional): matched by a
     # straight comparison.
     simple: bool = False
+    # How the parser runs the rule: "token" (one required token), "simple" (see
+    # above), "cat" (one required category) or "seq" (anything else).
+    shape: str = "seq"
     # The rule's place in its grammar's table.
     index: int = 0
 
@@ -284,6 +287,7 @@ class Grammar:
                     e.words = self.first[e.cat]
             rule.needs = tuple(e.words for e in rule.elems if not e.optional)
             rule.simple = all(e.what != "c" and not e.optional for e in rule.elems)
+            rule.shape = _shape(rule)
         self._viable: dict[tuple[str, str, str, int, int], list[tuple[Rule, bool]]] = {}
         self.lookahead = Lookahead(self.by_cat)
         # Rules that pass a category through are replaced by that category's rules (with
@@ -379,173 +383,9 @@ class Grammar:
                 raise ValueError(f"rule {rule.name!r} passes through but is not one <category>")
 
 
-_State = tuple[tuple[Any, ...], tuple[Node, ...]]
-
-
-class Parser:
-    """Matches a grammar's categories over one token sequence, memoised."""
-
-    def __init__(self, grammar: Grammar, toks: Sequence[Tok], *, find: bool) -> None:
-        self.g = grammar
-        self.toks = toks
-        self.n = len(toks)
-        self.keys = [key_of(t) for t in toks]
-        # The key of the token after each one (END after the last).
-        self.nxt = [*self.keys[1:], END]
-        self.find = find
-        # memo[cue][i][cat]: every end a category reaches from token i (a dict per token
-        # and cue flag, made when first needed: cheaper to look up than a tuple key).
-        self.memo: tuple[dict[int, dict[str, dict[int, Node]]], ...] = ({}, {})
-        key_mask = grammar.key_mask
-        # missing[k]: the needs no token from k on meets (a rule with one of them cannot
-        # match there).  A phrase is short: its masks are worked out per token.  In
-        # running text, one mask for the whole text keeps the look-ups few.
-        if find:
-            mask = 0
-            for key in set(self.keys):
-                mask |= key_mask.get(key, 0)
-            self.missing = [~mask] * (self.n + 1)
-        else:
-            masks = [0] * (self.n + 1)
-            mask = 0
-            for k in range(self.n - 1, -1, -1):
-                mask |= key_mask.get(self.keys[k], 0)
-                masks[k] = ~mask
-            masks[self.n] = -1
-            self.missing = masks
-        self.index = grammar.index
-        # done[i << RULE_BITS | rule index << 1 | cue]: one rule's matches at token i.
-        self.done: dict[int, tuple[Node, ...]] = {}
-
-    def match(self, cat: str, i: int, cue: bool = False) -> dict[int, Node]:
-        """Every end index a ``cat`` value starting at ``i`` reaches, with its match."""
-        if i >= self.n:
-            return {}
-        # Outside find mode every value counts as cued (see ``_guards.cued``): the flag
-        # changes nothing, and one memo serves both.
-        cue = cue and self.find
-        rows = self.memo[cue]
-        memo = rows.get(i)
-        if memo is None:
-            memo = rows[i] = {}
-        found = memo.get(cat)
-        if found is not None:
-            return found
-        res: dict[int, Node] = {}
-        memo[cat] = res  # a rule that refers back to itself here sees nothing
-        g = self.g
-        key, nxt = self.keys[i], self.nxt[i]
-        missing = self.missing
-        rules = g._viable.get((cat, key, nxt, missing[i], missing[i + 1]))
-        if rules is None:
-            rules = g.viable(cat, key, nxt, missing[i], missing[i + 1])
-        if not rules:
-            return res
-        done = self.done
-        add = self._add
-        base = i << RULE_BITS
-        find = self.find
-        for rule, rcue in rules:
-            c = (cue or rcue) and find
-            # One rule at one token, with one cue flag, is matched once, whichever
-            # categories it is flattened into.
-            rkey = base | rule.index << 1 | c
-            nodes = done.get(rkey)
-            if nodes is None:
-                done[rkey] = ()  # a rule that reaches itself here sees nothing
-                nodes = done[rkey] = self._rule(rule, i, c)
-            for node in nodes:
-                if node.end in res:
-                    add(res, node.end, node)
-                else:
-                    res[node.end] = node
-        return res
-
-    def _rule(self, rule: Rule, i: int, c: bool) -> tuple[Node, ...]:
-        """The matches of one rule at token ``i``, one per end, in the order found."""
-        prod = rule.prod
-        assert prod is not None
-        toks, find = self.toks, self.find
-        if rule.simple:
-            caps = self._simple(rule.elems, i)
-            if caps is None:
-                return ()
-            end = i + len(caps)
-            value = prod(M(rule, caps, toks, i, end, find, c))
-            return () if value is None else (Node(rule.name, i, end, value, ()),)
-        out: list[Node] = []
-        limit = i + MAX_SPAN
-        for end, (caps, kids) in self._seq(rule.elems, i, c).items():
-            if end > limit:
-                continue
-            value = prod(M(rule, caps, toks, i, end, find, c))
-            if value is not None:
-                out.append(Node(rule.name, i, end, value, kids))
-        return tuple(out)
-
-    def entries(self) -> list[tuple[str, int, bool, dict[int, Node]]]:
-        """Every memoised match: (category, token index, cue flag, ends)."""
-        return [
-            (cat, i, bool(cue), ends)
-            for cue, table in enumerate(self.memo)
-            for i, row in table.items()
-            for cat, ends in row.items()
-        ]
-
-    def _add(self, res: dict[int, Node], end: int, node: Node) -> None:
-        prev = res.get(end)
-        if prev is None:
-            res[end] = node
-            return
-        merge = self.g.merge
-        merged = None if merge is None else merge(prev.value, node.value)
-        if merged is not None:
-            # Nodes are shared between categories' memos: never changed in place.
-            res[end] = Node(prev.rule, prev.start, end, merged, prev.kids, (*prev.alts, node))
-
-    def _simple(self, elems: list[Elem], i: int) -> tuple[Any, ...] | None:
-        toks, keys = self.toks, self.keys
-        if i + len(elems) > self.n:
-            return None
-        caps: list[Any] = []
-        for pos, e in enumerate(elems, i):
-            if keys[pos] not in e.words or (e.glued and (pos == 0 or toks[pos].gap)):
-                return None
-            if e.what == "w":
-                caps.append(toks[pos].base)
-            elif e.value is not None:
-                v = e.value(toks, pos)
-                if v is None:
-                    return None
-                caps.append(v)
-            else:
-                caps.append(toks[pos].text)
-        return tuple(caps)
-
-    def _seq(self, elems: list[Elem], i: int, cue: bool) -> dict[int, _State]:
-        states: dict[int, _State] = {i: ((), ())}
-        toks, keys, n = self.toks, self.keys, self.n
-        for e in elems:
-            nxt: dict[int, _State] = {}
-            what, words = e.what, e.words
-            for pos, (caps, kids) in states.items():
-                if pos < n and keys[pos] in words and not (e.glued and (pos == 0 or toks[pos].gap)):
-                    if what == "c":
-                        for end, node in self.match(e.cat, pos, cue or e.cue).items():
-                            if end not in nxt:
-                                nxt[end] = ((*caps, node.value), (*kids, node))
-                    else:
-                        if what == "w":
-                            v = toks[pos].base
-                        elif e.value is not None:
-                            v = e.value(toks, pos)
-                        else:
-                            v = toks[pos].text
-                        if v is not None and pos + 1 not in nxt:
-                            nxt[pos + 1] = ((*caps, v), kids)
-                if e.optional and pos not in nxt:
-                    nxt[pos] = ((*caps, None), kids)
-            if not nxt:
-                return nxt
-            states = nxt
-        return states
+def _shape(rule: Rule) -> str:
+    if rule.simple:
+        return "token" if len(rule.elems) == 1 else "simple"
+    if len(rule.elems) == 1 and not rule.elems[0].optional:
+        return "cat"
+    return "seq"

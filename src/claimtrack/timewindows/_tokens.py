@@ -17,7 +17,8 @@ class Tok:
     """One token: a word, a number, an ordinal number ("20th") or one punctuation mark.
 
     ``base`` is the lower-case word without a possessive ``'s`` or trailing ``'``;
-    ``gap`` says whether whitespace precedes the token; ``val`` is a number's value.
+    ``gap`` says whether whitespace precedes the token; ``val`` is a number's value;
+    ``key`` the token's key in the rule engine's index.
     """
 
     text: str
@@ -30,6 +31,9 @@ class Tok:
     val: int = -1
     ndig: int = 0
     cap: bool = False
+    # The rule engine's index key: the base of a word, "#n" for a number, "#o" for an
+    # ordinal number, the mark itself for punctuation.
+    key: str = ""
 
 
 def _is_letter(ch: str) -> bool:
@@ -47,10 +51,10 @@ def tokenize(text: str) -> list[Tok]:
         pos = e = s + len(chunk)
         if chunk.isalpha():
             low = chunk.lower()
-            toks.append(Tok(chunk, low, low, "w", s, e, True, cap=chunk[0].isupper()))
+            toks.append(Tok(chunk, low, low, "w", s, e, True, cap=chunk[0].isupper(), key=low))
         elif chunk.isdigit() and chunk.isascii():
             val = int(chunk) if len(chunk) <= _MAX_DIGITS else -1
-            toks.append(Tok(chunk, chunk, chunk, "n", s, e, True, val, len(chunk)))
+            toks.append(Tok(chunk, chunk, chunk, "n", s, e, True, val, len(chunk), key="#n"))
         else:
             _scan(text, s, e, toks)
     return toks
@@ -73,7 +77,8 @@ def _scan(text: str, i: int, n: int, toks: list[Tok]) -> None:
                 kind = "o"
                 i += 2
             val = int(digits) if len(digits) <= _MAX_DIGITS else -1
-            toks.append(Tok(text[s:i], digits, digits, kind, s, i, gap, val, len(digits)))
+            key = "#o" if kind == "o" else "#n"
+            toks.append(Tok(text[s:i], digits, digits, kind, s, i, gap, val, len(digits), key=key))
         elif _is_letter(c):
             i += 1
             while i < n:
@@ -98,8 +103,8 @@ def _scan(text: str, i: int, n: int, toks: list[Tok]) -> None:
                     i += 1
                 low += "m"
             base = low[:-2] if low.endswith("'s") else low.rstrip("'")
-            toks.append(Tok(text[s:i], low, base, "w", s, i, gap, cap=c.isupper()))
+            toks.append(Tok(text[s:i], low, base, "w", s, i, gap, cap=c.isupper(), key=base))
         else:
             i += 1
-            toks.append(Tok(c, c, c, "p", s, i, gap))
+            toks.append(Tok(c, c, c, "p", s, i, gap, key=c))
         gap = False

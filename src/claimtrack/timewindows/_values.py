@@ -35,9 +35,10 @@ UNIT_GRAIN: dict[str, Grain] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Span:
-    """A resolved window ``[start, end)``.
+    """A resolved window ``[start, end)`` (never changed once made: a new one is made
+    with ``dataclasses.replace``; not frozen, which would make each one slower to make).
 
     ``day`` is set when the window is exactly one calendar day (clock times and offsets
     compose with it); ``cycle`` says how a window resolved from a recurring name may
