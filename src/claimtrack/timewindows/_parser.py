@@ -201,14 +201,15 @@ class Parser:
 
     def _seq(self, elems: list[Elem], i: int, cue: bool) -> dict[int, _State]:
         states: dict[int, _State] = {i: ((), ())}
-        toks, keys, n = self.toks, self.keys, self.n
+        toks, keys, n, match = self.toks, self.keys, self.n, self.match
         for e in elems:
             nxt: dict[int, _State] = {}
-            what, words = e.what, e.words
-            for pos, (caps, kids) in states.items():
-                if pos < n and keys[pos] in words and not (e.glued and (pos == 0 or toks[pos].gap)):
+            what, words, glued = e.what, e.words, e.glued
+            for pos, state in states.items():
+                if pos < n and keys[pos] in words and not (glued and (pos == 0 or toks[pos].gap)):
+                    caps, kids = state
                     if what == "c":
-                        for end, node in self.match(e.cat, pos, cue or e.cue).items():
+                        for end, node in match(e.cat, pos, cue or e.cue).items():
                             if end not in nxt:
                                 nxt[end] = ((*caps, node.value), (*kids, node))
                     else:
@@ -221,7 +222,7 @@ class Parser:
                         if v is not None and pos + 1 not in nxt:
                             nxt[pos + 1] = ((*caps, v), kids)
                 if e.optional and pos not in nxt:
-                    nxt[pos] = ((*caps, None), kids)
+                    nxt[pos] = (state[0] + (None,), state[1])
             if not nxt:
                 return nxt
             states = nxt

@@ -51,10 +51,10 @@ def tokenize(text: str) -> list[Tok]:
         pos = e = s + len(chunk)
         if chunk.isalpha():
             low = chunk.lower()
-            toks.append(Tok(chunk, low, low, "w", s, e, True, cap=chunk[0].isupper(), key=low))
+            toks.append(Tok(chunk, low, low, "w", s, e, True, -1, 0, chunk[0].isupper(), low))
         elif chunk.isdigit() and chunk.isascii():
             val = int(chunk) if len(chunk) <= _MAX_DIGITS else -1
-            toks.append(Tok(chunk, chunk, chunk, "n", s, e, True, val, len(chunk), key="#n"))
+            toks.append(Tok(chunk, chunk, chunk, "n", s, e, True, val, len(chunk), False, "#n"))
         else:
             _scan(text, s, e, toks)
     return toks

@@ -61,14 +61,15 @@ class Span:
 Resolver = Callable[..., "Span | None"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class T:
     """An underspecified time value: ``fn(ctx, *args)`` resolves it.
 
     ``kind`` says what it resolves to, for rules that compose values: "day" (one
     calendar day), "part" (a part of a day), "clock" (a clock time), "period" (a
     calendar period or a stretch of days) or "span" (anything else: deadlines, rolling
-    windows, ranges, vague phrases).
+    windows, ranges, vague phrases).  Never changed once made (not frozen: a frozen
+    value is slower to make, and rules make many).
     """
 
     kind: str
