@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._lookahead import Lookahead
-from ._tokens import Tok
+from ._tokens import NUMBER_KEYS, Tok
 
 # No match spans more tokens than this: bounded lookahead, hence linear scans.
 MAX_SPAN = 24
@@ -41,13 +41,18 @@ MAX_SPAN = 24
 RULE_BITS = 16
 
 
+def number_key(ndig: int) -> str:
+    """The index key of a number of ``ndig`` digits ("#n5" for five or more)."""
+    return NUMBER_KEYS[min(max(ndig, 1), 5) - 1]
+
+
 def key_of(tok: Tok) -> str:
-    """The index key of a token: a word's base, "#n" for a number, "#o" for an ordinal
-    number ("20th"), a punctuation mark itself."""
+    """The index key of a token: a word's base, "#n1" ... "#n5" for a number by its
+    count of digits, "#o" for an ordinal number ("20th"), a punctuation mark itself."""
     if tok.kind == "w":
         return tok.base
     if tok.kind == "n":
-        return "#n"
+        return number_key(tok.ndig)
     if tok.kind == "o":
         return "#o"
     return tok.text
@@ -87,10 +92,10 @@ def _cap(toks: Sequence[Tok], i: int) -> Any:
 
 
 TOKEN_CLASSES: dict[str, TokenClass] = {
-    "num": TokenClass(frozenset({"#n"}), _num),
+    "num": TokenClass(frozenset(NUMBER_KEYS), _num),
     "ord": TokenClass(frozenset({"#o"}), _ord),
-    "year": TokenClass(frozenset({"#n"}), _year),
-    "d2": TokenClass(frozenset({"#n"}), _d2),
+    "year": TokenClass(frozenset({"#n4"}), _year),
+    "d2": TokenClass(frozenset({"#n1", "#n2"}), _d2),
 }
 
 

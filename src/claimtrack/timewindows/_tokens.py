@@ -10,6 +10,9 @@ _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 # Longer digit runs are no date or count the grammar uses; int() of a huge run would
 # also cost quadratic time, so their value is left unknown.
 _MAX_DIGITS = 9
+# The rule engine's index keys of numbers by their count of digits (five or more:
+# "#n5"): the index tells a year from a day of the month before any rule is tried.
+NUMBER_KEYS = ("#n1", "#n2", "#n3", "#n4", "#n5")
 
 
 @dataclass(slots=True)
@@ -31,8 +34,9 @@ class Tok:
     val: int = -1
     ndig: int = 0
     cap: bool = False
-    # The rule engine's index key: the base of a word, "#n" for a number, "#o" for an
-    # ordinal number, the mark itself for punctuation.
+    # The rule engine's index key: the base of a word, "#n1" ... "#n5" for a number
+    # by its count of digits (five or more: "#n5"), "#o" for an ordinal number, the
+    # mark itself for punctuation.
     key: str = ""
 
 
@@ -54,7 +58,8 @@ def tokenize(text: str) -> list[Tok]:
             toks.append(Tok(chunk, low, low, "w", s, e, True, -1, 0, chunk[0].isupper(), low))
         elif chunk.isdigit() and chunk.isascii():
             val = int(chunk) if len(chunk) <= _MAX_DIGITS else -1
-            toks.append(Tok(chunk, chunk, chunk, "n", s, e, True, val, len(chunk), False, "#n"))
+            key = NUMBER_KEYS[min(len(chunk), 5) - 1]
+            toks.append(Tok(chunk, chunk, chunk, "n", s, e, True, val, len(chunk), False, key))
         else:
             _scan(text, s, e, toks)
     return toks
@@ -77,7 +82,7 @@ def _scan(text: str, i: int, n: int, toks: list[Tok]) -> None:
                 kind = "o"
                 i += 2
             val = int(digits) if len(digits) <= _MAX_DIGITS else -1
-            key = "#o" if kind == "o" else "#n"
+            key = "#o" if kind == "o" else NUMBER_KEYS[min(len(digits), 5) - 1]
             toks.append(Tok(text[s:i], digits, digits, kind, s, i, gap, val, len(digits), key=key))
         elif _is_letter(c):
             i += 1
