@@ -107,6 +107,15 @@ class Parser:
                     res[end] = node
         return res
 
+    def forget(self, before: int) -> None:
+        """Drop what is held for matches starting before token ``before`` (a scan that
+        has passed them never asks again): memory bounded on any length of text."""
+        for rows in self.memo:
+            for k in [k for k in rows if k < before]:
+                del rows[k]
+        cut = before << RULE_BITS
+        self.done = {k: v for k, v in self.done.items() if k >= cut}
+
     def entries(self) -> list[tuple[str, int, bool, dict[int, Node]]]:
         """Every memoised match: (category, token index, cue flag, ends)."""
         return [
