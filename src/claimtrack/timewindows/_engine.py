@@ -295,6 +295,7 @@ class Grammar:
             rule.shape = _shape(rule)
         self._viable: dict[tuple[str, str, str, int, int], list[tuple[Rule, bool]]] = {}
         self.lookahead = Lookahead(self.by_cat)
+        self._suffix: dict[tuple[str, ...], list[int]] = {}
         # Rules that pass a category through are replaced by that category's rules (with
         # the cue flag they set), so a match does not descend through wrappers.
         self.flat: dict[str, dict[str, list[tuple[Rule, bool]]]] = {}
@@ -354,6 +355,23 @@ class Grammar:
                 and can_start(rc[0], key, nxt)
             ]
             self._viable[vkey] = found
+        return found
+
+    def suffix_missing(self, keys: list[str]) -> list[int]:
+        """For each token of a phrase with these keys (and one past the last), the
+        needs no token from there on meets (worked out once per sequence of keys)."""
+        tkeys = tuple(keys)
+        found = self._suffix.get(tkeys)
+        if found is None:
+            if len(self._suffix) > 10_000:
+                self._suffix.clear()  # bounded memory on any stream of texts
+            found = [-1] * (len(keys) + 1)
+            mask = 0
+            key_mask = self.key_mask
+            for k in range(len(keys) - 1, -1, -1):
+                mask |= key_mask.get(keys[k], 0)
+                found[k] = ~mask
+            self._suffix[tkeys] = found
         return found
 
     def _first_sets(self) -> None:

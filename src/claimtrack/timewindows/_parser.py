@@ -36,22 +36,17 @@ class Parser:
         # memo[cue][i][cat]: every end a category reaches from token i (a dict per token
         # and cue flag, made when first needed: cheaper to look up than a tuple key).
         self.memo: tuple[dict[int, dict[str, dict[int, Node]]], ...] = ({}, {})
-        key_mask = grammar.key_mask
         # missing[k]: the needs no token from k on meets (a rule with one of them cannot
         # match there).  A phrase is short: its masks are worked out per token.  In
         # running text, one mask for the whole text keeps the look-ups few.
         if find:
             mask = 0
+            key_mask = grammar.key_mask
             for key in set(keys):
                 mask |= key_mask.get(key, 0)
             self.missing = [~mask] * (n + 1)
         else:
-            masks = [-1] * (n + 1)
-            mask = 0
-            for k in range(n - 1, -1, -1):
-                mask |= key_mask.get(keys[k], 0)
-                masks[k] = ~mask
-            self.missing = masks
+            self.missing = grammar.suffix_missing(keys)
         # done[i << RULE_BITS | rule index << 1 | cue]: one rule's matches at token i.
         self.done: dict[int, tuple[Node, ...]] = {}
 
