@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.timewindows._engine import MAX_SPAN, M, Parser, Rule
+from claimtrack.timewindows._engine import MAX_SPAN, M, Rule
 from claimtrack.timewindows._grammar import GRAMMAR, parser
+from claimtrack.timewindows._parser import Parser
 from claimtrack.timewindows._tokens import tokenize
 from claimtrack.timewindows._values import Ctx, T
 

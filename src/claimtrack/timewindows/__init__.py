@@ -251,7 +251,13 @@ def find_windows(
     p = parser(toks, find=True)
     out: list[tuple[tuple[int, int], TimeWindow]] = []
     i, n = 0, len(toks)
+    forget_at = _FORGET_EVERY
     while i < n:
+        if i >= forget_at:
+            # Matches start at the scan or after it: what the parser holds for tokens
+            # behind it is dropped, so memory stays bounded on any length of text.
+            p.forget(i)
+            forget_at = i + _FORGET_EVERY
         for node in candidates(p, i):
             spans = _resolve(node, probes, tense, day_first, fiscal)
             if spans is None:
@@ -264,6 +270,9 @@ def find_windows(
         i += 1
     return out
 
+
+# How many tokens find_windows scans between two clean-ups of the parser's memo.
+_FORGET_EVERY = 512
 
 # Phrases longer than this are not handed to dateparser (it is slow, and a long text is
 # a sentence, not a date).

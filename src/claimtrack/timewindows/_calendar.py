@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
+
+_MIDNIGHT = time(0, 0)
 
 
 def easter(year: int) -> date:
@@ -77,6 +79,8 @@ def add_business_days(day: date, n: int) -> date:
 
 def at(day: date, tz: tzinfo, hour: int = 0, minute: int = 0) -> datetime:
     """``day`` at a wall-clock time in ``tz``; hour 24 and beyond roll into later days."""
+    if not hour and not minute:
+        return datetime.combine(day, _MIDNIGHT, tz)
     extra, hour = divmod(hour, 24)
     if extra:
         day += timedelta(days=extra)

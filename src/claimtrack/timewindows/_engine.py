@@ -32,19 +32,27 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._tokens import Tok
+from ._lookahead import Lookahead
+from ._tokens import NUMBER_KEYS, Tok
 
 # No match spans more tokens than this: bounded lookahead, hence linear scans.
 MAX_SPAN = 24
+# Bits of a per-rule memo key below the token index (the rule's index and the cue flag).
+RULE_BITS = 16
+
+
+def number_key(ndig: int) -> str:
+    """The index key of a number of ``ndig`` digits ("#n5" for five or more)."""
+    return NUMBER_KEYS[min(max(ndig, 1), 5) - 1]
 
 
 def key_of(tok: Tok) -> str:
-    """The index key of a token: a word's base, "#n" for a number, "#o" for an ordinal
-    number ("20th"), a punctuation mark itself."""
+    """The index key of a token: a word's base, "#n1" ... "#n5" for a number by its
+    count of digits, "#o" for an ordinal number ("20th"), a punctuation mark itself."""
     if tok.kind == "w":
         return tok.base
     if tok.kind == "n":
-        return "#n"
+        return number_key(tok.ndig)
     if tok.kind == "o":
         return "#o"
     return tok.text
@@ -84,10 +92,10 @@ def _cap(toks: Sequence[Tok], i: int) -> Any:
 
 
 TOKEN_CLASSES: dict[str, TokenClass] = {
-    "num": TokenClass(frozenset({"#n"}), _num),
+    "num": TokenClass(frozenset(NUMBER_KEYS), _num),
     "ord": TokenClass(frozenset({"#o"}), _ord),
-    "year": TokenClass(frozenset({"#n"}), _year),
-    "d2": TokenClass(frozenset({"#n"}), _d2),
+    "year": TokenClass(frozenset({"#n4"}), _year),
+    "d2": TokenClass(frozenset({"#n1", "#n2"}), _d2),
 }
 
 
@@ -153,9 +161,15 @@ class Rule:
     # none of one set cannot match the rule (a cheap filter before matching).
     needs: tuple[frozenset[str], ...] = ()
     need_mask: int = 0
+    rest_mask: int = 0
     # Every element one required token (no category, nothing optional): matched by a
     # straight comparison.
     simple: bool = False
+    # How the parser runs the rule: "token" (one required token), "simple" (see
+    # above), "cat" (one required category) or "seq" (anything else).
+    shape: str = "seq"
+    # The rule's place in its grammar's table.
+    index: int = 0
 
 
 def compile_pattern(pattern: str) -> list[Elem]:
@@ -250,7 +264,10 @@ class Grammar:
             raise ValueError(
                 f"rule names repeat: {sorted({n for n in names if names.count(n) > 1})}"
             )
-        for rule in self.rules:
+        if len(self.rules) >= 1 << (RULE_BITS - 1):
+            raise ValueError(f"more than {(1 << (RULE_BITS - 1)) - 1} rules")
+        for k, rule in enumerate(self.rules):
+            rule.index = k
             rule.elems = compile_pattern(rule.pattern)
             rule.names = {e.name: k for k, e in enumerate(rule.elems)}
             self.by_cat.setdefault(rule.cat, []).append(rule)
@@ -275,7 +292,10 @@ class Grammar:
                     e.words = self.first[e.cat]
             rule.needs = tuple(e.words for e in rule.elems if not e.optional)
             rule.simple = all(e.what != "c" and not e.optional for e in rule.elems)
-        self._viable: dict[tuple[str, str, int], list[tuple[Rule, bool]]] = {}
+            rule.shape = _shape(rule)
+        self._viable: dict[tuple[str, str, str, int, int], list[tuple[Rule, bool]]] = {}
+        self.lookahead = Lookahead(self.by_cat)
+        self._suffix: dict[tuple[str, ...], list[int]] = {}
         # Rules that pass a category through are replaced by that category's rules (with
         # the cue flag they set), so a match does not descend through wrappers.
         self.flat: dict[str, dict[str, list[tuple[Rule, bool]]]] = {}
@@ -295,6 +315,10 @@ class Grammar:
                     for key in need:
                         self.key_mask[key] = self.key_mask.get(key, 0) | bits[need]
                 rule.need_mask |= bits[need]
+            # The needs of the required elements after the first: tokens after the
+            # match's first one must meet them.
+            for need in rule.needs[1:]:
+                rule.rest_mask |= bits[need]
 
     def _flatten(self, cat: str, cue: bool, seen: frozenset[str]) -> list[tuple[Rule, bool]]:
         out: list[tuple[Rule, bool]] = []
@@ -310,16 +334,44 @@ class Grammar:
                         out.append(item)
         return out
 
-    def viable(self, cat: str, key: str, missing: int) -> list[tuple[Rule, bool]]:
-        """The rules of ``cat`` that can start with ``key`` in a text meeting every need
-        but ``missing`` (computed once per combination: a lazily built automaton)."""
-        vkey = (cat, key, missing)
+    def viable(
+        self, cat: str, key: str, nxt: str, missing: int, missing_after: int
+    ) -> list[tuple[Rule, bool]]:
+        """The rules of ``cat`` that can start with the keys ``key`` and ``nxt`` (the next
+        token's, or :data:`END`) where the tokens from this one on meet every need but
+        ``missing`` and those after it every need but ``missing_after`` (computed once
+        per combination: a lazily built automaton)."""
+        vkey = (cat, key, nxt, missing, missing_after)
         found = self._viable.get(vkey)
         if found is None:
             if len(self._viable) > 100_000:
                 self._viable.clear()  # bounded memory on any stream of texts
-            found = [rc for rc in self.flat[cat].get(key, ()) if not rc[0].need_mask & missing]
+            can_start = self.lookahead.rule_can_start
+            found = [
+                rc
+                for rc in self.flat[cat].get(key, ())
+                if not rc[0].need_mask & missing
+                and not rc[0].rest_mask & missing_after
+                and can_start(rc[0], key, nxt)
+            ]
             self._viable[vkey] = found
+        return found
+
+    def suffix_missing(self, keys: list[str]) -> list[int]:
+        """For each token of a phrase with these keys (and one past the last), the
+        needs no token from there on meets (worked out once per sequence of keys)."""
+        tkeys = tuple(keys)
+        found = self._suffix.get(tkeys)
+        if found is None:
+            if len(self._suffix) > 10_000:
+                self._suffix.clear()  # bounded memory on any stream of texts
+            found = [-1] * (len(keys) + 1)
+            mask = 0
+            key_mask = self.key_mask
+            for k in range(len(keys) - 1, -1, -1):
+                mask |= key_mask.get(keys[k], 0)
+                found[k] = ~mask
+            self._suffix[tkeys] = found
         return found
 
     def _first_sets(self) -> None:
@@ -354,142 +406,9 @@ class Grammar:
                 raise ValueError(f"rule {rule.name!r} passes through but is not one <category>")
 
 
-_State = tuple[tuple[Any, ...], tuple[Node, ...]]
-
-
-class Parser:
-    """Matches a grammar's categories over one token sequence, memoised."""
-
-    def __init__(self, grammar: Grammar, toks: Sequence[Tok], *, find: bool) -> None:
-        self.g = grammar
-        self.toks = toks
-        self.n = len(toks)
-        self.keys = [key_of(t) for t in toks]
-        self.find = find
-        # memo[cue][i][cat]: every end a category reaches from token i (a dict per token
-        # and cue flag, made when first needed: cheaper to look up than a tuple key).
-        self.memo: tuple[dict[int, dict[str, dict[int, Node]]], ...] = ({}, {})
-        mask = 0
-        key_mask = grammar.key_mask
-        for key in set(self.keys):
-            mask |= key_mask.get(key, 0)
-        # The needs no token of the text meets: a rule with one of them cannot match.
-        self.missing = ~mask
-        self.index = grammar.index
-
-    def match(self, cat: str, i: int, cue: bool = False) -> dict[int, Node]:
-        """Every end index a ``cat`` value starting at ``i`` reaches, with its match."""
-        if i >= self.n:
-            return {}
-        rows = self.memo[cue]
-        memo = rows.get(i)
-        if memo is None:
-            memo = rows[i] = {}
-        found = memo.get(cat)
-        if found is not None:
-            return found
-        res: dict[int, Node] = {}
-        memo[cat] = res  # a rule that refers back to itself here sees nothing
-        key = self.keys[i]
-        g = self.g
-        rules = g._viable.get((cat, key, self.missing))
-        if rules is None:
-            rules = g.viable(cat, key, self.missing)
-        if not rules:
-            return res
-        limit = i + MAX_SPAN
-        toks, find, add = self.toks, self.find, self._add
-        for rule, rcue in rules:
-            c = cue or rcue
-            prod = rule.prod
-            assert prod is not None
-            if rule.simple:
-                caps = self._simple(rule.elems, i)
-                if caps is not None:
-                    end = i + len(caps)
-                    value = prod(M(rule, caps, toks, i, end, find, c))
-                    if value is not None:
-                        node = Node(rule.name, i, end, value, ())
-                        if end in res:
-                            add(res, end, node)
-                        else:
-                            res[end] = node
-                continue
-            for end, (caps, kids) in self._seq(rule.elems, i, c).items():
-                if end > limit:
-                    continue
-                value = prod(M(rule, caps, toks, i, end, find, c))
-                if value is not None:
-                    node = Node(rule.name, i, end, value, kids)
-                    if end in res:
-                        add(res, end, node)
-                    else:
-                        res[end] = node
-        return res
-
-    def entries(self) -> list[tuple[str, int, bool, dict[int, Node]]]:
-        """Every memoised match: (category, token index, cue flag, ends)."""
-        return [
-            (cat, i, bool(cue), ends)
-            for cue, table in enumerate(self.memo)
-            for i, row in table.items()
-            for cat, ends in row.items()
-        ]
-
-    def _add(self, res: dict[int, Node], end: int, node: Node) -> None:
-        prev = res.get(end)
-        if prev is None:
-            res[end] = node
-            return
-        merge = self.g.merge
-        merged = None if merge is None else merge(prev.value, node.value)
-        if merged is not None:
-            # Nodes are shared between categories' memos: never changed in place.
-            res[end] = Node(prev.rule, prev.start, end, merged, prev.kids, (*prev.alts, node))
-
-    def _simple(self, elems: list[Elem], i: int) -> tuple[Any, ...] | None:
-        toks, keys = self.toks, self.keys
-        if i + len(elems) > self.n:
-            return None
-        caps: list[Any] = []
-        for pos, e in enumerate(elems, i):
-            if keys[pos] not in e.words or (e.glued and (pos == 0 or toks[pos].gap)):
-                return None
-            if e.what == "w":
-                caps.append(toks[pos].base)
-            elif e.value is not None:
-                v = e.value(toks, pos)
-                if v is None:
-                    return None
-                caps.append(v)
-            else:
-                caps.append(toks[pos].text)
-        return tuple(caps)
-
-    def _seq(self, elems: list[Elem], i: int, cue: bool) -> dict[int, _State]:
-        states: dict[int, _State] = {i: ((), ())}
-        toks, keys, n = self.toks, self.keys, self.n
-        for e in elems:
-            nxt: dict[int, _State] = {}
-            what, words = e.what, e.words
-            for pos, (caps, kids) in states.items():
-                if pos < n and keys[pos] in words and not (e.glued and (pos == 0 or toks[pos].gap)):
-                    if what == "c":
-                        for end, node in self.match(e.cat, pos, cue or e.cue).items():
-                            if end not in nxt:
-                                nxt[end] = ((*caps, node.value), (*kids, node))
-                    else:
-                        if what == "w":
-                            v = toks[pos].base
-                        elif e.value is not None:
-                            v = e.value(toks, pos)
-                        else:
-                            v = toks[pos].text
-                        if v is not None and pos + 1 not in nxt:
-                            nxt[pos + 1] = ((*caps, v), kids)
-                if e.optional and pos not in nxt:
-                    nxt[pos] = ((*caps, None), kids)
-            if not nxt:
-                return nxt
-            states = nxt
-        return states
+def _shape(rule: Rule) -> str:
+    if rule.simple:
+        return "token" if len(rule.elems) == 1 else "simple"
+    if len(rule.elems) == 1 and not rule.elems[0].optional:
+        return "cat"
+    return "seq"

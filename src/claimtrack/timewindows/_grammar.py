@@ -23,7 +23,8 @@ from . import (
     _rules_phrases,
     _rules_spans,
 )
-from ._engine import Grammar, Node, Parser
+from ._engine import Grammar, Node
+from ._parser import Parser
 from ._tokens import Tok
 from ._values import Ctx, Span, T, merge
 

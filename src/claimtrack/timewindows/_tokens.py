@@ -10,6 +10,9 @@ _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 # Longer digit runs are no date or count the grammar uses; int() of a huge run would
 # also cost quadratic time, so their value is left unknown.
 _MAX_DIGITS = 9
+# The rule engine's index keys of numbers by their count of digits (five or more:
+# "#n5"): the index tells a year from a day of the month before any rule is tried.
+NUMBER_KEYS = ("#n1", "#n2", "#n3", "#n4", "#n5")
 
 
 @dataclass(slots=True)
@@ -17,7 +20,8 @@ class Tok:
     """One token: a word, a number, an ordinal number ("20th") or one punctuation mark.
 
     ``base`` is the lower-case word without a possessive ``'s`` or trailing ``'``;
-    ``gap`` says whether whitespace precedes the token; ``val`` is a number's value.
+    ``gap`` says whether whitespace precedes the token; ``val`` is a number's value;
+    ``key`` the token's key in the rule engine's index.
     """
 
     text: str
@@ -30,6 +34,10 @@ class Tok:
     val: int = -1
     ndig: int = 0
     cap: bool = False
+    # The rule engine's index key: the base of a word, "#n1" ... "#n5" for a number
+    # by its count of digits (five or more: "#n5"), "#o" for an ordinal number, the
+    # mark itself for punctuation.
+    key: str = ""
 
 
 def _is_letter(ch: str) -> bool:
@@ -39,15 +47,29 @@ def _is_letter(ch: str) -> bool:
 def tokenize(text: str) -> list[Tok]:
     """Split ``text`` into tokens whose ``start``/``end`` are code-point offsets."""
     toks: list[Tok] = []
-    n = len(text)
-    i = 0
+    pos = 0
+    for chunk in text.split():
+        # Whitespace-separated chunks, each found where the last ended: a chunk of
+        # letters alone or of digits alone is one token, without the character loop.
+        s = text.find(chunk, pos)
+        pos = e = s + len(chunk)
+        if chunk.isalpha():
+            low = chunk.lower()
+            toks.append(Tok(chunk, low, low, "w", s, e, True, -1, 0, chunk[0].isupper(), low))
+        elif chunk.isdigit() and chunk.isascii():
+            val = int(chunk) if len(chunk) <= _MAX_DIGITS else -1
+            key = NUMBER_KEYS[min(len(chunk), 5) - 1]
+            toks.append(Tok(chunk, chunk, chunk, "n", s, e, True, val, len(chunk), False, key))
+        else:
+            _scan(text, s, e, toks)
+    return toks
+
+
+def _scan(text: str, i: int, n: int, toks: list[Tok]) -> None:
+    """The tokens of ``text[i:n]``, a chunk without whitespace that follows some."""
     gap = True
     while i < n:
         c = text[i]
-        if c.isspace():
-            gap = True
-            i += 1
-            continue
         s = i
         if "0" <= c <= "9":
             while i < n and "0" <= text[i] <= "9":
@@ -60,7 +82,8 @@ def tokenize(text: str) -> list[Tok]:
                 kind = "o"
                 i += 2
             val = int(digits) if len(digits) <= _MAX_DIGITS else -1
-            toks.append(Tok(text[s:i], digits, digits, kind, s, i, gap, val, len(digits)))
+            key = "#o" if kind == "o" else NUMBER_KEYS[min(len(digits), 5) - 1]
+            toks.append(Tok(text[s:i], digits, digits, kind, s, i, gap, val, len(digits), key=key))
         elif _is_letter(c):
             i += 1
             while i < n:
@@ -85,9 +108,8 @@ def tokenize(text: str) -> list[Tok]:
                     i += 1
                 low += "m"
             base = low[:-2] if low.endswith("'s") else low.rstrip("'")
-            toks.append(Tok(text[s:i], low, base, "w", s, i, gap, cap=c.isupper()))
+            toks.append(Tok(text[s:i], low, base, "w", s, i, gap, cap=c.isupper(), key=base))
         else:
             i += 1
-            toks.append(Tok(c, c, c, "p", s, i, gap))
+            toks.append(Tok(c, c, c, "p", s, i, gap, key=c))
         gap = False
-    return toks

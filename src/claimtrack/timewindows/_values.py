@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 
 from claimtrack.model import Grain
 
 from ._calendar import add_business_days, add_months, at, month_start
+
+_MIDNIGHT = time(0, 0)
+_combine = datetime.combine
+_DAY = Grain.DAY
 
 PAST = "past"
 FUTURE = "future"
@@ -35,9 +39,10 @@ UNIT_GRAIN: dict[str, Grain] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Span:
-    """A resolved window ``[start, end)``.
+    """A resolved window ``[start, end)`` (never changed once made: a new one is made
+    with ``dataclasses.replace``; not frozen, which would make each one slower to make).
 
     ``day`` is set when the window is exactly one calendar day (clock times and offsets
     compose with it); ``cycle`` says how a window resolved from a recurring name may
@@ -60,14 +65,15 @@ class Span:
 Resolver = Callable[..., "Span | None"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class T:
     """An underspecified time value: ``fn(ctx, *args)`` resolves it.
 
     ``kind`` says what it resolves to, for rules that compose values: "day" (one
     calendar day), "part" (a part of a day), "clock" (a clock time), "period" (a
     calendar period or a stretch of days) or "span" (anything else: deadlines, rolling
-    windows, ranges, vague phrases).
+    windows, ranges, vague phrases).  Never changed once made (not frozen: a frozen
+    value is slower to make, and rules make many).
     """
 
     kind: str
@@ -123,10 +129,16 @@ class Ctx:
     # -- spans ------------------------------------------------------------------------
 
     def day(self, d: date, cycle: int = 0) -> Span:
-        return Span(at(d, self.tz), at(d + DAY, self.tz), Grain.DAY, day=d, cycle=cycle)
+        tz = self.tz
+        return Span(
+            _combine(d, _MIDNIGHT, tz), _combine(d + DAY, _MIDNIGHT, tz), _DAY, False, d, cycle
+        )
 
     def days(self, d0: date, d1: date, grain: Grain, cycle: int = 0) -> Span:
-        return Span(at(d0, self.tz), at(d1, self.tz), grain, cycle=cycle)
+        tz = self.tz
+        return Span(
+            _combine(d0, _MIDNIGHT, tz), _combine(d1, _MIDNIGHT, tz), grain, False, None, cycle
+        )
 
     def month(self, y: int, m: int, cycle: int = 0) -> Span:
         return self.days(month_start(y, m), month_start(y, m + 1), Grain.MONTH, cycle)
@@ -187,9 +199,12 @@ class Ctx:
         if how == "this":
             return make(y0)
         ref = self.ref
+        # A yearly thing's window lies within a year of the year it is named by, so the
+        # one of two years before the reference's has ended before it (and the one two
+        # years after has not begun): the scans start a year nearer.
         if how in ("fwd", "next", "after"):
             seen = 0
-            for y in range(y0 - 2, y0 + 10):
+            for y in range(y0 - 1, y0 + 10):
                 try:
                     s = make(y)
                 except (ValueError, OverflowError, KeyError):
@@ -200,7 +215,7 @@ class Ctx:
                         return s
             return None
         seen = 0
-        for y in range(y0 + 2, y0 - 10, -1):
+        for y in range(y0 + 1, y0 - 10, -1):
             try:
                 s = make(y)
             except (ValueError, OverflowError, KeyError):
