@@ -66,14 +66,14 @@ def add(tmp_path: Path, pm: ClaimtrackPluginManager, make: Callable[[], list[Any
     return tracker, tracker.add(path)
 
 
-def test_verdicts_are_recorded_as_suggestions_once(
+def test_verdicts_are_recorded_as_imported_once(
     tmp_path: Path, will_pm: ClaimtrackPluginManager
 ) -> None:
     tracker, report = add(tmp_path, will_pm, lambda: [reviewed()])
     with tracker:
         assert report.added == 1 and report.claims == 1 and not report.errors
         (ev,) = report.evidence
-        assert ev.recorder is RecorderKind.CHECKER and ev.recorded_by == "Harbour Fact Check"
+        assert ev.recorder is RecorderKind.IMPORTED and ev.recorded_by == "Harbour Fact Check"
         (row,) = tracker.status(as_of="2025-03-25")
         assert row.status is claimtrack.Status.KEPT
         # A person's verdict outranks the imported one.

@@ -1,12 +1,14 @@
 """claimtrack-claimreview: schema.org ClaimReview JSON-LD, out and in.
 
-``claimtrack export --format claimreview`` writes one ``ClaimReview`` per commitment with
-a final verdict (kept, partially kept, broken, withdrawn, unverifiable, annulled), the
-markup fact-checkers publish so search engines can show the verdict beside the claim.
+``claimtrack export --format claimreview`` writes one ``ClaimReview`` per tracked promise
+with a final verdict (kept, partially kept, broken, withdrawn, unverifiable, annulled),
+every mention's source an appearance of the claim: the markup fact-checkers publish so
+search engines can show the verdict beside the claim.
 Ratings use the labels of the well-known promise trackers (Promise Kept, Compromise,
 Promise Broken, In the Works, Stalled, Not Yet Rated).  Its options (``-O key=value``)
 name the reviewing organisation and each review's address; by default only verdicts a
-person recorded are exported.
+person recorded are exported (another fact-checker's imported reviews with
+``include_imported``, the checker's with ``include_machine``).
 
 ``claimtrack add reviews.json`` reads another fact-checker's ClaimReview JSON-LD (a
 file, or a page that embeds it): each review's claim with its speaker, where and when
@@ -21,7 +23,16 @@ from datetime import datetime
 from typing import Any, TextIO
 
 import claimtrack
-from claimtrack import Actor, ActorKind, ExportOption, Progress, Standing, Status
+from claimtrack import (
+    Actor,
+    ActorKind,
+    Evidence,
+    ExportOption,
+    Progress,
+    RecorderKind,
+    Standing,
+    Status,
+)
 from claimtrack.exporters import option_bool, option_template, option_url
 from claimtrack.sanitize import safe_url
 
@@ -29,10 +40,13 @@ from claimtrack_claimreview_in import claimtrack_load_reviewed, reviewed_from, v
 
 __all__ = [
     "EXPORT_OPTIONS",
+    "appearance_order",
     "claim_review",
     "claimtrack_load_reviewed",
     "claimtrack_register_exporters",
     "promise_label",
+    "promise_review",
+    "publishable",
     "reviewed_from",
     "verdict_of_label",
     "write_claimreview",
@@ -79,12 +93,19 @@ EXPORT_OPTIONS = (
     ExportOption(name="reviewer_url", help="the organisation's home page", convert=option_url),
     ExportOption(
         name="url_template",
-        help="each review's address, {id} (or {short_id}) standing for the claim id",
+        help="each review's address, {id} (or {short_id}) standing for the promise id",
         convert=option_template("id", "short_id"),
     ),
     ExportOption(
         name="include_machine",
         help="also export verdicts of the automatic checker, marked as such",
+        convert=option_bool,
+        default=False,
+    ),
+    ExportOption(
+        name="include_imported",
+        help="also export reviews imported from another fact-checker, under their author "
+        "and address",
         convert=option_bool,
         default=False,
     ),
@@ -97,9 +118,10 @@ def claimtrack_register_exporters(register: Callable[..., None]) -> None:
     register(
         "claimreview",
         write_claimreview,
-        description="schema.org ClaimReview JSON-LD for commitments with a final verdict",
+        description="schema.org ClaimReview JSON-LD, one review per promise with a final verdict",
         extension="jsonld",
         options=EXPORT_OPTIONS,
+        unit="review",
     )
 
 
@@ -113,25 +135,42 @@ def promise_label(status: Status | None, progress: Progress | None = None) -> st
     return STATUS_LABELS[status]
 
 
+def publishable(decided: Evidence | None, options: Mapping[str, Any]) -> bool:
+    """Whether a verdict is published: a person's always; an imported review's with
+    ``include_imported``; the checker's with ``include_machine``."""
+    if decided is None:
+        return False
+    if decided.recorder is RecorderKind.IMPORTED:
+        return bool(options.get("include_imported"))
+    return decided.by_person or bool(options.get("include_machine"))
+
+
 def write_claimreview(
     standings: Sequence[Standing],
     stream: TextIO,
     as_of: datetime,
     options: Mapping[str, Any] | None = None,
 ) -> int:
-    """Write a JSON-LD document (``@graph`` of ClaimReview) for the settled
-    commitments, and return how many reviews it holds.
+    """Write a JSON-LD document (``@graph`` of ClaimReview) with one review per tracked
+    promise whose status is a final verdict, and return how many reviews it holds.
 
-    Only verdicts a person recorded are reviewed, unless ``include_machine``: then a
-    checker's are too, each saying in its ``description`` that a machine found it."""
+    ``standings`` are claim rows (what ``claimtrack export`` gives): the mentions of
+    one promise (``Standing.promise``) make one review, each mention's source one of
+    its appearances; a tracked claim of no promise is reviewed alone.  Only verdicts a
+    person recorded are reviewed, unless ``include_machine`` (a checker's, each saying
+    in its ``description`` that a machine found it) or ``include_imported`` (another
+    fact-checker's review, under its own author and address)."""
     opts = {o.name: o.default for o in EXPORT_OPTIONS} | dict(options or {})
-    reviews = [
-        claim_review(s, opts)
-        for s in standings
-        if s.status is not None
-        and s.status.is_final
-        and (opts["include_machine"] or (s.decided_by is not None and s.decided_by.by_person))
-    ]
+    promises: dict[str, list[Standing]] = {}
+    for row in standings:
+        if row.status is None or not row.status.is_final:
+            continue
+        if not publishable(row.decided_by, opts):
+            continue
+        key = row.promise.id if row.promise is not None else row.claim.id
+        promises.setdefault(key, []).append(row)
+    reviews = [promise_review(key, rows, opts) for key, rows in promises.items()]
+    reviews.sort(key=lambda r: str(r["identifier"]))
     doc = {"@context": "https://schema.org", "@graph": reviews}
     json.dump(doc, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
@@ -139,11 +178,43 @@ def write_claimreview(
 
 
 def claim_review(row: Standing, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """One ClaimReview object (without ``@context``) for a settled commitment;
-    ``options`` as :data:`EXPORT_OPTIONS` name them."""
+    """The ClaimReview of one row alone (its claim as the promise, its source as the
+    only appearance); see :func:`promise_review`."""
+    key = row.promise.id if row.promise is not None else row.claim.id
+    return promise_review(key, [row], options)
+
+
+def appearance_order(row: Standing) -> tuple[float, str, str, int, str]:
+    """The order of a promise's mentions: publication time (unknown last), address,
+    source, position.  The first is the review's ``firstAppearance``."""
+    src = row.source
+    when = src.published_at.timestamp() if src is not None and src.published_at else float("inf")
+    return (
+        when,
+        (src.uri or "") if src is not None else "",
+        row.claim.source_id,
+        row.claim.span[0],
+        row.claim.id,
+    )
+
+
+def promise_review(
+    key: str, rows: Sequence[Standing], options: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """One ClaimReview object (without ``@context``) for a settled promise: ``key`` its
+    id, ``rows`` its mentions (claim rows that share the promise's status and deciding
+    verdict); ``options`` as :data:`EXPORT_OPTIONS` name them.
+
+    ``claimReviewed`` is the first mention's text (:func:`appearance_order`), the
+    claim's ``author`` its speaker, ``appearance`` every mention's source (once each)
+    and ``firstAppearance`` the first.  A review imported from another fact-checker
+    keeps its own identifier, address, author and citation (read from its source's
+    ``meta``, as the importer wrote them), so exporting it again gives it back."""
     opts = dict(options or {})
-    claim, decided = row.claim, row.decided_by
-    label = promise_label(row.status, row.progress)
+    ordered = sorted(rows, key=appearance_order)
+    first = ordered[0]
+    claim, decided = first.claim, first.decided_by
+    label = promise_label(first.status, first.progress)
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": label}
     if decided is not None:
         # claimtrack's own verdict, so reading the review back loses nothing the
@@ -156,48 +227,96 @@ def claim_review(row: Standing, options: Mapping[str, Any] | None = None) -> dic
     item: dict[str, Any] = {"@type": "Claim"}
     if claim.speaker is not None:
         item["author"] = _agent(claim.speaker)
-    said = claim.asserted_at or (row.source.published_at if row.source else None)
+    said = claim.asserted_at or (first.source.published_at if first.source else None)
     if said is not None:
         item["datePublished"] = said.date().isoformat()
-    appearance: dict[str, Any] = {"@type": "CreativeWork"}
-    if row.source is not None:
-        url = safe_url(row.source.uri)
-        if url is not None:  # a javascript: or data: URL from a source is never a link
-            appearance["url"] = url
-        if row.source.title:
-            appearance["headline"] = row.source.title
-        if row.source.publisher:
-            appearance["publisher"] = {"@type": "Organization", "name": row.source.publisher}
-    if len(appearance) > 1:
-        item["appearance"] = [appearance]
-        item["firstAppearance"] = appearance
+    appearances: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for row in ordered:
+        if row.claim.source_id in seen:
+            continue
+        seen.add(row.claim.source_id)
+        work = _appearance(row)
+        if len(work) > 1:
+            appearances.append(work)
+    if appearances:
+        item["appearance"] = appearances
+        item["firstAppearance"] = appearances[0]
+    theirs = _imported_review(ordered, decided)
     review: dict[str, Any] = {"@type": "ClaimReview"}
     template = opts.get("url_template")
-    if template:
-        review["url"] = template.format(id=claim.id, short_id=claim.id[:8])
+    if theirs.get("review_url"):
+        review["url"] = theirs["review_url"]
+    elif template:
+        review["url"] = template.format(id=key, short_id=key[:8])
     review.update(
-        identifier=claim.id,
+        identifier=theirs.get("review_id") or key,
         claimReviewed=claim.text,
         itemReviewed=item,
         reviewRating=rating,
     )
-    if opts.get("reviewer"):
-        # The publishing organisation, never the login name of whoever ran the export.
-        author: dict[str, Any] = {"@type": "Organization", "name": opts["reviewer"]}
-        if opts.get("reviewer_url"):
-            author["url"] = opts["reviewer_url"]
+    author = _reviewer(decided, theirs, opts)
+    if author is not None:
         review["author"] = author
     if decided is not None:
         review["datePublished"] = decided.known_at.date().isoformat()
-        citation = safe_url(decided.uri)
+        citation = safe_url(theirs.get("citation") if decided.imported else decided.uri)
         if citation is not None:
             review["citation"] = citation
-        if not decided.by_person:
+        if decided.recorder is RecorderKind.CHECKER:
             review["description"] = (
                 f"Verdict found by the automatic checker {decided.recorded_by}; "
                 "not confirmed by a person."
             )
     return review
+
+
+def _appearance(row: Standing) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    src = row.source
+    if src is None:
+        return work
+    url = safe_url(src.uri)
+    if url is not None:  # a javascript: or data: URL from a source is never a link
+        work["url"] = url
+    if src.title:
+        work["headline"] = src.title
+    if src.published_at is not None:
+        work["datePublished"] = src.published_at.isoformat()
+    if src.reporter:  # who wrote it: not the speaker, not the outlet
+        work["author"] = {"@type": "Person", "name": src.reporter}
+    if src.publisher:
+        work["publisher"] = {"@type": "Organization", "name": src.publisher}
+    return work
+
+
+def _imported_review(rows: Sequence[Standing], decided: Evidence | None) -> dict[str, Any]:
+    # What the importer kept of another fact-checker's review, from the meta of the
+    # source it recorded the verdict with (else any mention's that holds a review).
+    if decided is None or not decided.imported:
+        return {}
+    holders = [r.source for r in rows if r.source is not None and r.source.meta.get("review_url")]
+    for src in holders:
+        if src.id == decided.source_id:
+            return dict(src.meta)
+    return dict(holders[0].meta) if holders else {"review_url": safe_url(decided.uri)}
+
+
+def _reviewer(
+    decided: Evidence | None, theirs: Mapping[str, Any], opts: Mapping[str, Any]
+) -> dict[str, Any] | None:
+    # The publishing organisation, never the login name of whoever ran the export; an
+    # imported review keeps the organisation that wrote it.
+    if decided is not None and decided.imported:
+        name, url = decided.recorded_by, theirs.get("reviewer_url")
+    elif opts.get("reviewer"):
+        name, url = opts["reviewer"], opts.get("reviewer_url")
+    else:
+        return None
+    author: dict[str, Any] = {"@type": "Organization", "name": name}
+    if url:
+        author["url"] = url
+    return author
 
 
 _ORGANISATIONS = frozenset({ActorKind.ORGANISATION, ActorKind.COUNTRY, ActorKind.GROUP})

@@ -5,7 +5,11 @@
 :class:`claimtrack.Reviewed`: a source holding the claim as reviewed, where and when it
 was said (``itemReviewed``: its ``author``, ``datePublished``, ``firstAppearance`` or
 first ``appearance``), and the rating as a verdict recorded by the reviewing
-organisation (the review's ``author``), dated when the review was published.
+organisation (the review's ``author``), dated when the review was published, recorded
+as *imported* (a person's verdict outranks it; it outranks the automatic checker's).
+Each appearance of the claim (``firstAppearance``, then ``appearance``) is a source of
+its own — its address, headline, outlet, reporter (its ``author``) and date — holding
+the claim, so the claim is one promise with a mention per appearance.
 
 A promise-tracker rating (Promise Kept, Compromise, Promise Broken, In the Works,
 Stalled), or a claimtrack verdict as the rating's ``name`` (what claimtrack's own
@@ -96,7 +100,7 @@ def claimtrack_load_reviewed(uri: str, options: LoadOptions) -> list[Reviewed | 
     for n, review in enumerate(reviews, 1):
         label = where if len(reviews) == 1 else f"{where} (review {n})"
         try:
-            out.append(reviewed_from(review, label))
+            out.extend(reviewed_from(review, label))
         except LoadError as exc:
             out.append(exc)
     return out
@@ -242,68 +246,106 @@ def _date(value: Any, where: str, what: str) -> datetime | None:
         raise LoadError(where, str(exc)) from None
 
 
-def reviewed_from(review: dict[str, Any], where: str) -> Reviewed:
-    """One ClaimReview object as a :class:`claimtrack.Reviewed` (see the module's
-    description); a :class:`LoadError` naming ``where`` when it has no claim text or
-    an implausible date."""
+def _appearances(item: dict[str, Any]) -> list[dict[str, Any]]:
+    # firstAppearance first, then every appearance not the same work (by address).
+    found: list[dict[str, Any]] = []
+    listed = item.get("appearance")
+    listed = listed if isinstance(listed, list) else [listed]
+    for value in [item.get("firstAppearance"), *listed]:
+        if value is None or value == "":
+            continue
+        work = value if isinstance(value, dict) else {"url": value}
+        url = safe_url(work.get("url"))
+        if any(safe_url(w.get("url")) == url and (url or w is work) for w in found):
+            continue
+        found.append(work)
+        if len(found) >= MAX_APPEARANCES:
+            break
+    return found or [{}]
+
+
+#: A review naming more appearances than this is read for the first ones only.
+MAX_APPEARANCES = 200
+
+
+def reviewed_from(review: dict[str, Any], where: str) -> list[Reviewed]:
+    """One ClaimReview object as :class:`claimtrack.Reviewed` items (see the module's
+    description): one per appearance of the claim (``firstAppearance`` first, then each
+    of ``appearance``), each a source holding the claim as reviewed, so the claims are
+    one promise with a mention in each; the verdict is recorded with the first.  The
+    review's identifier, address, author's address and citation are kept in each
+    source's ``meta`` so the review can be exported again as it was.  A
+    :class:`LoadError` naming ``where`` when it has no claim text or an implausible
+    date."""
     text = review.get("claimReviewed")
     if not isinstance(text, str) or not text.strip():
         raise LoadError(where, "a ClaimReview without claimReviewed (the text of the claim)")
     text = text.strip()
     item = review.get("itemReviewed")
     item = item if isinstance(item, dict) else {}
-    appearance = _first(item.get("firstAppearance") or item.get("appearance"))
-    appearance = appearance if isinstance(appearance, dict) else {"url": appearance}
-    said = _date(
-        item.get("datePublished") or appearance.get("datePublished"), where, "datePublished"
-    )
+    works = _appearances(item)
+    said = _date(item.get("datePublished") or works[0].get("datePublished"), where, "datePublished")
     reviewed_at = _date(review.get("datePublished"), where, "the review's datePublished")
     speaker = _agent(item.get("author"))
-    reviewer = _text(review.get("author")) or _text(review.get("publisher"))
+    author = _first(review.get("author"))
+    reviewer = _text(author) or _text(review.get("publisher"))
     review_url = safe_url(review.get("url"))
     rating = review.get("reviewRating")
     rating = _first(rating) if isinstance(_first(rating), dict) else {}
     label = _text(rating.get("alternateName"))
     # claimtrack writes its own verdict as the rating's name; others' names are labels.
     verdict = verdict_of_label(_text(rating.get("name"))) or verdict_of_label(label)
+    identifier = _first(review.get("identifier"))
     meta: dict[str, Any] = {"kind": RULE}
-    for key, value in (("review_url", review_url), ("reviewer", reviewer), ("rating", label)):
+    for key, value in (
+        ("review_url", review_url),
+        ("review_id", identifier if isinstance(identifier, str) else None),
+        ("reviewer", reviewer),
+        ("reviewer_url", safe_url(author.get("url")) if isinstance(author, dict) else None),
+        ("citation", safe_url(_first(review.get("citation")))),
+        ("rating", label),
+    ):
         if value:
             meta[key] = value
-    source = Source.from_text(
-        text,
-        uri=safe_url(appearance.get("url")) or review_url,
-        title=_text(appearance.get("headline")) or _text(appearance.get("name")),
-        publisher=_text(appearance.get("publisher")),
-        published_at=said,
-        meta=meta,
-    )
     kind = ClaimKind.STATEMENT if verdict is None else ClaimKind.COMMITMENT
-    claim = Claim.build(
-        source_id=source.id,
-        span=(0, len(text)),
-        speaker=speaker,
-        kind=kind,
-        text=text,
-        sentence=text,
-        asserted_at=said,
-        actor=speaker if kind is ClaimKind.COMMITMENT else None,
-        confidence=1.0,
-        rules=(RULE,),
-    )
-    evidence = []
+    out: list[Reviewed] = []
+    for n, work in enumerate(works):
+        published = _date(work.get("datePublished"), where, "an appearance's datePublished")
+        reporter = _text(work.get("author"))
+        source = Source.from_text(
+            text,
+            uri=safe_url(work.get("url")) or (review_url if n == 0 else None),
+            title=_text(work.get("headline")) or _text(work.get("name")),
+            publisher=_text(work.get("publisher")),
+            published_at=published or (said if n == 0 else None),
+            meta=meta if reporter is None else {**meta, "author": reporter},
+        )
+        claim = Claim.build(
+            source_id=source.id,
+            span=(0, len(text)),
+            speaker=speaker,
+            kind=kind,
+            text=text,
+            sentence=text,
+            asserted_at=said if n == 0 else (published or said),
+            actor=speaker if kind is ClaimKind.COMMITMENT else None,
+            confidence=1.0,
+            rules=(RULE,),
+        )
+        out.append(Reviewed(source=source, claims=[claim], evidence=[]))
     if verdict is not None:
         now = datetime.now(timezone.utc)
-        explanation = _text(rating.get("ratingExplanation"))
-        evidence.append(
-            Evidence(
-                claim_id=claim.id,
-                verdict=verdict,
-                known_at=reviewed_at or now,
-                recorded_at=now,
-                recorded_by=reviewer or "an unnamed fact-checker (ClaimReview)",
-                uri=review_url or safe_url(review.get("citation")),
-                note=explanation,
-            )
+        first = out[0]
+        evidence = Evidence(
+            claim_id=first.claims[0].id,
+            verdict=verdict,
+            known_at=reviewed_at or now,
+            recorded_at=now,
+            recorded_by=reviewer or "an unnamed fact-checker (ClaimReview)",
+            recorder="imported",
+            source_id=first.source.id,
+            uri=review_url or meta.get("citation"),
+            note=_text(rating.get("ratingExplanation")),
         )
-    return Reviewed(source=source, claims=[claim], evidence=evidence)
+        out[0] = Reviewed(source=first.source, claims=first.claims, evidence=[evidence])
+    return out

@@ -38,7 +38,7 @@ from .cli_promises import register as _register_corrections
 from .errors import ClaimtrackError, InputError, NotFoundError
 from .exporters import options_from_file, parse_option_pairs
 from .extraction import EXTRACTORS_ENV, resolve_extractors
-from .model import ClaimKind, Status, Verdict
+from .model import ClaimKind, RecorderKind, Status, Verdict
 from .output import write_output
 from .plugins import ClaimtrackPluginManager, describe_plugins
 from .reasons import reasons_help
@@ -691,9 +691,8 @@ def _print_history(
     )
     if src.uri:
         line("", src.uri)
-    reporter = src.meta.get("author") or src.meta.get("byline")
-    if isinstance(reporter, str) and reporter.strip():
-        line("reported by", reporter)  # the byline: not the speaker, not the outlet
+    if src.reporter:
+        line("reported by", src.reporter)  # the byline: not the speaker, not the outlet
     if c.kind is not ClaimKind.STATEMENT:
         line("who acts", c.actor.name if c.actor else "?")
         line("what", c.action or "?")
@@ -726,7 +725,10 @@ def _print_history(
             block.append(" (retracted)", style="dim")
         if e.reason:
             block.append(f" ({e.reason})")
-        block.append(f" — {e.recorded_by} ({e.recorder.value}")
+        if e.recorder is RecorderKind.IMPORTED:  # another fact-checker's review
+            block.append(f" — per {e.recorded_by} (imported review")
+        else:
+            block.append(f" — {e.recorded_by} ({e.recorder.value}")
         block.append(f", confidence {e.confidence:.0%})" if e.confidence is not None else ")")
         if e.known_at > row.as_of:
             block.append(f"  not yet known as of {row.as_of:%d %b %Y}", style="dim")
@@ -821,7 +823,8 @@ def export(
         return
     # Whole or not at all, and only into a regular file: see claimtrack.output.
     n = write_output(output, lambda stream: tracker.export(fmt, stream, as_of=as_of, options=given))
-    click.echo(f"Wrote {n} {fmt} record(s) to {output}", err=True)
+    unit = getattr(tracker.exporters().get(fmt), "unit", "record")
+    click.echo(f"Wrote {n} {fmt} {unit}(s) to {output}", err=True)
 
 
 def _print_export_options(tracker: Tracker, fmt: str) -> None:

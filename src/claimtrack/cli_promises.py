@@ -274,8 +274,12 @@ def print_promise(h: PromiseHistory, con: Console, when: Callable[[datetime], st
         if m.get("joined"):
             why += f", joined {str(m['joined'])[:8]}"
         block = Text(f"“{m.get('text', '')}”")
+        # Speaker, then the source with its outlet and reporter (who wrote it).
+        where = [src.get("title") or src.get("uri") or src.get("id"), src.get("publisher")]
+        if src.get("reporter"):
+            where.append(f"reported by {src['reporter']}")
         block.append(
-            f"\n{said} · {src.get('title') or src.get('uri') or src.get('id')}"
+            f"\n{said} · {' · '.join(str(w) for w in where if w)}"
             f" · {src.get('published_at') or 'time unknown'} · {why}",
             style="dim",
         )

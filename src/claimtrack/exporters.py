@@ -111,7 +111,8 @@ def _options(value: Iterable[ExportOption] | None) -> tuple[ExportOption, ...]:
 @attrs.frozen(kw_only=True)
 class Exporter:
     """One output format: its name, writer, a one-line description, file extension,
-    the plugin that registered it and the options it takes."""
+    the plugin that registered it, the options it takes and what an item it writes is
+    called (``unit``, for the summary line: "Wrote 3 claimreview review(s)")."""
 
     name: str
     write: WriteFn
@@ -119,6 +120,8 @@ class Exporter:
     extension: str = ""
     plugin: str = ""
     options: tuple[ExportOption, ...] = attrs.field(default=(), converter=_options)
+    #: What one item written is called ("review"): the summary line counts them.
+    unit: str = "record"
 
     def bind(self, given: Mapping[str, str] | None) -> dict[str, Any]:
         """Every declared option's value: converted from ``given`` (the ``-O`` pairs)
@@ -255,6 +258,7 @@ def collect_exporters(pm: pluggy.PluginManager) -> tuple[dict[str, Exporter], li
             description: str = "",
             extension: str = "",
             options: Iterable[ExportOption] = (),
+            unit: str = "record",
         ) -> None:
             if not isinstance(name, str) or not name.strip() or not callable(write):
                 raise TypeError("register(name, write) needs a name and a callable writer")
@@ -279,6 +283,7 @@ def collect_exporters(pm: pluggy.PluginManager) -> tuple[dict[str, Exporter], li
                 extension=extension or name,
                 plugin=plugin,
                 options=declared,
+                unit=unit if isinstance(unit, str) and unit.strip() else "record",
             )
 
         return {"register": register}

@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timezone
 
+from .store_conn import Conn
+
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate"]
 
 
@@ -227,12 +229,45 @@ def m005_suggestions(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def pub_mention_source_fields(conn: Conn) -> None:
+    """Every stored promise record's sources (its own and each mention's) gain the
+    outlet (``publisher``) and the ``reporter``, as records written now have them; the
+    promises and their mentions are otherwise left as they are."""
+    import json
+
+    from .store_promises import source_dicts
+
+    rows = conn.execute("SELECT id, record FROM promises").fetchall()
+    for start in range(0, len(rows), 500):
+        chunk = [(pid, json.loads(text)) for pid, text in rows[start : start + 500]]
+        wanted = {
+            src["id"]
+            for _, rec in chunk
+            for src in [
+                rec.get("source") or {},
+                *((m.get("source") or {}) for m in rec.get("mentions", ())),
+            ]
+            if src.get("id")
+        }
+        known = source_dicts(conn, wanted)
+        changed = []
+        for pid, rec in chunk:
+            for src in [rec.get("source"), *(m.get("source") for m in rec.get("mentions", ()))]:
+                if isinstance(src, dict) and src.get("id") in known:
+                    fresh = known[src["id"]]
+                    src["publisher"] = fresh["publisher"]
+                    src["reporter"] = fresh["reporter"]
+            changed.append((json.dumps(rec, ensure_ascii=False), pid))
+        conn.executemany("UPDATE promises SET record = ? WHERE id = ?", changed)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_initial,
     m002_status_index,
     m003_extraction_failures,
     m004_promises,
     m005_suggestions,
+    pub_mention_source_fields,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -260,10 +260,19 @@ def m005_suggestions(conn: Conn) -> None:
     _run(_SUGGESTION_TABLES)(conn)
 
 
+def pub_mention_source_fields(conn: Conn) -> None:
+    """Promise records' sources gain ``publisher`` and ``reporter`` (see
+    :func:`claimtrack.migrations.pub_mention_source_fields`, the same on both engines)."""
+    from .migrations import pub_mention_source_fields as same
+
+    same(conn)
+
+
 PG_MIGRATIONS: list[Callable[[Conn], None]] = [
     m001_initial,
     m002_status_index,
     m003_extraction_failures,
     m004_promises,
     m005_suggestions,
+    pub_mention_source_fields,
 ]

@@ -19,6 +19,7 @@ import attrs
 __all__ = [
     "FINAL_VERDICTS",
     "INTERIM_VERDICTS",
+    "REPORTER_KEYS",
     "Actor",
     "ActorKind",
     "Claim",
@@ -35,6 +36,7 @@ __all__ = [
     "claim_id",
     "content_id",
     "document_address",
+    "reporter_of",
     "slugify",
 ]
 
@@ -162,10 +164,23 @@ class Progress(_Named):
 
 
 class RecorderKind(_Named):
-    """Who recorded a piece of evidence: a person outranks a checker."""
+    """Who recorded a piece of evidence, in order of authority: a person of this
+    ledger, then another fact-checker whose published review was imported (its name
+    in ``recorded_by``), then the automatic checker.  An imported review was decided by
+    people, though not by this ledger's: it outranks a machine's guess, and is
+    outranked by a verdict recorded here."""
 
     PERSON = "person"
+    IMPORTED = "imported"
     CHECKER = "checker"
+
+    @property
+    def authority(self) -> int:
+        """The rank of this kind of recorder: person 2, imported 1, checker 0."""
+        return _AUTHORITY[self]
+
+
+_AUTHORITY = {RecorderKind.PERSON: 2, RecorderKind.IMPORTED: 1, RecorderKind.CHECKER: 0}
 
 
 # -- validators ------------------------------------------------------------------------
@@ -340,6 +355,12 @@ class Source:
         return content_id(self.text, self.uri, self.published_at)
 
     @property
+    def reporter(self) -> str | None:
+        """Who wrote the document (:func:`reporter_of` its ``meta``): not the speaker of
+        its claims, nor the outlet (``publisher``)."""
+        return reporter_of(self.meta)
+
+    @property
     def ref(self) -> SourceRef:
         """This source's identity and metadata, without its text."""
         return SourceRef(
@@ -348,18 +369,41 @@ class Source:
             title=self.title,
             publisher=self.publisher,
             published_at=self.published_at,
+            meta=self.meta,
         )
+
+
+#: The ``meta`` keys that name a source's reporter, the first given wins: ``author``
+#: (a text header, an HTML page's author, a feed entry's) then ``byline`` (the text
+#: loader's byline rule, ``byline-line``).
+REPORTER_KEYS = ("author", "byline")
+
+
+def reporter_of(meta: Mapping[str, Any]) -> str | None:
+    """The reporter a source's ``meta`` names (:data:`REPORTER_KEYS`), else None."""
+    for key in REPORTER_KEYS:
+        value = meta.get(key)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    return None
 
 
 @attrs.frozen(kw_only=True)
 class SourceRef:
-    """A source's identity and metadata without its text: what reports and records need."""
+    """A source's identity and metadata without its text: what reports and records
+    need.  ``meta`` is the source's (its reporter, a review it came from)."""
 
     id: str = attrs.field(validator=_non_empty)
     uri: str | None = None
     title: str | None = None
     publisher: str | None = None
     published_at: datetime | None = attrs.field(default=None, validator=_aware)
+    meta: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_meta, eq=False)
+
+    @property
+    def reporter(self) -> str | None:
+        """Who wrote the document (:func:`reporter_of`), apart from speaker and outlet."""
+        return reporter_of(self.meta)
 
 
 @attrs.frozen(kw_only=True)
@@ -542,8 +586,15 @@ class Evidence:
 
     @property
     def by_person(self) -> bool:
-        """Whether a person (not a checker plugin) recorded this."""
+        """Whether a person of this ledger (not a checker plugin, nor an imported
+        review) recorded this."""
         return self.recorder is RecorderKind.PERSON
+
+    @property
+    def imported(self) -> bool:
+        """Whether this is another fact-checker's published review, read in
+        (``recorded_by`` names the reviewing organisation)."""
+        return self.recorder is RecorderKind.IMPORTED
 
 
 def utcnow() -> datetime:

@@ -24,6 +24,7 @@ __all__ = [
     "dumps_line",
     "evidence_record",
     "rule_of",
+    "source_record",
     "standing_record",
     "store_record",
     "verdict_record",
@@ -76,14 +77,25 @@ def window_from_record(
 
 
 def source_record(source: Source | SourceRef | None, source_id: str) -> dict[str, Any]:
-    """The ``source`` member of a claim record."""
+    """The ``source`` member of a claim record: its id, address, title, publication
+    time, outlet (``publisher``) and ``reporter`` (who wrote it, apart from the speaker
+    of the claim and the outlet)."""
     if source is None:
-        return {"id": source_id, "uri": None, "title": None, "published_at": None}
+        return {
+            "id": source_id,
+            "uri": None,
+            "title": None,
+            "published_at": None,
+            "publisher": None,
+            "reporter": None,
+        }
     return {
         "id": source.id,
         "uri": source.uri,
         "title": source.title,
         "published_at": iso(source.published_at),
+        "publisher": source.publisher,
+        "reporter": source.reporter,
     }
 
 

@@ -28,7 +28,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .model import Status
+from .model import Evidence, RecorderKind, Status
+from .reasons import reason_counts, reason_lines
 from .records import standing_record
 from .sanitize import markdown_text
 from .status import Standing, StatusLine
@@ -42,6 +43,7 @@ __all__ = [
     "assemble_report",
     "build_report",
     "due_phrase",
+    "recorder_phrase",
     "relative",
     "render_json",
     "render_markdown",
@@ -143,6 +145,8 @@ class StatusReport:
     sections: Sequence[Section]
     actors: Sequence[ActorRecord]
     counts: Mapping[str, int]
+    #: final status -> reason code -> promises (:func:`claimtrack.reasons.reason_counts`).
+    reasons: Mapping[str, Mapping[str, int]] = attrs.field(factory=dict)
     lines: Sequence[StatusLine] = attrs.field(repr=False, eq=False)
     section_ids: Mapping[str, Sequence[str]] = attrs.field(repr=False, eq=False)
     _records: Callable[[Sequence[StatusLine]], list[dict[str, Any]]] = attrs.field(
@@ -330,6 +334,7 @@ def assemble_report(
         sections=sections,
         actors=actors,
         counts=counts,
+        reasons=reason_counts(tracked),
         lines=tracked,
         section_ids={key: [ln.claim_id for ln in group] for key, group in grouped.items()},
         records=records,
@@ -473,14 +478,23 @@ def _status_text(row: Standing) -> Text:
     return Text(_status_label(row), style=_STYLE.get(row.status, ""))
 
 
+def recorder_phrase(e: Evidence) -> str:
+    """Who gave a verdict, as the report says it: a person's name, "per ORG" for
+    another fact-checker's imported review, or "checker"."""
+    if e.recorder is RecorderKind.IMPORTED:
+        return f"per {e.recorded_by}"
+    return e.recorded_by if e.by_person else "checker"
+
+
 def verdict_phrase(row: Standing) -> str:
     """For a decided commitment: when the verdict became known, who gave it (a person's
-    name, or "checker" with its confidence) and why."""
+    name, "per ORG" for an imported review, or "checker" with its confidence) and
+    why."""
     e = row.decided_by
     if e is None:
         return ""
-    who = e.recorded_by if e.by_person else "checker"
-    if not e.by_person and e.confidence is not None:
+    who = recorder_phrase(e)
+    if e.recorder is RecorderKind.CHECKER and e.confidence is not None:
         who += f" {e.confidence:.0%}"
     text = f"{e.known_at:%d %b %Y} ({relative(e.known_at, row.as_of)}) · {who}"
     if e.reason:
@@ -644,6 +658,10 @@ def render_table(
             share,
         )
     console.print(actors)
+    if report.reasons:  # why the settled ones were broken, annulled, partly kept
+        console.print(Text("Reasons", style="bold"))
+        for line in reason_lines(report.reasons):
+            console.print(Text(f"  {line}"))
 
 
 def _md(value: str) -> str:
@@ -700,18 +718,23 @@ def render_markdown(
             "\nShare kept = (kept + half of partly kept) / decided (kept, partly kept, broken,"
             " withdrawn); unverifiable and annulled are counted apart.\n"
         )
+    if report.reasons:
+        stream.write("\n## Reasons\n\n")
+        stream.write("".join(f"- {_md(line)}\n" for line in reason_lines(report.reasons)))
 
 
 def report_json(report: StatusReport, *, records: bool = True) -> dict[str, Any]:
     """The report as one JSON object: ``as_of``, ``commitments`` (every claim record,
     with ``status`` and ``progress``), ``actors`` (per-actor counts, ``decided`` and
-    ``share_kept``), plus ``due_within``, ``counts`` (by status) and ``sections``
+    ``share_kept``), plus ``due_within``, ``counts`` (by status), ``reasons`` (by final
+    status, how many promises each reason code settled) and ``sections``
     (claim ids in each section, in report order, unlimited).  ``records=False``
     leaves ``commitments`` empty (for writers that stream them)."""
     return {
         "as_of": report.as_of.isoformat(),
         "due_within": report.due_within,
         "counts": dict(sorted(report.counts.items())),
+        "reasons": {status: dict(row) for status, row in report.reasons.items()},
         "sections": {key: list(ids) for key, ids in report.section_ids.items()},
         "commitments": report.records() if records else [],
         "actors": [

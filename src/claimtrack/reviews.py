@@ -4,8 +4,9 @@ published reviews (schema.org ClaimReview, say), through ``claimtrack_load_revie
 A loader hands over :class:`Reviewed` items: a source, the claims it holds (the review
 says what was claimed; no extractor is run on it) and evidence about them (the
 review's rating).  claimtrack checks each item as it checks a loader's sources and an
-extractor's claims, and records the evidence as a *suggestion*: as a checker's, which a
-person's own verdict always outranks.
+extractor's claims, and records the evidence as *imported* (``recorder="imported"``,
+``recorded_by`` the reviewing organisation): it outranks the automatic checker's
+verdicts, and a person's own verdict always outranks it.
 """
 
 from __future__ import annotations
@@ -115,7 +116,8 @@ def finish_reviewed(
     source checked and finished as a loader's (:func:`claimtrack.loading.finish_source`),
     its claims checked as an extractor's, its evidence about those claims.  When
     finishing gives the source another id, the claims and evidence follow it; the
-    evidence is recorded as a checker's (a suggestion a person's verdict outranks)."""
+    evidence is recorded as imported (``recorder="imported"``: a person's verdict
+    outranks it, it outranks the checker's)."""
     if not isinstance(item, Reviewed):
         raise InputError(f"returned {type(item).__name__}, not Reviewed")
     given = check_source(item.source)
@@ -148,11 +150,14 @@ def finish_reviewed(
             raise InputError(f"returned {type(ev).__name__} as evidence, not Evidence")
         if ev.claim_id not in renamed and ev.claim_id not in renamed.values():
             raise InputError(f"returned evidence about {ev.claim_id!r}, not one of its claims")
+        # Evidence read with its source (a review's, say) follows that source's id.
+        moved = source.id if ev.source_id in (item.source.id, given.id) else ev.source_id
         evidence.append(
             attrs.evolve(
                 ev,
                 claim_id=renamed.get(ev.claim_id, ev.claim_id),
-                recorder=RecorderKind.CHECKER,
+                recorder=RecorderKind.IMPORTED,
+                source_id=moved,
                 id=None,
             )
         )

@@ -3,8 +3,9 @@
 The rules (DESIGN.md, "The rules, exactly"):
 
 1. ``status`` is the latest *final* verdict known by ``as_of`` (kept, partially_kept,
-   broken, withdrawn, unverifiable, annulled): a person's outranks a checker's, then the
-   later ``known_at`` wins (then the later ``recorded_at``).
+   broken, withdrawn, unverifiable, annulled): a person's outranks an imported
+   review's, which outranks a checker's; then the later ``known_at`` wins (then the
+   later ``recorded_at``).
 2. Else ``conditional`` while the commitment's condition waits (no ``condition_met``
    evidence known by ``as_of``).
 3. Else the timeline state of the due window: ``open`` before it, ``due`` inside it,
@@ -141,12 +142,13 @@ class StatusLine:
         )
 
 
-def rank_key(evidence: Evidence) -> tuple[bool, datetime, datetime, int, str]:
-    """Orders evidence by authority: a person above a checker, then later known, then
-    later recorded (then later stored).  The maximum wins; the verdict's name breaks a
-    full tie so the answer never depends on the order evidence arrives in."""
+def rank_key(evidence: Evidence) -> tuple[int, datetime, datetime, int, str]:
+    """Orders evidence by authority: a person above an imported review above a
+    checker (:attr:`RecorderKind.authority`), then later known, then later recorded
+    (then later stored).  The maximum wins; the verdict's name breaks a full tie so
+    the answer never depends on the order evidence arrives in."""
     return (
-        evidence.by_person,
+        evidence.recorder.authority,
         evidence.known_at,
         evidence.recorded_at,
         evidence.id or 0,

@@ -37,6 +37,7 @@ from .store_conn import Conn
 from .store_promise_reads import PromiseReads
 from .store_promises import regroup
 from .store_rows import EVIDENCE_COLUMNS as _EVIDENCE_COLUMNS
+from .store_rows import RECORDER_RANK_SQL
 from .store_rows import evidence_from_row as _evidence
 from .store_suggestions import SuggestionStore
 
@@ -248,7 +249,7 @@ class SQLStore(PromiseReads, SuggestionStore):
 
     def source_refs(self, ids: Iterable[str] | None = None) -> dict[str, SourceRef]:
         """Metadata (no text) of the given sources, or of all."""
-        sql = "SELECT id, uri, title, publisher, published_at FROM sources"
+        sql = "SELECT id, uri, title, publisher, published_at, meta FROM sources"
         if ids is None:
             rows = self._conn.execute(sql).fetchall()
         else:
@@ -258,7 +259,14 @@ class SQLStore(PromiseReads, SuggestionStore):
                 marks = ",".join("?" * len(chunk))
                 rows += self._conn.execute(f"{sql} WHERE id IN ({marks})", chunk).fetchall()
         return {
-            r[0]: SourceRef(id=r[0], uri=r[1], title=r[2], publisher=r[3], published_at=_dt(r[4]))
+            r[0]: SourceRef(
+                id=r[0],
+                uri=r[1],
+                title=r[2],
+                publisher=r[3],
+                published_at=_dt(r[4]),
+                meta=json.loads(r[5]) if r[5] and r[5] != "{}" else None,
+            )
             for r in rows
         }
 
@@ -687,7 +695,7 @@ class SQLStore(PromiseReads, SuggestionStore):
             f"SELECT {_EVIDENCE_COLUMNS}, RANK() OVER ("
             f" PARTITION BY claim_id, CASE WHEN verdict IN ({finals}) THEN 1"
             f" WHEN verdict IN ({interim}) THEN 2 ELSE 3 END"
-            " ORDER BY CASE WHEN recorder = 'person' THEN 1 ELSE 0 END DESC, known_ts DESC"
+            f" ORDER BY {RECORDER_RANK_SQL} DESC, known_ts DESC"
             ") AS rk FROM evidence WHERE known_ts <= ?"
         )
         args: list[Any] = [as_of.timestamp()]

@@ -20,7 +20,7 @@ from .errors import NotFoundError
 from .model import FINAL_VERDICTS, INTERIM_VERDICTS, ClaimKind, Evidence
 from .store_conn import Conn
 from .store_promises import regroup, resolve_moves
-from .store_rows import EVIDENCE_COLUMNS, evidence_from_row
+from .store_rows import EVIDENCE_COLUMNS, RECORDER_RANK_SQL, evidence_from_row
 
 __all__ = ["Correction", "PromiseReads", "PromiseSummary"]
 
@@ -257,7 +257,7 @@ class PromiseReads:
                 f"SELECT {EVIDENCE_COLUMNS}, pid FROM (SELECT *, RANK() OVER ("
                 f" PARTITION BY pid, CASE WHEN verdict IN ({finals}) THEN 1"
                 f" WHEN verdict IN ({interim}) THEN 2 ELSE 3 END"
-                " ORDER BY CASE WHEN recorder = 'person' THEN 1 ELSE 0 END DESC, known_ts DESC"
+                f" ORDER BY {RECORDER_RANK_SQL} DESC, known_ts DESC"
                 f") AS rk FROM ({base}) AS evidence_of) AS ranked WHERE rk = 1 ORDER BY id"
             )
         else:

@@ -30,9 +30,9 @@ from typing import Any
 import attrs
 
 from .grouping import Grouping, Mention, group, is_trackable, mention_of
-from .model import Claim, ClaimKind
+from .model import Claim, ClaimKind, reporter_of
 from .promises import effective_claim, promise_record
-from .records import claim_from_record
+from .records import claim_from_record, source_record
 from .store_conn import Conn
 from .store_open import damaged_record
 
@@ -343,12 +343,26 @@ def _edits(conn: Conn, pid: str) -> list[dict[str, Any]]:
 
 
 def _sources(conn: Conn, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    return source_dicts(conn, ids)
+
+
+def source_dicts(conn: Conn, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """source id -> the ``source`` member of a mention's record (id, uri, title,
+    published_at, publisher, reporter)."""
     out: dict[str, dict[str, Any]] = {}
-    for sid, uri, title, published in conn.execute(
-        "SELECT id, uri, title, published_at FROM sources WHERE id IN (SELECT value FROM json_each(?))",
+    for sid, uri, title, published, publisher, meta in conn.execute(
+        "SELECT id, uri, title, published_at, publisher, meta FROM sources"
+        " WHERE id IN (SELECT value FROM json_each(?))",
         (json.dumps(sorted(set(ids))),),
     ):
-        out[sid] = {"id": sid, "uri": uri, "title": title, "published_at": published}
+        out[sid] = {
+            "id": sid,
+            "uri": uri,
+            "title": title,
+            "published_at": published,
+            "publisher": publisher,
+            "reporter": reporter_of(json.loads(meta)) if meta and meta != "{}" else None,
+        }
     return out
 
 
@@ -370,9 +384,7 @@ def _write_promise(
     mentions = [
         (
             c,
-            srcs.get(
-                c.source_id, {"id": c.source_id, "uri": None, "title": None, "published_at": None}
-            ),
+            srcs.get(c.source_id, source_record(None, c.source_id)),
             grouping.links[c.id].rule,
             grouping.links[c.id].joined,
         )

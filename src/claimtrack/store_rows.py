@@ -8,7 +8,15 @@ from typing import Any
 
 from .model import Evidence, RecorderKind, Verdict
 
-__all__ = ["EVIDENCE_COLUMNS", "evidence_from_row"]
+__all__ = ["EVIDENCE_COLUMNS", "RECORDER_RANK_SQL", "evidence_from_row"]
+
+#: :attr:`RecorderKind.authority` in SQL (person 2, imported 1, checker 0): how the
+#: store's ranking queries order who recorded a verdict, as ``status.rank_key`` does.
+RECORDER_RANK_SQL = (
+    "CASE recorder "
+    + " ".join(f"WHEN '{k.value}' THEN {k.authority}" for k in RecorderKind)
+    + " ELSE 0 END"
+)
 
 EVIDENCE_COLUMNS = (
     "id, claim_id, verdict, reason, source_id, uri, excerpt, happened_at, known_at,"

@@ -243,8 +243,10 @@ def make_evidence(
     uri: str | None = None,
     note: str | None = None,
     excerpt: str | None = None,
+    recorder: str | None = None,
 ) -> Evidence:
-    """A piece of evidence on ``claim``; ``known`` (default now) is when it counts from."""
+    """A piece of evidence on ``claim``; ``known`` (default now) is when it counts from.
+    ``recorder`` (person, imported, checker) wins over ``person``."""
     from .model import Evidence, RecorderKind
 
     now = datetime.now(timezone.utc)
@@ -255,7 +257,7 @@ def make_evidence(
         known_at=known_at,
         recorded_at=known_at,
         recorded_by=by,
-        recorder=RecorderKind.PERSON if person else RecorderKind.CHECKER,
+        recorder=recorder or (RecorderKind.PERSON if person else RecorderKind.CHECKER),
         uri=uri,
         note=note,
         excerpt=excerpt,

@@ -136,9 +136,11 @@ def test_review_fields(sample_standings: Sequence[Standing]) -> None:
             "@type": "CreativeWork",
             "url": "https://gazette.example/news/spring-works",
             "headline": "Council sets out spring works",
+            "datePublished": "2025-03-03T09:00:00+00:00",
             "publisher": {"@type": "Organization", "name": "Riverside Gazette"},
         }
     ]
+    assert item["firstAppearance"] == item["appearance"][0]
     assert kept["datePublished"] == "2025-03-07"
     assert "description" not in kept  # a person's verdict
     assert kept["citation"] == "https://gazette.example/news/depot-reopens"

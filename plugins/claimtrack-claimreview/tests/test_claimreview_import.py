@@ -47,7 +47,7 @@ def test_a_reviews_file_adds_claims_speakers_and_verdicts(tmp_path: Path, pm: An
         assert depot.source.uri == "https://gazette.example/news/spring-works"
         assert depot.source.publisher == "Riverside Gazette"
         (ev,) = depot.evidence
-        assert ev.recorded_by == "Harbour Fact Check" and ev.recorder is RecorderKind.CHECKER
+        assert ev.recorded_by == "Harbour Fact Check" and ev.recorder is RecorderKind.IMPORTED
         assert ev.known_at.date().isoformat() == "2025-03-08"
         assert ev.uri == "https://factcheck.example/claims/depot"
         assert ev.note == "The depot reopened on Friday"
@@ -157,7 +157,7 @@ def test_a_round_trip_keeps_every_promise_and_verdict(tmp_path: Path, pm: Any) -
     out = tmp_path / "reviews.jsonld"
     exported = invoke_cli("export", "--format", "claimreview", "-O", "reviewer=Riverside Checks",
                           "-o", str(out), plugin_manager=pm, db=first)  # fmt: skip
-    assert exported.stderr.strip() == f"Wrote {len(verdicts)} claimreview record(s) to {out}"
+    assert exported.stderr.strip() == f"Wrote {len(verdicts)} claimreview review(s) to {out}"
     second = tmp_path / "second.db"
     invoke_cli("add", str(out), plugin_manager=pm, db=second)
 

@@ -27,7 +27,7 @@ PROPERTIES: dict[str, set[str]] = {
     "ClaimReview": {"url", "identifier", "claimReviewed", "itemReviewed", "reviewRating",
                     "datePublished", "author", "citation", "description"},
     "Claim": {"author", "datePublished", "appearance", "firstAppearance"},
-    "CreativeWork": {"url", "headline", "publisher", "datePublished"},
+    "CreativeWork": {"url", "headline", "publisher", "datePublished", "author"},
     "Rating": {"alternateName", "name", "ratingValue", "bestRating", "worstRating",
                "ratingExplanation"},
     "Organization": {"name", "url"},
@@ -80,3 +80,36 @@ def test_every_review_is_valid_schema_org(sample_standings: Sequence[Standing]) 
             assert f"{SCHEMA}{required}" in review, required
         (url,) = review[f"{SCHEMA}url"]
         assert url["@id"].startswith("https://factcheck.example/claims/")
+
+
+def test_a_promise_with_mentions_in_several_sources_is_valid_schema_org() -> None:
+    import attrs
+    from claimtrack.status import PromiseFacts
+    from claimtrack.testing import make_claim, make_evidence, make_source, make_standing
+
+    rows = []
+    for n, (day, reporter) in enumerate([("2025-03-04", "Mia Kovac"), ("2025-03-02", None)]):
+        source = make_source(
+            "The board said it will dredge the channel by May.",
+            published=day,
+            title=f"Channel works, {n}",
+            publisher="Harbour Courier",
+            uri=f"https://courier.example/{n}",
+            meta={} if reporter is None else {"author": reporter},
+        )
+        claim = make_claim(source, "it will dredge the channel by May", speaker="Harbour Board")
+        verdict = make_evidence(
+            claim, "kept", known="2025-06-01", uri="https://courier.example/done"
+        )
+        row = make_standing(claim, source, evidence=[verdict], as_of="2025-06-02")
+        rows.append(attrs.evolve(row, promise=PromiseFacts(id="p1", first_claim=claim.id)))
+    nodes = expanded(rows, reviewer="Harbour Fact Check",
+                     url_template="https://factcheck.example/claims/{id}")  # fmt: skip
+    (review,) = nodes
+    _check(review, "ClaimReview")
+    (item,) = review[f"{SCHEMA}itemReviewed"]
+    assert len(item[f"{SCHEMA}appearance"]) == 2
+    (first,) = item[f"{SCHEMA}firstAppearance"]
+    assert first[f"{SCHEMA}url"] == [{"@id": "https://courier.example/1"}]
+    (later,) = [a for a in item[f"{SCHEMA}appearance"] if f"{SCHEMA}author" in a]
+    assert later[f"{SCHEMA}author"][0][f"{SCHEMA}name"] == [{"@value": "Mia Kovac"}]

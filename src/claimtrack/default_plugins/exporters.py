@@ -32,6 +32,8 @@ CSV_COLUMNS = (
     "source_id",
     "source_title",
     "source_uri",
+    "source_publisher",
+    "source_reporter",
     "published_at",
     "asserted_at",
     "span_start",
@@ -105,6 +107,9 @@ def flat_row(s: Standing) -> dict[str, Any]:
         "source_id": r["source"]["id"],
         "source_title": r["source"]["title"],
         "source_uri": r["source"]["uri"],
+        # The outlet and the reporter, apart from the speaker (who said the claim).
+        "source_publisher": r["source"].get("publisher"),
+        "source_reporter": r["source"].get("reporter"),
         "published_at": r["source"]["published_at"],
         "asserted_at": r["asserted_at"],
         "span_start": r["span"][0],
