@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections import ChainMap
 from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from pathlib import Path
@@ -18,7 +17,6 @@ from .model import Actor, ActorKind, slugify
 
 __all__ = ["ActorRegistry", "fuller_name", "normalise_name"]
 
-_SPACE = re.compile(r"\s+")
 _LEADING_THE = ("the ", "The ")
 
 
@@ -26,7 +24,8 @@ _LEADING_THE = ("the ", "The ")
 def normalise_name(name: str) -> str:
     """The key a name is looked up by: case-folded, single-spaced, curly quotes plain,
     without a leading "the" and without trailing possessive "'s"."""
-    key = _SPACE.sub(" ", name.replace("\u2019", "'")).strip().casefold()
+    # str.split() and the regular expression \s agree on what whitespace is.
+    key = " ".join(name.replace("\u2019", "'").split()).casefold()
     if key.startswith("the "):
         key = key[4:]
     if key.endswith("'s"):

@@ -92,14 +92,19 @@ _TAIL = frozenset({",", ";", ":", ".", "?", "-", "—", "–", "and", "but", "or
 def tidy(toks: Sequence[Tok], piece: Piece) -> Piece | None:
     """``piece`` without the joining words and punctuation at its ends; None when no
     word is left."""
-    a, b = piece.start, piece.end
+    span = _tidy_span(toks, piece.start, piece.end)
+    return None if span is None else attrs.evolve(piece, start=span[0], end=span[1])
+
+
+def _tidy_span(toks: Sequence[Tok], a: int, b: int) -> tuple[int, int] | None:
+    # tidy's bounds, without building the piece (segment() builds it once, named).
     while a < b and toks[a].low in _LEAD:
         a += 1
     while b > a and toks[b - 1].low in _TAIL:
         b -= 1
     if not any(t.is_word for t in toks[a:b]):
         return None
-    return attrs.evolve(piece, start=a, end=b)
+    return a, b
 
 
 def segment(
@@ -108,15 +113,17 @@ def segment(
     """The pieces of ``toks`` after every rule of ``rules`` has been offered each piece."""
     pieces = [Piece(0, len(toks))] if toks else []
     for rule in rules:
+        apply = rule.apply
         out: list[Piece] = []
         for piece in pieces:
-            made = rule.apply(toks, piece, context)
+            made = apply(toks, piece, context)
             if made is None:
                 out.append(piece)
                 continue
+            named = (*piece.rules, rule.name)
             for new in made:
-                clean = tidy(toks, new)
-                if clean is not None:
-                    out.append(attrs.evolve(clean, rules=(*piece.rules, rule.name)))
+                span = _tidy_span(toks, new.start, new.end)
+                if span is not None:
+                    out.append(attrs.evolve(new, start=span[0], end=span[1], rules=named))
         pieces = out
     return pieces
