@@ -35,7 +35,7 @@ def test_a_role_phrase_before_a_name_gives_the_speakers_organisation() -> None:
 def test_the_team_and_i_is_the_speakers_side() -> None:
     text = (
         "Ada Finch, chief executive of Orrin Yards, said the delay was regrettable. "
-        '"The team and I are fully committed to finishing the ferry by spring."'
+        '"The team and I remain set on finishing the ferry by spring."'
     )
     assert actor_of(text, "finishing the ferry") == "Orrin Yards"
 
@@ -109,10 +109,10 @@ def test_by_early_runs_to_the_end_of_the_month() -> None:
 
 def test_an_awaited_delivery_at_a_stated_time_is_a_forecast() -> None:
     text = (
-        '"Our routes will grow, while the airline awaits the delivery of its new jets '
-        'from next year," the carrier said.'
+        '"Our timetable will expand, while the ferry line awaits the handover of two '
+        'vessels from next year," the operator said.'
     )
-    claim = claim_with(text, "awaits the delivery")
+    claim = claim_with(text, "awaits the handover")
     assert claim.kind is ClaimKind.PREDICTION
     assert claim.due is not None and claim.due.text == "from next year"
 

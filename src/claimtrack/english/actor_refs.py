@@ -198,7 +198,7 @@ def possessor(r: Actors, q: ActorQuery) -> Answer | None:
 
 
 def on_behalf_of(r: Actors, q: ActorQuery) -> Answer | None:
-    # "On behalf of the interim government, we will ...": that body is the side.
+    # "On behalf of the caretaker cabinet, we will ...": that body is the side.
     if q.found.subject is None:
         return None
     lows = {w.lower() for w in subject_words(q)}

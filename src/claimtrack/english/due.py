@@ -433,7 +433,7 @@ def from_sentence(
             phrase = prefix[ws:we].strip()
             first_word, _, rest = phrase.partition(" ")
             if reparse is not None and rest and first_word.lower() in _DEADLINE_WORDS:
-                # "by early May, at which time": May, as "by early May" runs to its end
+                # "by early June, when the fleet is ready": June, as "by early June" runs to its end
                 core = rest[6:] if rest.lower().startswith("early ") else rest
                 point = reparse("in " + core) or reparse(core)
                 if point is not None:

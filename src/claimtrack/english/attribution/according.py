@@ -51,7 +51,7 @@ def according_cue(host: CueHost, toks: Sequence[Tok], i: int) -> Cue | None:
             speakers.learn_apposition(mention.actor, join(toks, j, k))
         k = m
     elif _unsigned_document(toks, j, k) and (issuer := speakers.issuer()) is not None:
-        # "according to the release", "according to releases issued on Wednesday":
+        # "according to the release", "according to statements put out on Friday":
         # whoever issued it, the organisation in the news.
         mentions = [Mention(issuer, 0.6)]
     else:

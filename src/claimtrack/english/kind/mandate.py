@@ -4,8 +4,8 @@
 
 "requesting that the repairs be finished before winter", "(the unions insisted) the
 ballot be held in May": a mandative subjunctive, the bare "be" after its subject, is a
-demand on whoever must do it.  "The airline awaits the delivery of new jets from next
-year": something awaited at a stated time is a forecast of its arrival.
+demand on whoever must do it.  "The ferry line awaits the handover of two vessels from
+next year": something awaited at a stated time is a forecast of its arrival.
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def _event_in_doubt(clause: Clause, found: Analysis) -> Analysis | None:
 
 
 def _awaited(clause: Clause, found: Analysis) -> Analysis | None:
-    # "The airline awaits the delivery of its new jets from next year": a forecast.
+    # "The ferry line awaits the handover of two vessels from next year": a forecast.
     if found.kind is not ClaimKind.STATEMENT or clause.headline:
         return None
     toks = clause.toks
@@ -199,14 +199,14 @@ RULES: tuple[KindRule, ...] = (
     ),
     KindRule(
         "forecast.awaited",
-        "'awaits the delivery of new jets from next year', 'is forecasting a deficit this "
+        "'awaits the handover of two vessels from next year', 'is forecasting a deficit this "
         "year': what is awaited or expected at a stated time is a forecast",
         _awaited,
         (
             Example(
-                '"Our routes will grow, while the airline awaits the delivery of its new '
-                'jets from next year," the carrier said.\n',
-                "awaits the delivery",
+                '"Our timetable will expand, while the ferry line awaits the handover of two '
+                'vessels from next year," the operator said.\n',
+                "awaits the handover",
                 P,
             ),
             Example(
