@@ -11,7 +11,7 @@ Indexing it, or iterating it again, reads it again.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, overload
 
@@ -22,12 +22,43 @@ from .status import PromiseFacts, Standing, StatusLine, standing
 from .store_status import StatusQuery
 
 if TYPE_CHECKING:
+    from .store_suggestions import Suggestion
     from .tracker import Tracker
 
-__all__ = ["SLICE", "ClaimStandings"]
+__all__ = ["SLICE", "ClaimStandings", "as_mention"]
 
 #: How many claims are read at a time.
 SLICE = 1000
+
+
+def as_mention(
+    row: Standing,
+    pid: str | None,
+    lines: Mapping[str, StatusLine],
+    of_promise: Mapping[str, Sequence[Evidence]],
+    waiting: Mapping[str, Sequence[Suggestion]],
+    when: datetime,
+) -> Standing:
+    """``row`` as a mention of promise ``pid``: the promise's status, progress and
+    deciding rule (its status line in ``lines``), the evidence of all its mentions and
+    the suggestions on it known by ``when``.  A claim of no tracked promise stays as is."""
+    line = lines.get(pid) if pid is not None else None
+    if pid is None or line is None:
+        return row
+    labels = tuple(
+        f"{s.label} {s.evidence.verdict.value}"
+        for s in waiting.get(pid, ())
+        if s.evidence.known_at <= when
+    )
+    return attrs.evolve(
+        row,
+        status=line.status,
+        progress=line.progress,
+        decided_by=line.decided_by,
+        evidence=sorted(of_promise.get(pid, ()), key=lambda e: e.id or 0),
+        promise=PromiseFacts(id=pid, first_claim=pid, suggestions=labels),
+    )
+
 
 _TRACKED = (ClaimKind.COMMITMENT.value, ClaimKind.PREDICTION.value, ClaimKind.DEMAND.value)
 
@@ -84,23 +115,7 @@ class ClaimStandings(Sequence[Standing]):
         waiting = tracker.suggestions(pids)
         for c in (claims[i] for i in ids if i in claims):
             row = standing(c, refs.get(c.source_id), evidence.get(c.id, ()), when)
-            pid = promise_of.get(c.id)
-            line = lines.get(pid) if pid is not None else None
-            if pid is not None and line is not None:
-                labels = tuple(
-                    f"{s.label} {s.evidence.verdict.value}"
-                    for s in waiting.get(pid, ())
-                    if s.evidence.known_at <= when
-                )
-                row = attrs.evolve(
-                    row,
-                    status=line.status,
-                    progress=line.progress,
-                    decided_by=line.decided_by,
-                    evidence=sorted(of_promise.get(pid, ()), key=lambda e: e.id or 0),
-                    promise=PromiseFacts(id=pid, first_claim=pid, suggestions=labels),
-                )
-            yield row
+            yield as_mention(row, promise_of.get(c.id), lines, of_promise, waiting, when)
 
 
 def _promise_evidence(

@@ -33,7 +33,7 @@ from .errors import (
     PluginError,
     StoreMissingError,
 )
-from .export_rows import ClaimStandings
+from .export_rows import ClaimStandings, as_mention
 from .exporters import Exporter, collect_exporters
 from .extraction import ExtractContext, ExtractResult, run_extractors, selected_extractors
 from .loading import (
@@ -604,23 +604,7 @@ class Tracker(Corrections, Checking):
             out: list[Standing] = []
             for c in (claims[i] for i in ids if i in claims):
                 row = standing(c, refs.get(c.source_id), evidence.get(c.id, ()), when)
-                pid = promise_of.get(c.id)
-                line = lines.get(pid) if pid is not None else None
-                if pid is not None and line is not None:
-                    labels = tuple(
-                        f"{s.label} {s.evidence.verdict.value}"
-                        for s in waiting.get(pid, ())
-                        if s.evidence.known_at <= when
-                    )
-                    row = attrs.evolve(
-                        row,
-                        status=line.status,
-                        progress=line.progress,
-                        decided_by=line.decided_by,
-                        evidence=sorted(of_promise.get(pid, ()), key=lambda e: e.id or 0),
-                        promise=PromiseFacts(id=pid, first_claim=pid, suggestions=labels),
-                    )
-                out.append(row)
+                out.append(as_mention(row, promise_of.get(c.id), lines, of_promise, waiting, when))
             return out
 
     def report(
