@@ -32,7 +32,7 @@ from .store_promise_reads import PromiseSummary
 from .store_rows import EVIDENCE_COLUMNS, evidence_from_row
 from .store_status_index import has_index
 
-__all__ = ["SECTION_CLASSES", "StatusQuery", "StatusReads", "class_status"]
+__all__ = ["SECTION_CLASSES", "StatusQuery", "StatusReads", "class_status", "promise_line"]
 
 #: The classes the SQL puts a promise in (besides a final verdict's name, with "+"
 #: when it became known recently): each is a status and a section of the report.
@@ -363,7 +363,7 @@ def _from_step(
             status = Status.CONDITIONAL
         else:
             status = timeline_at(s.due_start_ts, s.due_end_ts, bool(s.due_vague), at)
-    return _make(s, status, progress, decided)
+    return promise_line(s, status, progress, decided)
 
 
 def _line(s: PromiseSummary, evidence: Sequence[Evidence], at: float) -> StatusLine:
@@ -372,12 +372,14 @@ def _line(s: PromiseSummary, evidence: Sequence[Evidence], at: float) -> StatusL
         bool(s.has_condition),
         timeline_at(s.due_start_ts, s.due_end_ts, bool(s.due_vague), at),
     )
-    return _make(s, status, progress, decided)
+    return promise_line(s, status, progress, decided)
 
 
-def _make(
+def promise_line(
     s: PromiseSummary, status: Status, progress: Progress | None, decided: Evidence | None
 ) -> StatusLine:
+    """The status line of promise ``s``, decided as ``status`` (``progress``) by
+    ``decided``."""
     return StatusLine(
         claim_id=s.id,
         status=status,

@@ -78,6 +78,7 @@ from .status import (
 from .status_report import query_for, sql_report
 from .store_promise_reads import PromiseSummary
 from .store_protocol import Store, is_postgres_url, open_store
+from .store_status import promise_line
 from .timeutil import check_verdict_times, parse_published, parse_when
 from .tracker_check import Checking, CheckReport
 from .tracker_corrections import Corrections
@@ -890,18 +891,7 @@ def _promise_lines(
             bool(s.has_condition),
             timeline_at(s.due_start_ts, s.due_end_ts, bool(s.due_vague), at),
         )
-        yield StatusLine(
-            claim_id=s.id,
-            status=status,
-            progress=progress,
-            decided_by=decided,
-            who=s.actor_id or s.speaker_id,
-            due_start_ts=s.due_start_ts,
-            due_end_ts=s.due_end_ts,
-            due_vague=bool(s.due_vague),
-            published_ts=s.first_seen_ts,
-            kind=s.kind,
-        )
+        yield promise_line(s, status, progress, decided)
 
 
 def _reason(line: StatusLine) -> str | None:
