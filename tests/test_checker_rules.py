@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack import Actor, Claim, Source
+from claimtrack import Source
 from claimtrack.checking import check_commitment
+from claimtrack.checking.calibration import promise_of
 from claimtrack.checking.rules import CONDITION_RULES, RULES, Example, Rule
 from claimtrack.store import SQLiteStore
-from claimtrack.timewindows import find_windows
 
 CASES = [
     pytest.param(rule, example, id=f"{rule.name}-{n}")
@@ -28,27 +28,6 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
     """An empty store."""
     with SQLiteStore(tmp_path / "rules.db") as s:
         yield s
-
-
-def promise_of(example: Example) -> tuple[Source, Claim]:
-    """The example's promise as a stored commitment, its window read from its words."""
-    said = datetime.fromisoformat(example.said)
-    text = example.promise
-    source = Source.from_text(text, published_at=said, title="Promise", publisher="Test Wire")
-    windows = find_windows(text, said, tense="future")
-    claim = Claim.build(
-        source_id=source.id,
-        span=(0, len(text)),
-        speaker=Actor.named("Test Wire", "organisation"),
-        kind="commitment",
-        text=text,
-        sentence=text,
-        asserted_at=said,
-        actor=Actor.named(example.actor) if example.actor else None,
-        due=windows[0][1] if windows else None,
-        condition=example.condition,
-    )
-    return source, claim
 
 
 def test_every_rule_has_an_example() -> None:

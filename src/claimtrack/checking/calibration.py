@@ -32,6 +32,7 @@ __all__ = [
     "Outcome",
     "Pair",
     "load_pairs",
+    "promise_of",
     "reliability",
     "rule_counts",
     "run_example",
@@ -83,9 +84,8 @@ def load_pairs(path: Path) -> list[Pair]:
     return out
 
 
-def run_example(example: Example, store: SQLiteStore) -> list[Evidence]:
-    """Store ``example``'s promise (its window read from its words) and report in
-    ``store``, run the checker as of the report's publication, return its evidence."""
+def promise_of(example: Example) -> tuple[Source, Claim]:
+    """The example's promise as a stored commitment, its window read from its words."""
     said = datetime.fromisoformat(example.said)
     text = example.promise
     source = Source.from_text(text, published_at=said, title="Promise", publisher="Test Wire")
@@ -102,6 +102,13 @@ def run_example(example: Example, store: SQLiteStore) -> list[Evidence]:
         due=windows[0][1] if windows else None,
         condition=example.condition,
     )
+    return source, claim
+
+
+def run_example(example: Example, store: SQLiteStore) -> list[Evidence]:
+    """Store ``example``'s promise (its window read from its words) and report in
+    ``store``, run the checker as of the report's publication, return its evidence."""
+    source, claim = promise_of(example)
     store.add_source(source, [claim])
     published = datetime.fromisoformat(example.published)
     report = Source.from_text(example.report, published_at=published, uri="https://example.org/r")
