@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 import attrs
 
@@ -63,11 +64,35 @@ def tokenize(
     stop = len(text) if end is None else end
     out: list[Token] = []
     append = out.append
+    # A text's tokens are made by the thousand: each is filled in through its slots, as
+    # attrs' own ``__init__`` does, without the call through it (same fields, same
+    # values; the token is as frozen as one built by ``Token(...)``).
+    new = object.__new__
     for m in pattern.finditer(text, start, stop):
         word = m.group()
         first = word[:1]
-        append(Token(m.start(), m.end(), word, word.lower(), first.isalnum(), first.isupper()))
+        tok = new(Token)
+        _SET_START(tok, m.start())
+        _SET_END(tok, m.end())
+        _SET_TEXT(tok, word)
+        _SET_LOW(tok, word.lower())
+        _SET_IS_WORD(tok, first.isalnum())
+        _SET_IS_CAP(tok, first.isupper())
+        append(tok)
     return out
+
+
+def _slot_setter(name: str) -> Callable[[Token, object], None]:
+    setter: Callable[[Token, object], None] = getattr(Token, name).__set__
+    return setter
+
+
+_SET_START = _slot_setter("start")
+_SET_END = _slot_setter("end")
+_SET_TEXT = _slot_setter("text")
+_SET_LOW = _slot_setter("low")
+_SET_IS_WORD = _slot_setter("is_word")
+_SET_IS_CAP = _slot_setter("is_cap")
 
 
 class TokenIndex:

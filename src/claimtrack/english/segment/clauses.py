@@ -243,6 +243,7 @@ RULES: tuple[SegmentRule, ...] = (
             ),
             Example("The trams, the buses and the ferries will be free in May."),
         ),
+        needs=_CONJ | {"and", "but", ";"},
     ),
     SegmentRule(
         "segment.shared-subject",
@@ -261,6 +262,7 @@ RULES: tuple[SegmentRule, ...] = (
             Example("Three clinics are still being refurbished, and will not reopen this spring."),
             Example("The plan is ambitious and is popular."),
         ),
+        needs=frozenset({"and"}),
     ),
     SegmentRule(
         "segment.fronted-adverbial",
@@ -278,6 +280,7 @@ RULES: tuple[SegmentRule, ...] = (
             ),
             Example("The club will play at home and in May, away."),
         ),
+        needs=frozenset({"and", "but"}),
     ),
     SegmentRule(
         "segment.comma-splice",
@@ -297,6 +300,7 @@ RULES: tuple[SegmentRule, ...] = (
                 Context(direct=True),
             ),
         ),
+        needs=frozenset({","}),
     ),
 )
 
@@ -379,6 +383,7 @@ RULES = (
             Example("The library now has a newly tiled roof and repaired gutters."),
             Example("The firm had invested heavily, and returned losses every year."),
         ),
+        needs=frozenset({"and", "but"}),
     ),
     SegmentRule(
         "segment.infinitive-list",
@@ -403,5 +408,6 @@ RULES = (
                 ),
             ),
         ),
+        needs=frozenset({"and"}),
     ),
 )

@@ -77,12 +77,21 @@ class Example:
 @attrs.frozen
 class SegmentRule:
     """A named rule: ``apply(toks, piece, context)`` returns the pieces that replace
-    ``piece`` (in text order), or None to pass."""
+    ``piece`` (in text order), or None to pass.
+
+    ``needs`` is the rule's cheap skip-check: lower-case token forms (``Tok.low``) at
+    least one of which a sentence must hold for the rule to cut it (the words its body
+    cuts at, named by the same word lists it reads); empty for a rule that can cut any
+    sentence.  :func:`segment` reads a sentence's words once and does not offer its
+    pieces to a rule whose needs are all absent.  ``tests/test_segment_prefilters.py``
+    checks that no rule ever cuts a sentence its needs would skip.
+    """
 
     name: str
     summary: str
     apply: Callable[[Sequence[Tok], Piece, Context], list[Piece] | None] = attrs.field(repr=False)
     examples: tuple[Example, ...] = ()
+    needs: frozenset[str] = frozenset()
 
 
 _LEAD = frozenset({",", ";", ":", "-", "—", "–", "and", "but", "or", "so", "while", "whereas"})
@@ -112,7 +121,10 @@ def segment(
 ) -> list[Piece]:
     """The pieces of ``toks`` after every rule of ``rules`` has been offered each piece."""
     pieces = [Piece(0, len(toks))] if toks else []
+    present = {t.low for t in toks}  # for the rules' needs, read once
     for rule in rules:
+        if rule.needs and present.isdisjoint(rule.needs):
+            continue  # none of the words the rule cuts at: it would pass every piece
         apply = rule.apply
         out: list[Piece] = []
         for piece in pieces:

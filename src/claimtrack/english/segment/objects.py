@@ -63,6 +63,7 @@ RULES: tuple[SegmentRule, ...] = (
             Example("The bridge was to reopen in September and then in October."),
             Example("Voting will be held in two rounds on 16 April and 23 April."),
         ),
+        needs=frozenset({"and"}),
     ),
 )
 
@@ -109,6 +110,7 @@ RULES = (
             ),
             Example("We look forward to meeting and greeting them.", (), Context(direct=True)),
         ),
+        needs=frozenset({"and"}),
     ),
 )
 

@@ -1,0 +1,138 @@
+"""The cheap skip-checks in front of the extractor's rules never change what the rules
+decide: a segmentation rule never cuts a sentence whose words its ``needs`` would skip,
+over every rule example and every benchmark text (the sentences the extractor really
+segments), and segmenting with the skip-checks gives the same pieces as without them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import claimtrack.english.segment as segmentation
+from claimtrack.english.segment import PLAIN, RULES, Context, Piece, SegmentRule
+from claimtrack.english.segment.engine import segment
+from claimtrack.english.text import Tok
+from claimtrack.loading import source_from_text
+from claimtrack.testing import extract_english
+from claimtrack.text import tokenize
+
+ROOT = Path(__file__).resolve().parents[1]
+#: The benchmark's real texts: those in the repository, and the shared news-dev set
+#: when it is in place beside the checkout.
+TEXT_DIRS = [
+    ROOT / "benchmarks" / "data" / "articles",
+    ROOT / "benchmarks" / "data" / "blind",
+    ROOT / "benchmarks" / "data" / "blind2",
+    ROOT / "benchmarks" / "data" / "blind3",
+    ROOT.parent / "shared" / "seeds",
+    ROOT.parent / "shared" / "bench" / "news-dev" / "docs",
+]
+PUBLISHED = datetime(2025, 3, 12, 12, 0, tzinfo=timezone.utc)
+
+Call = tuple[Sequence[Tok], Context]
+
+
+def _benchmark_files() -> list[Path]:
+    return [p for d in TEXT_DIRS if d.is_dir() for p in sorted(d.iterdir()) if p.is_file()]
+
+
+def _recorded_calls(texts: Sequence[str], monkeypatch: pytest.MonkeyPatch) -> list[Call]:
+    """Every (tokens, context) the extractor segments while reading ``texts``."""
+    calls: list[Call] = []
+    plain = segmentation.segment
+
+    def recording(
+        toks: Sequence[Tok], rules: Sequence[SegmentRule], context: Context = PLAIN
+    ) -> list[Piece]:
+        calls.append((list(toks), context))
+        return plain(toks, rules, context)
+
+    monkeypatch.setattr(segmentation, "segment", recording)
+    for text in texts:
+        source = source_from_text(text)
+        extract_english(
+            source.text, published=source.published_at or PUBLISHED, publisher=source.publisher
+        )
+    monkeypatch.undo()
+    return calls
+
+
+def _example_calls() -> Iterator[Call]:
+    for rule in RULES:
+        for example in rule.examples:
+            yield tokenize(example.text), example.context
+
+
+def _unfiltered(on_cut: Callable[[SegmentRule, Sequence[Tok]], None]) -> list[SegmentRule]:
+    """The rules without their needs, each reporting every cut it makes to ``on_cut``."""
+
+    def watched(rule: SegmentRule) -> SegmentRule:
+        apply = rule.apply
+
+        def run(toks: Sequence[Tok], piece: Piece, context: Context) -> list[Piece] | None:
+            made = apply(toks, piece, context)
+            if made is not None:
+                on_cut(rule, toks)
+            return made
+
+        return attrs.evolve(rule, apply=run, needs=frozenset())
+
+    return [watched(rule) for rule in RULES]
+
+
+def _check(calls: Sequence[Call]) -> None:
+    wrong: list[str] = []
+
+    def on_cut(rule: SegmentRule, toks: Sequence[Tok]) -> None:
+        present = {t.low for t in toks}
+        if rule.needs and present.isdisjoint(rule.needs):
+            wrong.append(f"{rule.name} cut {' '.join(t.text for t in toks)!r}")
+
+    bare = _unfiltered(on_cut)
+    for toks, context in calls:
+        assert segment(toks, RULES, context) == segment(toks, bare, context)
+    assert not wrong, wrong[:5]
+
+
+def test_some_rules_have_needs() -> None:
+    assert sum(bool(rule.needs) for rule in RULES) >= 5
+
+
+def test_needs_are_token_forms() -> None:
+    for rule in RULES:
+        assert all(w == w.lower() and w.strip() == w and w for w in rule.needs), rule.name
+
+
+def test_no_rule_cuts_an_example_its_needs_skip() -> None:
+    _check(list(_example_calls()))
+
+
+def test_no_rule_cuts_a_benchmark_sentence_its_needs_skip(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    files = _benchmark_files()
+    if not files:
+        pytest.skip("no benchmark texts in place")
+    calls = _recorded_calls([p.read_text(encoding="utf-8") for p in files], monkeypatch)
+    assert len(calls) > 100
+    _check(calls)
+
+
+_WORDS = st.sampled_from(
+    ["The", "depot", "will", "close", "and", "the", "staff", "moved", ",", "but", "we",
+     "said", "to", "open", "in", "May", ";", "being", "open", "—", "while", "it", "is"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=24))
+def test_skip_checks_change_no_pieces(words: list[str]) -> None:
+    toks = tokenize(" ".join(words) + ".")
+    for context in (Context(), Context(direct=True), Context(cue="said")):
+        _check([(toks, context)])
