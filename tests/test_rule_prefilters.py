@@ -1,10 +1,15 @@
 """The cheap skip-checks in front of the extractor's rules never change what the rules
 decide: a segmentation rule never cuts a sentence whose words its ``needs`` would skip,
 over every rule example and every benchmark text (the sentences the extractor really
-segments), and segmenting with the skip-checks gives the same pieces as without them."""
+segments), and segmenting with the skip-checks gives the same pieces as without them;
+the kind reading's word skip (``kinds._READ_WORDS``) holds every word its branches
+compare a token with, and reading without it gives the same claims."""
 
 from __future__ import annotations
 
+import ast
+import inspect
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -14,11 +19,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import claimtrack.english.kinds as kinds
 import claimtrack.english.segment as segmentation
+from claimtrack.english.kind.rules import RULES as KIND_RULES
 from claimtrack.english.segment import PLAIN, RULES, Context, Piece, SegmentRule
 from claimtrack.english.segment.engine import segment
 from claimtrack.english.text import Tok
 from claimtrack.loading import source_from_text
+from claimtrack.records import claim_record
 from claimtrack.testing import extract_english
 from claimtrack.text import tokenize
 
@@ -136,3 +144,72 @@ def test_skip_checks_change_no_pieces(words: list[str]) -> None:
     toks = tokenize(" ".join(words) + ".")
     for context in (Context(), Context(direct=True), Context(cue="said")):
         _check([(toks, context)])
+
+
+# --- the kind reading's word skip -------------------------------------------------
+
+
+def _compared_words(node: ast.AST) -> tuple[set[str], list[str]]:
+    """The words ``_read``'s loop compares the token form ``low`` with (``low in X``,
+    ``low == "w"``), and the comparisons that would enter a branch for a word outside
+    a list (``low not in X``, ``low != "w"``), which a word skip cannot allow."""
+    found: set[str] = set()
+    negated: list[str] = []
+    for cmp in ast.walk(node):
+        if not (isinstance(cmp, ast.Compare) and isinstance(cmp.left, ast.Name)):
+            continue
+        if cmp.left.id != "low":
+            continue
+        for op, right in zip(cmp.ops, cmp.comparators, strict=True):
+            if isinstance(op, (ast.NotIn, ast.NotEq)):
+                negated.append(ast.unparse(cmp))
+            elif isinstance(right, ast.Constant) and isinstance(right.value, str):
+                found.add(right.value)
+            elif isinstance(right, (ast.Set, ast.Tuple, ast.List)):
+                found |= {e.value for e in right.elts if isinstance(e, ast.Constant)}
+            elif isinstance(right, ast.Name):
+                found |= set(getattr(kinds, right.id))
+            else:
+                negated.append(ast.unparse(cmp))  # a comparison the test cannot read
+    return found, negated
+
+
+def test_read_words_hold_every_word_read_compares_with() -> None:
+    tree = ast.parse(textwrap.dedent(inspect.getsource(kinds._read)))
+    loop = next(n for n in ast.walk(tree) if isinstance(n, ast.For))
+    # the conditions of the loop's if/elif chains (what decides that a branch is taken)
+    tests: list[ast.expr] = []
+    for stmt in loop.body:
+        while isinstance(stmt, ast.If):
+            tests.append(stmt.test)
+            stmt = stmt.orelse[0] if len(stmt.orelse) == 1 else None  # type: ignore[assignment]
+    found, negated = _compared_words(ast.Module(body=[ast.Expr(t) for t in tests], type_ignores=[]))
+    # the skip itself is the one negated comparison allowed
+    assert negated == ["low not in read_words"], negated
+    assert found - {"read_words"} <= kinds._READ_WORDS, sorted(found - kinds._READ_WORDS)
+
+
+class _Everything(frozenset[str]):
+    def __contains__(self, _word: object) -> bool:
+        return True
+
+
+def _claims(texts: Sequence[str]) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    for text in texts:
+        source = source_from_text(text)
+        for claim in extract_english(
+            source.text, published=source.published_at or PUBLISHED, publisher=source.publisher
+        ):
+            out.append(claim_record(claim))
+    return out
+
+
+def test_kind_reading_is_the_same_without_its_word_skip(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = [example.text for rule in KIND_RULES for example in rule.examples]
+    texts += [p.read_text(encoding="utf-8") for p in _benchmark_files()]
+    skipped = _claims(texts)
+    monkeypatch.setattr(kinds, "_READ_WORDS", _Everything())
+    assert _claims(texts) == skipped
