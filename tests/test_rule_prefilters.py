@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import claimtrack.english.kind.grammar as grammar
 import claimtrack.english.kinds as kinds
 import claimtrack.english.segment as segmentation
 from claimtrack.english.kind.rules import RULES as KIND_RULES
@@ -149,7 +150,7 @@ def test_skip_checks_change_no_pieces(words: list[str]) -> None:
 # --- the kind reading's word skip -------------------------------------------------
 
 
-def _compared_words(node: ast.AST) -> tuple[set[str], list[str]]:
+def _compared_words(node: ast.AST, module: object) -> tuple[set[str], list[str]]:
     """The words ``_read``'s loop compares the token form ``low`` with (``low in X``,
     ``low == "w"``), and the comparisons that would enter a branch for a word outside
     a list (``low not in X``, ``low != "w"``), which a word skip cannot allow."""
@@ -168,25 +169,42 @@ def _compared_words(node: ast.AST) -> tuple[set[str], list[str]]:
             elif isinstance(right, (ast.Set, ast.Tuple, ast.List)):
                 found |= {e.value for e in right.elts if isinstance(e, ast.Constant)}
             elif isinstance(right, ast.Name):
-                found |= set(getattr(kinds, right.id))
+                found |= set(getattr(module, right.id))
             else:
                 negated.append(ast.unparse(cmp))  # a comparison the test cannot read
     return found, negated
 
 
-def test_read_words_hold_every_word_read_compares_with() -> None:
-    tree = ast.parse(textwrap.dedent(inspect.getsource(kinds._read)))
+def _branch_words(func: Callable[..., object], module: object) -> tuple[set[str], list[str]]:
+    """The words the if/elif chains of ``func``'s first loop compare ``low`` with (what
+    decides that a branch is taken), and the negated comparisons among them."""
+    tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
     loop = next(n for n in ast.walk(tree) if isinstance(n, ast.For))
-    # the conditions of the loop's if/elif chains (what decides that a branch is taken)
     tests: list[ast.expr] = []
     for stmt in loop.body:
         while isinstance(stmt, ast.If):
             tests.append(stmt.test)
             stmt = stmt.orelse[0] if len(stmt.orelse) == 1 else None  # type: ignore[assignment]
-    found, negated = _compared_words(ast.Module(body=[ast.Expr(t) for t in tests], type_ignores=[]))
+    chain = ast.Module(body=[ast.Expr(t) for t in tests], type_ignores=[])
+    return _compared_words(chain, module)
+
+
+@pytest.mark.parametrize(
+    ("func", "module", "skip", "words"),
+    [
+        (kinds._read, kinds, "low not in read_words", kinds._READ_WORDS),
+        (grammar.find_condition, grammar, "low not in _CONDITION_WORDS", grammar._CONDITION_WORDS),
+    ],
+    ids=["kinds._read", "find_condition"],
+)
+def test_word_skip_holds_every_word_the_branches_compare_with(
+    func: Callable[..., object], module: object, skip: str, words: frozenset[str]
+) -> None:
+    found, negated = _branch_words(func, module)
     # the skip itself is the one negated comparison allowed
-    assert negated == ["low not in read_words"], negated
-    assert found - {"read_words"} <= kinds._READ_WORDS, sorted(found - kinds._READ_WORDS)
+    assert negated == [skip], negated
+    found -= {"read_words", "_CONDITION_WORDS"}
+    assert found <= words, sorted(found - words)
 
 
 class _Everything(frozenset[str]):
@@ -205,11 +223,12 @@ def _claims(texts: Sequence[str]) -> list[dict[str, object]]:
     return out
 
 
-def test_kind_reading_is_the_same_without_its_word_skip(
+def test_kind_reading_is_the_same_without_its_word_skips(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     texts = [example.text for rule in KIND_RULES for example in rule.examples]
     texts += [p.read_text(encoding="utf-8") for p in _benchmark_files()]
     skipped = _claims(texts)
     monkeypatch.setattr(kinds, "_READ_WORDS", _Everything())
+    monkeypatch.setattr(grammar, "_CONDITION_WORDS", _Everything())
     assert _claims(texts) == skipped

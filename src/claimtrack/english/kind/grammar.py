@@ -43,11 +43,21 @@ def next_content(toks: Sequence[Tok], i: int) -> int:
     return i
 
 
+#: The words a condition's marker starts with (every word :func:`find_condition`'s
+#: branches compare a token's form with): any other token is passed by at once.
+#: ``tests/test_rule_prefilters.py`` checks the list against the branches.
+_CONDITION_WORDS = frozenset(
+    {"if", "unless", "provided", "providing", "until", "in", "as", "on", "should"}
+)
+
+
 def find_condition(toks: Sequence[Tok]) -> tuple[int, int] | None:
     """The token range of the first condition clause, marker included, or None."""
     n = len(toks)
     for i, t in enumerate(toks):
         low = t.low
+        if low not in _CONDITION_WORDS:
+            continue
         size = 0
         if low in {"if", "unless"}:
             if i > 0 and toks[i - 1].low in {"as", "whether", "even"}:
