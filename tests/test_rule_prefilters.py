@@ -1,8 +1,8 @@
 """The cheap skip-checks in front of the extractor's rules never change what the rules
 decide: a segmentation rule never cuts a sentence whose words its ``needs`` would skip,
 over every rule example and every benchmark text (the sentences the extractor really
-segments), and segmenting with the skip-checks gives the same pieces as without them;
-the kind reading's word skip (``kinds._READ_WORDS``) holds every word its branches
+segments), and segmenting with the skip-checks gives the same pieces as without them; likewise no kind
+rule decides on a clause its ``needs`` would skip; the kind reading's word skip (``kinds._READ_WORDS``) holds every word its branches
 compare a token with, and reading without it gives the same claims."""
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from hypothesis import strategies as st
 import claimtrack.english.kind.grammar as grammar
 import claimtrack.english.kinds as kinds
 import claimtrack.english.segment as segmentation
+from claimtrack.english.kind import engine as kind_engine
+from claimtrack.english.kind.analysis import Analysis
+from claimtrack.english.kind.engine import Clause, KindRule
 from claimtrack.english.kind.rules import RULES as KIND_RULES
 from claimtrack.english.segment import PLAIN, RULES, Context, Piece, SegmentRule
 from claimtrack.english.segment.engine import segment
@@ -232,3 +235,51 @@ def test_kind_reading_is_the_same_without_its_word_skips(
     monkeypatch.setattr(kinds, "_READ_WORDS", _Everything())
     monkeypatch.setattr(grammar, "_CONDITION_WORDS", _Everything())
     assert _claims(texts) == skipped
+
+
+# --- the kind rules' needs -------------------------------------------------------
+
+
+def _recorded_readings(texts: Sequence[str], monkeypatch: pytest.MonkeyPatch) -> list[Reading]:
+    """Every (clause, core reading) the extractor offers the kind rules in ``texts``."""
+    seen: list[Reading] = []
+    plain = kind_engine.revise
+
+    def recording(clause: Clause, found: Analysis, rules: Sequence[KindRule]) -> Analysis:
+        seen.append((clause, found))
+        return plain(clause, found, rules)
+
+    monkeypatch.setattr(kinds, "revise", recording)
+    _claims(texts)
+    monkeypatch.undo()
+    return seen
+
+
+Reading = tuple[Clause, Analysis]
+
+
+def test_some_kind_rules_have_needs() -> None:
+    assert sum(bool(rule.needs) for rule in KIND_RULES) >= 10
+    for rule in KIND_RULES:
+        assert all(w == w.lower() and w.strip() == w and w for w in rule.needs), rule.name
+
+
+def test_no_kind_rule_decides_on_a_clause_its_needs_skip(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = [example.text for rule in KIND_RULES for example in rule.examples]
+    texts += [p.read_text(encoding="utf-8") for p in _benchmark_files()]
+    readings = _recorded_readings(texts, monkeypatch)
+    assert len(readings) > 100
+    wrong: list[str] = []
+    skipped = 0
+    for clause, found in readings:
+        present = {t.low for t in clause.toks}
+        for rule in KIND_RULES:
+            if not rule.needs or not present.isdisjoint(rule.needs):
+                continue
+            skipped += 1
+            if rule.apply(clause, found) is not None:
+                wrong.append(f"{rule.name} on {' '.join(t.text for t in clause.toks)!r}")
+    assert skipped > len(readings)  # the needs do skip work
+    assert not wrong, wrong[:5]

@@ -155,6 +155,7 @@ RULES: tuple[KindRule, ...] = (
                 None,
             ),
         ),
+        needs=frozenset({"is", "was", "be"}),
     ),
     KindRule(
         "schedule.date-fixed",
@@ -168,6 +169,7 @@ RULES: tuple[KindRule, ...] = (
             ),
             Example("The cause of the fire has now been confirmed as arson.\n", "arson", None),
         ),
+        needs=_DATE_FIXING,
     ),
     KindRule(
         "schedule.progressive",
@@ -181,6 +183,7 @@ RULES: tuple[KindRule, ...] = (
             ),
             Example("Portugal is hosting a training camp for the squad.\n", "training camp", None),
         ),
+        needs=frozenset({"is", "are"}),
     ),
     KindRule(
         "schedule.present-dated",
@@ -208,6 +211,7 @@ RULES: tuple[KindRule, ...] = (
                 None,
             ),
         ),
+        needs=frozenset({"matter"}),
     ),
     KindRule(
         "schedule.absolute-dated",

@@ -68,17 +68,32 @@ class Example:
 
 @attrs.frozen
 class KindRule:
-    """A named rule: ``apply(clause, reading)`` returns a new reading or None (pass)."""
+    """A named rule: ``apply(clause, reading)`` returns a new reading or None (pass).
+
+    ``needs`` is the rule's cheap skip-check: lower-case token forms at least one of
+    which the clause must hold for the rule to decide (the words its body looks for,
+    named by the same word lists it reads); empty for a rule that may decide on any
+    clause.  :func:`revise` reads a clause's words once and does not offer the reading
+    to a rule whose needs are all absent; ``tests/test_rule_prefilters.py`` checks that
+    no rule ever decides on a clause its needs would skip.
+    """
 
     name: str
     summary: str
     apply: Callable[[Clause, Analysis], Analysis | None] = attrs.field(repr=False)
     examples: tuple[Example, ...] = ()
+    needs: frozenset[str] = frozenset()
 
 
 def revise(clause: Clause, found: Analysis, rules: Sequence[KindRule]) -> Analysis:
     """``found`` as revised by the first of ``rules`` that decides, its name recorded."""
+    present: set[str] | None = None  # the clause's words, read for the first rule with needs
     for rule in rules:
+        if rule.needs:
+            if present is None:
+                present = {t.low for t in clause.toks}
+            if present.isdisjoint(rule.needs):
+                continue  # none of the words the rule looks for: it would pass
         new = rule.apply(clause, found)
         if new is not None:
             return new._replace(rules=(*new.rules, rule.name))

@@ -135,6 +135,7 @@ RULES: tuple[KindRule, ...] = (
                 None,
             ),
         ),
+        needs=frozenset({"sets", "set", "issues", "gives", "imposes"}),
     ),
     KindRule(
         "headline.threat",
@@ -152,6 +153,7 @@ RULES: tuple[KindRule, ...] = (
                 None,
             ),
         ),
+        needs=frozenset({"threaten", "threatens"}),
     ),
     KindRule(
         "headline.schedule-verb",
@@ -175,6 +177,7 @@ RULES: tuple[KindRule, ...] = (
                 None,
             ),
         ),
+        needs=_VERBS,
     ),
     KindRule(
         "headline.nominal-event",
@@ -193,6 +196,7 @@ RULES: tuple[KindRule, ...] = (
                 None,
             ),
         ),
+        needs=_EVENTS,
     ),
     KindRule(
         "headline.confirmed-date",

@@ -178,6 +178,7 @@ RULES: tuple[KindRule, ...] = (
                 None,
             ),
         ),
+        needs=_LOOKS,
     ),
     KindRule(
         "schedule.event-in-doubt",
@@ -196,6 +197,7 @@ RULES: tuple[KindRule, ...] = (
                 None,
             ),
         ),
+        needs=_DOUBT_PARTICIPLES,
     ),
     KindRule(
         "forecast.awaited",
@@ -221,5 +223,6 @@ RULES: tuple[KindRule, ...] = (
                 None,
             ),
         ),
+        needs=_AWAIT_VERBS,
     ),
 )

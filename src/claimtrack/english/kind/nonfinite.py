@@ -249,6 +249,7 @@ RULES: tuple[KindRule, ...] = (
                 None,
             ),
         ),
+        needs=_PLAN_NOUNS,
     ),
     KindRule(
         "plan.elected-on",
@@ -266,6 +267,7 @@ RULES: tuple[KindRule, ...] = (
                 None,
             ),
         ),
+        needs=_PLAN_NOUNS,
     ),
     KindRule(
         "plan.nominal",
@@ -280,6 +282,7 @@ RULES: tuple[KindRule, ...] = (
             ),
             Example("The report called it a target to aim for.\n", "target to aim", None),
         ),
+        needs=_PLAN_NOUNS,
     ),
     KindRule(
         "plan.nominal-owner",
@@ -302,6 +305,7 @@ RULES: tuple[KindRule, ...] = (
                 None,
             ),
         ),
+        needs=_PLAN_NOUNS,
     ),
     KindRule(
         "offer.pledged-things",
@@ -351,6 +355,7 @@ RULES: tuple[KindRule, ...] = (
                 None,
             ),
         ),
+        needs=_READY,
     ),
     KindRule(
         "offer.offered",
@@ -366,6 +371,7 @@ RULES: tuple[KindRule, ...] = (
                 "The mayor said the offer to host the games had lapsed.\n", "offer to host", None
             ),
         ),
+        needs=_OFFERS,
     ),
     KindRule(
         "plan.wants-to",
@@ -382,6 +388,7 @@ RULES: tuple[KindRule, ...] = (
                 "The coach said the fans wanted to see a win in January.\n", "fans wanted", None
             ),
         ),
+        needs=frozenset({"want", "wants", "wanted", "intend", "intends", "intended"}),
     ),
     KindRule(
         "plan.preparing",
@@ -399,5 +406,6 @@ RULES: tuple[KindRule, ...] = (
                 None,
             ),
         ),
+        needs=_PREPARING,
     ),
 )

@@ -248,6 +248,7 @@ RULES: tuple[KindRule, ...] = (
                 None,
             ),
         ),
+        needs=frozenset({"on"}),
     ),
     KindRule(
         "schedule.set-for",
@@ -265,6 +266,7 @@ RULES: tuple[KindRule, ...] = (
                 "Analysts said shares were set for a fall after the results.\n", "shares", None
             ),
         ),
+        needs=frozenset({"set"}),
     ),
     KindRule(
         "schedule.is-to",
@@ -288,6 +290,7 @@ RULES: tuple[KindRule, ...] = (
                 C,
             ),
         ),
+        needs=frozenset({"to"}),
     ),
     KindRule(
         "schedule.expected",
@@ -297,6 +300,7 @@ RULES: tuple[KindRule, ...] = (
             Example("The two new stations are expected to open in the spring.\n", "stations", C),
             Example("Prices are expected to rise in the spring.\n", "Prices", None),
         ),
+        needs=frozenset({"expected"}),
     ),
     KindRule(
         "schedule.publisher-future",
