@@ -126,16 +126,20 @@ def segment(
         if rule.needs and present.isdisjoint(rule.needs):
             continue  # none of the words the rule cuts at: it would pass every piece
         apply = rule.apply
-        out: list[Piece] = []
-        for piece in pieces:
+        out: list[Piece] | None = None  # made at the rule's first cut: most rules pass
+        for k, piece in enumerate(pieces):
             made = apply(toks, piece, context)
             if made is None:
-                out.append(piece)
+                if out is not None:
+                    out.append(piece)
                 continue
+            if out is None:
+                out = pieces[:k]
             named = (*piece.rules, rule.name)
             for new in made:
                 span = _tidy_span(toks, new.start, new.end)
                 if span is not None:
                     out.append(attrs.evolve(new, start=span[0], end=span[1], rules=named))
-        pieces = out
+        if out is not None:
+            pieces = out
     return pieces
