@@ -169,6 +169,7 @@ RULES: tuple[SegmentRule, ...] = (
             Example("The plant will close in May, with the loss of 300 jobs."),
             Example("The fair will be held in two towns, with 40 stalls taking part, in May."),
         ),
+        needs=frozenset({"with"}),
     ),
     SegmentRule(
         "segment.relative-modal",
@@ -218,6 +219,7 @@ RULES: tuple[SegmentRule, ...] = (
             ),
             Example("The firm, which has grown fast, will open a shop in May."),
         ),
+        needs=_RELATIVE,
     ),
     SegmentRule(
         "segment.time-relative",
@@ -243,6 +245,7 @@ RULES: tuple[SegmentRule, ...] = (
             ),
             Example("He will retire in the autumn, when the plant stops production."),
         ),
+        needs=frozenset({"at", "by", "when"}),
     ),
     SegmentRule(
         "segment.dated-inclusion",
@@ -255,6 +258,7 @@ RULES: tuple[SegmentRule, ...] = (
             ),
             Example("The firm will cut costs, including travel and catering."),
         ),
+        needs=frozenset({"including"}),
     ),
     SegmentRule(
         "segment.tail-participle",
@@ -272,6 +276,7 @@ RULES: tuple[SegmentRule, ...] = (
             Example("Marking the anniversary, the mayor will lay a wreath."),
             Example("The works cover six stations, signalling and track."),
         ),
+        needs=_TAILS,
     ),
     SegmentRule(
         "segment.embedded-request",
@@ -289,5 +294,6 @@ RULES: tuple[SegmentRule, ...] = (
             ),
             Example("The letter asked for a delay.", (), Context(direct=True)),
         ),
+        needs=_ASKS,
     ),
 )

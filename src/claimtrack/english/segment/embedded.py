@@ -143,6 +143,7 @@ RULES: tuple[SegmentRule, ...] = (
             Example("She was elected in 2023 on a promise to cut fares."),
             Example("The deal shows its commitment to offering cheaper fares."),
         ),
+        needs=_PLAN_NOUNS,
     ),
     SegmentRule(
         "segment.fact-that",
@@ -161,6 +162,7 @@ RULES: tuple[SegmentRule, ...] = (
             ),
             Example("The fact is that nobody knows.", (), Context(direct=True)),
         ),
+        needs=frozenset({"fact"}),
     ),
     SegmentRule(
         "segment.noun-that-will",
@@ -181,6 +183,7 @@ RULES: tuple[SegmentRule, ...] = (
             Example("The bridge that will replace it opens in May."),
             Example("Six wards are open, but by the end of the month that will be none."),
         ),
+        needs=frozenset({"that", "which"}),
     ),
     SegmentRule(
         "segment.appositive-infinitive",
@@ -196,5 +199,6 @@ RULES: tuple[SegmentRule, ...] = (
             ),
             Example("The new route is to be flown three times a week."),
         ),
+        needs=frozenset({"be"}),
     ),
 )

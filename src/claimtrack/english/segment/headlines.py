@@ -88,6 +88,7 @@ RULES: tuple[SegmentRule, ...] = (
                 Context(publisher=True),
             ),
         ),
+        needs=frozenset({"as"}),
     ),
     SegmentRule(
         "segment.headline-verbs",
@@ -110,5 +111,6 @@ RULES: tuple[SegmentRule, ...] = (
                 Context(publisher=True, headline=True),
             ),
         ),
+        needs=frozenset({","}),
     ),
 )
