@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from ..model import Actor, ActorKind, ClaimKind
@@ -330,16 +331,24 @@ class KindReading(ReaderState):
     def _country_of(self, actor: Actor) -> str | None:
         """The country an actor speaks for, from its names ("Turkey's foreign minister",
         "Greek Foreign Minister X", "Her Egyptian counterpart")."""
-        group = self.speakers.group_of(actor)
-        if group and group.lower() in COUNTRY_OF:
-            return COUNTRY_OF[group.lower()]
-        if actor.kind is ActorKind.COUNTRY and actor.name.lower() in COUNTRY_OF:
-            return COUNTRY_OF[actor.name.lower()]
-        for name in (actor.name, *actor.aliases):
-            for w in name.replace("’", "'").split():
-                low = w.lower()
-                if low.endswith("'s"):
-                    low = low[:-2]
-                if low in COUNTRY_OF and w[:1].isupper():
-                    return COUNTRY_OF[low]
-        return None
+        return _country_from(self.speakers.group_of(actor), actor.kind, actor.name, actor.aliases)
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_from(
+    group: str | None, kind: ActorKind, name: str, aliases: tuple[str, ...]
+) -> str | None:
+    # A speaker's names are read again for each of its claims: read once per set of
+    # names (the group the article gives it, its kind, its name and aliases).
+    if group and group.lower() in COUNTRY_OF:
+        return COUNTRY_OF[group.lower()]
+    if kind is ActorKind.COUNTRY and name.lower() in COUNTRY_OF:
+        return COUNTRY_OF[name.lower()]
+    for each in (name, *aliases):
+        for w in each.replace("’", "'").split():
+            low = w.lower()
+            if low.endswith("'s"):
+                low = low[:-2]
+            if low in COUNTRY_OF and w[:1].isupper():
+                return COUNTRY_OF[low]
+    return None
