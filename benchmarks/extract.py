@@ -6,6 +6,7 @@ usage: python benchmarks/extract.py [--gold GOLD.jsonl] [--docs DOCDIR] [--round
                                     [--heldout-gold GOLD.jsonl] [--heldout-docs DOCDIR]
                                     [--news-gold GOLD.jsonl] [--news-docs DOCDIR]
                                     [--blind-gold GOLD.jsonl] [--blind-docs DOCDIR] [-v]
+                                    [--profile N]
 
 Prints:
 
@@ -27,6 +28,10 @@ Prints:
    news-dev texts, and on every real text (seed, news-dev, held-out, blind).  CPU time,
    best of ``--rounds``, the two run in turn each round (both warmed up first);
 4. time per KB on growing inputs (1x, 2x, 4x, 8x the seed): flat means linear.
+
+``--profile N`` prints instead of 3 and 4 the ``N`` costliest functions (cProfile, by
+own time and by cumulative time) of one extraction of every real text, to see where
+the time goes before making it faster.
 """
 
 from __future__ import annotations
@@ -314,6 +319,24 @@ def time_grammar_share(texts: list[Source]) -> float:
     return spent[0] / total if total else 0.0
 
 
+def profile(texts: list[Source], top: int) -> None:
+    """cProfile of one extraction of ``texts`` (after one to warm up): the ``top``
+    functions by own time, then by cumulative time."""
+    import cProfile
+    import pstats
+
+    for s in texts:
+        extract(s)
+    prof = cProfile.Profile()
+    prof.enable()
+    for s in texts:
+        extract(s)
+    prof.disable()
+    print(f"profile of one extraction of {len(texts)} texts")
+    for order in ("tottime", "cumulative"):
+        pstats.Stats(prof, stream=sys.stdout).strip_dirs().sort_stats(order).print_stats(top)
+
+
 def scaling(
     seed: Source, rounds: int, joiner: str = "\n", label: str = "the seed repeated"
 ) -> None:
@@ -348,6 +371,10 @@ def main(argv: list[str] | None = None) -> int:
         "-v", "--verbose", action="store_true",
         help="print every lost gold claim: its stage, the gold value and the predicted one",
     )  # fmt: skip
+    ap.add_argument(
+        "--profile", type=int, metavar="N", default=0,
+        help="print the N costliest functions of one extraction instead of the timings",
+    )  # fmt: skip
     a = ap.parse_args(argv)
     sets = [
         (a.gold, a.docs),
@@ -368,6 +395,9 @@ def main(argv: list[str] | None = None) -> int:
     sources = texts(a.docs)
     news = sources + (texts(a.news_docs) if len(unique) > 1 else [])
     real = news + [s for docs in unique[2:] for s in texts(docs)]
+    if a.profile:
+        profile(real, a.profile)
+        return 0
     speed(
         [
             ("seed", sources),
