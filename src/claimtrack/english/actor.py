@@ -106,6 +106,9 @@ class ActorQuery:
     start: int
     sentence_start: int
     by_publisher: bool
+    #: What the actor rules read of the query more than once, worked out once
+    #: (``actor_refs.subject_words``).
+    memo: dict[str, list[str]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
 
 class Actors:

@@ -42,15 +42,18 @@ def subject_words(q: ActorQuery) -> list[str]:
     """The subject's words, without a time phrase before it ("last November it") and
     without the dashes of an apposition cut in two ("- the UK's last ... -")."""
     assert q.found.subject is not None
-    a, b = q.found.subject
-    words = [t.text for t in q.toks[a:b]]
-    while len(words) > 2 and words[0].lower() in TIME_LEADS and words[1].lower() in TIME_HEADS:
-        words = words[2:]
-    while words and all(c in _PUNCT for c in words[0]):
-        words = words[1:]
-    while words and all(c in _PUNCT for c in words[-1]):
-        words = words[:-1]
-    return words
+    words = q.memo.get("subject_words")
+    if words is None:  # every actor rule reads them: worked out once per query
+        a, b = q.found.subject
+        words = [t.text for t in q.toks[a:b]]
+        while len(words) > 2 and words[0].lower() in TIME_LEADS and words[1].lower() in TIME_HEADS:
+            words = words[2:]
+        while words and all(c in _PUNCT for c in words[0]):
+            words = words[1:]
+        while words and all(c in _PUNCT for c in words[-1]):
+            words = words[:-1]
+        q.memo["subject_words"] = words
+    return list(words)
 
 
 def request_addressee(r: Actors, q: ActorQuery) -> Answer | None:
