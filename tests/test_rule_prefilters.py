@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import claimtrack.english.kind.clauses as kind_clauses
 import claimtrack.english.kind.grammar as grammar
 import claimtrack.english.kinds as kinds
 import claimtrack.english.segment as segmentation
@@ -197,8 +198,9 @@ def _branch_words(func: Callable[..., object], module: object) -> tuple[set[str]
     [
         (kinds._read, kinds, "low not in read_words", kinds._READ_WORDS),
         (grammar.find_condition, grammar, "low not in _CONDITION_WORDS", grammar._CONDITION_WORDS),
+        (kind_clauses.named_cuts, kind_clauses, "low not in _CUT_WORDS", kind_clauses._CUT_WORDS),
     ],
-    ids=["kinds._read", "find_condition"],
+    ids=["kinds._read", "find_condition", "named_cuts"],
 )
 def test_word_skip_holds_every_word_the_branches_compare_with(
     func: Callable[..., object], module: object, skip: str, words: frozenset[str]
@@ -206,7 +208,7 @@ def test_word_skip_holds_every_word_the_branches_compare_with(
     found, negated = _branch_words(func, module)
     # the skip itself is the one negated comparison allowed
     assert negated == [skip], negated
-    found -= {"read_words", "_CONDITION_WORDS"}
+    found -= {"read_words", "_CONDITION_WORDS", "_CUT_WORDS"}
     assert found <= words, sorted(found - words)
 
 
@@ -234,6 +236,7 @@ def test_kind_reading_is_the_same_without_its_word_skips(
     skipped = _claims(texts)
     monkeypatch.setattr(kinds, "_READ_WORDS", _Everything())
     monkeypatch.setattr(grammar, "_CONDITION_WORDS", _Everything())
+    monkeypatch.setattr(kind_clauses, "_CUT_WORDS", _Everything())
     assert _claims(texts) == skipped
 
 

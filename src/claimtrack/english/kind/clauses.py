@@ -190,6 +190,14 @@ def _spliced(toks: Sequence[Tok], k: int) -> bool:
     return False
 
 
+#: Every word a cut of :func:`named_cuts` starts from: the words its branches compare
+#: a token's form with, and the possessives and "the" a comma splice opens with
+#: (:func:`_spliced`).  ``tests/test_rule_prefilters.py`` checks the list.
+_CUT_WORDS = frozenset(
+    {"while", "which", "with", "but", "and", "at", "by", "when", "our", "my", "their", "the", "its"}
+)
+
+
 def schedule_cuts(
     toks: Sequence[Tok], *, relative: bool = False, quoted: bool = False
 ) -> list[int]:
@@ -211,7 +219,10 @@ def named_cuts(
     cuts: list[tuple[int, str]] = []
     n = len(toks)
     for k in range(1, n - 2):
-        prev, low = toks[k - 1].text, toks[k].low
+        low = toks[k].low
+        if low not in _CUT_WORDS:
+            continue  # no cut below starts from this word
+        prev = toks[k - 1].text
         comma = prev == ","
         if comma and low == "while" and _modal_ahead(toks, k + 1):
             cuts.append((k + 1, "clause.while"))  # ", while the rest will continue"
