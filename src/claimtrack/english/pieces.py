@@ -66,6 +66,10 @@ def split_pieces(
         return []
     cuts: dict[int, int] = {}  # token index where a piece starts -> tokens to drop
     ordinal_at: set[int] = set()
+    # The words of the sentence, read once: the passes below that cut only at "and" or
+    # "but" (or a comma, or "with") are not run on a sentence without them.
+    present = {t.low for t in toks}
+    joined = "and" in present or "but" in present
     if direct:
         k = 0
         while k < n:
@@ -93,7 +97,7 @@ def split_pieces(
                     cuts[k + 1] = 0
             k += 1
     # ", and we will ...": a second undertaking with its own subject and modal.
-    for k in range(1, n - 2):
+    for k in range(1, n - 2 if joined else 1):
         if (
             toks[k - 1].text == ","
             and toks[k].low in {"and", "but"}
@@ -103,7 +107,7 @@ def split_pieces(
             if nxt in LIST_TRIGGERS or nxt.endswith(("'ll", "’ll")) or nxt in {"need", "must"}:
                 cuts.setdefault(k + 1, 0)
     # ", and every school will ...": a second clause with a subject and a modal of its own.
-    for k in range(1, n - 2):
+    for k in range(1, n - 2 if joined else 1):
         if toks[k - 1].text != "," or toks[k].low not in {"and", "but"}:
             continue
         first = toks[k + 1]
@@ -121,7 +125,7 @@ def split_pieces(
             if not toks[j].is_word or low in AUX or low in CLAUSE_WORDS:
                 break
     # "X" and "Y": two quoted claims joined by "and".
-    for k in range(1, n - 1):
+    for k in range(1, n - 1 if "and" in present else 1):
         if (
             toks[k].low == "and"
             and toks[k - 1].text in CLOSE_MARKS
@@ -131,10 +135,14 @@ def split_pieces(
     cut_names = dict(named_cuts(toks, quoted=direct))  # ", while the rest will ..."
     for k in cut_names:
         cuts.setdefault(k, 0)
-    absolute = absolute_cuts(toks)
+    # (its cuts are at ", with" and "and"; the coordination's at a comma or "and")
+    absolute = absolute_cuts(toks) if "with" in present or "and" in present else []
     for k in absolute:
         cut_names.setdefault(k, "clause.absolute")
-    coord_cuts = [*_coordination(toks, bare_and=not direct), *absolute]
+    coordinated = (
+        _coordination(toks, bare_and=not direct) if "," in present or "and" in present else []
+    )
+    coord_cuts = [*coordinated, *absolute]
     elided: set[int] = set()
     that_at: set[int] = set()
     if not direct:
