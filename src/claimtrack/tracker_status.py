@@ -201,10 +201,12 @@ class Statuses:
             for cid, owner in promise_of.items():
                 of_promise.setdefault(owner, []).extend(evidence.get(cid, ()))
             waiting = self.suggestions(sorted(of_promise))
+            first_claims = self.store.promise_first_claims(sorted(of_promise))
             out: list[Standing] = []
             for c in (claims[i] for i in ids if i in claims):
                 row = standing(c, refs.get(c.source_id), evidence.get(c.id, ()), when)
-                out.append(as_mention(row, promise_of.get(c.id), lines, of_promise, waiting, when))
+                pid = promise_of.get(c.id)
+                out.append(as_mention(row, pid, lines, of_promise, waiting, when, first_claims))
             return out
 
     def _actor_ids(self, name: str) -> list[str]:
