@@ -10,7 +10,7 @@ its own transaction; an extractor that failed on a source is tried again the nex
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -194,8 +194,10 @@ class Adding:
         rederive: bool = False,
         extractors: Sequence[str] | None = None,
         extracted: ExtractResult | None = None,
+        stopped: Collection[str] = (),
     ) -> None:
-        # ``extracted``: the extraction a worker made, when it is the one this would make.
+        # ``extracted``: the extraction a worker made, when it is the one this would make;
+        # ``stopped``: extractors that ran out of time on it in a worker (not run again).
         if not self._needs_extraction(source, rederive=rederive):
             report.unchanged += 1
             return
@@ -205,7 +207,7 @@ class Adding:
         result = (
             extracted
             if extracted is not None
-            else self.extract_source(source, extractors=extractors)
+            else self._extract(source, extractors=extractors, stopped=stopped)
         )
         report.errors.extend(result.errors)
         report.notes.extend(result.notes)
@@ -269,10 +271,24 @@ class Adding:
     ) -> ExtractResult:
         """Run the extractors (``extractors``: registered names; default: as chosen by
         :func:`claimtrack.extraction.choose_extractors`) on ``source``, storing nothing."""
+        return self._extract(source, extractors=extractors)
+
+    def _extract(
+        self,
+        source: Source,
+        *,
+        extractors: Sequence[str] | None = None,
+        stopped: Collection[str] = (),
+    ) -> ExtractResult:
         actors = self._actors.overlay() if self._actors is not None else self.store.registry()
         context = ExtractContext(registry=actors, reference=source.published_at)
         return run_extractors(
-            self.pm, source, context, timeout=self.plugin_timeout, extractors=extractors
+            self.pm,
+            source,
+            context,
+            timeout=self.plugin_timeout,
+            extractors=extractors,
+            stopped=stopped,
         )
 
     @contextmanager
