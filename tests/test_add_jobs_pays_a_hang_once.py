@@ -15,6 +15,7 @@ import pytest
 
 import claimtrack
 from claimtrack import Claim, Source, Tracker, parallel_add, retries, workers
+from claimtrack.extraction import run_extractors
 from claimtrack.parallel_add import MIN_PARALLEL
 from claimtrack.plugins import ClaimtrackPluginManager
 
@@ -96,3 +97,24 @@ def test_a_hung_extractor_is_waited_for_once(
         source = next(s for s in report.sources if "tower" in s.text)
         assert any("lifts" in c.text for c in tracker.store.claims_of(source.id))
         assert set(retries.failed_extractors(tracker.store, source.id)) == {"hangs"}
+
+
+class MustNotRun:
+    @claimtrack.hookimpl
+    def claimtrack_extract(self, source: Source) -> list[Claim]:
+        raise AssertionError("a stopped extractor was run again")
+
+
+def test_a_stopped_extractor_is_named_in_its_turn_and_not_run(
+    will_pm: ClaimtrackPluginManager,
+) -> None:
+    will_pm.register(MustNotRun(), name="stopped-one")
+    source = Source.from_text(
+        "The district will mend the weir.", uri="notice.txt", published_at=None
+    )
+    result = run_extractors(will_pm, source, timeout=30, stopped=["stopped-one"])
+    (error,) = result.errors
+    assert error.plugin == "stopped-one" and error.timed_out
+    assert "within 30 s, its time limit" in str(error)
+    assert "stopped-one" in result.ran and "stopped-one" not in result.succeeded
+    assert [c.text for c in result.claims] == ["The district will mend the weir."]
