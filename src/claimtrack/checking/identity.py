@@ -20,7 +20,15 @@ from .reading import DETERMINERS, Mention
 from .reports import ReportSentence, anchor_key, name_anchor, related
 from .text import Tok, stem, tokens
 
-__all__ = ["another_one", "identity", "keys", "name_parts", "name_runs", "theme_in"]
+__all__ = [
+    "another_one",
+    "identity",
+    "keys",
+    "meant_for_another",
+    "name_parts",
+    "name_runs",
+    "theme_in",
+]
 
 _PRONOUNS = frozenset(["they", "he", "she", "we", "it", "this", "these"])
 _ANAPHORIC_HEADS = frozenset(
@@ -222,6 +230,31 @@ def another_one(toks: Sequence[Tok], stems: frozenset[str]) -> bool:
     for k, t in enumerate(toks):
         if t.low in _ANOTHER and any(u.stem in stems for u in toks[k + 1 : k + 3]):
             return True
+    return False
+
+
+def meant_for_another(toks: Sequence[Tok], stems: frozenset[str], own: frozenset[str]) -> bool:
+    """Whether one of ``stems`` is said to be for something new, sharing no word with
+    ``own`` (the promise's words): "approved a subsidy for a steelworks" is not the
+    subsidy a battery plant waited on; "a subsidy for a new battery plant" may be.
+    Only an indefinite object counts ("for a", "for an"): it brings in something not
+    spoken of before, where "for the project" or "for two years" does not."""
+    for k, t in enumerate(toks):
+        if t.stem not in stems:
+            continue
+        for j in range(k + 1, min(k + 3, len(toks) - 1)):
+            if toks[j].low != "for":
+                continue
+            if toks[j + 1].low not in {"a", "an"}:
+                break
+            words = [
+                u.stem
+                for u in toks[j + 2 : j + 6]
+                if u.low not in STOPWORDS and u.low not in DETERMINERS and u.text.isalpha()
+            ]
+            if words and not set(words) & own:
+                return True
+            break
     return False
 
 

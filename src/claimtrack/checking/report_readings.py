@@ -14,7 +14,7 @@ import attrs
 
 from ..model import TimeWindow
 from .confidence import Part
-from .identity import another_one, name_parts
+from .identity import another_one, meant_for_another, name_parts
 from .lexicon import ACTS, STOPWORDS
 from .places import place_fit, places_in
 from .promise import ActView, PromiseView
@@ -266,6 +266,9 @@ def condition_readings(view: PromiseView, rs: ReportSentence) -> Found:
     sent = rs.sentence
     if another_one(sent.toks, cond.theme):
         return  # "a separate pay deal was signed"
+    own = view.act.theme | view.act.nouns | view.anchors | view.title_anchors
+    if meant_for_another(sent.toks, cond.theme, own):
+        return  # "a subsidy for a steelworks was approved"
     if not cond.classes:
         # A nominal condition ("in the event of a peace deal"): all its nouns, with a
         # verb saying it happened or failed.
