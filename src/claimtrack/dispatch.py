@@ -159,6 +159,7 @@ def call_hook(
     builtins_first: bool = False,
     isolate: bool = False,
     on_start: Callable[[str], None] | None = None,
+    given: Mapping[str, Call] | None = None,
 ) -> Iterator[Call]:
     """Call every implementation of ``hook_name`` on its own, in pluggy's order
     (later-registered first, ``tryfirst``/``trylast`` honoured), and yield a
@@ -172,8 +173,11 @@ def call_hook(
     ``only`` keeps the plugins whose name it accepts; ``builtins_first`` calls
     claimtrack's own plugins before the others.  ``isolate`` runs each call with a
     ``timeout`` in its own worker process, killed when the time is up (where processes
-    cannot be forked, a thread as without it).  Only ``KeyboardInterrupt`` goes
-    through.  The caller may stop iterating at any point (a loader's first answer)."""
+    cannot be forked, a thread as without it).  ``given`` holds the outcome of plugins
+    already called elsewhere (one stopped in an ``add --jobs`` worker when its time ran
+    out): each is yielded in its turn, and the plugin is not called again.  Only
+    ``KeyboardInterrupt`` goes through.  The caller may stop iterating at any point (a
+    loader's first answer)."""
     caller = getattr(pm.hook, hook_name)
     impls = list(reversed(caller.get_hookimpls()))
     if builtins_first:
@@ -184,6 +188,9 @@ def call_hook(
             continue
         if impl.wrapper or impl.hookwrapper:
             yield Call(name, error=PluginError(name, label, _WRAPPER_PROBLEM, hook=hook_name))
+            continue
+        if given is not None and name in given:
+            yield given[name]
             continue
         if on_start is not None:
             on_start(name)

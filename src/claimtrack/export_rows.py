@@ -38,10 +38,14 @@ def as_mention(
     of_promise: Mapping[str, Sequence[Evidence]],
     waiting: Mapping[str, Sequence[Suggestion]],
     when: datetime,
+    first_claims: Mapping[str, str],
 ) -> Standing:
     """``row`` as a mention of promise ``pid``: the promise's status, progress and
-    deciding rule (its status line in ``lines``), the evidence of all its mentions and
-    the suggestions on it known by ``when``.  A claim of no tracked promise stays as is."""
+    deciding rule (its status line in ``lines``), the evidence of all its mentions, the
+    suggestions on it known by ``when`` and its first mention's claim id (in
+    ``first_claims``, read for a page of promises at once by
+    :meth:`~claimtrack.store.SQLStore.promise_first_claims`).  A claim of no tracked
+    promise stays as is."""
     line = lines.get(pid) if pid is not None else None
     if pid is None or line is None:
         return row
@@ -56,7 +60,7 @@ def as_mention(
         progress=line.progress,
         decided_by=line.decided_by,
         evidence=sorted(of_promise.get(pid, ()), key=lambda e: e.id or 0),
-        promise=PromiseFacts(id=pid, first_claim=pid, suggestions=labels),
+        promise=PromiseFacts(id=pid, first_claim=first_claims[pid], suggestions=labels),
     )
 
 
@@ -113,9 +117,12 @@ class ClaimStandings(Sequence[Standing]):
         lines.update((pid, apart[pid]) for pid in pids if pid in apart)
         of_promise = _promise_evidence(tracker, when, pids)
         waiting = tracker.suggestions(pids)
+        first_claims = store.promise_first_claims(pids)
         for c in (claims[i] for i in ids if i in claims):
             row = standing(c, refs.get(c.source_id), evidence.get(c.id, ()), when)
-            yield as_mention(row, promise_of.get(c.id), lines, of_promise, waiting, when)
+            yield as_mention(
+                row, promise_of.get(c.id), lines, of_promise, waiting, when, first_claims
+            )
 
 
 def _promise_evidence(

@@ -12,7 +12,7 @@ import attrs
 import pluggy
 
 from .actors import ActorRegistry
-from .dispatch import call_hook
+from .dispatch import Call, call_hook
 from .errors import ClaimtrackError, InputError, PluginError
 from .languages import UnreadLanguage, extractor_languages, reads_language
 from .model import Actor, Claim, Source, TimeWindow
@@ -233,6 +233,8 @@ def run_extractors(
     *,
     timeout: float | None = None,
     extractors: Collection[str] | None = None,
+    stopped: Collection[str] = (),
+    on_start: Callable[[str], None] | None = None,
 ) -> ExtractResult:
     """Run the extractors on ``source``, each isolated (in a worker process killed after
     ``timeout`` seconds, see :mod:`claimtrack.workers`): one that raises, runs past
@@ -240,12 +242,26 @@ def run_extractors(
     in ``errors``; the others' claims are kept.  ``extractors`` (registered names, see
     :func:`resolve_extractors`) runs only those; otherwise :func:`choose_extractors`
     decides.  Claims are returned in text order, without duplicate ids; ``notes``
-    says when none of the extractors that ran reads the source's language."""
+    says when none of the extractors that ran reads the source's language.
+
+    ``stopped`` names extractors that already ran out of their ``timeout`` on this
+    source (in an ``add --jobs`` worker, :mod:`claimtrack.parallel_add`): each is
+    named as having run out of time, in its turn, and not run again, so its time limit
+    is spent once.  ``on_start(name)`` is called as each extractor begins."""
     ctx = context or ExtractContext(reference=source.published_at)
     claims: dict[str, Claim] = {}
     errors: list[PluginError] = []
     ran: list[str] = []
     label = source.uri or source.title or source.id
+    # Said as a time-out in this run is said (_too_long below, with the limit).
+    spent = "gave no result within its time limit; it was stopped and its results dropped"
+    known = {
+        name: Call(
+            name,
+            error=PluginError(name, label, spent, hook="claimtrack_extract", timed_out=True),
+        )
+        for name in stopped
+    }
     for call in call_hook(
         pm,
         "claimtrack_extract",
@@ -254,6 +270,8 @@ def run_extractors(
         timeout=timeout,
         only=choose_extractors(pm, source, extractors),
         isolate=True,
+        on_start=on_start,
+        given=known,
     ):
         name = call.plugin
         ran.append(name)

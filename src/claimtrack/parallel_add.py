@@ -11,11 +11,13 @@ else the source is extracted again, here, as a serial run does.  Workers are tol
 actors learnt since they started, so their answers are mostly still right.
 
 The workers stay up for the whole run (forked once, warm), take sources one at a
-time, and run the extractors in their own process; the writer gives each source the
-plugin time limit and kills a worker that overruns it or dies.  Anything but a clean
-extraction (a plugin that raised, ran out of time or crashed its worker) is done again
-here, in the plugin's own killable process as a serial run does, so what is reported,
-and the exit status, are a serial run's.  Loading stays here too, in order: what is
+time, and run the extractors in their own process, saying as each extractor begins;
+the writer gives each extractor the plugin time limit, as a serial run does, and kills
+a worker that overruns it or dies.  Anything but a clean extraction (a plugin that
+raised or crashed its worker) is done again here, in the plugin's own killable process
+as a serial run does, so what is reported, and the exit status, are a serial run's.
+An extractor that ran out of time is not run again (its time limit is spent once): it
+is named as a serial run names it, and the other extractors run here.  Loading stays here too, in order: what is
 slow is extraction.  Few sources (fewer than :data:`MIN_PARALLEL`) are added serially.
 """
 
@@ -96,6 +98,12 @@ class _Done:
     whole: bool
 
 
+@attrs.frozen
+class _Late:
+    # A worker stopped when its time ran out, ``plugin`` the extractor then at work.
+    plugin: str
+
+
 def _learn_into(registry: ActorRegistry, actors: Sequence[Actor]) -> None:
     for actor in actors:
         try:
@@ -127,8 +135,15 @@ def _worker(conn: Connection, tracker: Tracker, base: ActorRegistry) -> None:
         view._by_id = ChainMap({}, by_id)  # type: ignore[arg-type]
         view._by_key = ChainMap({}, by_key)  # type: ignore[arg-type]
         context = ExtractContext(registry=view, reference=source.published_at)
+
+        def starting(plugin: str) -> None:
+            # The writer's clock for this extractor starts now.
+            conn.send(("step", plugin, time.monotonic()))
+
         try:
-            result = run_extractors(tracker.pm, source, context, extractors=extractors)
+            result = run_extractors(
+                tracker.pm, source, context, extractors=extractors, on_start=starting
+            )
             done: _Done | None = _Done(result, by_id.seen, by_key.seen, by_id.whole or by_key.whole)
         except BaseException:
             done = None  # the writer extracts it again, as a serial run would
@@ -171,21 +186,30 @@ class _Pool:
         self.told[process.pid or 0] = len(learnt)
         self.busy[seq] = (process, conn, time.monotonic())
 
-    def wait(self, seq: int, limit: float | None) -> _Done | None:
-        """The answer for task ``seq`` (None: do it again serially)."""
+    def wait(self, seq: int, limit: float | None) -> _Done | _Late | None:
+        """The answer for task ``seq``: :class:`_Late` when an extractor ran past
+        ``limit`` seconds (each extractor has them from its start, as in a serial run),
+        None when it is to be done again serially."""
         process, conn, started = self.busy.pop(seq)
-        left = None if limit is None else max(0.0, started + limit - time.monotonic())
+        at_work: str | None = None
         answer: _Done | None = None
         try:
-            if conn.poll(left):
-                answer = conn.recv()
-            else:
-                raise TimeoutError
-        except (EOFError, OSError, TimeoutError):
+            while True:
+                left = None if limit is None else max(0.0, started + limit - time.monotonic())
+                if not conn.poll(left):
+                    raise TimeoutError
+                message = conn.recv()
+                if not isinstance(message, tuple):
+                    answer = message
+                    break
+                _, at_work, started = message  # an extractor begins
+        except (EOFError, OSError, TimeoutError) as exc:
             process.kill()
             process.join()
             conn.close()
             self.idle.append(self._start())
+            if isinstance(exc, TimeoutError) and at_work is not None:
+                return _Late(at_work)
             return None
         self.idle.append((process, conn))
         return answer
@@ -274,7 +298,7 @@ class _Run:
         self.rederive = rederive
         self.extractors = extractors
         self.queue: deque[_Item] = deque()
-        self.answers: dict[int, _Done | None] = {}
+        self.answers: dict[int, _Done | _Late | None] = {}
         self.learnt: list[Actor] = []
         self.known = {a.id: a for a in tracker._actors or ()}
         self.seq = 0
@@ -323,12 +347,14 @@ class _Run:
                 report.errors.extend(item.problems)
                 report.errors.extend(item.loaded.problems)
                 for source, n in item.sources:
+                    extracted, stopped = (None, ()) if n is None else self.extracted(n)
                     tracker._add_source(
                         source,
                         report,
                         rederive=self.rederive,
                         extractors=self.extractors,
-                        extracted=None if n is None else self.extracted(n),
+                        extracted=extracted,
+                        stopped=stopped,
                     )
                     self.note_learnt()
                     self.dispatch()
@@ -338,15 +364,18 @@ class _Run:
         if on_progress is not None:
             on_progress(item.uri, self.written, total)
 
-    def extracted(self, n: int) -> ExtractResult | None:
-        # The worker's extraction of source ``n`` when a serial run would make the same.
+    def extracted(self, n: int) -> tuple[ExtractResult | None, tuple[str, ...]]:
+        # The worker's extraction of source ``n`` when a serial run would make the same,
+        # and the extractor that ran out of time on it, if one did (not to run again).
         if n in self.pool.busy:
             self.answers[n] = self.pool.wait(n, self.tracker.plugin_timeout)
         done = self.answers.pop(n, None)  # never sent (no idle worker): extracted here
+        if isinstance(done, _Late):
+            return None, (done.plugin,)
         registry = self.tracker._actors
         if done is None or registry is None or not _still_right(done, registry):
-            return None
-        return done.result
+            return None, ()
+        return done.result, ()
 
     def note_learnt(self) -> None:
         # The actors the registry learnt from the source just stored, for the workers.

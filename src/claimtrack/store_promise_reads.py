@@ -160,6 +160,17 @@ class PromiseReads:
             raise NotFoundError(f"no promise {promise_id!r} in {self.path}")
         return str(row[0])
 
+    def promise_first_claims(self, promise_ids: Iterable[str]) -> dict[str, str]:
+        """promise id -> the claim id of its first mention, for these promises at once
+        (one query, however many; an id that is no promise is left out)."""
+        return {
+            str(pid): str(first)
+            for pid, first in self._conn.execute(
+                "SELECT id, first_claim FROM promises WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(dict.fromkeys(promise_ids))),),
+            ).fetchall()
+        }
+
     def mention_ids(self, promise_id: str) -> list[str]:
         """The claim ids of a promise's active mentions, in canonical order."""
         record = self.promise_record(promise_id)
